@@ -87,3 +87,28 @@ function weight(unit: number): number {
 export function sortedStrings(strings: Iterable<string>): string[] {
   return [...strings].sort(compareCodePoints);
 }
+
+/** Python `sorted()` of strings, numbers or bools (mixed kinds raise TypeError as Python does). */
+export function pySorted(values: PyValue[]): PyValue[] {
+  const kinds = new Set(values.map((value) => (typeof value === 'string' ? 'str' : isNumeric(value) ? 'number' : 'other')));
+  if (kinds.size > 1 || kinds.has('other')) {
+    throw new TypeError("'<' not supported between instances of mixed types");
+  }
+  if (kinds.has('str')) return [...values].sort((a, b) => compareCodePoints(a as string, b as string));
+  return [...values].sort((a, b) => toDouble(a as number) - toDouble(b as number));
+}
+
+/** Python `set(values)` in first-seen order (hashable values: `1`, `1.0` and `True` are one element). */
+export function pyUnique(values: PyValue[]): PyValue[] {
+  const out: PyValue[] = [];
+  for (const value of values) if (!pyContains(out, value)) out.push(value);
+  return out;
+}
+
+/** Python iteration of a value: characters of a string, keys of a dict, items of a list. */
+export function pyIterate(value: PyValue | undefined): PyValue[] {
+  if (typeof value === 'string') return [...value];
+  if (Array.isArray(value)) return value;
+  if (isDict(value)) return Object.keys(value);
+  throw new TypeError(`'${value === null || value === undefined ? 'NoneType' : typeof value}' object is not iterable`);
+}

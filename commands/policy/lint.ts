@@ -1,0 +1,39 @@
+import {Args, Flags} from '@oclif/core';
+import {AigcCommand} from '../../src/cli/base-command.js';
+import {reportFlags} from '../../src/cli/flags.js';
+
+const FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit'];
+
+export default class PolicyLint extends AigcCommand {
+  static override summary = 'Check policy files for YAML, schema and semantic problems.';
+
+  static override description = `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range.
+
+PATH is a file, a folder (every *.yaml/*.yml below it) or a glob.
+
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error, 3 I/O error.`;
+
+  static override examples = [
+    {description: 'Lint every policy under policies/', command: '<%= config.bin %> <%= command.id %> policies/'},
+    {description: 'SARIF for GitHub code scanning', command: '<%= config.bin %> <%= command.id %> "policies/**/*.yaml" -f sarif -o lint.sarif'},
+    {description: 'Annotations in a GitHub Actions workflow, failing on any warning', command: '<%= config.bin %> <%= command.id %> policies -f github --max-warnings 0'},
+  ];
+
+  static override strict = false;
+
+  static override args = {
+    path: Args.string({description: 'Policy file, folder or glob (several may be given).', required: true}),
+  };
+
+  static override flags = {
+    ...reportFlags(FORMATS),
+    'max-warnings': Flags.integer({description: 'Fail (exit 1) when there are more than N warnings.', min: 0, helpValue: 'N'}),
+    now: Flags.string({description: 'Date checks as of this instant: epoch seconds or ISO-8601 (default: now).', helpValue: 'EPOCH'}),
+  };
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(PolicyLint);
+    const {runLint} = await import('../../src/cli/run-lint.js');
+    this.setExitCode(await runLint(argv as string[], flags));
+  }
+}

@@ -1,0 +1,35 @@
+import {Args, Flags} from '@oclif/core';
+import {AigcCommand} from '../../src/cli/base-command.js';
+
+export default class PolicyValidate extends AigcCommand {
+  static override summary = 'Load each policy fully, as enforcement would, and report OK or FAIL.';
+
+  static override description = `For each policy file: first the lint stage (YAML and the policy schema, on the file as written), then a full load as enforcement does it: the extends chain with its composition strategy, the composition restriction (no added roles, no dropped postconditions), the schema of the composed policy and its dates. Prints "OK    file" or "FAIL  file (lint|validate)" like the Python reference; the reasons go to stderr.
+
+Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 I/O error.`;
+
+  static override examples = [
+    {description: 'Validate every policy', command: '<%= config.bin %> <%= command.id %> policies/'},
+    {description: 'Show the effective (composed) policy', command: '<%= config.bin %> <%= command.id %> policies/support-child.yaml --print'},
+    {description: 'As of a given day, in JSON', command: '<%= config.bin %> <%= command.id %> policies --now 2027-01-01T00:00:00Z --json'},
+  ];
+
+  static override strict = false;
+
+  static override args = {
+    path: Args.string({description: 'Policy file, folder or glob (several may be given).', required: true}),
+  };
+
+  static override flags = {
+    json: Flags.boolean({description: 'Machine-readable result (with --print, includes each effective policy).'}),
+    print: Flags.boolean({description: 'Print the effective policy of each valid file (YAML; JSON with --json).'}),
+    now: Flags.string({description: 'Check dates as of this instant: epoch seconds or ISO-8601.', helpValue: 'EPOCH'}),
+    output: Flags.string({char: 'o', description: 'Write the result to FILE (atomically) instead of stdout.', helpValue: 'FILE'}),
+  };
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(PolicyValidate);
+    const {runValidate} = await import('../../src/cli/run-validate.js');
+    this.setExitCode(await runValidate(argv as string[], flags));
+  }
+}

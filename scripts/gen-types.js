@@ -1,0 +1,139 @@
+#!/usr/bin/env node
+// Generates src/types/generated/*.ts from the JSON Schemas in schemas/, so a
+// format change is made once, in the schema. `--check` writes nothing and
+// exits 1 when a generated file is missing, stale or no longer has a schema.
+import {mkdir, readdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {dirname, join, relative} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {compile} from 'json-schema-to-typescript';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const schemaDir = join(root, 'schemas');
+const outDir = join(root, 'src', 'types', 'generated');
+const SCHEMA_SUFFIX = '.schema.json';
+
+const banner = (source) =>
+  [
+    '/**',
+    ` * Generated from ${source} by scripts/gen-types.js. Do not edit by hand:`,
+    ' * change the schema, then run `npm run gen:types`.',
+    ' */',
+  ].join('\n');
+
+const compileOptions = {
+  additionalProperties: true,
+  ignoreMinAndMaxItems: true,
+  unknownAny: true,
+  strictIndexSignatures: false,
+  format: true,
+  style: {singleQuote: true, bracketSpacing: false, printWidth: 120},
+};
+
+async function schemaFiles() {
+  const names = await readdir(schemaDir);
+  return names.filter((name) => name.endsWith(SCHEMA_SUFFIX)).sort();
+}
+
+function moduleName(schemaFile) {
+  return schemaFile.slice(0, -SCHEMA_SUFFIX.length);
+}
+
+/**
+ * Siblings of `$ref` are annotations for editors (draft-07 ignores them when
+ * validating); dropping them lets every use of a definition share one type.
+ */
+function withoutRefSiblings(node) {
+  if (Array.isArray(node)) return node.map(withoutRefSiblings);
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string') return {$ref: node.$ref};
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutRefSiblings(value)]));
+}
+
+/** Name of the root type, the one compile() exports for the schema's title. */
+function rootTypeName(schema) {
+  return String(schema.title)
+    .replace(/[^A-Za-z0-9]+(.)?/g, (_, next) => (next ? next.toUpperCase() : ''))
+    .replace(/^./, (first) => first.toUpperCase());
+}
+
+async function generate() {
+  const outputs = new Map();
+  for (const file of await schemaFiles()) {
+    const schema = JSON.parse(await readFile(join(schemaDir, file), 'utf8'));
+    const source = relative(root, join(schemaDir, file)).split('\\').join('/');
+    const code = await compile(withoutRefSiblings(schema), rootTypeName(schema), {
+      ...compileOptions,
+      bannerComment: banner(source),
+      cwd: schemaDir,
+    });
+    outputs.set(`${moduleName(file)}.ts`, code);
+  }
+  outputs.set('index.ts', indexModule(outputs));
+  return outputs;
+}
+
+/**
+ * Re-exports every named type once; definitions embedded in several schemas
+ * (the clock, invocation fields) come from the first module that declares them.
+ */
+function indexModule(outputs) {
+  const exported = new Set();
+  const lines = [];
+  for (const [name, code] of outputs) {
+    const types = [...code.matchAll(/^export (?:interface|type) (\w+)/gm)]
+      .map((match) => match[1])
+      .filter((type) => !exported.has(type));
+    for (const type of types) exported.add(type);
+    if (types.length > 0) lines.push(`export type {${types.join(', ')}} from './${name.slice(0, -3)}.js';`);
+  }
+  return `${banner('schemas/*.schema.json')}\n\n${lines.join('\n')}\n`;
+}
+
+async function existingFiles() {
+  try {
+    return (await readdir(outDir)).filter((name) => name.endsWith('.ts'));
+  } catch {
+    return [];
+  }
+}
+
+async function readOrNull(path) {
+  try {
+    return await readFile(path, 'utf8');
+  } catch {
+    return null;
+  }
+}
+
+async function check(outputs) {
+  const stale = [];
+  for (const [name, code] of outputs) {
+    if ((await readOrNull(join(outDir, name))) !== code) stale.push(name);
+  }
+  for (const name of await existingFiles()) {
+    if (!outputs.has(name)) stale.push(`${name} (no schema)`);
+  }
+  if (stale.length > 0) {
+    process.stderr.write(
+      `Generated types are stale in src/types/generated:\n${stale.map((name) => `  ${name}`).join('\n')}\nRun \`npm run gen:types\`.\n`,
+    );
+    return 1;
+  }
+  process.stderr.write(`Generated types are up to date (${outputs.size} files).\n`);
+  return 0;
+}
+
+async function write(outputs) {
+  await mkdir(outDir, { recursive: true });
+  for (const name of await existingFiles()) {
+    if (!outputs.has(name)) await rm(join(outDir, name));
+  }
+  for (const [name, code] of outputs) {
+    await writeFile(join(outDir, name), code);
+  }
+  process.stderr.write(`Wrote ${outputs.size} files to src/types/generated.\n`);
+  return 0;
+}
+
+const outputs = await generate();
+process.exitCode = process.argv.includes('--check') ? await check(outputs) : await write(outputs);

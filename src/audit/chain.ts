@@ -1,0 +1,60 @@
+// Hash chains of artifacts: each link records its chain id, index and the
+// previous artifact's checksum, then a SHA-256 of the whole artifact.
+
+import {randomUUID} from 'node:crypto';
+import {checksum} from '../canonical/index.js';
+import type {PyDict, PyValue} from '../python/values.js';
+import {CHAIN_FIELDS} from './signing.js';
+
+export class AuditChain {
+  readonly chainId: string;
+  #length: number;
+  #lastChecksum: string | null;
+
+  /** Starts a chain, or continues one whose last link is known. */
+  constructor(chainId?: string | null, continueFrom?: {length: number; lastChecksum: string | null}) {
+    this.chainId = chainId || randomUUID();
+    this.#length = continueFrom?.length ?? 0;
+    this.#lastChecksum = continueFrom?.lastChecksum ?? null;
+  }
+
+  get length(): number {
+    return this.#length;
+  }
+
+  get lastChecksum(): string | null {
+    return this.#lastChecksum;
+  }
+
+  /**
+   * Appends in place. Stale chain fields from an earlier chain are dropped
+   * first, so a moved artifact verifies (compatibility.md §5).
+   */
+  append(artifact: PyDict): PyDict {
+    for (const field of CHAIN_FIELDS) delete artifact[field];
+    artifact.chain_id = this.chainId;
+    artifact.chain_index = this.#length;
+    artifact.previous_audit_checksum = this.#lastChecksum;
+    const sum = checksum(artifact);
+    artifact.checksum = sum;
+    this.#lastChecksum = sum;
+    this.#length++;
+    return artifact;
+  }
+}
+
+/** The checksum a verifier links to: the stored one, or the whole artifact's hash for legacy links. */
+export function linkChecksum(artifact: PyDict): string {
+  const stored = artifact.checksum;
+  if (stored !== undefined && stored !== null) return String(stored);
+  return checksum(artifact);
+}
+
+/** Recomputes an artifact's own checksum (over everything but `checksum`). */
+export function recomputeChecksum(artifact: PyDict): string {
+  const rest: PyDict = {};
+  for (const key of Object.keys(artifact)) {
+    if (key !== 'checksum') Object.defineProperty(rest, key, {value: artifact[key] as PyValue, enumerable: true, writable: true, configurable: true});
+  }
+  return checksum(rest);
+}

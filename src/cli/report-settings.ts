@@ -1,0 +1,33 @@
+// Turns a report command's flags and its stdout into the three decisions every
+// report needs: which format, whether to colour, and where the report goes.
+import {type ColorTarget, shouldColor} from './color.js';
+import {type FormatSpec, isMachineFormat, selectFormat} from './format.js';
+
+/** The parsed values of `reportFlags()`. */
+export interface ReportFlagValues {
+  format?: string;
+  json?: boolean;
+  output?: string;
+  color?: boolean;
+}
+
+export interface ReportSettings<F extends string> {
+  format: F;
+  color: boolean;
+  /** Where the report goes; undefined means stdout. */
+  outputFile?: string;
+}
+
+export function reportSettings<F extends string>(
+  flags: ReportFlagValues,
+  spec: FormatSpec<F>,
+  stdout: ColorTarget,
+  env: Readonly<Record<string, string | undefined>>,
+): ReportSettings<F> {
+  const toFile = flags.output !== undefined;
+  // A report written to a file is read later, not on this terminal.
+  const target: ColorTarget = toFile ? {isTTY: false} : stdout;
+  const format = selectFormat({format: flags.format, json: flags.json, toTerminal: target.isTTY === true}, spec);
+  const color = shouldColor({stream: target, colorFlag: flags.color, env, machineFormat: isMachineFormat(format)});
+  return {format, color, outputFile: flags.output};
+}

@@ -1,0 +1,58 @@
+// `aigc policy lint`: collect files, lint each, report in the chosen format.
+import {statSync} from 'node:fs';
+import {lintPolicyFile} from '../policy/lint/lint.js';
+import {collectPolicyFiles} from '../policy/lint/collect.js';
+import {ALL_RULES} from '../policy/lint/rules.js';
+import {utcDay} from '../policy/dates.js';
+import {clockFrom, parseNow} from './clock.js';
+import {ExitCode, usageError} from './exit-codes.js';
+import {writeReport} from './output.js';
+import {reportSettings, type ReportFlagValues} from './report-settings.js';
+import {LINT_FORMAT_SPEC, lintReporters} from './reporters/lint/index.js';
+import type {LintFileResult, LintReport} from './reporters/lint/types.js';
+import {toolVersion} from './version.js';
+
+export interface LintFlags extends ReportFlagValues {
+  'max-warnings'?: number;
+  now?: string;
+}
+
+export async function runLint(paths: string[], flags: LintFlags): Promise<number> {
+  const settings = reportSettings(flags, LINT_FORMAT_SPEC, process.stdout, process.env);
+  const clock = clockFrom(parseNow(flags.now));
+  const {files, unmatched} = collectPolicyFiles(paths);
+  const results: LintFileResult[] = [];
+  for (const path of unmatched) {
+    if (!/[*?[\]{}]/.test(path) && !isExistingDirectory(path)) {
+      results.push({file: path, findings: [{ruleId: 'file-unreadable', severity: 'error', message: 'file not found', file: path}]});
+    } else {
+      process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
+    }
+  }
+  if (files.length === 0 && results.length === 0) throw usageError(`no policy files found in ${paths.join(', ')}`);
+  for (const file of files) results.push(lintPolicyFile(file, {today: () => utcDay(clock())}));
+  const report: LintReport = {
+    files: results,
+    errorCount: count(results, 'error'),
+    warningCount: count(results, 'warning'),
+    rules: ALL_RULES,
+    toolVersion: toolVersion(),
+  };
+  const text = lintReporters[settings.format](report, {color: settings.color, cwd: process.cwd()});
+  await writeReport(text, {outputFile: settings.outputFile, stdout: process.stdout});
+  const tooManyWarnings = flags['max-warnings'] !== undefined && report.warningCount > flags['max-warnings'];
+  return report.errorCount > 0 || tooManyWarnings ? ExitCode.CheckFailed : ExitCode.Success;
+}
+
+function count(results: LintFileResult[], severity: 'error' | 'warning'): number {
+  return results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === severity).length, 0);
+}
+
+
+function isExistingDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,106 @@
+// `aigc policy validate`: the reference's two stages per file, lint (YAML and
+// schema of the file as written) then a full load as enforcement does it
+// (extends, composition restriction, schema of the result, dates).
+import {existsSync} from 'node:fs';
+import {stringify} from 'yaml';
+import {pyJsonDumps} from '../canonical/dumps.js';
+import {AigcError} from '../errors.js';
+import {utcDay} from '../policy/dates.js';
+import {collectPolicyFiles} from '../policy/lint/collect.js';
+import {lintPolicyFile} from '../policy/lint/lint.js';
+import {RULES} from '../policy/lint/rules.js';
+import {loadPolicy} from '../policy/loader.js';
+import {isoDate} from '../python/repr.js';
+import {isDict, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue} from '../python/values.js';
+import {clockFrom, parseNow} from './clock.js';
+import {ExitCode, usageError} from './exit-codes.js';
+import {writeReport} from './output.js';
+
+export interface ValidateFlags {
+  json?: boolean;
+  print?: boolean;
+  now?: string;
+  output?: string;
+}
+
+interface FileVerdict {
+  file: string;
+  ok: boolean;
+  stage: 'lint' | 'validate' | null;
+  errors: string[];
+  policy?: PyDict;
+}
+
+/** The rules the reference's lint stage applies (its verdict, not our semantic rules). */
+const LINT_STAGE_RULES: ReadonlySet<string> = new Set([
+  RULES.fileUnreadable.id,
+  RULES.yamlSyntax.id,
+  RULES.rootType.id,
+  RULES.schema.id,
+]);
+
+export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
+  const clock = clockFrom(parseNow(flags.now));
+  const today = () => utcDay(clock());
+  const {files, unmatched} = collectPolicyFiles(paths);
+  const verdicts: FileVerdict[] = unmatched
+    .filter((path) => !existsSync(path))
+    .map((file) => ({file, ok: false, stage: 'lint', errors: ['file not found']}));
+  for (const path of unmatched.filter((p) => existsSync(p))) {
+    process.stderr.write(`aigc policy validate: ${path}: no policy files (*.yaml, *.yml) found\n`);
+  }
+  if (files.length === 0 && verdicts.length === 0) throw usageError(`no policy files found in ${paths.join(', ')}`);
+  for (const file of files) verdicts.push(validateFile(file, today));
+  const text = flags.json ? jsonReport(verdicts) : textReport(verdicts, Boolean(flags.print));
+  await writeReport(text, {outputFile: flags.output, stdout: process.stdout});
+  return verdicts.every((verdict) => verdict.ok) ? ExitCode.Success : ExitCode.CheckFailed;
+}
+
+function validateFile(file: string, today: () => ReturnType<typeof utcDay>): FileVerdict {
+  const lint = lintPolicyFile(file, {today});
+  const lintErrors = lint.findings.filter((finding) => LINT_STAGE_RULES.has(finding.ruleId));
+  if (lintErrors.length > 0) {
+    return {file, ok: false, stage: 'lint', errors: lintErrors.map((finding) => finding.message)};
+  }
+  try {
+    const policy = loadPolicy(file, {today});
+    return {file, ok: true, stage: null, errors: [], policy};
+  } catch (error) {
+    const message = error instanceof AigcError ? error.message : `Unexpected error: ${(error as Error).message}`;
+    return {file, ok: false, stage: 'validate', errors: [message]};
+  }
+}
+
+function textReport(verdicts: FileVerdict[], print: boolean): string {
+  const lines: string[] = [];
+  for (const verdict of verdicts) {
+    if (verdict.ok) {
+      lines.push(`OK    ${verdict.file}`);
+      if (print && verdict.policy) lines.push(stringify(toYamlValue(verdict.policy)).trimEnd());
+      continue;
+    }
+    lines.push(`FAIL  ${verdict.file}${verdict.stage ? ` (${verdict.stage})` : ''}`);
+    for (const error of verdict.errors) process.stderr.write(`  ${verdict.file}: ${error}\n`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function jsonReport(verdicts: FileVerdict[]): string {
+  const files = verdicts.map((verdict) => {
+    const entry: PyDict = {file: verdict.file, ok: verdict.ok, stage: verdict.stage, errors: verdict.errors};
+    if (verdict.policy) entry.policy = verdict.policy;
+    return entry;
+  });
+  return `${pyJsonDumps({files, ok: verdicts.every((verdict) => verdict.ok)}, {indent: 2})}\n`;
+}
+
+/** The effective policy as plain YAML data (dates as ISO strings). */
+function toYamlValue(value: PyValue): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'bigint') return value;
+  if (value instanceof PyDate) return isoDate(value);
+  if (value instanceof PyDateTime) return isoDate(value);
+  if (Array.isArray(value)) return value.map(toYamlValue);
+  if (isDict(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toYamlValue(item)]));
+  return value;
+}

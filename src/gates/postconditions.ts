@@ -1,0 +1,32 @@
+// Postcondition gate: `output_schema_valid` is the only supported name.
+
+import {GovernanceViolationError} from '../errors.js';
+import {pyStr} from '../python/repr.js';
+import {pyIterate} from '../python/semantics.js';
+import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
+
+export function validatePostconditions(policy: PyDict, schemaValid: boolean): PyValue[] {
+  const post = dictGet(policy, 'post_conditions') ?? {};
+  if (!isDict(post)) throw new TypeError("'post_conditions' has no attribute 'get'");
+  const required = dictGet(post, 'required') ?? [];
+  const satisfied: PyValue[] = [];
+  for (const name of pyIterate(required)) {
+    if (name === 'output_schema_valid') {
+      if (!schemaValid) {
+        throw new GovernanceViolationError(
+          "Postcondition 'output_schema_valid' requires output_schema validation",
+          {postcondition: name},
+          'POSTCONDITION_FAILED',
+        );
+      }
+      satisfied.push(name);
+      continue;
+    }
+    throw new GovernanceViolationError(
+      `Unsupported postcondition: ${pyStr(name)}`,
+      {postcondition: name},
+      'UNSUPPORTED_POSTCONDITION',
+    );
+  }
+  return satisfied;
+}

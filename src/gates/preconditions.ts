@@ -1,0 +1,60 @@
+// Precondition gate: typed preconditions (a mapping of context keys to small
+// JSON Schemas, checked in sorted key order) or the legacy list of context
+// keys that must be truthy.
+
+import {PreconditionError} from '../errors.js';
+import {bestMatch, compileSchema} from '../jsonschema/index.js';
+import {pyStr} from '../python/repr.js';
+import {pyIterate, pyTruthy, sortedStrings} from '../python/semantics.js';
+import {dictGet, hasKey, isDict, type PyDict, type PyValue} from '../python/values.js';
+
+/** The constraint keys a typed precondition honours; any other key is ignored, as in the reference. */
+const CONSTRAINT_KEYS = ['pattern', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum'] as const;
+
+export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[] {
+  const pre = dictGet(policy, 'pre_conditions') ?? {};
+  if (!isDict(pre)) throw new TypeError("'pre_conditions' has no attribute 'get'");
+  const required = dictGet(pre, 'required') ?? [];
+  if (isDict(required)) {
+    const keys = sortedStrings(Object.keys(required));
+    for (const key of keys) checkTyped(key, required[key], context);
+    return keys;
+  }
+  const satisfied: PyValue[] = [];
+  for (const name of pyIterate(required)) {
+    if (typeof name !== 'string' || !hasKey(context, name) || !pyTruthy(context[name])) {
+      if (isDict(name) || Array.isArray(name)) throw new TypeError(`unhashable type: '${isDict(name) ? 'dict' : 'list'}'`);
+      throw new PreconditionError(`Missing or false required precondition: ${pyStr(name)}`, {precondition: name});
+    }
+    satisfied.push(name);
+  }
+  return satisfied;
+}
+
+/** The mini JSON Schema the reference builds from a typed precondition spec. */
+export function constraintSchema(spec: PyValue): PyDict {
+  const schema: PyDict = {};
+  if (!isDict(spec)) return schema;
+  if (hasKey(spec, 'type') && spec.type !== 'any') schema.type = spec.type;
+  for (const key of CONSTRAINT_KEYS) if (hasKey(spec, key)) schema[key] = spec[key];
+  return schema;
+}
+
+function checkTyped(key: string, spec: PyValue, context: PyDict): void {
+  if (spec === null) throw new TypeError("argument of type 'NoneType' is not iterable");
+  if (!hasKey(context, key)) throw new PreconditionError(`Missing required precondition: ${key}`, {precondition: key});
+  const value = context[key];
+  const schema = constraintSchema(spec);
+  if (Object.keys(schema).length === 0) {
+    if (!pyTruthy(value)) throw new PreconditionError(`Missing or false required precondition: ${key}`, {precondition: key});
+    return;
+  }
+  const error = bestMatch(compileSchema(schema, {defaultDraft: 'draft2020'}).iterErrors(value));
+  if (error) {
+    throw new PreconditionError(`Precondition '${key}' validation failed: ${error.message}`, {
+      precondition: key,
+      value,
+      constraint: schema,
+    });
+  }
+}

@@ -1,0 +1,68 @@
+// Named boolean conditions resolved from the invocation context, in
+// declaration order: context value, else default, else required error, else skipped.
+
+import {ConditionResolutionError} from '../errors.js';
+import {pyRepr, pyStr} from '../python/repr.js';
+import {pyEquals, pyTruthy} from '../python/semantics.js';
+import {
+  defineKey,
+  isDict,
+  originalKey,
+  type PyDict,
+  type PyValue,
+  pyTypeName,
+  recordOriginalKey,
+} from '../python/values.js';
+
+/** Resolves `policy.conditions` against the context; the first problem throws ConditionResolutionError. */
+export function resolveConditions(policy: PyDict, context: PyDict): PyDict {
+  const declared = Object.hasOwn(policy, 'conditions') ? policy.conditions : {};
+  if (!isDict(declared)) throw new TypeError(`'${pyTypeName(declared)}' object has no attribute 'items'`);
+  const resolved: PyDict = {};
+  for (const key of Object.keys(declared)) {
+    const name = originalKey(declared, key);
+    const value = resolveOne(key, name, declared[key], context);
+    if (value === undefined) continue;
+    defineKey(resolved, key, value);
+    if (name !== key) recordOriginalKey(resolved, key, name);
+  }
+  return resolved;
+}
+
+function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict): boolean | undefined {
+  const specDict = isDict(spec) ? spec : {};
+  if (Object.hasOwn(context, key) && pyEquals(originalKey(context, key), name)) {
+    const value = context[key];
+    if (typeof value !== 'boolean') {
+      const typeName = pyTypeName(value);
+      throw new ConditionResolutionError(`Condition '${pyStr(name)}' must be boolean, got ${typeName}`, {
+        condition: name,
+        value_type: typeName,
+      });
+    }
+    return value;
+  }
+  if (Object.hasOwn(specDict, 'default')) {
+    const fallback = specDict.default;
+    if (typeof fallback !== 'boolean') {
+      const typeName = pyTypeName(fallback);
+      throw new ConditionResolutionError(`Condition '${pyStr(name)}' default must be boolean, got ${typeName}`, {
+        condition: name,
+        default_type: typeName,
+      });
+    }
+    return fallback;
+  }
+  if (pyTruthy(specDict.required)) {
+    const available = Object.keys(context)
+      .filter((contextKey) => typeof context[contextKey] === 'boolean')
+      .map((contextKey) => originalKey(context, contextKey));
+    const hint = available.length > 0 ? ` (available boolean keys: ${pyRepr(available)})` : '';
+    throw new ConditionResolutionError(`Required condition '${pyStr(name)}' not found in context${hint}`, {
+      condition: name,
+      required: true,
+      available_conditions: available,
+    });
+  }
+  return undefined;
+}

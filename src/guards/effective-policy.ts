@@ -1,0 +1,99 @@
+// The guard gate: resolve conditions, evaluate every guard in order, then
+// apply the matched `then` blocks to a deep copy of the policy.
+
+import {pyTruthy} from '../python/semantics.js';
+import {
+  deepCopy,
+  defineKey,
+  isDict,
+  originalKey,
+  type PyDict,
+  type PyValue,
+  pyTypeName,
+  recordOriginalKey,
+} from '../python/values.js';
+import {compileGuardExpression} from './compile.js';
+import {resolveConditions} from './conditions.js';
+import {mergeThenEffects} from './effects.js';
+import {evaluateGuardAst, type GuardEnvironment} from './evaluate.js';
+
+export interface GuardEvaluation {
+  readonly condition: PyValue;
+  readonly matched: boolean;
+}
+
+export interface GuardOutcome {
+  readonly effectivePolicy: PyDict;
+  /** One entry per guard, in order, with the condition text exactly as written. */
+  readonly guardsEvaluated: GuardEvaluation[];
+  readonly conditionsResolved: PyDict;
+}
+
+/**
+ * Runs the guard gate. Conditions resolve from `context`; identifiers in
+ * expressions read `invocation.role` and `invocation.context`. The first
+ * error (condition or guard) aborts.
+ */
+export function evaluateGuards(policy: PyDict, context: PyDict, invocation: PyDict): GuardOutcome {
+  const guards = Object.hasOwn(policy, 'guards') ? policy.guards : [];
+  const conditionsResolved = resolveConditions(policy, context);
+  if (!pyTruthy(guards)) return {effectivePolicy: shallowCopy(policy), guardsEvaluated: [], conditionsResolved};
+
+  const env: GuardEnvironment = {
+    role: Object.hasOwn(invocation, 'role') ? invocation.role : undefined,
+    conditions: conditionsResolved,
+    context: invocationContext(invocation),
+  };
+  const guardsEvaluated: GuardEvaluation[] = [];
+  const effects: PyValue[] = [];
+  for (const guard of asList(guards)) {
+    const condition = guardCondition(guard);
+    const matched = evaluateGuardAst(compileGuardExpression(condition), env);
+    guardsEvaluated.push({condition, matched});
+    const effect = Object.hasOwn(asDict(guard, 'get'), 'then') ? (guard as PyDict).then : {};
+    if (matched && pyTruthy(effect)) effects.push(effect);
+  }
+
+  const effectivePolicy = deepCopy(policy);
+  for (const effect of effects) mergeThenEffects(effectivePolicy, asDict(effect, 'items'));
+  return {effectivePolicy, guardsEvaluated, conditionsResolved};
+}
+
+// The shapes below are guaranteed by the policy schema; without it the
+// reference fails with the same Python TypeError/AttributeError texts.
+
+/** `guard.when.condition`, with a missing `when` or `condition` read as the empty expression. */
+function guardCondition(guard: PyValue): string {
+  const guardDict = asDict(guard, 'get');
+  const when = Object.hasOwn(guardDict, 'when') ? guardDict.when : {};
+  const whenDict = asDict(when, 'get');
+  const condition = Object.hasOwn(whenDict, 'condition') ? whenDict.condition : '';
+  if (typeof condition !== 'string') throw new TypeError(`'${pyTypeName(condition)}' object has no attribute 'strip'`);
+  return condition;
+}
+
+function invocationContext(invocation: PyDict): PyDict {
+  const context = Object.hasOwn(invocation, 'context') ? invocation.context : {};
+  return isDict(context) ? context : {};
+}
+
+function asList(value: PyValue): PyValue[] {
+  if (!Array.isArray(value)) throw new TypeError(`'${pyTypeName(value)}' guards are not a list`);
+  return value;
+}
+
+function asDict(value: PyValue, method: string): PyDict {
+  if (!isDict(value)) throw new TypeError(`'${pyTypeName(value)}' object has no attribute '${method}'`);
+  return value;
+}
+
+/** Python `dict(policy)`: a new top-level mapping sharing its values. */
+function shallowCopy(policy: PyDict): PyDict {
+  const copy: PyDict = {};
+  for (const key of Object.keys(policy)) {
+    defineKey(copy, key, policy[key]);
+    const written = originalKey(policy, key);
+    if (written !== key) recordOriginalKey(copy, key, written);
+  }
+  return copy;
+}

@@ -1,0 +1,363 @@
+// Unified enforcement: invocation checks, policy load, Phase A
+// (authorization gates) and Phase B (output gates, risk), then one audit
+// artifact for every outcome, PASS or FAIL.
+
+import {AigcError, PolicyValidationError} from '../errors.js';
+import type {AuditSink} from '../audit/sinks.js';
+import {emitToSink, type SinkFailureMode} from '../audit/sinks.js';
+import {type ArtifactSigner, signArtifact} from '../audit/signing.js';
+import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact} from '../audit/redaction.js';
+import {type EnforcementGate, type GroupedGates, groupGates, runGatesAt} from '../gates/custom.js';
+import {hasOutputSchema, validateOutputSchema} from '../gates/output-schema.js';
+import {validatePostconditions} from '../gates/postconditions.js';
+import {validatePreconditions} from '../gates/preconditions.js';
+import {computeRiskScore, enforceRiskThreshold, riskScoreDict} from '../gates/risk.js';
+import {validateRole} from '../gates/role.js';
+import {validateToolConstraints} from '../gates/tools.js';
+import {evaluateGuards} from '../guards/index.js';
+import type {PolicyCache} from '../policy/cache.js';
+import {type CalendarDay, utcDay} from '../policy/dates.js';
+import {loadPolicy, type PolicyLoader} from '../policy/loader.js';
+import {formatFixed} from '../python/format.js';
+import {pyTruthy, sortedStrings} from '../python/semantics.js';
+import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
+import {contextProvenance, type FailureEntry, generateAuditArtifact} from './artifact.js';
+import {failureGateOf} from './classify.js';
+import {jsonSerializationProblem, validateInvocation} from './invocation.js';
+import {strictModeIssues} from './strict.js';
+
+export interface EnforceOptions {
+  /** Clock in epoch seconds, for artifact timestamps (default: the real clock). */
+  now?: () => number;
+  /** Calendar day for policy date checks (default: the UTC day of `now`). */
+  today?: () => CalendarDay;
+  /** Directory relative policy paths resolve against. */
+  cwd?: string;
+  policyRoot?: string;
+  /** Policy cache (default: none, every call loads afresh like the reference's module functions). */
+  cache?: PolicyCache | null;
+  loader?: PolicyLoader;
+  signer?: ArtifactSigner | null;
+  /** Also sign pre-pipeline FAIL artifacts (the CLI signs everything it emits). */
+  signPrePipeline?: boolean;
+  redactionPatterns?: readonly RedactionPattern[];
+  customGates?: readonly EnforcementGate[];
+  /** Overrides the policy's `risk` block when truthy. */
+  riskConfig?: PyDict | null;
+  strictMode?: boolean;
+  /** Called with strict-mode issues when `strictMode` is off. */
+  onWarning?: (message: string) => void;
+  sink?: AuditSink | null;
+  onSinkFailure?: SinkFailureMode;
+}
+
+/** The decision for one invocation: its artifact, and the error when it failed. */
+export interface Decision {
+  artifact: PyDict;
+  error: AigcError | null;
+}
+
+interface Resolved {
+  now: () => number;
+  patterns: readonly RedactionPattern[];
+  gates: GroupedGates;
+}
+
+function resolveOptions(options: EnforceOptions): Resolved {
+  return {
+    now: options.now ?? (() => Math.floor(Date.now() / 1000)),
+    patterns: options.redactionPatterns ?? DEFAULT_REDACTION_PATTERNS,
+    gates: groupGates(options.customGates ?? []),
+  };
+}
+
+/** Enforces one invocation; returns the PASS artifact or throws the error with `auditArtifact` set. */
+export function enforceInvocation(invocation: PyValue, options: EnforceOptions = {}): PyDict {
+  const decision = decide(invocation, options);
+  if (decision.error) throw decision.error;
+  return decision.artifact;
+}
+
+/** Enforces one invocation and reports the decision without throwing governance errors. */
+export function decide(invocation: PyValue, options: EnforceOptions = {}): Decision {
+  const resolved = resolveOptions(options);
+  let policy: PyDict;
+  let valid: PyDict;
+  try {
+    validateInvocation(invocation);
+    valid = invocation;
+    policy = loadPolicy(valid.policy_file as string, {
+      cwd: options.cwd,
+      policyRoot: options.policyRoot,
+      cache: options.cache,
+      loader: options.loader,
+      today: options.today ?? (() => utcDay(resolved.now())),
+    });
+    checkStrictMode(policy, options);
+  } catch (error) {
+    const failure = asAigcError(error);
+    const artifact = prePipelineFailArtifact(invocation, failure, resolved, 'unified');
+    if (options.signPrePipeline && options.signer) signArtifact(artifact, options.signer);
+    return finishFail(failure, artifact, options);
+  }
+  return runPipeline(policy, valid, options, resolved);
+}
+
+function checkStrictMode(policy: PyDict, options: EnforceOptions): void {
+  if (options.strictMode === undefined) return;
+  const issues = strictModeIssues(policy);
+  if (issues.length === 0) return;
+  if (options.strictMode) throw new PolicyValidationError('Strict mode policy validation failed', {issues});
+  for (const issue of issues) options.onWarning?.(issue);
+}
+
+/** Turns anything thrown into an AigcError: unexpected errors from malformed policies fail closed. */
+export function asAigcError(error: unknown): AigcError {
+  if (error instanceof AigcError) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new PolicyValidationError(`Policy cannot be enforced: ${message}`, {error: message});
+}
+
+function runPipeline(policy: PyDict, invocation: PyDict, options: EnforceOptions, resolved: Resolved): Decision {
+  const phaseAGates: string[] = [];
+  const customMetadata: Record<string, unknown> = {};
+  let phaseA: PhaseAResult;
+  try {
+    phaseA = runPhaseA(policy, invocation, resolved.gates, phaseAGates, customMetadata);
+  } catch (error) {
+    const failure = asAigcError(error);
+    const artifact = inPipelineFailArtifact(policy, invocation, failure, resolved, {
+      gates_evaluated: [...phaseAGates],
+    });
+    if (options.signer) signArtifact(artifact, options.signer);
+    return finishFail(failure, artifact, options);
+  }
+  const phaseBGates: string[] = [];
+  try {
+    const outcome = runPhaseB(phaseA.effectivePolicy, policy, invocation, resolved.gates, phaseBGates, customMetadata, options);
+    const metadata: PyDict = {
+      preconditions_satisfied: phaseA.preconditionsSatisfied,
+      postconditions_satisfied: outcome.postconditionsSatisfied,
+      schema_validation: outcome.schemaValidation,
+      guards_evaluated: phaseA.guardsEvaluated,
+      conditions_resolved: phaseA.conditionsResolved,
+      tool_constraints: phaseA.toolConstraints,
+      gates_evaluated: [...phaseAGates, ...phaseBGates],
+      enforcement_mode: 'unified',
+    };
+    addCustomMetadata(metadata, customMetadata);
+    if (outcome.riskScoring) metadata.risk_scoring = outcome.riskScoring;
+    const artifact = generateAuditArtifact({
+      invocation,
+      policy,
+      enforcementResult: 'PASS',
+      metadata,
+      timestamp: resolved.now(),
+      riskScore: outcome.riskScoring ? outcome.riskScoring.score : null,
+      provenance: contextProvenance(invocation),
+    });
+    if (options.signer) signArtifact(artifact, options.signer);
+    emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
+    return {artifact, error: null};
+  } catch (error) {
+    const failure = asAigcError(error);
+    const extra: PyDict = {gates_evaluated: [...phaseAGates, ...phaseBGates]};
+    const artifact = inPipelineFailArtifact(policy, invocation, failure, resolved, extra);
+    if (options.signer) signArtifact(artifact, options.signer);
+    return finishFail(failure, artifact, options);
+  }
+}
+
+export function addCustomMetadata(metadata: PyDict, customMetadata: Record<string, unknown>): void {
+  const keys = Object.keys(customMetadata);
+  if (keys.length === 0) return;
+  const sorted: PyDict = {};
+  for (const key of sortedStrings(keys)) sorted[key] = customMetadata[key] as PyValue;
+  metadata.custom_gate_metadata = sorted;
+}
+
+export interface PhaseAResult {
+  effectivePolicy: PyDict;
+  guardsEvaluated: PyValue[];
+  conditionsResolved: PyDict;
+  preconditionsSatisfied: PyValue[];
+  toolConstraints: PyDict;
+}
+
+/** Phase A: custom pre-authorization gates, guards, role, preconditions, tools, custom post-authorization gates. */
+export function runPhaseA(
+  policy: PyDict,
+  invocation: PyDict,
+  gates: GroupedGates,
+  gatesEvaluated: string[],
+  customMetadata: Record<string, unknown>,
+): PhaseAResult {
+  runGatesAt('pre_authorization', gates, invocation, policy, gatesEvaluated, customMetadata);
+  let effectivePolicy = policy;
+  let guardsEvaluated: PyValue[] = [];
+  let conditionsResolved: PyDict = {};
+  if (pyTruthy(dictGet(policy, 'guards')) || pyTruthy(dictGet(policy, 'conditions'))) {
+    const context = invocation.context as PyDict;
+    const result = evaluateGuards(policy, context, invocation);
+    effectivePolicy = result.effectivePolicy;
+    guardsEvaluated = result.guardsEvaluated as unknown as PyValue[];
+    conditionsResolved = result.conditionsResolved;
+  }
+  gatesEvaluated.push('guard_evaluation');
+  validateRole(invocation.role as string, effectivePolicy);
+  gatesEvaluated.push('role_validation');
+  const preconditionsSatisfied = validatePreconditions(invocation.context as PyDict, effectivePolicy);
+  gatesEvaluated.push('precondition_validation');
+  const toolConstraints = validateToolConstraints(invocation, effectivePolicy) as unknown as PyDict;
+  gatesEvaluated.push('tool_constraint_validation');
+  runGatesAt('post_authorization', gates, invocation, effectivePolicy, gatesEvaluated, customMetadata);
+  return {effectivePolicy, guardsEvaluated, conditionsResolved, preconditionsSatisfied, toolConstraints};
+}
+
+export interface PhaseBResult {
+  schemaValidation: 'passed' | 'skipped';
+  postconditionsSatisfied: PyValue[];
+  riskScoring: (PyDict & {score: PyValue}) | null;
+}
+
+/** Phase B: custom pre-output gates, output schema, postconditions, custom post-output gates, risk. */
+export function runPhaseB(
+  effectivePolicy: PyDict,
+  riskPolicy: PyDict,
+  invocation: PyDict,
+  gates: GroupedGates,
+  gatesEvaluated: string[],
+  customMetadata: Record<string, unknown>,
+  options: Pick<EnforceOptions, 'riskConfig' | 'onWarning'>,
+): PhaseBResult {
+  runGatesAt('pre_output', gates, invocation, effectivePolicy, gatesEvaluated, customMetadata);
+  let schemaValidation: 'passed' | 'skipped' = 'skipped';
+  if (hasOutputSchema(effectivePolicy)) {
+    validateOutputSchema(invocation.output as PyValue, effectivePolicy.output_schema);
+    schemaValidation = 'passed';
+  }
+  gatesEvaluated.push('schema_validation');
+  const postconditionsSatisfied = validatePostconditions(effectivePolicy, schemaValidation === 'passed');
+  gatesEvaluated.push('postcondition_validation');
+  runGatesAt('post_output', gates, invocation, effectivePolicy, gatesEvaluated, customMetadata);
+  const riskConfig = pyTruthy(options.riskConfig ?? null) ? options.riskConfig! : dictGet(riskPolicy, 'risk');
+  let riskScoring: PhaseBResult['riskScoring'] = null;
+  if (pyTruthy(riskConfig)) {
+    if (!isDict(riskConfig)) throw new PolicyValidationError('Invalid risk configuration: expected a mapping', {});
+    const risk = computeRiskScore(invocation, effectivePolicy, riskConfig);
+    gatesEvaluated.push('risk_scoring');
+    if (enforceRiskThreshold(risk) === 'warn') {
+      options.onWarning?.(
+        `Risk score ${formatFixed(risk.score, 3)} exceeds threshold ${formatFixed(risk.threshold, 3)} (warn_only mode -- not blocking)`,
+      );
+    }
+    riskScoring = riskScoreDict(risk) as PyDict & {score: PyValue};
+  }
+  return {schemaValidation, postconditionsSatisfied, riskScoring};
+}
+
+/** `failures`, `failure_reason` and `redacted_fields` for an in-pipeline failure. */
+export function describeFailure(
+  failure: AigcError,
+  patterns: readonly RedactionPattern[],
+): {failures: FailureEntry[]; reason: string; redactedFields: string[]} {
+  const {text: reason, redacted} = redact(failure.message, patterns);
+  const redactedFields = [...redacted];
+  const note = (names: string[]) => {
+    for (const name of names) if (!redactedFields.includes(name)) redactedFields.push(name);
+  };
+  let failures: FailureEntry[] = [];
+  if (Object.keys(failure.details).length > 0) {
+    failures = [{code: failure.className, message: reason, field: failure.details.field ?? null}];
+    const gateFailures = failure.details.custom_gate_failures;
+    const point = failure.details.insertion_point;
+    if (Array.isArray(gateFailures) && gateFailures.length > 0 && (point === 'pre_output' || point === 'post_output')) {
+      failures = gateFailures.map((entry) => {
+        if (!isDict(entry)) {
+          const {text, redacted: names} = redact(String(entry), patterns);
+          note(names);
+          return {code: 'CUSTOM_GATE_MALFORMED_FAILURE', message: text, field: null};
+        }
+        const {text, redacted: names} = redact(String(entry.message ?? ''), patterns);
+        note(names);
+        return {...entry, message: text};
+      });
+    }
+  }
+  return {failures, reason, redactedFields};
+}
+
+function inPipelineFailArtifact(
+  policy: PyDict,
+  invocation: PyDict,
+  failure: AigcError,
+  resolved: Resolved,
+  gates: PyDict,
+): PyDict {
+  const {failures, reason, redactedFields} = describeFailure(failure, resolved.patterns);
+  const metadata: PyDict = {...gates, redacted_fields: redactedFields, enforcement_mode: 'unified'};
+  if (failure.className === 'RiskThresholdError') metadata.risk_scoring = failure.details as PyDict;
+  return generateAuditArtifact({
+    invocation,
+    policy,
+    enforcementResult: 'FAIL',
+    failures,
+    failureGate: failureGateOf(failure),
+    failureReason: reason,
+    metadata,
+    timestamp: resolved.now(),
+    provenance: contextProvenance(invocation),
+  });
+}
+
+function finishFail(failure: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
+  failure.auditArtifact = artifact;
+  try {
+    emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
+  } catch {
+    // A sink failure on a FAIL path never hides the governance failure.
+  }
+  return {artifact, error: failure};
+}
+
+/** A string field of the invocation, or the reference's placeholder. */
+function safeString(invocation: PyValue, key: string): string {
+  const value = isDict(invocation) ? dictGet(invocation, key) : undefined;
+  return typeof value === 'string' && value.length > 0 ? value : 'unknown';
+}
+
+function safeObject(invocation: PyValue, key: string): PyDict {
+  const value = isDict(invocation) ? dictGet(invocation, key) : undefined;
+  if (!isDict(value) || jsonSerializationProblem(value, key !== 'context')) return {};
+  return value;
+}
+
+/** The artifact for a failure before the pipeline ran (invalid invocation, policy load, strict mode). */
+export function prePipelineFailArtifact(
+  invocation: PyValue,
+  failure: AigcError,
+  resolved: Pick<Resolved, 'now' | 'patterns'>,
+  mode: 'unified' | 'split' | 'split_pre_call_only',
+): PyDict {
+  const {text: reason, redacted} = redact(failure.message, resolved.patterns);
+  const safeInvocation: PyDict = {
+    policy_file: safeString(invocation, 'policy_file'),
+    model_provider: safeString(invocation, 'model_provider'),
+    model_identifier: safeString(invocation, 'model_identifier'),
+    role: safeString(invocation, 'role'),
+    input: safeObject(invocation, 'input'),
+    output: safeObject(invocation, 'output'),
+    context: safeObject(invocation, 'context'),
+  };
+  return generateAuditArtifact({
+    invocation: safeInvocation,
+    policy: {},
+    enforcementResult: 'FAIL',
+    failures: [{code: failure.className, message: reason, field: failure.details.field ?? null}],
+    failureGate: failureGateOf(failure),
+    failureReason: reason,
+    metadata: {gates_evaluated: [], redacted_fields: redacted, pre_pipeline_failure: true, enforcement_mode: mode},
+    timestamp: resolved.now(),
+    provenance: isDict(invocation) ? contextProvenance(invocation) : null,
+  });
+}

@@ -1,0 +1,86 @@
+// A cache of loaded policies keyed by resolved path and calendar day, valid
+// while none of the files read for the load changed (modification time, size
+// and inode). Failed loads are cached too, so a stream of invocations against
+// a broken policy does not re-parse it for each one.
+
+import {statSync} from 'node:fs';
+import {AigcError} from '../errors.js';
+import type {PyDict} from '../python/values.js';
+import type {CalendarDay} from './dates.js';
+
+interface Entry {
+  stamps: Map<string, string | null>;
+  policy?: PyDict;
+  error?: AigcError;
+}
+
+export class PolicyCache {
+  private readonly entries = new Map<string, Entry>();
+
+  constructor(readonly maxSize = 1024) {
+    if (maxSize < 1) throw new RangeError('max_size must be >= 1');
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  /**
+   * Returns the cached policy for `resolvedPath` on `today`, or runs `load`.
+   * `filesRead` tells which files the load touched, also when it threw.
+   */
+  getOrLoad(resolvedPath: string, today: CalendarDay, load: () => PyDict, filesRead: () => string[]): PyDict {
+    const key = `${resolvedPath}\n${today.year}-${today.month}-${today.day}`;
+    const hit = this.entries.get(key);
+    if (hit && isFresh(hit)) {
+      this.entries.delete(key);
+      this.entries.set(key, hit);
+      if (hit.error) throw cloneError(hit.error);
+      return hit.policy!;
+    }
+    try {
+      const policy = load();
+      this.store(key, {stamps: stampsOf(filesRead()), policy});
+      return policy;
+    } catch (error) {
+      if (error instanceof AigcError) this.store(key, {stamps: stampsOf(filesRead()), error: cloneError(error)});
+      throw error;
+    }
+  }
+
+  private store(key: string, entry: Entry): void {
+    this.entries.delete(key);
+    if (this.entries.size >= this.maxSize) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, entry);
+  }
+}
+
+function stampOf(path: string): string | null {
+  try {
+    const stats = statSync(path, {bigint: true});
+    return `${stats.mtimeNs}:${stats.size}:${stats.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+function stampsOf(files: string[]): Map<string, string | null> {
+  return new Map(files.map((file) => [file, stampOf(file)]));
+}
+
+function isFresh(entry: Entry): boolean {
+  for (const [file, stamp] of entry.stamps) if (stampOf(file) !== stamp) return false;
+  return true;
+}
+
+/** A fresh error object with the same class, message and details (no artifact attached). */
+function cloneError(error: AigcError): AigcError {
+  const clone = Object.create(Object.getPrototypeOf(error)) as AigcError;
+  Object.assign(clone, error, {auditArtifact: null});
+  Object.defineProperty(clone, 'message', {value: error.message, writable: true, configurable: true});
+  return clone;
+}

@@ -1,0 +1,107 @@
+// Policy activity window (`effective_date` / `expiration_date`), both bounds
+// inclusive, checked against an injectable calendar day.
+
+import {PolicyValidationError} from '../errors.js';
+import {isoDate, pyRepr, pyStr} from '../python/repr.js';
+import {dictGet, PyDate, PyDateTime, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
+
+export interface CalendarDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
+/** The UTC calendar day of an instant given in epoch seconds. */
+export function utcDay(epochSeconds: number): CalendarDay {
+  const date = new Date(epochSeconds * 1000);
+  return {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+}
+
+export interface DateEvidence {
+  policy_dates?: 'none_specified';
+  evaluation_date?: string;
+  active: true;
+  effective_date?: string;
+  expiration_date?: string;
+}
+
+/** Checks the policy is active on `today`; returns the reference's evidence or throws. */
+export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): DateEvidence {
+  const effective = parseDate(dictGet(policy, 'effective_date'));
+  const expiration = parseDate(dictGet(policy, 'expiration_date'));
+  if (!effective && !expiration) return {policy_dates: 'none_specified', active: true};
+  if (effective && expiration && compareDays(effective, expiration) > 0) {
+    throw new PolicyValidationError('Policy effective_date is after expiration_date', {
+      effective_date: isoDate(effective),
+      expiration_date: isoDate(expiration),
+    });
+  }
+  const now = today();
+  const evidence: DateEvidence = {evaluation_date: isoDate(now), active: true};
+  if (effective) {
+    evidence.effective_date = isoDate(effective);
+    if (compareDays(now, effective) < 0) {
+      throw new PolicyValidationError(
+        `Policy not yet active: effective_date is ${isoDate(effective)}, today is ${isoDate(now)}`,
+        {effective_date: isoDate(effective), today: isoDate(now)},
+      );
+    }
+  }
+  if (expiration) {
+    evidence.expiration_date = isoDate(expiration);
+    if (compareDays(now, expiration) > 0) {
+      throw new PolicyValidationError(
+        `Policy expired: expiration_date is ${isoDate(expiration)}, today is ${isoDate(now)}`,
+        {expiration_date: isoDate(expiration), today: isoDate(now)},
+      );
+    }
+  }
+  return evidence;
+}
+
+export function compareDays(a: CalendarDay, b: CalendarDay): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+function parseDate(value: PyValue | undefined): CalendarDay | null {
+  if (value === undefined || value === null) return null;
+  if (value instanceof PyDate || value instanceof PyDateTime) return value;
+  if (typeof value === 'string') {
+    const day = fromIsoFormat(value);
+    if (!day) {
+      throw new PolicyValidationError(`Invalid date format: ${pyRepr(value)}; expected YYYY-MM-DD`, {value});
+    }
+    return day;
+  }
+  throw new PolicyValidationError(`Invalid date type: ${pyTypeName(value)}; expected string or date`, {
+    value: pyStr(value),
+  });
+}
+
+/** Python 3.11 `date.fromisoformat`: `YYYY-MM-DD`, `YYYYMMDD` and ISO week dates. */
+export function fromIsoFormat(text: string): CalendarDay | null {
+  let match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text) ?? /^(\d{4})(\d{2})(\d{2})$/.exec(text);
+  if (match) return validDay(Number(match[1]), Number(match[2]), Number(match[3]));
+  match = /^(\d{4})-W(\d{2})(?:-(\d))?$/.exec(text) ?? /^(\d{4})W(\d{2})(\d)?$/.exec(text);
+  if (match) return isoWeekDay(Number(match[1]), Number(match[2]), match[3] === undefined ? 1 : Number(match[3]));
+  return null;
+}
+
+function validDay(year: number, month: number, day: number): CalendarDay | null {
+  if (year < 1 || month < 1 || month > 12 || day < 1) return null;
+  const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate();
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const limit = month === 2 ? (leap ? 29 : 28) : daysInMonth;
+  return day <= limit ? {year, month, day} : null;
+}
+
+function isoWeekDay(year: number, week: number, weekday: number): CalendarDay | null {
+  if (year < 1 || week < 1 || weekday < 1 || weekday > 7) return null;
+  const jan4 = new Date(Date.UTC(year, 0, 4));
+  const weekOneMonday = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7));
+  const lastWeek = new Date(Date.UTC(year, 11, 28));
+  const weeksInYear = Math.round((Date.UTC(year, 11, 28) - weekOneMonday) / (7 * 86400000)) + 1;
+  if (week > weeksInYear || Number.isNaN(lastWeek.getTime())) return null;
+  const date = new Date(weekOneMonday + ((week - 1) * 7 + weekday - 1) * 86400000);
+  return {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+}

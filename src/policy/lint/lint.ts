@@ -1,0 +1,340 @@
+// `lintPolicyFile`: every problem of one policy file as findings with rule
+// ids and source ranges. YAML and schema findings reproduce the reference's
+// `aigc policy lint` verdict; semantic findings are ours.
+
+import {readFileSync, statSync} from 'node:fs';
+import {AigcError} from '../../errors.js';
+import type {GuardAst} from '../../guards/index.js';
+import {parseGuardSyntax} from '../../guards/index.js';
+import {compileSchema, InvalidSchemaError, type SchemaError} from '../../jsonschema/index.js';
+import {constraintSchema} from '../../gates/preconditions.js';
+import {compareCodePoints} from '../../python/semantics.js';
+import {dictGet, isDict, isList, type PyDict, type PyValue} from '../../python/values.js';
+import {type CalendarDay, validatePolicyDates} from '../dates.js';
+import {loadPolicy} from '../loader.js';
+import {firstInvalidUtf8Offset, MAX_POLICY_BYTES} from '../read.js';
+import {policySchemaErrors} from '../schema.js';
+import {readYaml, type YamlDocument, type YamlPath, YamlSyntaxError} from '../yaml.js';
+import {RULES} from './rules.js';
+import type {LintFileResult, LintFinding, LintRule, SourceRange} from './types.js';
+
+export interface LintOptions {
+  /** The calendar day for date checks. */
+  today: () => CalendarDay;
+  /** Directory the file's relative path is resolved against. */
+  cwd?: string;
+}
+
+const RISK_BUILTINS = new Set([
+  'no_output_schema',
+  'broad_roles',
+  'no_preconditions',
+  'high_tool_count',
+  'missing_guards',
+  'external_model',
+]);
+
+class FindingList {
+  readonly findings: LintFinding[] = [];
+
+  constructor(
+    readonly file: string,
+    readonly document?: YamlDocument,
+  ) {}
+
+  add(rule: LintRule, message: string, path?: YamlPath, part: 'key' | 'value' = 'value'): void {
+    const range = path && this.document ? this.document.rangeOf(path, part) : undefined;
+    this.findings.push({ruleId: rule.id, severity: rule.severity, message, file: this.file, range: toRange(range)});
+  }
+
+  addAt(rule: LintRule, message: string, range: SourceRange | undefined): void {
+    this.findings.push({ruleId: rule.id, severity: rule.severity, message, file: this.file, range});
+  }
+}
+
+function toRange(range: {start: {line: number; column: number}; end: {line: number; column: number}} | undefined): SourceRange | undefined {
+  if (!range) return undefined;
+  return {start: {line: range.start.line, column: range.start.column}, end: {line: range.end.line, column: range.end.column}};
+}
+
+/** Lints one file; `file` is shown as given. */
+export function lintPolicyFile(file: string, options: LintOptions): LintFileResult {
+  const text = readText(file);
+  if (typeof text !== 'string') return {file, findings: [text]};
+  let document: YamlDocument;
+  try {
+    document = readYaml(text);
+  } catch (error) {
+    const list = new FindingList(file);
+    if (error instanceof YamlSyntaxError) list.addAt(RULES.yamlSyntax, error.message, toRange(error.range));
+    else list.addAt(RULES.yamlSyntax, (error as Error).message, undefined);
+    return {file, findings: list.findings, source: text};
+  }
+  const list = new FindingList(file, document);
+  for (const duplicate of document.duplicateKeys) {
+    list.addAt(RULES.yamlDuplicateKey, `duplicate key '${duplicate.key}': the last value wins`, toRange(duplicate.range));
+  }
+  const policy = document.value;
+  if (!isDict(policy)) {
+    list.addAt(RULES.rootType, 'Policy must be a YAML mapping (dict)', undefined);
+    return {file, findings: list.findings, source: text};
+  }
+  const schemaErrors = sortedSchemaErrors(policySchemaErrors(policy));
+  for (const error of schemaErrors) addSchemaFinding(list, error);
+  checkSemantics(list, file, policy, schemaErrors.length === 0, options);
+  return {file, findings: list.findings, source: text};
+}
+
+function readText(file: string): string | LintFinding {
+  const finding = (message: string): LintFinding => ({
+    ruleId: RULES.fileUnreadable.id,
+    severity: RULES.fileUnreadable.severity,
+    message,
+    file,
+  });
+  let bytes: Buffer;
+  try {
+    if (statSync(file).size > MAX_POLICY_BYTES) {
+      return finding(`file is larger than ${MAX_POLICY_BYTES / (1024 * 1024)} MiB; policies are small documents`);
+    }
+    bytes = readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EISDIR') return finding('is a directory, not a policy file');
+    if (code === 'EACCES' || code === 'EPERM') return finding('cannot be read: permission denied');
+    if (code === 'ENOENT') return finding('file not found');
+    return finding(`cannot be read (${code ?? 'error'})`);
+  }
+  try {
+    return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+  } catch {
+    return finding(`is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`);
+  }
+}
+
+/** The reference's order: by pointer string, stable. */
+function sortedSchemaErrors(errors: SchemaError[]): SchemaError[] {
+  return errors
+    .map((error, index) => ({error, index}))
+    .sort((a, b) => compareCodePoints(a.error.pointer, b.error.pointer) || a.index - b.index)
+    .map(({error}) => error);
+}
+
+function addSchemaFinding(list: FindingList, error: SchemaError): void {
+  const message = `${error.pointer}: ${error.message}`;
+  if (error.validator === 'additionalProperties' && isDict(error.instance)) {
+    const unexpected = firstUnexpectedKey(error);
+    if (unexpected !== undefined) {
+      list.add(RULES.schema, message, [...error.path, unexpected], 'key');
+      return;
+    }
+  }
+  if (error.validator === 'required' && error.path.length > 0) {
+    list.add(RULES.schema, message, error.path, 'key');
+    return;
+  }
+  list.add(RULES.schema, message, error.path);
+}
+
+function firstUnexpectedKey(error: SchemaError): string | undefined {
+  const allowed = isDict(error.validatorValue) ? [] : [];
+  const schemaProperties = error.schemaPath;
+  void schemaProperties;
+  const instance = error.instance as PyDict;
+  const match = /\((.*) (?:was|were) unexpected\)/.exec(error.message);
+  if (!match) return undefined;
+  for (const key of Object.keys(instance)) {
+    if (!allowed.includes(key as never) && match[1].includes(key)) return key;
+  }
+  return undefined;
+}
+
+function checkSemantics(list: FindingList, file: string, policy: PyDict, schemaValid: boolean, options: LintOptions): void {
+  checkGuards(list, policy);
+  checkOutputSchema(list, policy);
+  checkPreconditions(list, policy);
+  checkDates(list, policy, options);
+  checkRiskFactors(list, policy);
+  const effective = checkComposition(list, file, policy, schemaValid, options);
+  checkPostconditions(list, policy, effective);
+}
+
+function checkGuards(list: FindingList, policy: PyDict): void {
+  const guards = dictGet(policy, 'guards');
+  if (!isList(guards)) return;
+  const declared = declaredConditions(policy);
+  guards.forEach((guard, index) => {
+    const when = isDict(guard) ? dictGet(guard, 'when') : undefined;
+    const condition = isDict(when) ? dictGet(when, 'condition') : undefined;
+    if (typeof condition !== 'string') return;
+    const path = ['guards', index, 'when', 'condition'];
+    const result = parseGuardSyntax(condition);
+    if (!result.ok) {
+      list.add(RULES.guardSyntax, result.error.message, path);
+      return;
+    }
+    for (const name of bareConditions(result.ast)) {
+      if (!declared.has(name)) {
+        list.add(
+          RULES.guardUnknownCondition,
+          `'${name}' is not a declared condition; declare it under conditions, or compare it (${name} == true) to read the context`,
+          path,
+        );
+      }
+    }
+  });
+}
+
+function declaredConditions(policy: PyDict): Set<string> {
+  const conditions = dictGet(policy, 'conditions');
+  return new Set(isDict(conditions) ? Object.keys(conditions) : []);
+}
+
+function bareConditions(ast: GuardAst): string[] {
+  switch (ast.kind) {
+    case 'condition':
+      return [ast.name];
+    case 'not':
+      return bareConditions(ast.operand);
+    case 'and':
+    case 'or':
+      return [...bareConditions(ast.left), ...bareConditions(ast.right)];
+    default:
+      return [];
+  }
+}
+
+function checkOutputSchema(list: FindingList, policy: PyDict): void {
+  const schema = dictGet(policy, 'output_schema');
+  if (!isDict(schema)) return;
+  try {
+    compileSchema(schema, {defaultDraft: 'draft2020'});
+  } catch (error) {
+    if (!(error instanceof InvalidSchemaError)) throw error;
+    list.add(RULES.outputSchemaInvalid, `output_schema is not a valid JSON Schema: ${error.message}`, [
+      'output_schema',
+      ...error.schemaPath,
+    ]);
+  }
+}
+
+function checkPreconditions(list: FindingList, policy: PyDict): void {
+  const pre = dictGet(policy, 'pre_conditions');
+  const required = isDict(pre) ? dictGet(pre, 'required') : undefined;
+  if (!isDict(required)) return;
+  for (const key of Object.keys(required)) {
+    const schema = constraintSchema(required[key]);
+    if (Object.keys(schema).length === 0) continue;
+    try {
+      compileSchema(schema, {defaultDraft: 'draft2020'});
+    } catch (error) {
+      if (!(error instanceof InvalidSchemaError)) throw error;
+      list.add(RULES.preconditionInvalid, `precondition '${key}' cannot be checked: ${error.message}`, [
+        'pre_conditions',
+        'required',
+        key,
+        ...error.schemaPath,
+      ]);
+    }
+  }
+}
+
+function checkDates(list: FindingList, policy: PyDict, options: LintOptions): void {
+  const effective = dictGet(policy, 'effective_date');
+  const expiration = dictGet(policy, 'expiration_date');
+  if (typeof effective !== 'string' && typeof expiration !== 'string') return;
+  const probe: PyDict = {};
+  if (typeof effective === 'string') probe.effective_date = effective;
+  if (typeof expiration === 'string') probe.expiration_date = expiration;
+  try {
+    validatePolicyDates(probe, options.today);
+  } catch (error) {
+    if (!(error instanceof AigcError)) throw error;
+    const inactive = /^Policy (expired|not yet active)/.test(error.message);
+    const key = /expir/.test(error.message) && typeof expiration === 'string' ? 'expiration_date' : 'effective_date';
+    list.add(inactive ? RULES.dateInactive : RULES.dateInvalid, error.message, [key]);
+  }
+}
+
+function declaredContextKeys(policy: PyDict): Set<string> {
+  const keys = new Set<string>(declaredConditions(policy));
+  const pre = dictGet(policy, 'pre_conditions');
+  if (isDict(pre)) {
+    const required = dictGet(pre, 'required');
+    if (isDict(required)) for (const key of Object.keys(required)) keys.add(key);
+    if (isList(required)) for (const item of required) if (typeof item === 'string') keys.add(item);
+    const optional = dictGet(pre, 'optional');
+    if (isList(optional)) for (const item of optional) if (typeof item === 'string') keys.add(item);
+  }
+  return keys;
+}
+
+function checkRiskFactors(list: FindingList, policy: PyDict): void {
+  const risk = dictGet(policy, 'risk');
+  const factors = isDict(risk) ? dictGet(risk, 'factors') : undefined;
+  if (!isList(factors)) return;
+  const declared = declaredContextKeys(policy);
+  factors.forEach((factor, index) => {
+    const condition = isDict(factor) ? dictGet(factor, 'condition') : undefined;
+    if (typeof condition !== 'string' || RISK_BUILTINS.has(condition) || declared.has(condition)) return;
+    list.add(
+      RULES.riskFactorCondition,
+      `risk factor condition '${condition}' is not a built-in (${[...RISK_BUILTINS].join(', ')}) nor a declared context key; it is true only when the invocation context has a truthy '${condition}'`,
+      ['risk', 'factors', index, 'condition'],
+    );
+  });
+}
+
+/** Loads the composed policy when the file extends another; reports what composition refuses. */
+function checkComposition(
+  list: FindingList,
+  file: string,
+  policy: PyDict,
+  schemaValid: boolean,
+  options: LintOptions,
+): PyDict | null {
+  const extendsRef = dictGet(policy, 'extends');
+  if (typeof extendsRef !== 'string' || extendsRef === '') return schemaValid ? policy : null;
+  try {
+    return loadPolicy(file, {cwd: options.cwd, today: options.today});
+  } catch (error) {
+    if (!(error instanceof AigcError)) throw error;
+    const message = error.message;
+    if (/^Composition (escalation|weakening)/.test(message)) {
+      const key = message.includes('roles') ? 'roles' : 'post_conditions';
+      list.add(RULES.compositionEscalation, message, Object.hasOwn(policy, key) ? [key] : ['extends']);
+    } else if (/^Policy (expired|not yet active)/.test(message)) {
+      if (!/^Policy (expired|not yet active)/.test(message) || error.details.policy_file !== undefined) {
+        list.add(RULES.extendsTarget, `base policy: ${message}`, ['extends']);
+      }
+    } else if (error.details.policy_file !== file && !(error.details.policy_file === undefined && schemaValid === false)) {
+      list.add(RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
+    }
+    return null;
+  }
+}
+
+function checkPostconditions(list: FindingList, policy: PyDict, effective: PyDict | null): void {
+  const source = effective ?? policy;
+  const post = dictGet(source, 'post_conditions');
+  const required = isDict(post) ? dictGet(post, 'required') : undefined;
+  if (!isList(required)) return;
+  const childPost = dictGet(policy, 'post_conditions');
+  const childRequired = isDict(childPost) ? dictGet(childPost, 'required') : undefined;
+  required.forEach((name: PyValue, index) => {
+    const path = isList(childRequired) && childRequired[index] === name ? ['post_conditions', 'required', index] : ['post_conditions'];
+    if (name !== 'output_schema_valid') {
+      list.add(
+        RULES.postconditionUnsupported,
+        `unsupported postcondition '${String(name)}': only output_schema_valid is supported, so every invocation would fail`,
+        path,
+      );
+    } else if (!Object.hasOwn(source, 'output_schema')) {
+      list.add(
+        RULES.postconditionWithoutSchema,
+        'output_schema_valid is required but the policy has no output_schema, so every invocation would fail',
+        path,
+      );
+    }
+  });
+}

@@ -1,0 +1,123 @@
+// `loadPolicy`: the reference's load algorithm (path checks, YAML, `extends`
+// composition, schema, dates) with an optional cache so a stream of
+// invocations parses each policy once.
+
+import {dirname, resolve} from 'node:path';
+import {AigcError, PolicyLoadError} from '../errors.js';
+import {pyStr} from '../python/repr.js';
+import {pyTruthy, sortedStrings} from '../python/semantics.js';
+import {dictGet, hasKey, isDict, type PyDict} from '../python/values.js';
+import {PolicyCache} from './cache.js';
+import {checkCompositionRestriction, compositionStrategyOf, mergePolicies, stripCompositionKeys} from './compose.js';
+import {type CalendarDay, utcDay, validatePolicyDates} from './dates.js';
+import {resolveLikePython, resolvePolicyPath} from './paths.js';
+import {parsePolicyDocument, readPolicyText} from './read.js';
+import {assertPolicySchema} from './schema.js';
+
+/** A source of raw policy mappings other than files (a database, a map in memory). */
+export interface PolicyLoader {
+  /** Returns the raw policy mapping for `policyRef` (before schema validation). */
+  load(policyRef: string): PyDict;
+}
+
+export interface LoadPolicyOptions {
+  /** Directory relative policy paths resolve against (default: the process's cwd). */
+  cwd?: string;
+  /** Confine file policies (and their bases) to this directory. */
+  policyRoot?: string;
+  /** The calendar day for date checks (default: today, UTC). */
+  today?: () => CalendarDay;
+  /** Reuse loads across calls; `null` or absent loads afresh every time. */
+  cache?: PolicyCache | null;
+  /** A custom loader for the top-level policy (bases still load from files, as in the reference). */
+  loader?: PolicyLoader;
+}
+
+interface LoadContext {
+  cwd: string;
+  policyRoot?: string;
+  today: () => CalendarDay;
+  /** Files read during this load, for cache invalidation. */
+  filesRead: string[];
+}
+
+const realToday = (): CalendarDay => utcDay(Date.now() / 1000);
+
+/** Loads, composes and validates a policy; throws the reference's errors. */
+export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}): PyDict {
+  const context: LoadContext = {
+    cwd: options.cwd ?? process.cwd(),
+    policyRoot: options.policyRoot,
+    today: options.today ?? realToday,
+    filesRead: [],
+  };
+  if (options.loader) return loadFromCustomLoader(policyFile, options.loader, context);
+  const resolved = resolvePolicyPath(policyFile, context);
+  const cache = options.cache;
+  if (!cache) return loadResolved(policyFile, resolved, new Set(), context);
+  return cache.getOrLoad(
+    resolved,
+    context.today(),
+    () => loadResolved(policyFile, resolved, new Set(), context),
+    () => context.filesRead,
+  );
+}
+
+function loadResolved(policyFile: string, resolved: string, visited: Set<string>, context: LoadContext): PyDict {
+  context.filesRead.push(resolved);
+  const text = readPolicyText(resolved);
+  let {policy} = parsePolicyDocument(text, resolved);
+  if (hasKey(policy, 'extends')) policy = resolveExtends(policy, resolved, visited, context);
+  return validated(policy, policyFile, context);
+}
+
+function validated(policy: PyDict, policyFile: string, context: LoadContext): PyDict {
+  assertPolicySchema(policy, policyFile);
+  const effective = dictGet(policy, 'effective_date');
+  const expiration = dictGet(policy, 'expiration_date');
+  if ((effective !== undefined && effective !== null) || (expiration !== undefined && expiration !== null)) {
+    validatePolicyDates(policy, context.today);
+  }
+  return policy;
+}
+
+function resolveExtends(policy: PyDict, policyPath: string, visited: Set<string>, context: LoadContext): PyDict {
+  visited.add(policyPath);
+  const extendsRef = dictGet(policy, 'extends');
+  if (!pyTruthy(extendsRef)) return policy;
+  if (typeof extendsRef !== 'string') {
+    throw new PolicyLoadError("Policy 'extends' must be a string", {policy_file: policyPath, extends: pyStr(extendsRef)});
+  }
+  const basePath = resolveLikePython(resolve(dirname(policyPath), extendsRef));
+  if (visited.has(basePath)) {
+    throw new PolicyLoadError(`Circular extends detected: ${basePath}`, {
+      policy_path: policyPath,
+      extends: extendsRef,
+      chain: sortedStrings(visited),
+    });
+  }
+  const resolvedBase = resolvePolicyPath(basePath, context);
+  const base = loadResolved(basePath, resolvedBase, visited, context);
+  const strategy = compositionStrategyOf(policy);
+  const merged = mergePolicies(base, policy, strategy);
+  checkCompositionRestriction(base, merged);
+  return stripCompositionKeys(merged);
+}
+
+function loadFromCustomLoader(policyRef: string, loader: PolicyLoader, context: LoadContext): PyDict {
+  let policy: unknown;
+  try {
+    policy = loader.load(policyRef);
+  } catch (error) {
+    if (error instanceof PolicyLoadError) throw error;
+    const message = error instanceof AigcError || error instanceof Error ? error.message : String(error);
+    throw new PolicyLoadError(`Custom policy loader failed: ${message}`, {
+      policy_file: policyRef,
+      loader: loader.constructor?.name ?? 'PolicyLoader',
+    });
+  }
+  if (!isDict(policy)) throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyRef});
+  let result = policy;
+  if (hasKey(result, 'extends')) result = resolveExtends(result, resolveLikePython(policyRef, context.cwd), new Set(), context);
+  return validated(result, policyRef, context);
+}

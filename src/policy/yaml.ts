@@ -1,0 +1,122 @@
+// Reads a policy's YAML the way the reference's PyYAML `yaml.safe_load` does
+// (YAML 1.1 typing: `yes` is true, `017` is 15, `2020-01-01` is a date, `<<`
+// merges) and keeps where every node was written, for `file:line:col` findings.
+//
+//   readYaml(text) -> YamlDocument
+//     .value                   what safe_load returns (see src/python/values.ts)
+//     .rangeOf(path, part?)    where the value at a path of keys/indexes was written;
+//                              part 'key' gives a mapping entry's key; a path that does
+//                              not resolve falls back to its deepest resolved ancestor
+//     .duplicateKeys           keys repeated in one mapping (the last one won)
+//   throws YamlSyntaxError     code, reason and range; `pyYamlText(name)` renders PyYAML's str(err)
+//
+// The `yaml` package tokenizes and parses; values are built here with PyYAML's
+// rules. On purpose we differ where PyYAML would hang, crash or build values
+// the model cannot hold: alias bombs, nesting beyond 1000 levels and recursive
+// aliases are errors, as are `!!binary` and `!!set`; `!!omap`/`!!pairs` give
+// lists of `[key, value]` lists (Python gives tuples).
+
+import {parseAllDocuments} from 'yaml';
+import type {PyValue} from '../python/values.js';
+import {type Construction, constructDocument, type DuplicateKey, type YamlPath} from './yaml/construct.js';
+import {YamlSyntaxError} from './yaml/errors.js';
+import {checkPrintable, scanTokens} from './yaml/lexical.js';
+import {LineIndex, type OffsetRange, type SourceRange} from './yaml/positions.js';
+
+export {MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type YamlPath} from './yaml/construct.js';
+export {type YamlErrorCode, YamlSyntaxError} from './yaml/errors.js';
+export type {SourcePosition, SourceRange} from './yaml/positions.js';
+
+export interface YamlDuplicateKey {
+  /** path of the mapping that repeats the key */
+  path: YamlPath;
+  key: string;
+  /** where the repeated (winning) key is written */
+  range: SourceRange;
+}
+
+export interface YamlDocument {
+  value: PyValue;
+  rangeOf(path: YamlPath, part?: 'key' | 'value'): SourceRange | undefined;
+  duplicateKeys: YamlDuplicateKey[];
+}
+
+const PARSE_OPTIONS = {
+  schema: 'failsafe',
+  resolveKnownTags: false,
+  uniqueKeys: false,
+  keepSourceTokens: true,
+  version: '1.1',
+  prettyErrors: false,
+} as const;
+
+export function readYaml(text: string): YamlDocument {
+  const lines = new LineIndex(text);
+  try {
+    return readChecked(text, lines);
+  } catch (error) {
+    if (error instanceof RangeError) {
+      throw new YamlSyntaxError({code: 'limit', reason: 'the document is nested too deeply to read'});
+    }
+    throw error;
+  }
+}
+
+function readChecked(text: string, lines: LineIndex): YamlDocument {
+  checkPrintable(text, lines);
+  const properties = scanTokens(text, lines);
+  const documents = Array.from(parseAllDocuments(text, PARSE_OPTIONS));
+  const first = documents[0];
+  if (first?.errors.length) {
+    const error = first.errors[0];
+    throw new YamlSyntaxError({
+      code: 'syntax',
+      reason: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
+      mark: {range: lines.range(error.pos)},
+    });
+  }
+  if (documents.length > 1) {
+    const firstStart = first.contents?.range?.[0] ?? first.range[0];
+    const secondStart = documents[1].range[0];
+    throw new YamlSyntaxError({
+      code: 'multiple-documents',
+      context: 'expected a single document in the stream',
+      contextMark: {range: lines.range([firstStart, firstStart])},
+      reason: 'but found another document',
+      mark: {range: lines.range([secondStart, secondStart + 3])},
+    });
+  }
+  const construction = constructDocument(first?.contents ?? null, lines, properties);
+  return new ReadDocument(construction, lines);
+}
+
+class ReadDocument implements YamlDocument {
+  readonly value: PyValue;
+  readonly duplicateKeys: YamlDuplicateKey[];
+
+  constructor(
+    private readonly construction: Construction,
+    private readonly lines: LineIndex,
+  ) {
+    this.value = construction.value;
+    this.duplicateKeys = construction.duplicateKeys.map((duplicate: DuplicateKey) => ({
+      path: duplicate.path,
+      key: duplicate.key,
+      range: lines.range(duplicate.range),
+    }));
+  }
+
+  rangeOf(path: YamlPath, part: 'key' | 'value' = 'value'): SourceRange | undefined {
+    let current: PyValue = this.value;
+    let range: OffsetRange = this.construction.rootRange;
+    for (const [index, step] of path.entries()) {
+      const positions = current !== null && typeof current === 'object' ? this.construction.entryPositions.get(current) : undefined;
+      const position = positions?.get(Array.isArray(current) ? Number(step) : String(step));
+      if (!position) break;
+      const last = index === path.length - 1;
+      range = last && part === 'key' ? position.key : position.value;
+      current = Array.isArray(current) ? current[Number(step)] : (current as Record<string, PyValue>)[String(step)];
+    }
+    return this.lines.range(range);
+  }
+}

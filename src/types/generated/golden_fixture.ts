@@ -1,0 +1,138 @@
+/**
+ * Generated from schemas/golden_fixture.schema.json by scripts/gen-types.js. Do not edit by hand:
+ * change the schema, then run `npm run gen:types`.
+ */
+
+/**
+ * A golden replay fixture for `aigc replay`: a recorded invocation and what enforcing it should produce. Three shapes are accepted: ours, the Python reference's wrapped form, and a bare invocation (compared with `--expected FILE`).
+ */
+export type GoldenFixture = ReplayFixture | ReferenceWrappedFixture | BareInvocationFixture;
+/**
+ * A fixed instant for artifact timestamps and policy date checks: Unix epoch seconds, or an ISO-8601 date or date-time (UTC when it has no offset).
+ */
+export type FixedClock = number | string;
+/**
+ * An invocation on its own; the expected artifact comes from `--expected FILE`. Split pre-call invocations have no `output`.
+ */
+export type BareInvocationFixture = InvocationFields;
+
+/**
+ * Our fixture shape: a named invocation and the artifact it should produce.
+ */
+export interface ReplayFixture {
+  /**
+   * Where editors find this schema; ignored by `aigc replay`.
+   */
+  $schema?: string;
+  /**
+   * Name of the fixture shown in reports.
+   */
+  name: string;
+  /**
+   * Free text for people reading the fixture.
+   */
+  description?: string;
+  invocation: InvocationFields;
+  /**
+   * The artifact it should produce, whole or in part: every key given must equal the actual artifact's, objects compared recursively as subsets. Timestamps are ignored unless `--strict`. Written by `aigc replay --update` when absent.
+   */
+  expected?: {
+    [k: string]: unknown;
+  };
+  now?: FixedClock;
+  /**
+   * Enforce in one step (`unified`, the default) or as a pre-call and a post-call phase (`split`).
+   */
+  mode?: 'unified' | 'split';
+  /**
+   * Model output handed to the post-call phase in split mode, where the invocation itself has none.
+   */
+  output?: {
+    [k: string]: unknown;
+  };
+}
+/**
+ * Some or all fields of an invocation, typed as in invocation.schema.json. Fields may be missing, so that incomplete invocations (which should fail) can be recorded.
+ */
+export interface InvocationFields {
+  /**
+   * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute.
+   */
+  policy_file?: string;
+  /**
+   * Who serves the model, for example `openai` or `internal`.
+   */
+  model_provider?: string;
+  /**
+   * Which model is called, for example `gpt-4`.
+   */
+  model_identifier?: string;
+  /**
+   * Role the caller acts in; must be one of the policy's roles.
+   */
+  role?: string;
+  input?: InvocationInput;
+  context?: InvocationContext;
+  output?: InvocationOutput;
+  /**
+   * Tool calls made by the model, checked against the policy's `tools.allowed_tools`.
+   */
+  tool_calls?: ToolCall[];
+  [k: string]: unknown;
+}
+/**
+ * What was sent to the model. Its canonical JSON is hashed into the artifact's `input_checksum`.
+ */
+export interface InvocationInput {
+  [k: string]: unknown;
+}
+/**
+ * Facts about the call read by preconditions, conditions, guards and risk factors (`context.provenance` is copied into the artifact's provenance).
+ */
+export interface InvocationContext {
+  [k: string]: unknown;
+}
+/**
+ * What the model returned, checked against the policy's `output_schema`. Required for unified enforcement; left out of a split pre-call invocation.
+ */
+export interface InvocationOutput {
+  [k: string]: unknown;
+}
+/**
+ * One tool call made by the model.
+ */
+export interface ToolCall {
+  /**
+   * Name of the tool called.
+   */
+  name: string;
+  [k: string]: unknown;
+}
+/**
+ * The Python reference's wrapped fixture: an invocation with the error it should raise and the artifact fields that must match.
+ */
+export interface ReferenceWrappedFixture {
+  /**
+   * What the fixture exercises.
+   */
+  description?: string;
+  invocation: InvocationFields;
+  /**
+   * Class name of the error enforcement should raise, for example `GovernanceViolationError`; absent or null when it should pass.
+   */
+  expected_exception?: string | null;
+  /**
+   * The error's `code`, for example `ROLE_NOT_ALLOWED`.
+   */
+  expected_exception_code?: string | null;
+  /**
+   * Artifact fields that must equal the actual artifact's; objects compared as subsets.
+   */
+  expected_audit_artifact_stable_fields?: {
+    [k: string]: unknown;
+  };
+  /**
+   * Remarks for people reading the fixture.
+   */
+  notes?: string[];
+}

@@ -1,0 +1,94 @@
+import {describe, expect, it} from 'vitest';
+import {ConditionResolutionError} from '../../src/errors.js';
+import {evaluateGuards, mergeThenEffects, resolveConditions} from '../../src/guards/index.js';
+import type {PyDict} from '../../src/python/values.js';
+
+/** A guard entry; built from entries because a literal `then` key reads as a thenable to linters. */
+const guard = (when: PyDict, effect: PyDict): PyDict =>
+  Object.fromEntries([
+    ['when', when],
+    ['then', effect],
+  ]);
+
+describe('resolveConditions', () => {
+  it('keeps declaration order and skips optional conditions without a value', () => {
+    const policy = {conditions: {z: {type: 'boolean', default: true}, a: {type: 'boolean'}, b: {type: 'boolean'}}};
+    expect(Object.entries(resolveConditions(policy, {b: false}))).toEqual([
+      ['z', true],
+      ['b', false],
+    ]);
+  });
+
+  it('lets a default beat required', () => {
+    const policy = {conditions: {a: {type: 'boolean', required: true, default: false}}};
+    expect(resolveConditions(policy, {})).toEqual({a: false});
+  });
+
+  it('names the boolean context keys when a required condition is missing', () => {
+    const policy = {conditions: {a: {type: 'boolean', required: true}}};
+    const resolve = () => resolveConditions(policy, {z: true, q: false, x: 1, p: true});
+    expect(resolve).toThrow(ConditionResolutionError);
+    expect(resolve).toThrow("Required condition 'a' not found in context (available boolean keys: ['z', 'q', 'p'])");
+  });
+
+  it('refuses a context value that is not a bool, whatever the default', () => {
+    const policy = {conditions: {x: {type: 'boolean', default: true}}};
+    expect(() => resolveConditions(policy, {x: 1})).toThrow("Condition 'x' must be boolean, got int");
+  });
+});
+
+describe('mergeThenEffects', () => {
+  it('appends lists, merges mappings and replaces everything else', () => {
+    const policy: PyDict = {roles: ['planner'], tools: {allowed_tools: [{name: 's', max_calls: 1}]}, version: '1'};
+    mergeThenEffects(policy, {roles: ['admin'], tools: {allowed_tools: [{name: 's', max_calls: 99}]}, version: '2'});
+    expect(policy).toEqual({
+      roles: ['planner', 'admin'],
+      tools: {
+        allowed_tools: [
+          {name: 's', max_calls: 1},
+          {name: 's', max_calls: 99},
+        ],
+      },
+      version: '2',
+    });
+  });
+});
+
+describe('evaluateGuards', () => {
+  const policy: PyDict = {
+    roles: ['planner'],
+    conditions: {is_enterprise: {type: 'boolean', default: false}},
+    guards: [
+      guard({condition: ' is_enterprise '}, {roles: ['admin']}),
+      guard({condition: 'role == planner'}, {roles: ['auditor']}),
+    ],
+  };
+
+  it('records every guard with its condition as written and applies matches in order', () => {
+    const outcome = evaluateGuards(policy, {is_enterprise: true}, {role: 'planner', context: {is_enterprise: true}});
+    expect(outcome.guardsEvaluated).toEqual([
+      {condition: ' is_enterprise ', matched: true},
+      {condition: 'role == planner', matched: true},
+    ]);
+    expect(outcome.effectivePolicy.roles).toEqual(['planner', 'admin', 'auditor']);
+    expect(outcome.conditionsResolved).toEqual({is_enterprise: true});
+  });
+
+  it('never mutates the policy it was given', () => {
+    evaluateGuards(policy, {is_enterprise: true}, {role: 'planner', context: {is_enterprise: true}});
+    expect(policy.roles).toEqual(['planner']);
+  });
+
+  it('reads a guard without a condition as the empty expression', () => {
+    const noCondition = {guards: [guard({}, {})]};
+    expect(() => evaluateGuards(noCondition, {}, {context: {}})).toThrow('Empty guard condition expression');
+  });
+
+  it('returns a shallow copy and still resolves conditions when there are no guards', () => {
+    const plain: PyDict = {roles: ['planner'], conditions: {a: {type: 'boolean', required: true}}};
+    expect(() => evaluateGuards(plain, {}, {context: {}})).toThrow(ConditionResolutionError);
+    const outcome = evaluateGuards({roles: ['planner']}, {}, {context: {}});
+    expect(outcome.guardsEvaluated).toEqual([]);
+    expect(outcome.effectivePolicy).toEqual({roles: ['planner']});
+  });
+});
