@@ -1,5 +1,19 @@
 // The public library API of aigc: everything a Node program needs to load
 // policies, enforce invocations and work with audit artifacts.
+
+export {AuditChain} from './audit/chain.js';
+export {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact, redactionPattern} from './audit/redaction.js';
+export {type ArtifactSigner, HmacSigner, signArtifact, signaturePayload, verifyArtifact} from './audit/signing.js';
+export {type AuditSink, CallbackAuditSink, JsonFileAuditSink, type SinkFailureMode} from './audit/sinks.js';
+export {pyJsonDumps} from './canonical/dumps.js';
 export {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from './canonical/index.js';
 export * from './errors.js';
+export {type EnforcementGate, type GateResult, INSERTION_POINTS, type InsertionPoint} from './gates/custom.js';
+export {computeRiskScore, type RiskScore} from './gates/risk.js';
+export {PolicyCache} from './policy/cache.js';
+export {mergePolicies} from './policy/compose.js';
+export {type CalendarDay, validatePolicyDates} from './policy/dates.js';
+export {type LoadPolicyOptions, loadPolicy, type PolicyLoader} from './policy/loader.js';
 export {PyDate, PyDateTime, PyFloat, type PyDict, type PyList, type PyValue} from './python/values.js';
+export {decide, type Decision, type EnforceOptions, enforceInvocation as enforce, enforceInvocation} from './pipeline/enforce.js';
+export {decidePostCall, decidePreCall, enforcePostCall, enforcePreCall, PreCallResult} from './pipeline/split.js';

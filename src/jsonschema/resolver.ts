@@ -47,6 +47,14 @@ function joinUri(reference: string, base: string): string {
   }
 }
 
+function decodeFragment(fragment: string, reference: string): string {
+  try {
+    return decodeURIComponent(fragment);
+  } catch {
+    throw new InvalidSchemaError(`Unresolvable reference: ${JSON.stringify(reference)}`, 'unresolvable-ref');
+  }
+}
+
 export class Resolver {
   private readonly resources = new Map<string, PyValue>();
   private readonly anchors = new Map<string, PyValue>();
@@ -106,7 +114,7 @@ export class Resolver {
   resolve(reference: string, base: string): Resolved {
     const target = joinUri(reference, base);
     const documentUri = withoutFragment(target);
-    const fragment = decodeURIComponent(target.slice(documentUri.length + 1));
+    const fragment = decodeFragment(target.slice(documentUri.length + 1), reference);
     const anchored = this.anchors.get(target);
     if (anchored !== undefined && fragment !== '' && !fragment.startsWith('/')) {
       return {schema: anchored, base: this.baseOf(anchored, documentUri)};

@@ -16,11 +16,17 @@
 // aliases are errors, as are `!!binary` and `!!set`; `!!omap`/`!!pairs` give
 // lists of `[key, value]` lists (Python gives tuples).
 
-import {parseAllDocuments} from 'yaml';
+import {type Document, parseAllDocuments, type YAMLError} from 'yaml';
 import type {PyValue} from '../python/values.js';
-import {type Construction, constructDocument, type DuplicateKey, type YamlPath} from './yaml/construct.js';
+import {
+  type Construction,
+  constructDocument,
+  type DuplicateKey,
+  MAX_NESTING_DEPTH,
+  type YamlPath,
+} from './yaml/construct.js';
 import {YamlSyntaxError} from './yaml/errors.js';
-import {checkPrintable, scanTokens} from './yaml/lexical.js';
+import {checkPrintable, checkTokenTree, type FoundProblem, nestingError, scanTokens} from './yaml/lexical.js';
 import {LineIndex, type OffsetRange, type SourceRange} from './yaml/positions.js';
 
 export {MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type YamlPath} from './yaml/construct.js';
@@ -64,30 +70,44 @@ export function readYaml(text: string): YamlDocument {
 
 function readChecked(text: string, lines: LineIndex): YamlDocument {
   checkPrintable(text, lines);
-  const properties = scanTokens(text, lines);
+  const scan = scanTokens(text, lines, MAX_NESTING_DEPTH);
   const documents = Array.from(parseAllDocuments(text, PARSE_OPTIONS));
   const first = documents[0];
-  if (first?.errors.length) {
-    const error = first.errors[0];
-    throw new YamlSyntaxError({
-      code: 'syntax',
-      reason: error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''),
-      mark: {range: lines.range(error.pos)},
-    });
-  }
-  if (documents.length > 1) {
-    const firstStart = first.contents?.range?.[0] ?? first.range[0];
-    const secondStart = documents[1].range[0];
-    throw new YamlSyntaxError({
-      code: 'multiple-documents',
-      context: 'expected a single document in the stream',
-      contextMark: {range: lines.range([firstStart, firstStart])},
-      reason: 'but found another document',
-      mark: {range: lines.range([secondStart, secondStart + 3])},
-    });
-  }
-  const construction = constructDocument(first?.contents ?? null, lines, properties);
+  const second = documents[1];
+  // PyYAML stops at the first problem in the stream, and at the start of a second document.
+  const problems = [scan.tab, checkTokenTree(text, lines), first && parserProblem(first.errors, lines)];
+  const earliest = problems
+    .filter((problem): problem is FoundProblem => problem !== undefined)
+    .filter((problem) => !second || problem.offset < second.range[0])
+    .sort((a, b) => a.offset - b.offset)[0];
+  if (earliest) throw earliest.error;
+  if (second) throw multipleDocuments(first, second, lines);
+  const construction = constructDocument(first?.contents ?? null, lines, scan.properties);
   return new ReadDocument(construction, lines);
+}
+
+/** The `yaml` package's own complaints, less one PyYAML does not share (`"q"#c` is a comment for PyYAML). */
+function parserProblem(errors: YAMLError[], lines: LineIndex): FoundProblem | undefined {
+  const error = errors.find((candidate) => !candidate.message.startsWith('Comments must be separated'));
+  if (!error) return undefined;
+  const [offset] = error.pos;
+  if (error.message.includes('Maximum call stack size exceeded')) {
+    return {offset, error: nestingError(offset, lines, MAX_NESTING_DEPTH)};
+  }
+  const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+  return {offset, error: new YamlSyntaxError({code: 'syntax', reason, mark: {range: lines.range(error.pos)}})};
+}
+
+function multipleDocuments(first: Document.Parsed, second: Document.Parsed, lines: LineIndex): YamlSyntaxError {
+  const firstStart = first.contents?.range?.[0] ?? first.range[0];
+  const secondStart = second.range[0];
+  return new YamlSyntaxError({
+    code: 'multiple-documents',
+    context: 'expected a single document in the stream',
+    contextMark: {range: lines.range([firstStart, firstStart])},
+    reason: 'but found another document',
+    mark: {range: lines.range([secondStart, secondStart + 3])},
+  });
 }
 
 class ReadDocument implements YamlDocument {

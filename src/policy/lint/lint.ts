@@ -9,7 +9,8 @@ import {parseGuardSyntax} from '../../guards/index.js';
 import {compileSchema, InvalidSchemaError, type SchemaError} from '../../jsonschema/index.js';
 import {constraintSchema} from '../../gates/preconditions.js';
 import {compareCodePoints} from '../../python/semantics.js';
-import {dictGet, isDict, isList, type PyDict, type PyValue} from '../../python/values.js';
+import {pyRepr} from '../../python/repr.js';
+import {dictGet, isDict, isList, originalKey, type PyDict, type PyValue} from '../../python/values.js';
 import {type CalendarDay, validatePolicyDates} from '../dates.js';
 import {loadPolicy} from '../loader.js';
 import {firstInvalidUtf8Offset, MAX_POLICY_BYTES} from '../read.js';
@@ -82,7 +83,16 @@ export function lintPolicyFile(file: string, options: LintOptions): LintFileResu
   const schemaErrors = sortedSchemaErrors(policySchemaErrors(policy));
   for (const error of schemaErrors) addSchemaFinding(list, error);
   checkSemantics(list, file, policy, schemaErrors.length === 0, options);
-  return {file, findings: list.findings, source: text};
+  return {file, findings: byPosition(list.findings), source: text};
+}
+
+/** Findings in source order (file-level ones first), stable within a position. */
+function byPosition(findings: LintFinding[]): LintFinding[] {
+  const key = (finding: LintFinding) => (finding.range ? finding.range.start.line * 1e6 + finding.range.start.column : 0);
+  return findings
+    .map((finding, index) => ({finding, index}))
+    .sort((a, b) => key(a.finding) - key(b.finding) || a.index - b.index)
+    .map(({finding}) => finding);
 }
 
 function readText(file: string): string | LintFinding {
@@ -136,17 +146,12 @@ function addSchemaFinding(list: FindingList, error: SchemaError): void {
   list.add(RULES.schema, message, error.path);
 }
 
+/** The first key of the mapping that the additionalProperties message names. */
 function firstUnexpectedKey(error: SchemaError): string | undefined {
-  const allowed = isDict(error.validatorValue) ? [] : [];
-  const schemaProperties = error.schemaPath;
-  void schemaProperties;
   const instance = error.instance as PyDict;
-  const match = /\((.*) (?:was|were) unexpected\)/.exec(error.message);
-  if (!match) return undefined;
-  for (const key of Object.keys(instance)) {
-    if (!allowed.includes(key as never) && match[1].includes(key)) return key;
-  }
-  return undefined;
+  const named = /\((.*) (?:was|were) unexpected\)/.exec(error.message)?.[1];
+  if (named === undefined) return undefined;
+  return Object.keys(instance).find((key) => named.includes(pyRepr(originalKey(instance, key))));
 }
 
 function checkSemantics(list: FindingList, file: string, policy: PyDict, schemaValid: boolean, options: LintOptions): void {

@@ -17,7 +17,7 @@ import {
   recordOriginalKey,
 } from '../../python/values.js';
 import {YamlSyntaxError, type YamlErrorCode, type YamlErrorMark} from './errors.js';
-import {checkBlockScalarTabs, type PropertyOffsets} from './lexical.js';
+import {endsWithoutLineBreak} from './lexical.js';
 import type {LineIndex, OffsetRange} from './positions.js';
 import {
   constructScalarForTag,
@@ -83,15 +83,15 @@ interface MapEntry {
 /** A mapping in PyYAML's sense: a map node, or a single `key: value` pair inside a flow sequence. */
 type MappingNode = YAMLMap | Pair;
 
-export function constructDocument(root: Node | null, lines: LineIndex, properties: PropertyOffsets): Construction {
-  const constructor = new DocumentConstructor(lines, properties);
+export function constructDocument(root: Node | null, lines: LineIndex, properties: number[]): Construction {
+  const documentConstructor = new DocumentConstructor(lines, properties);
   const rootRange: OffsetRange = root?.range ? [root.range[0], root.range[1]] : [0, 0];
-  const built = root ? constructor.buildGuarded(root) : {value: null, size: 1};
+  const built = root ? documentConstructor.buildGuarded(root) : {value: null, size: 1};
   return {
     value: built.value,
     rootRange,
-    entryPositions: constructor.entryPositions,
-    duplicateKeys: constructor.duplicateKeys,
+    entryPositions: documentConstructor.entryPositions,
+    duplicateKeys: documentConstructor.duplicateKeys,
   };
 }
 
@@ -107,7 +107,7 @@ class DocumentConstructor {
 
   constructor(
     private readonly lines: LineIndex,
-    private readonly properties: PropertyOffsets,
+    private readonly properties: number[],
   ) {}
 
   buildGuarded(root: Node): Built {
@@ -173,10 +173,6 @@ class DocumentConstructor {
   }
 
   private constructScalar(node: Scalar, tag: string): PyValue {
-    if (node.type === Scalar.BLOCK_LITERAL || node.type === Scalar.BLOCK_FOLDED) {
-      const token = node.srcToken;
-      if (token?.type === 'block-scalar') checkBlockScalarTabs(token, this.lines);
-    }
     if (tag === BINARY_TAG) {
       throw this.error('unsupported', '!!binary values are not supported: Python bytes have no equivalent here', node);
     }
@@ -187,7 +183,7 @@ class DocumentConstructor {
     }
     if (tag === MAP_TAG || tag === SET_TAG) throw this.error('constructor', 'expected a mapping node, but found scalar', node);
     try {
-      const value = constructScalarForTag(tag, scalarText(node));
+      const value = constructScalarForTag(tag, blockScalarText(node) ?? scalarText(node));
       if (value === undefined) throw this.unknownTag(tag, node);
       return value;
     } catch (error) {
@@ -438,6 +434,14 @@ function mappingPairs(node: MappingNode): Pair[] {
 /** The scalar's text after quoting and folding, before any typing. */
 function scalarText(node: Scalar): string {
   return typeof node.source === 'string' ? node.source : String(node.value ?? '');
+}
+
+/** A block scalar's text, corrected where the stream ends without a final line break. */
+function blockScalarText(node: Scalar): string | undefined {
+  const token = node.srcToken;
+  if (token?.type !== 'block-scalar' || !endsWithoutLineBreak(token)) return undefined;
+  const text = scalarText(node);
+  return text.endsWith('\n') ? text.slice(0, -1) : text;
 }
 
 function nodeKind(node: Node | Pair | null): string {

@@ -1,0 +1,274 @@
+import {readFileSync} from 'node:fs';
+import {describe, expect, it} from 'vitest';
+import {MAX_ALIAS_EXPANSION, readYaml, YamlSyntaxError} from '../../src/policy/yaml.js';
+import {pyRepr} from '../../src/python/repr.js';
+import {isDict, originalKey, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue} from '../../src/python/values.js';
+
+interface Vector {
+  name: string;
+  yaml: string;
+  repr?: string;
+  error?: string;
+  message?: string;
+}
+
+// Expectations recorded from PyYAML 6.0.3 `safe_load` by scripts/yaml-vectors.py.
+const vectors: Vector[] = JSON.parse(readFileSync(new URL('../data/yaml/pyyaml-vectors.json', import.meta.url), 'utf8'));
+
+/**
+ * Where we differ on purpose or by a limit of the value model: the repr we give instead.
+ * Python tuples have no equivalent, and `originalKey` (src/python/values.ts) reads a
+ * recorded `None` key back as the string 'None'.
+ */
+const KNOWN_DIFFERENCES: Record<string, string> = {
+  omap: "[['a', 1], ['b', 2]]",
+  pairs: "[['a', 1], ['a', 2]]",
+  'non-string keys': "{1: 'b', 'None': 'c', 1.5: 'd', datetime.date(2020, 1, 1): 'e'}",
+  'null keys': "{'None': 'b'}",
+};
+
+/** PyYAML errors whose first line we reproduce (the `yaml` package words its own syntax errors). */
+function sharesMessage(vector: Vector): boolean {
+  if (vector.error === 'ScannerError') return vector.message === 'while scanning for the next token';
+  return ['ComposerError', 'ConstructorError', 'ReaderError', 'ValueError'].includes(vector.error ?? '');
+}
+
+function readError(text: string): YamlSyntaxError {
+  try {
+    readYaml(text);
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) return error;
+    throw error;
+  }
+  throw new Error(`expected ${JSON.stringify(text)} to fail`);
+}
+
+function dict(value: PyValue): PyDict {
+  if (!isDict(value)) throw new Error(`not a mapping: ${pyRepr(value)}`);
+  return value;
+}
+
+describe('readYaml matches PyYAML safe_load', () => {
+  for (const vector of vectors) {
+    const ours = KNOWN_DIFFERENCES[vector.name];
+    if (vector.repr !== undefined) {
+      it(`reads ${vector.name}`, () => {
+        expect(pyRepr(readYaml(vector.yaml).value)).toBe(ours ?? vector.repr);
+      });
+    } else {
+      it(`refuses ${vector.name}`, () => {
+        const error = readError(vector.yaml);
+        if (sharesMessage(vector)) expect(error.message.split('\n')[0]).toBe(vector.message);
+      });
+    }
+  }
+});
+
+describe('YAML 1.1 scalar typing', () => {
+  it('reads yes/on as booleans like YAML 1.1', () => {
+    expect(readYaml('[yes, on, No, OFF]').value).toEqual([true, true, false, false]);
+  });
+
+  it('keeps integral floats apart from ints', () => {
+    const [float, int, negativeZero] = readYaml('[1.0, 1, -0.0]').value as PyValue[];
+    expect(float).toEqual(new PyFloat(1));
+    expect(int).toBe(1);
+    expect(negativeZero).toBeInstanceOf(PyFloat);
+    expect(Object.is((negativeZero as PyFloat).value, -0)).toBe(true);
+  });
+
+  it('gives -0 as the int 0', () => {
+    expect(Object.is(readYaml('-0').value, 0)).toBe(true);
+  });
+
+  it('keeps ints beyond 2^53 exact as bigint', () => {
+    expect(readYaml('9007199254740993').value).toBe(9007199254740993n);
+    expect(readYaml('9007199254740991').value).toBe(9007199254740991);
+  });
+
+  it('reads unquoted dates and datetimes as date objects', () => {
+    expect(readYaml('2020-01-01').value).toEqual(new PyDate(2020, 1, 1));
+    expect(readYaml('2020-01-01 10:00:00.5 +01:30').value).toEqual(new PyDateTime(2020, 1, 1, 10, 0, 0, 500000, 90));
+  });
+
+  it('refuses an impossible date as an invalid value', () => {
+    const error = readError('effective_date: 2020-13-45');
+    expect(error.code).toBe('invalid-value');
+    expect(error.reason).toBe('month must be in 1..12');
+    expect(error.range?.start).toEqual({line: 1, column: 17, offset: 16});
+  });
+});
+
+describe('mappings', () => {
+  it('records non-string keys so messages show them as written', () => {
+    const value = dict(readYaml('7: a\nyes: b\nnull: c\n2.5: d\n').value);
+    expect(Object.keys(value)).toEqual(['7', 'True', 'None', '2.5']);
+    expect(originalKey(value, '7')).toBe(7);
+    expect(originalKey(value, 'True')).toBe(true);
+    expect(originalKey(value, '2.5')).toBe(2.5);
+  });
+
+  it('keeps a __proto__ key as data', () => {
+    const value = dict(readYaml('__proto__: {polluted: true}\n').value);
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.keys(value)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('treats 1, 1.0 and true as one key, like a Python dict', () => {
+    const value = dict(readYaml('{1: a, true: b, 1.0: c}').value);
+    expect(Object.keys(value)).toEqual(['1']);
+    expect(value['1']).toBe('c');
+  });
+
+  it('lets the last duplicate key win and lists the duplicates', () => {
+    const document = readYaml('policy:\n  roles: [a]\n  roles: [b]\n');
+    expect(dict(dict(document.value).policy).roles).toEqual(['b']);
+    expect(document.duplicateKeys).toEqual([
+      {path: ['policy'], key: 'roles', range: expect.objectContaining({start: {line: 3, column: 3, offset: 23}})},
+    ]);
+  });
+
+  it('does not report keys a merge brought in as duplicates', () => {
+    expect(readYaml('base: &b {a: 1}\nchild: {<<: *b, a: 2}\n').duplicateKeys).toEqual([]);
+  });
+});
+
+describe('anchors and aliases', () => {
+  it('yields the same object for an alias as for its anchor', () => {
+    const value = dict(readYaml('a: &x [1, 2]\nb: *x\nc: &m {k: v}\nd: *m\n').value);
+    expect(value.b).toBe(value.a);
+    expect(value.d).toBe(value.c);
+  });
+
+  it('shares merged values with the mapping they came from', () => {
+    const value = dict(readYaml('base: &b {roles: [a]}\nchild:\n  <<: *b\n').value);
+    expect(dict(value.child).roles).toBe(dict(value.base).roles);
+  });
+
+  it('refuses an alias bomb instead of expanding it', () => {
+    const layers = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+    for (let index = 1; index < 9; index++) {
+      const previous = String.fromCharCode(96 + index);
+      const name = String.fromCharCode(97 + index);
+      layers.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
+    }
+    const started = Date.now();
+    const error = readError(layers.join('\n'));
+    expect(error.code).toBe('limit');
+    expect(error.reason).toContain(String(MAX_ALIAS_EXPANSION));
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+
+  it('accepts aliases that stay under the expansion limit', () => {
+    const text = 'base: &b {roles: [a, b, c]}\n' + Array.from({length: 200}, (_, index) => `p${index}: *b`).join('\n');
+    expect(Object.keys(dict(readYaml(text).value))).toHaveLength(201);
+  });
+
+  it('refuses a recursive alias, which PyYAML would turn into a cyclic value', () => {
+    expect(readError('a: &x [*x]').code).toBe('limit');
+    expect(readError('&x {a: *x}').code).toBe('limit');
+  });
+});
+
+describe('tags PyYAML safe_load does not accept', () => {
+  it('refuses !!python/object like PyYAML', () => {
+    const error = readError('a: !!python/object:object {}');
+    expect(error.code).toBe('unknown-tag');
+    expect(error.pyYamlText('/p/policy.yaml')).toBe(
+      "could not determine a constructor for the tag 'tag:yaml.org,2002:python/object:object'\n" +
+        '  in "/p/policy.yaml", line 1, column 4',
+    );
+  });
+
+  it('refuses !!binary and !!set, which the value model cannot hold', () => {
+    expect(readError('!!binary aGVsbG8=').code).toBe('unsupported');
+    expect(readError('!!set {a, b}').code).toBe('unsupported');
+  });
+
+  it('gives !!omap and !!pairs as lists of [key, value] lists', () => {
+    expect(readYaml('!!omap [a: 1, b: 2]').value).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
+  });
+});
+
+describe('streams', () => {
+  it('reads an empty or comment-only file as null', () => {
+    expect(readYaml('').value).toBeNull();
+    expect(readYaml('# only a comment\n').value).toBeNull();
+  });
+
+  it('refuses a second document with both marks, as PyYAML prints them', () => {
+    const error = readError('a: 1\n---\nb: 2\n');
+    expect(error.code).toBe('multiple-documents');
+    expect(error.pyYamlText('f.yaml')).toBe(
+      'expected a single document in the stream\n  in "f.yaml", line 1, column 1\nbut found another document\n  in "f.yaml", line 2, column 1',
+    );
+  });
+
+  it('refuses tabs used as indentation at the tab', () => {
+    const error = readError('roles:\n\t- a\n');
+    expect(error.pyYamlText('f.yaml')).toBe(
+      "while scanning for the next token\nfound character '\\t' that cannot start any token\n  in \"f.yaml\", line 2, column 1",
+    );
+  });
+
+  it('reports unacceptable characters by position like PyYAML', () => {
+    expect(readError('a: \u0007').pyYamlText('f.yaml')).toBe(
+      'unacceptable character #x0007: special characters are not allowed\n  in "f.yaml", position 3',
+    );
+  });
+
+  it('counts a leading BOM as a column, as PyYAML does', () => {
+    const document = readYaml('\ufeffa: 1\n');
+    expect(document.value).toEqual({a: 1});
+    expect(document.rangeOf(['a'])?.start).toEqual({line: 1, column: 5, offset: 4});
+  });
+});
+
+describe('source positions', () => {
+  const text = 'policy_version: "1.0"\nroles:\n  - planner\n  - verifier\nbase: &b\n  mode: strict\nrisk:\n  <<: *b\n  threshold: 0.5\n';
+  const document = readYaml(text);
+
+  it('gives the range of a value at a path of keys and indexes', () => {
+    expect(document.rangeOf(['roles', 1])).toEqual({
+      start: {line: 4, column: 5, offset: 45},
+      end: {line: 4, column: 13, offset: 53},
+    });
+  });
+
+  it("gives a mapping entry's key range on request", () => {
+    expect(document.rangeOf(['roles'], 'key')?.start).toEqual({line: 2, column: 1, offset: 22});
+  });
+
+  it('points merged values at where they were written', () => {
+    expect(document.rangeOf(['risk', 'mode'])?.start).toEqual({line: 6, column: 9, offset: 71});
+  });
+
+  it('falls back to the deepest part of the path that exists', () => {
+    expect(document.rangeOf(['roles', 7])).toEqual(document.rangeOf(['roles']));
+    expect(document.rangeOf(['missing'])?.start).toEqual({line: 1, column: 1, offset: 0});
+  });
+
+  it('counts columns in code points', () => {
+    expect(readYaml('"😀": x\n').rangeOf(['😀'])?.start).toEqual({line: 1, column: 6, offset: 6});
+  });
+});
+
+describe('safety', () => {
+  it('refuses 10,000 levels of nesting with an error rather than a crash', () => {
+    expect(readError('['.repeat(10_000) + ']'.repeat(10_000)).code).toBe('limit');
+    const block = Array.from({length: 10_000}, (_, depth) => `${' '.repeat(depth)}k:`).join('\n');
+    expect(readError(`${block} 1`)).toBeInstanceOf(YamlSyntaxError);
+  });
+
+  it('reads a large policy quickly', () => {
+    const entries = Array.from({length: 20_000}, (_, index) => `  tool_${index}: {name: t${index}, max_calls: ${index + 1}}`);
+    const started = Date.now();
+    const value = dict(readYaml(`tools:\n${entries.join('\n')}\n`).value);
+    expect(Object.keys(dict(value.tools))).toHaveLength(20_000);
+    expect(Date.now() - started).toBeLessThan(5000);
+  });
+});
