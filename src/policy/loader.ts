@@ -7,7 +7,7 @@ import {AigcError, PolicyLoadError} from '../errors.js';
 import {pyStr} from '../python/repr.js';
 import {pyTruthy, sortedStrings} from '../python/semantics.js';
 import {dictGet, hasKey, isDict, type PyDict} from '../python/values.js';
-import {PolicyCache} from './cache.js';
+import type {PolicyCache} from './cache.js';
 import {checkCompositionRestriction, compositionStrategyOf, mergePolicies, stripCompositionKeys} from './compose.js';
 import {type CalendarDay, utcDay, validatePolicyDates} from './dates.js';
 import {resolveLikePython, resolvePolicyPath} from './paths.js';

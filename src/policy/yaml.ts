@@ -14,7 +14,9 @@
 // rules. On purpose we differ where PyYAML would hang, crash or build values
 // the model cannot hold: alias bombs, nesting beyond 1000 levels and recursive
 // aliases are errors, as are `!!binary` and `!!set`; `!!omap`/`!!pairs` give
-// lists of `[key, value]` lists (Python gives tuples).
+// lists of `[key, value]` lists (Python gives tuples). Where the `yaml` package
+// reads a stream differently from PyYAML in a way we cannot correct (an anchor
+// name running into `:`), we refuse rather than give a different value.
 
 import {type Document, parseAllDocuments, type YAMLError} from 'yaml';
 import type {PyValue} from '../python/values.js';
@@ -75,7 +77,7 @@ function readChecked(text: string, lines: LineIndex): YamlDocument {
   const first = documents[0];
   const second = documents[1];
   // PyYAML stops at the first problem in the stream, and at the start of a second document.
-  const problems = [scan.tab, checkTokenTree(text, lines), first && parserProblem(first.errors, lines)];
+  const problems = [scan.firstProblem, checkTokenTree(text, lines), first && parserProblem(first.errors, lines)];
   const earliest = problems
     .filter((problem): problem is FoundProblem => problem !== undefined)
     .filter((problem) => !second || problem.offset < second.range[0])

@@ -55,7 +55,8 @@ export function recordOriginalKey(dict: PyDict, key: string, original: PyValue):
 
 /** The key as the source wrote it: a string, or the int/bool/... YAML produced. */
 export function originalKey(dict: PyDict, key: string): PyValue {
-  return originalKeys.get(dict)?.get(key) ?? key;
+  const keys = originalKeys.get(dict);
+  return keys?.has(key) ? (keys.get(key) as PyValue) : key;
 }
 
 export function isDict(value: unknown): value is PyDict {

@@ -1,7 +1,8 @@
-// Checks PyYAML makes while reading and scanning that the `yaml` package does
-// not: characters its reader refuses, and tabs anywhere a token could start
-// (PyYAML only ever skips spaces between tokens). Also remembers where tags
-// and anchors are, since PyYAML marks a node from its first property.
+// Checks PyYAML makes while reading, scanning and parsing that the `yaml`
+// package does not: characters its reader refuses, tabs anywhere a token
+// could start (PyYAML only ever skips spaces), anchor names, directives, and
+// keys left out without `?`. Also remembers where tags and anchors are, since
+// PyYAML marks a node from its first property.
 
 import {CST, Lexer, Parser} from 'yaml';
 import {strRepr} from '../../python/repr.js';
@@ -31,7 +32,7 @@ export interface TokenScan {
   /** offsets of property tokens (`!tag`, `&anchor`), ascending */
   properties: number[];
   /** the first problem PyYAML's scanner would meet: a tab, a malformed name or directive */
-  tab?: FoundProblem;
+  firstProblem?: FoundProblem;
 }
 
 /**
@@ -47,9 +48,9 @@ export function scanTokens(text: string, lines: LineIndex, maxDepth: number): To
   let blockScalarPending = false;
   let directivesPending = false;
   let sawContent = false;
-  let previousType: string | undefined;
+  let previousType: string | null | undefined;
   const note = (problem: FoundProblem | undefined) => {
-    if (problem && !scan.tab) scan.tab = problem;
+    if (problem && !scan.firstProblem) scan.firstProblem = problem;
   };
   const noteTab = (source: string, at: number) => {
     const index = source.indexOf('\t');
@@ -119,8 +120,9 @@ function directiveProblem(line: string, offset: number, lines: LineIndex): Found
 /** PyYAML's anchor and alias names are ASCII letters, digits, `-` and `_`. */
 function nameProblem(token: string, offset: number, lines: LineIndex): FoundProblem | undefined {
   const bad = /[^-_0-9A-Za-z]/.exec(token.slice(1));
-  // PyYAML ends a name at one of these and reads on; the `yaml` package reads them as part of it.
-  if (token.length > 1 && (!bad || '?:,]}%@`'.includes(bad[0]))) return undefined;
+  // PyYAML would end a name at one of '?:,]}%@`' and read on (`&a: 1` anchors an empty key);
+  // the `yaml` package reads them into the name, so refusing is safer than a different value.
+  if (token.length > 1 && !bad) return undefined;
   const kind = token[0] === '&' ? 'an anchor' : 'an alias';
   const at = offset + 1 + (bad?.index ?? 0);
   const found = bad ? bad[0] : token.length > 1 ? token[1] : ' ';

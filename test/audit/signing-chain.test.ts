@@ -1,0 +1,95 @@
+import {describe, expect, it} from 'vitest';
+import {AuditChain, linkChecksum, recomputeChecksum} from '../../src/audit/chain.js';
+import {HmacSigner, signArtifact, signaturePayload, verifyArtifact} from '../../src/audit/signing.js';
+import {generateAuditArtifact} from '../../src/pipeline/artifact.js';
+import type {PyDict} from '../../src/python/values.js';
+
+// The artifact of the reference's signing example (pipeline spec §7): fields
+// from a fixed invocation and policy at clock 1700000000.
+function exampleArtifact(metadata: PyDict = {gates_evaluated: []}, timestamp = 1700000000): PyDict {
+  return generateAuditArtifact({
+    invocation: {
+      policy_file: 'test.yaml',
+      model_provider: 'openai',
+      model_identifier: 'gpt-4',
+      role: 'planner',
+      input: {prompt: 'test'},
+      output: {result: 'ok'},
+      context: {},
+    },
+    policy: {policy_version: '1.0'},
+    enforcementResult: 'PASS',
+    metadata,
+    timestamp,
+  });
+}
+
+describe('HMAC signing', () => {
+  it('signs the canonical artifact without its signature, as the reference does', () => {
+    const artifact = signArtifact(exampleArtifact(), new HmacSigner('secret'));
+    expect(artifact.signature).toBe('1586a50601c2abf1199b90c798e6307406c989ad59e883d5547fd8e32e2d1bd0');
+    expect(verifyArtifact(artifact, new HmacSigner('secret'))).toBe(true);
+  });
+
+  it('refuses a tampered artifact, a wrong key, an uppercased or non-string signature', () => {
+    const artifact = signArtifact(exampleArtifact(), new HmacSigner('secret'));
+    expect(verifyArtifact({...artifact, enforcement_result: 'FAIL'}, new HmacSigner('secret'))).toBe(false);
+    expect(verifyArtifact(artifact, new HmacSigner('other'))).toBe(false);
+    expect(verifyArtifact({...artifact, signature: (artifact.signature as string).toUpperCase()}, new HmacSigner('secret'))).toBe(false);
+    expect(verifyArtifact({...artifact, signature: 123}, new HmacSigner('secret'))).toBe(false);
+    expect(verifyArtifact({...artifact, signature: null}, new HmacSigner('secret'))).toBe(false);
+  });
+
+  it('still verifies after the signed artifact is chained (chain fields are outside the payload)', () => {
+    const signer = new HmacSigner('secret');
+    const artifact = signArtifact(exampleArtifact(), signer);
+    new AuditChain('chain-1').append(artifact);
+    expect(verifyArtifact(artifact, signer)).toBe(true);
+    expect(signaturePayload(artifact).toString()).not.toContain('chain_id');
+  });
+
+  it('refuses an empty key', () => {
+    expect(() => new HmacSigner('')).toThrow('Signing key must be non-empty');
+  });
+});
+
+describe('hash chains', () => {
+  it('links artifacts with the checksums the reference computes', () => {
+    const chain = new AuditChain('chain-x');
+    const checksums = [0, 1, 2].map((seq) => chain.append(exampleArtifact({seq}, 1700000000 + seq)).checksum);
+    expect(checksums).toEqual([
+      '5a608c50a34d2cdbf42b4a3b083ad948f43659cb82bd82c691ecceda3eb07165',
+      '71d8c6e7e5addfb88f9d6d4549e8416f40d213fe33cf9be6d2476555030936d3',
+      '3ef34dcd9701218f79d77a81aa59e205628cfded60d20ed3f948b75482f448b1',
+    ]);
+    expect(chain.length).toBe(3);
+  });
+
+  it('records index, chain id and the previous checksum on each link', () => {
+    const chain = new AuditChain('c');
+    const first = chain.append(exampleArtifact());
+    const second = chain.append(exampleArtifact());
+    expect(first).toMatchObject({chain_id: 'c', chain_index: 0, previous_audit_checksum: null});
+    expect(second).toMatchObject({chain_id: 'c', chain_index: 1, previous_audit_checksum: first.checksum});
+    expect(recomputeChecksum(second)).toBe(second.checksum);
+  });
+
+  it('drops stale chain fields when an artifact moves to another chain', () => {
+    const moved = new AuditChain('old').append(exampleArtifact());
+    new AuditChain('new').append(moved);
+    expect(moved.chain_id).toBe('new');
+    expect(moved.previous_audit_checksum).toBeNull();
+    expect(recomputeChecksum(moved)).toBe(moved.checksum);
+  });
+
+  it('links legacy artifacts without a checksum by the hash of the whole artifact', () => {
+    const legacy = exampleArtifact();
+    expect(linkChecksum(legacy)).toMatch(/^[0-9a-f]{64}$/);
+    expect(linkChecksum({...legacy, checksum: 'abc'})).toBe('abc');
+  });
+
+  it('gives a new chain a random UUID when no id is given', () => {
+    expect(new AuditChain().chainId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(new AuditChain('').chainId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
