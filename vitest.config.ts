@@ -2,9 +2,19 @@ import {defineConfig} from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 30000,
     hookTimeout: 60000,
     pool: 'forks',
+    projects: [
+      {
+        extends: true,
+        test: {name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/cli-e2e/**']},
+      },
+      {
+        // Runs the built CLI; the build happens once, and only when dist/ is missing or stale.
+        extends: true,
+        test: {name: 'cli-e2e', include: ['test/cli-e2e/**/*.test.ts'], globalSetup: ['test/build-once.ts']},
+      },
+    ],
   },
 });

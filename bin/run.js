@@ -1,5 +1,11 @@
 #!/usr/bin/env node
-// Production entry: runs the compiled commands through oclif.
-import {execute} from '@oclif/core';
-
+// Production entry. `aigc enforce` sits in shell pipelines, so it starts
+// without oclif through a pre-bundled entry; every other command (and
+// `enforce --help`) runs through oclif with the generated manifest.
+const args = process.argv.slice(2);
+if (args[0] === 'enforce' && !args.some((arg) => arg === '--help' || arg === '-h')) {
+  const {main} = await import('../dist/enforce.bundle.js');
+  if (await main(args.slice(1))) process.exit();
+}
+const {execute} = await import('@oclif/core');
 await execute({dir: import.meta.url});

@@ -117,8 +117,15 @@ VALUES = [True, False, 0, 1, -1, 2, 3, 5, 10, 1.0, 0.5, 0.0, -0.0, 1.5, 2.5, 99.
           "", "x", "abc", "abcd", "high", "low", "yes", "true", "false", "0", "1", "7", " 5 ", "1e3",
           "search-x", "gold", "😀", "😀😀", "é", "ab", "ABC", "a\nb", "tab\tq\"uote\\", "planner",
           None, [], ["search"], ["a", 1, "5"], [0], {}, {"a": 0}, {"tier": "silver"}, [1, 2, 3],
-          "bob@example.com", "123-45-6789", "nan", "inf", "２"]
+          "bob@example.com", "123-45-6789", "nan", "inf", "２", "\u200b", "\xa0x", "\x7f", "\ud800", "it's",
+          "it's \"q\"", "e\u0301", "\u2028", "\U0001f600\u200d", {"2": True, "a": [None, 1e22]}, [-0.0, 1e-7, 1e16]]
 
+GOOD_GUARDS = [
+    "human_review", "not human_review", "premium or human_review", "human_review and premium", "role == planner",
+    "role != admin", "role == 'verifier'", "count > 5", "score >= 0.5", "'a' in lst", '"search" in tags',
+    "flag == true", "missing > -1", "not premium or human_review", "(human_review or premium) and not is_enterprise",
+    "tier == gold", "budget <= 99.5", "role == planner or role == verifier", "is_enterprise",
+]
 GUARD_EXPRS = [
     "human_review", "not human_review", "premium or human_review", "human_review and premium",
     "role == planner", "role != admin", "role == 'verifier'", 'role == "ρόλος"', "count > 5",
@@ -222,7 +229,9 @@ PRECOND_SPECS = [
     {"type": "string", "minLength": 2}, {"type": "string", "maxLength": 3}, {"minLength": 1},
     {"format": "email"}, {"exclusiveMinimum": 3, "type": "number"}, {"type": "str"},
     {"pattern": "("}, {"pattern": "\\d{3}-\\d{2}"}, {"type": "string", "pattern": "$"},
-    {"type": "integer", "maximum": 1e22}, {"enum": []},
+    {"type": "integer", "maximum": 1e22}, {"enum": []}, {"enum": [1e22, -0.0, 0.1, 2 ** 64, "it's", "\u200b"]},
+    {"type": "number", "maximum": 0.1}, {"type": "number", "minimum": 1e-7}, {"type": "integer", "minimum": 2 ** 64},
+    {"type": "string", "maxLength": 1}, {"type": "array", "minLength": 2}, {"type": ["integer", "boolean"]},
 ]
 
 
@@ -251,7 +260,8 @@ def guard(rng):
         "empty": {},
         "misc": {"pre_conditions": {"required": ["human_review"]}},
     }[then_kind]
-    return {"when": {"condition": rng.choice(GUARD_EXPRS)}, "then": then}
+    expr = rng.choice(GUARD_EXPRS) if rng.random() < 0.3 else rng.choice(GOOD_GUARDS)
+    return {"when": {"condition": expr}, "then": then}
 
 
 FACTOR_CONDS = ["no_output_schema", "broad_roles", "no_preconditions", "high_tool_count",
@@ -458,6 +468,47 @@ def composition_family(rng, fam):
     return files
 
 
+GOOD = {
+    "result": ["text", "é😀", ""], "confidence": [0.75, 0, 1, 0.5], "count": [3, 1.0, 0], "level": ["low", "high"],
+    "tags": [["a", "b"], []], "detail": [{"ok": True}, {"ok": False, "x": 1}], "name": ["ab", "abcde", "😀😀"],
+    "code": ["ABC123", "XYZ١"], "email": ["a@b.c", "x"], "mixed": [1, "1", True, None, 1.5, "é", 1.0],
+    "const": ["fixed"], "ratio": [0.5, 0.25, 0.75], "items": [[1], [1, "1"], [True, 1]], "choice": [1.5, 2.5],
+    "either": ["ab", 5, 7], "nested": [[{"x": 1}], []], "nullable": [None, "s"], "notneg": [0, "x"],
+    "all": ["abc", "abcd"], "obj": [{"a": 1}], "tuple": [[1, "a"], [1, "a", None]], "contains": [[1], ["a", 2]],
+    "ifthen": [15, "s"],
+}
+
+
+def matching_output(rng, schema):
+    props = schema.get("properties") if isinstance(schema, dict) else None
+    if not isinstance(props, dict):
+        return rng.choice(OUTPUTS)
+    out = {}
+    for k in props:
+        if k in GOOD and (rng.random() < 0.8 or k in schema.get("required", [])):
+            out[k] = rng.choice(GOOD[k])
+    if rng.random() < 0.3:
+        k = rng.choice(sorted(props))
+        out[k] = rng.choice(VALUES)
+    if rng.random() < 0.1:
+        out["extra"] = 1
+    return out
+
+
+LIKELY = {"boolean": [True, False], "string": ["abc", "ab", "x", "é"], "integer": [3, 1.0, 10], "number": [3.5, 50, 2.5],
+          "null": [None], "array": [["a"]], "object": [{"a": 1}], "any": [True, "x", 1]}
+
+
+def likely_value(rng, spec):
+    if isinstance(spec, dict):
+        if isinstance(spec.get("enum"), list) and spec["enum"] and rng.random() < 0.7:
+            return rng.choice(spec["enum"])
+        t = spec.get("type", "any")
+        if isinstance(t, str) and t in LIKELY:
+            return rng.choice(LIKELY[t])
+    return rng.choice([True, "abc", 5])
+
+
 OUTPUTS = [
     {"result": "text"}, {"result": "text", "confidence": 0.75, "count": 3},
     {"result": "text", "confidence": 1.5, "count": 3.0}, {"result": 5}, {"count": True}, {"count": 1.0},
@@ -476,6 +527,11 @@ OUTPUTS = [
     {"result": "text", "extra": 1.5}, {"result": 1, "extra": "x"}, {"result": "bob@example.com"},
     {"payload": {" ": "\u0000nul", "😀x": 123.456, "zz": "tab\tq\"uote\\"}}, {"result": "text", "unknown": 1e22},
     {"value": -0.0, "tiny": 1e-7, "huge": 1e22, "int": 2 ** 64, "neg": -9007199254740993},
+    {"result": 1e22, "count": -0.0, "confidence": 1e-7}, {"result": "\u200b", "level": "\xa0"},
+    {"result": None, "count": 2 ** 64, "level": "it's"}, {"2": 1, "10": 2, "b": 3}, {"10": 1, "result": "x"},
+    {"detail": {"ok": 1}, "tags": [1, "a", None], "level": 1.0}, {"nested": [{"x": 1.5}, {"x": True}], "choice": "a"},
+    {"either": [1], "all": 1, "obj": [], "tuple": {}}, {"confidence": -0.0, "count": 1e22, "ratio": 0.1},
+    {"code": "ABC\n", "name": "\u0301\u0301"}, {"result": "text", "confidence": 0.5, "count": 2, "z": 1, "a": 2},
 ]
 
 
@@ -502,9 +558,11 @@ def context(rng):
     return ctx
 
 
-def invocation(rng, policy_files, roles_of):
-    pf = rng.choice(policy_files)
-    roles = roles_of.get(pf) or ROLES
+def invocation(rng, policy_files, meta):
+    plain = [f for f in policy_files if f in meta]
+    pf = rng.choice(plain) if plain and rng.random() < 0.65 else rng.choice(policy_files)
+    info = meta.get(pf, {})
+    roles = info.get("roles") or ROLES
     inv = {"policy_file": pf,
            "model_provider": rng.choice(["openai", "anthropic", "internal", "local", "Internal", "internal "]),
            "model_identifier": rng.choice(["gpt-4", "claude-sonnet-4-6", "llama-3", "m"]),
@@ -512,13 +570,21 @@ def invocation(rng, policy_files, roles_of):
            "input": rng.choice([{"task": "summarize", "n": rng.randint(0, 9)}, {}, {"payload": rng.choice(VALUES)},
                                 {"q": "é😀", "n": 1.0, "z": -0.0, "b": 2 ** 70}]),
            "context": context(rng),
-           "output": rng.choice(OUTPUTS)}
+           "output": matching_output(rng, info["schema"]) if info.get("schema") and rng.random() < 0.7
+           else rng.choice(OUTPUTS)}
+    if info and rng.random() < 0.75:
+        for name in info["conditions"]:
+            if rng.random() < 0.85:
+                inv["context"][name] = rng.choice([True, False])
+        for key, spec in info["pre"].items():
+            if rng.random() < 0.85:
+                inv["context"][key] = likely_value(rng, spec)
     if rng.random() < 0.5:
         calls = [{"name": rng.choice(TOOLS[:5]), "args": {"q": "x"}} for _ in range(rng.randint(0, 5))]
         if rng.random() < 0.05:
             calls = rng.choice(["abc", [{"nm": "x"}], {"name": "search"}, ["search"], None, [{"name": 5}]])
         inv["tool_calls"] = calls
-    if rng.random() < 0.1:
+    if rng.random() < 0.06:
         mutate(rng, inv)
     return inv
 
@@ -560,6 +626,10 @@ NONFINITE = ["1e999", "-1e999", "NaN", "Infinity", "-Infinity"]
 
 def serialize(rng, inv):
     line = json.dumps(inv, ensure_ascii=rng.random() < 0.2)
+    try:
+        line.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates can only travel escaped
+        line = json.dumps(inv, ensure_ascii=True)
     while '"__nonfinite__": true' in line:
         line = line.replace('"__nonfinite__": true', '"nf": ' + rng.choice(NONFINITE), 1)
     return line
@@ -582,13 +652,16 @@ def main():
     pdir = os.path.join(a.out, "policies")
     os.makedirs(pdir, exist_ok=True)
     files = {}
-    roles_of = {}
+    meta = {}
     n_plain = int(a.policies * 0.55)
     n_trap = int(a.policies * 0.25)
     for i in range(n_plain):
         p = base_policy(rng, i)
         files[f"p{i}.yaml"] = dump(p)
-        roles_of[f"policies/p{i}.yaml"] = p["roles"]
+        pre = p.get("pre_conditions", {}).get("required", {})
+        meta[f"policies/p{i}.yaml"] = {
+            "roles": p["roles"], "schema": p.get("output_schema"), "conditions": list(p.get("conditions", {})),
+            "pre": pre if isinstance(pre, dict) else {k: {} for k in pre}}
     for i in range(n_trap):
         files[f"t{i}.yaml"] = trap_policy(rng, i)
     fam = 0
@@ -601,7 +674,7 @@ def main():
     policy_files = [f"policies/{n}" for n in sorted(files) if n.endswith(".yaml")]
     lines = []
     for _ in range(a.invocations):
-        lines.append(serialize(rng, invocation(rng, policy_files, roles_of)))
+        lines.append(serialize(rng, invocation(rng, policy_files, meta)))
     for s in special_lines(rng):
         lines.insert(rng.randint(0, len(lines)), s)
     with open(os.path.join(a.out, "invocations.jsonl"), "w", encoding="utf-8") as f:

@@ -193,6 +193,16 @@ case(R, "Latin-1 bytes are not UTF-8",
      files={"p.yaml": {"base64": base64.b64encode(b"policy_version: '1.0'\nroles: [caf\xe9]\n").decode()}})
 case(R, "binary garbage is not UTF-8",
      files={"p.yaml": {"base64": base64.b64encode(bytes(range(256)) * 4).decode()}})
+for label, raw in [
+    ("an overlong encoding", b"\xc0\x80"),
+    ("a UTF-16 surrogate", b"\xed\xa0\x80"),
+    ("a sequence cut off at the end", b"\xe2\x82"),
+    ("a byte above F4", b"\xf5\x80\x80\x80"),
+    ("a lone continuation byte", b"\x80"),
+    ("a code point above U+10FFFF", b"\xf4\x90\x80\x80"),
+]:
+    case(R, f"{label} is not UTF-8",
+         files={"p.yaml": {"base64": base64.b64encode(b"roles: [\xc3\xa9" + raw).decode()}})
 one("an invalid calendar date is a raw ValueError in PyYAML", "policy_version: '1.0'\nroles: [a]\neffective_date: 2020-13-45\n", R)
 
 # --------------------------------------------------------------------------
@@ -372,7 +382,7 @@ case(C, "extends with .. reaches a sibling directory",
      files={"shared/base.yaml": SIMPLE_BASE, "team/child.yaml": "extends: ../shared/base.yaml\nroles: [verifier]\n"},
      load="team/child.yaml")
 case(C, "a base with a YAML error reports its own path",
-     files={"base.yaml": "roles: [a\n", "child.yaml": "extends: base.yaml\n"}, load="child.yaml")
+     files={"base.yaml": "roles:\n\t- a\n", "child.yaml": "extends: base.yaml\n"}, load="child.yaml")
 case(C, "a base with a schema error reports its own path",
      files={"base.yaml": "policy_version: '1.0'\nroles: []\n", "child.yaml": "extends: base.yaml\nroles: [a]\n"},
      load="child.yaml")
@@ -508,10 +518,100 @@ loaded("extends in a loaded policy is relative to the ref's directory",
        ref="team/ref", files={"team/base.yaml": SIMPLE_BASE})
 
 
+# --------------------------------------------------------------------------
+# merge_policies and validate_policy_dates called directly
+# --------------------------------------------------------------------------
+
+MERGES = [
+    # §2.2 verified examples
+    ({"x": [1, {"a": 1, "b": 2}]}, {"x": ["1", {"b": 2, "a": 1}, True, "True"]}, "union"),
+    ({"x": [1, 2, 1]}, {"x": [True, 1.0]}, "intersect"),
+    ({"x": [1, 1, 2]}, {"x": []}, "union"),
+    ({"x": [None, "None", 1.0, "1.0", 1]}, {"x": []}, "union"),
+    ({"x": [[1, 2], [2, 1]]}, {"x": [[2, 1]]}, "intersect"),
+    ({"x": [{"a": 1, "b": 2}]}, {"x": [{"b": 2, "a": 1}]}, "intersect"),
+    ({"x": [0, False, 0.0]}, {"x": [False]}, "intersect"),
+    ({"x": [1, 1]}, {"x": [1]}, None),
+    ({"x": [1]}, {"x": [2]}, "bogus"),
+    ({"x": [1]}, {"x": [2]}, "replace"),
+    ({"x": {"a": [1], "b": 1}}, {"x": {"a": [2], "c": 3}}, None),
+    ({"x": {"a": [1], "b": 1}}, {"x": {"a": [2], "c": 3}}, "replace"),
+    ({"x": [1]}, {"x": {"a": 1}}, None),
+    ({"x": {"a": 1}}, {"x": [1]}, "union"),
+    ({"x": "s"}, {"x": ["s"]}, None),
+    ({"x": None}, {"x": [1]}, None),
+    ({"x": [1]}, {"x": None}, "intersect"),
+    ({"b": 1, "a": 2}, {"c": 3, "a": 4, "b": 5}, None),
+    ({"extends": "keep", "x": {"extends": 1, "composition_strategy": 2}},
+     {"extends": "drop", "composition_strategy": "union", "x": {"extends": 3, "composition_strategy": 4, "y": 5}}, None),
+    ({"x": {"extends": 1}}, {"x": {"extends": 3}, "extends": "e"}, "replace"),
+    ({"x": [1.5, 2.0]}, {"x": [2, 1.5]}, "union"),
+    ({"x": [1.5, 2.0]}, {"x": [2, 1.5]}, "intersect"),
+]
+for base, overlay, strategy in MERGES:
+    GROUPS.setdefault("merges", []).append({
+        "base": json.dumps(base), "overlay": json.dumps(overlay), "strategy": json.dumps(strategy),
+        "result": repr(policy_loader._merge_policies(base, overlay, strategy)),
+    })
+
+DATE_CHECKS = [
+    ("effective_date: '20250101'\n", "2025-06-15"),
+    ("effective_date: '2025-W01-1'\n", "2024-12-29"),
+    ("effective_date: '2025-W01-1'\n", "2024-12-30"),
+    ("effective_date: '2025W011'\n", "2025-06-15"),
+    ("effective_date: '2025-W01'\n", "2025-06-15"),
+    ("effective_date: '2025-W53-1'\n", "2025-06-15"),
+    ("effective_date: '2020-W53-7'\n", "2025-06-15"),
+    ("effective_date: '2004-W53-1'\n", "2025-06-15"),
+    ("effective_date: '2015-W53-7'\n", "2025-06-15"),
+    ("effective_date: '2026-W53-1'\n", "2027-06-15"),
+    ("effective_date: '2025-W00-1'\n", "2025-06-15"),
+    ("effective_date: '2025-W01-0'\n", "2025-06-15"),
+    ("effective_date: '2025-W01-8'\n", "2025-06-15"),
+    ("effective_date: '0001-W01-1'\n", "2025-06-15"),
+    ("expiration_date: '9999-W52-7'\n", "2025-06-15"),
+    ("expiration_date: '9999-12-31'\n", "2025-06-15"),
+    ("effective_date: '0050-02-29'\n", "2025-06-15"),
+    ("effective_date: '0048-02-29'\n", "2025-06-15"),
+    ("effective_date: '2000-02-29'\n", "2025-06-15"),
+    ("effective_date: '1900-02-29'\n", "2025-06-15"),
+    ("effective_date: '2025-04-31'\n", "2025-06-15"),
+    ("effective_date: '2025-01-01T10:00:00'\n", "2025-06-15"),
+    ("effective_date: ''\n", "2025-06-15"),
+    ("effective_date: 12345\n", "2025-06-15"),
+    ("effective_date: true\n", "2025-06-15"),
+    ("effective_date: 1.5\n", "2025-06-15"),
+    ("effective_date: [2025-01-01]\n", "2025-06-15"),
+    ("effective_date: 2025-01-01\n", "2024-12-31"),
+    ("expiration_date: 2025-01-01 23:59:59\n", "2025-01-01"),
+    ("expiration_date: 2025-01-01 23:59:59\n", "2025-01-02"),
+    ("expiration_date: 2025-01-01t01:00:00+05:00\n", "2025-01-01"),
+    ("effective_date: '2025-01-01'\nexpiration_date: 2024-12-31\n", "2025-06-15"),
+    ("effective_date:\nexpiration_date:\n", "2025-06-15"),
+    ("{}\n", "2025-06-15"),
+    ("effective_date: '2025-06-15'\nexpiration_date: '2025-06-16'\n", "2025-06-16"),
+    ("effective_date: 'x'\nexpiration_date: 5\n", "2025-06-15"),
+    ("effective_date: '2025-1-1'\n", "2025-06-15"),
+    ("effective_date: ' 2025-01-01'\n", "2025-06-15"),
+]
+
+
+def date_check(text: str, today: str) -> dict:
+    import yaml
+
+    policy = yaml.safe_load(text)
+    day = date.fromisoformat(today)
+    return outcome(lambda: _original_validate_dates(policy, clock=lambda: day), "/nonexistent-root")
+
+
+for text, today in DATE_CHECKS:
+    GROUPS.setdefault("date-checks", []).append({"yaml": text, "today": today, **date_check(text, today)})
+
+
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     for group, cases in GROUPS.items():
-        recorded = [{**spec, **run(spec)} for spec in cases]
+        recorded = [spec if "load" not in spec else {**spec, **run(spec)} for spec in cases]
         path = OUT / f"{group}.json"
         path.write_text(json.dumps({"cases": recorded}, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
         print(f"{len(recorded)} cases written to {path}")

@@ -22,34 +22,54 @@ export interface DumpsOptions {
 export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string {
   const indented = options.indent !== undefined;
   const [itemSeparator, keySeparator] = options.separators ?? (indented ? [',', ': '] : [', ', ': ']);
-  const quote = options.ensureAscii ? asciiString : JSON.stringify;
-  const write = (node: PyValue, level: number): string => {
+  return new Writer(
+    itemSeparator,
+    keySeparator,
+    indented ? ' '.repeat(options.indent ?? 0) : null,
+    Boolean(options.sortKeys),
+    options.ensureAscii ? asciiString : JSON.stringify,
+  ).write(value, 0);
+}
+
+class Writer {
+  constructor(
+    readonly itemSeparator: string,
+    readonly keySeparator: string,
+    readonly indentUnit: string | null,
+    readonly sortKeys: boolean,
+    readonly quote: (text: string) => string,
+  ) {}
+
+  write(node: PyValue, level: number): string {
     if (node === null) return 'null';
     if (node === true) return 'true';
     if (node === false) return 'false';
-    if (typeof node === 'string') return quote(node);
+    if (typeof node === 'string') return this.quote(node);
+    if (typeof node === 'number') return isInt(node) ? String(node) : numberText(node);
     if (typeof node === 'bigint') return node.toString();
     if (node instanceof PyFloat) return floatRepr(node.value);
-    if (typeof node === 'number') return isInt(node) ? String(node) : numberText(node);
-    const open = (items: string[], start: string, end: string): string => {
-      if (items.length === 0) return start + end;
-      if (!indented) return start + items.join(itemSeparator) + end;
-      const pad = '\n' + ' '.repeat(options.indent! * (level + 1));
-      return start + pad + items.join(itemSeparator + pad) + '\n' + ' '.repeat(options.indent! * level) + end;
-    };
-    if (Array.isArray(node)) return open(node.map((item) => write(item, level + 1)), '[', ']');
+    if (Array.isArray(node)) {
+      if (node.length === 0) return '[]';
+      const items: string[] = [];
+      for (const item of node) items.push(this.write(item, level + 1));
+      return this.enclose(items, '[', ']', level);
+    }
     if (isDict(node)) {
       const keys = Object.keys(node);
-      if (options.sortKeys) keys.sort(compareCodePoints);
-      return open(
-        keys.map((key) => quote(key) + keySeparator + write(node[key], level + 1)),
-        '{',
-        '}',
-      );
+      if (keys.length === 0) return '{}';
+      if (this.sortKeys) keys.sort(compareCodePoints);
+      const items: string[] = [];
+      for (const key of keys) items.push(this.quote(key) + this.keySeparator + this.write(node[key], level + 1));
+      return this.enclose(items, '{', '}', level);
     }
     throw new TypeError(`Object of type ${typeof node} is not JSON serializable`);
-  };
-  return write(value, 0);
+  }
+
+  private enclose(items: string[], start: string, end: string, level: number): string {
+    if (this.indentUnit === null) return start + items.join(this.itemSeparator) + end;
+    const pad = '\n' + this.indentUnit.repeat(level + 1);
+    return start + pad + items.join(this.itemSeparator + pad) + '\n' + this.indentUnit.repeat(level) + end;
+  }
 }
 
 function numberText(value: number): string {

@@ -103,11 +103,20 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Multi-line messages (oclif's parse errors add a hint line) joined into one line. */
+/**
+ * Multi-line messages joined into one line: oclif's parse errors add a hint
+ * line and wrap long lines at the terminal width. A line starting in lower
+ * case continues the one before; a new sentence is set off with `; ` unless
+ * the line before already ends in `.` or `:`.
+ */
 function oneLine(text: string): string {
-  return text
+  const parts = text
     .split(/\r?\n/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .join('; ');
+    .map((part) => part.trim().replace(/\s{2,}/g, ' '))
+    .filter((part) => part !== '');
+  return parts.reduce((joined, part) => {
+    if (joined === '') return part;
+    const continues = /^[a-z(]/.test(part) || /[.:]$/.test(joined);
+    return `${joined}${continues ? ' ' : '; '}${part}`;
+  }, '');
 }

@@ -45,6 +45,15 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
   const output = new OutputStream(options.stdout);
   let anyFail = false;
   let count = 0;
+  // Artifacts decided from one input chunk go out in one write: each is
+  // written as soon as its chunk is decided, without a syscall per line.
+  let pending: string[] = [];
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const text = pending.join('');
+    pending = [];
+    await output.write(text);
+  };
 
   const handle = async (item: JsonStreamItem): Promise<void> => {
     count++;
@@ -58,16 +67,18 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
         throw ioError(`cannot write the record file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, options.recordFile!, error);
       });
     }
-    await output.write(`${text}\n`);
+    pending.push(`${text}\n`);
   };
 
   const source = options.input ? openInput(options.input) : options.stdin;
   try {
     for await (const chunk of source) {
       for (const item of reader.push(chunk as Buffer)) await handle(item);
+      await flush();
       if (output.closed) break;
     }
     if (!output.closed) for (const item of reader.end()) await handle(item);
+    await flush();
   } catch (error) {
     if (options.input && (error as NodeJS.ErrnoException).code) {
       throw ioError(`cannot read the input (${(error as NodeJS.ErrnoException).code})`, options.input, error);
@@ -104,7 +115,6 @@ function decideItem(
     strictMode: options.strictMode,
     customGates: options.customGates,
     redactionPatterns: options.redactionPatterns,
-    onWarning: (message) => options.stderr.write(`aigc enforce: warning: ${message}\n`),
   }).artifact;
 }
 

@@ -8,6 +8,7 @@ import {clockFrom, parseNow} from './clock.js';
 import {ExitCode, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
+import {countOf} from './reporters/lint/findings.js';
 import {LINT_FORMAT_SPEC, lintReporters} from './reporters/lint/index.js';
 import type {LintFileResult, LintReport} from './reporters/lint/types.js';
 import {toolVersion} from './version.js';
@@ -21,15 +22,14 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
   const settings = reportSettings(flags, LINT_FORMAT_SPEC, process.stdout, process.env);
   const clock = clockFrom(parseNow(flags.now));
   const {files, unmatched} = collectPolicyFiles(paths);
-  const results: LintFileResult[] = [];
-  for (const path of unmatched) {
-    if (!/[*?[\]{}]/.test(path) && !isExistingDirectory(path)) {
-      results.push({file: path, findings: [{ruleId: 'file-unreadable', severity: 'error', message: 'file not found', file: path}]});
-    } else {
-      process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
-    }
-  }
-  if (files.length === 0 && results.length === 0) throw usageError(`no policy files found in ${paths.join(', ')}`);
+  const missing = unmatched.filter((path) => !/[*?[\]{}]/.test(path) && !isExistingDirectory(path));
+  const empty = unmatched.filter((path) => !missing.includes(path));
+  if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
+  for (const path of empty) process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
+  const results: LintFileResult[] = missing.map((path) => ({
+    file: path,
+    findings: [{ruleId: 'file-unreadable', severity: 'error', message: 'file not found', file: path}],
+  }));
   for (const file of files) results.push(lintPolicyFile(file, {today: () => utcDay(clock())}));
   const report: LintReport = {
     files: results,
@@ -40,6 +40,8 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
   };
   const text = lintReporters[settings.format](report, {color: settings.color, cwd: process.cwd()});
   await writeReport(text, {outputFile: settings.outputFile, stdout: process.stdout});
+  // The text format keeps stdout to one line per finding; its totals go to stderr.
+  if (settings.format === 'text' && settings.outputFile === undefined) process.stderr.write(`${summaryLine(report)}\n`);
   const tooManyWarnings = flags['max-warnings'] !== undefined && report.warningCount > flags['max-warnings'];
   return report.errorCount > 0 || tooManyWarnings ? ExitCode.CheckFailed : ExitCode.Success;
 }
@@ -48,6 +50,9 @@ function count(results: LintFileResult[], severity: 'error' | 'warning'): number
   return results.reduce((sum, result) => sum + result.findings.filter((finding) => finding.severity === severity).length, 0);
 }
 
+function summaryLine(report: LintReport): string {
+  return `aigc policy lint: ${countOf(report.errorCount, 'error')}, ${countOf(report.warningCount, 'warning')} in ${countOf(report.files.length, 'file')}`;
+}
 
 function isExistingDirectory(path: string): boolean {
   try {

@@ -43,13 +43,11 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   const clock = clockFrom(parseNow(flags.now));
   const today = () => utcDay(clock());
   const {files, unmatched} = collectPolicyFiles(paths);
-  const verdicts: FileVerdict[] = unmatched
-    .filter((path) => !existsSync(path))
-    .map((file) => ({file, ok: false, stage: 'lint', errors: ['file not found']}));
-  for (const path of unmatched.filter((p) => existsSync(p))) {
-    process.stderr.write(`aigc policy validate: ${path}: no policy files (*.yaml, *.yml) found\n`);
-  }
-  if (files.length === 0 && verdicts.length === 0) throw usageError(`no policy files found in ${paths.join(', ')}`);
+  const missing = unmatched.filter((path) => !/[*?[\]{}]/.test(path) && !existsSync(path));
+  const empty = unmatched.filter((path) => !missing.includes(path));
+  if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
+  for (const path of empty) process.stderr.write(`aigc policy validate: ${path}: no policy files (*.yaml, *.yml) found\n`);
+  const verdicts: FileVerdict[] = missing.map((file) => ({file, ok: false, stage: 'lint', errors: ['file not found']}));
   for (const file of files) verdicts.push(validateFile(file, today));
   const text = flags.json ? jsonReport(verdicts) : textReport(verdicts, Boolean(flags.print));
   await writeReport(text, {outputFile: flags.output, stdout: process.stdout});

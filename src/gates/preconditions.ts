@@ -5,8 +5,8 @@
 import {PreconditionError} from '../errors.js';
 import {bestMatch, compileSchema} from '../jsonschema/index.js';
 import {pyStr} from '../python/repr.js';
-import {pyIterate, pyTruthy, sortedStrings} from '../python/semantics.js';
-import {dictGet, hasKey, isDict, type PyDict, type PyValue} from '../python/values.js';
+import {pyIterate, pySorted, pyTruthy} from '../python/semantics.js';
+import {dictGet, hasKey, isDict, originalKey, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 
 /** The constraint keys a typed precondition honours; any other key is ignored, as in the reference. */
 const CONSTRAINT_KEYS = ['pattern', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum'] as const;
@@ -16,9 +16,11 @@ export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[
   if (!isDict(pre)) throw new TypeError("'pre_conditions' has no attribute 'get'");
   const required = dictGet(pre, 'required') ?? [];
   if (isDict(required)) {
-    const keys = sortedStrings(Object.keys(required));
-    for (const key of keys) checkTyped(key, required[key], context);
-    return keys;
+    // Sorted as Python sorts the keys the YAML wrote: ints numerically, strings by code point.
+    const byName = new Map(pyKeys(required).map((key) => [originalKey(required, key), key]));
+    const names = pySorted([...byName.keys()]);
+    for (const name of names) checkTyped(name, required[byName.get(name)!], context);
+    return names;
   }
   const satisfied: PyValue[] = [];
   for (const name of pyIterate(required)) {
@@ -31,19 +33,28 @@ export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[
   return satisfied;
 }
 
-/** The mini JSON Schema the reference builds from a typed precondition spec. */
+const constraintSchemas = new WeakMap<PyDict, PyDict>();
+
+/** The mini JSON Schema the reference builds from a typed precondition spec (one object per spec, so it compiles once). */
 export function constraintSchema(spec: PyValue): PyDict {
+  if (!isDict(spec)) return {};
+  const known = constraintSchemas.get(spec);
+  if (known) return known;
   const schema: PyDict = {};
-  if (!isDict(spec)) return schema;
+  constraintSchemas.set(spec, schema);
   if (hasKey(spec, 'type') && spec.type !== 'any') schema.type = spec.type;
   for (const key of CONSTRAINT_KEYS) if (hasKey(spec, key)) schema[key] = spec[key];
   return schema;
 }
 
-function checkTyped(key: string, spec: PyValue, context: PyDict): void {
+function checkTyped(name: PyValue, spec: PyValue, context: PyDict): void {
   if (spec === null) throw new TypeError("argument of type 'NoneType' is not iterable");
-  if (!hasKey(context, key)) throw new PreconditionError(`Missing required precondition: ${key}`, {precondition: key});
-  const value = context[key];
+  const key = pyStr(name);
+  // Context keys come from JSON, so only a string name can be present.
+  if (typeof name !== 'string' || !hasKey(context, name)) {
+    throw new PreconditionError(`Missing required precondition: ${key}`, {precondition: name});
+  }
+  const value = context[name];
   const schema = constraintSchema(spec);
   if (Object.keys(schema).length === 0) {
     if (!pyTruthy(value)) throw new PreconditionError(`Missing or false required precondition: ${key}`, {precondition: key});

@@ -12,6 +12,7 @@ import {
   type PyValue,
   pyTypeName,
   recordOriginalKey,
+  pyKeys,
 } from '../python/values.js';
 
 /** Resolves `policy.conditions` against the context; the first problem throws ConditionResolutionError. */
@@ -19,7 +20,7 @@ export function resolveConditions(policy: PyDict, context: PyDict): PyDict {
   const declared = Object.hasOwn(policy, 'conditions') ? policy.conditions : {};
   if (!isDict(declared)) throw new TypeError(`'${pyTypeName(declared)}' object has no attribute 'items'`);
   const resolved: PyDict = {};
-  for (const key of Object.keys(declared)) {
+  for (const key of pyKeys(declared)) {
     const name = originalKey(declared, key);
     const value = resolveOne(key, name, declared[key], context);
     if (value === undefined) continue;
@@ -54,7 +55,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
     return fallback;
   }
   if (pyTruthy(specDict.required)) {
-    const available = Object.keys(context)
+    const available = pyKeys(context)
       .filter((contextKey) => typeof context[contextKey] === 'boolean')
       .map((contextKey) => originalKey(context, contextKey));
     const hint = available.length > 0 ? ` (available boolean keys: ${pyRepr(available)})` : '';

@@ -11,6 +11,7 @@ import {
   type PyValue,
   pyTypeName,
   recordOriginalKey,
+  pyKeys,
 } from '../python/values.js';
 import {compileGuardExpression} from './compile.js';
 import {resolveConditions} from './conditions.js';
@@ -54,6 +55,8 @@ export function evaluateGuards(policy: PyDict, context: PyDict, invocation: PyDi
     if (matched && pyTruthy(effect)) effects.push(effect);
   }
 
+  // Nothing downstream mutates the effective policy, so without effects a shallow copy serves as the reference's deep one.
+  if (effects.length === 0) return {effectivePolicy: shallowCopy(policy), guardsEvaluated, conditionsResolved};
   const effectivePolicy = deepCopy(policy);
   for (const effect of effects) mergeThenEffects(effectivePolicy, asDict(effect, 'items'));
   return {effectivePolicy, guardsEvaluated, conditionsResolved};
@@ -90,7 +93,7 @@ function asDict(value: PyValue, method: string): PyDict {
 /** Python `dict(policy)`: a new top-level mapping sharing its values. */
 function shallowCopy(policy: PyDict): PyDict {
   const copy: PyDict = {};
-  for (const key of Object.keys(policy)) {
+  for (const key of pyKeys(policy)) {
     defineKey(copy, key, policy[key]);
     const written = originalKey(policy, key);
     if (written !== key) recordOriginalKey(copy, key, written);

@@ -2,14 +2,14 @@
 // policy. Unlike composition it has no strategies: lists append, mappings
 // merge, anything else is replaced.
 
-import {deepCopy, defineKey, isDict, originalKey, type PyDict, recordOriginalKey} from '../python/values.js';
+import {deepCopy, defineKey, isDict, originalKey, type PyDict, recordOriginalKey, pyKeys} from '../python/values.js';
 
 /**
  * Merges `effect` into `policy` **in place** and returns `policy`. Values taken
  * from `effect` are deep-copied, so the two never share structure.
  */
 export function mergeThenEffects(policy: PyDict, effect: PyDict): PyDict {
-  for (const key of Object.keys(effect)) {
+  for (const key of pyKeys(effect)) {
     const incoming = effect[key];
     if (!Object.hasOwn(policy, key)) {
       defineKey(policy, key, deepCopy(incoming));

@@ -4,7 +4,7 @@
 import {GuardEvaluationError} from '../errors.js';
 import {pyRepr} from '../python/repr.js';
 import {pyContains, pyEquals, pyTruthy} from '../python/semantics.js';
-import {originalKey, type PyDict, type PyValue} from '../python/values.js';
+import {originalKey, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import type {ComparisonOperator, GuardAst, GuardLiteral} from './ast.js';
 import {getByText, hasTextKey} from './keys.js';
 import {pyFloatOf} from './numbers.js';
@@ -40,7 +40,7 @@ function lookupCondition(name: string, env: GuardEnvironment): boolean {
   if (hasTextKey(env.conditions, name)) return pyTruthy(env.conditions[name]);
   throw new GuardEvaluationError(`Unknown condition in guard expression: ${name}`, {
     expression: name,
-    available_conditions: Object.keys(env.conditions).map((key) => originalKey(env.conditions, key)),
+    available_conditions: pyKeys(env.conditions).map((key) => originalKey(env.conditions, key)),
   });
 }
 

@@ -59,7 +59,9 @@ function startsTopLevelValue(line: string): boolean {
  * `end`; both return the items completed so far.
  */
 export class JsonValueReader {
-  private carry: Buffer = Buffer.alloc(0);
+  /** Bytes of the unfinished last line, kept as received so a long line is copied once, not once per chunk. */
+  private carry: Buffer[] = [];
+  private carryBytes = 0;
   private lineNumber = 0;
   private pending: string[] = [];
   private pendingBytes = 0;
@@ -69,10 +71,12 @@ export class JsonValueReader {
 
   push(chunk: Buffer): JsonStreamItem[] {
     const items: JsonStreamItem[] = [];
-    let data = this.carry.length > 0 ? Buffer.concat([this.carry, chunk]) : chunk;
-    if (this.first && data.length > 0) {
+    let data = chunk;
+    if (this.first) {
+      data = this.takeCarry(chunk);
+      if (data.length === 0) return items;
       if (data.length < 3 && data[0] === 0xef) {
-        this.carry = data;
+        this.keep(data);
         return items;
       }
       this.first = false;
@@ -80,13 +84,14 @@ export class JsonValueReader {
     }
     let start = 0;
     for (let newline = data.indexOf(0x0a, start); newline !== -1; newline = data.indexOf(0x0a, start)) {
-      this.line(data.subarray(start, newline), items);
+      this.line(this.takeCarry(data.subarray(start, newline)), items);
       start = newline + 1;
     }
-    this.carry = Buffer.from(data.subarray(start));
-    if (this.carry.length + this.pendingBytes > MAX_VALUE_BYTES) {
+    if (start < data.length) this.keep(data.subarray(start));
+    if (this.carryBytes + this.pendingBytes > MAX_VALUE_BYTES) {
       items.push(this.invalid('Invocation text exceeds the size limit', this.pendingLine || this.lineNumber + 1, ''));
-      this.carry = Buffer.alloc(0);
+      this.carry = [];
+      this.carryBytes = 0;
       this.clearPending();
     }
     return items;
@@ -94,13 +99,24 @@ export class JsonValueReader {
 
   end(): JsonStreamItem[] {
     const items: JsonStreamItem[] = [];
-    if (this.carry.length > 0) {
-      const rest = this.carry;
-      this.carry = Buffer.alloc(0);
-      this.line(rest, items);
-    }
+    if (this.carryBytes > 0) this.line(this.takeCarry(Buffer.alloc(0)), items);
     if (this.pending.length > 0) this.flush(items);
     return items;
+  }
+
+  /** Keeps the start of an unfinished line (copied: the caller may reuse its buffer). */
+  private keep(bytes: Buffer): void {
+    this.carry.push(Buffer.from(bytes));
+    this.carryBytes += bytes.length;
+  }
+
+  /** The kept bytes followed by `rest`, emptying the carry. */
+  private takeCarry(rest: Buffer): Buffer {
+    if (this.carry.length === 0) return rest;
+    const whole = Buffer.concat([...this.carry, rest]);
+    this.carry = [];
+    this.carryBytes = 0;
+    return whole;
   }
 
   private line(bytes: Buffer, items: JsonStreamItem[]): void {

@@ -3,7 +3,7 @@
 // numeric comparison that stays exact for big integers, and key membership.
 
 import {compareCodePoints} from '../python/semantics.js';
-import {isDict, isFloat, isInt, isNumber, originalKey, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue} from '../python/values.js';
+import {isDict, isFloat, isInt, isNumber, originalKey, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import type {Draft} from './drafts.js';
 import {InvalidSchemaError} from './errors.js';
 
@@ -56,8 +56,8 @@ export function schemaEqual(a: PyValue | undefined, b: PyValue | undefined): boo
     return a.length === b.length && a.every((item, index) => schemaEqual(item, b[index]));
   }
   if (isDict(a) && isDict(b)) {
-    const keys = Object.keys(a);
-    return keys.length === Object.keys(b).length && keys.every((key) => Object.hasOwn(b, key) && schemaEqual(a[key], b[key]));
+    const keys = pyKeys(a);
+    return keys.length === pyKeys(b).length && keys.every((key) => Object.hasOwn(b, key) && schemaEqual(a[key], b[key]));
   }
   if (typeof a === 'boolean' || typeof b === 'boolean') return false;
   if (isNumber(a) && isNumber(b)) return compareNumbers(a, b) === 0;

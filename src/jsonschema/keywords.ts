@@ -3,7 +3,7 @@
 
 import {pyRepr, pyStr} from '../python/repr.js';
 import {compareCodePoints} from '../python/semantics.js';
-import {isDict, isNumber, originalKey, PyFloat, type PyDict, type PyValue} from '../python/values.js';
+import {isDict, isNumber, originalKey, PyFloat, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import type {Draft} from './drafts.js';
 import {InvalidSchemaError, type PathSegment, type SchemaError} from './errors.js';
 import type {Evaluator, KeywordCheck, Location} from './evaluator.js';
@@ -59,7 +59,7 @@ const type: Check = (ev, types, instance, schema, at) => {
 const properties: Check = (ev, value, instance, _schema, at) => {
   if (!isDict(instance) || !isDict(value)) return [];
   const errors: SchemaError[] = [];
-  for (const name of Object.keys(value)) {
+  for (const name of pyKeys(value)) {
     if (!hasStringKey(instance, name)) continue;
     errors.push(...ev.descend(instance[name], value[name], child(at, name, name)));
     if (ev.enough(errors)) break;
@@ -70,8 +70,8 @@ const properties: Check = (ev, value, instance, _schema, at) => {
 const patternProperties: Check = (ev, value, instance, _schema, at) => {
   if (!isDict(instance) || !isDict(value)) return [];
   const errors: SchemaError[] = [];
-  for (const pattern of Object.keys(value)) {
-    for (const key of Object.keys(instance)) {
+  for (const pattern of pyKeys(value)) {
+    for (const key of pyKeys(instance)) {
       if (!searchPattern(pattern, key)) continue;
       errors.push(...ev.descend(instance[key], value[pattern], child(at, keySegment(instance, key), pattern)));
       if (ev.enough(errors)) return errors;
@@ -83,8 +83,8 @@ const patternProperties: Check = (ev, value, instance, _schema, at) => {
 /** Instance keys neither named by `properties` nor matched by the joined `patternProperties`. */
 function additionalKeys(instance: PyDict, schema: PyDict): string[] {
   const named = isDict(schema.properties) ? schema.properties : {};
-  const patterns = isDict(schema.patternProperties) ? Object.keys(schema.patternProperties).join('|') : '';
-  return Object.keys(instance).filter((key) => {
+  const patterns = isDict(schema.patternProperties) ? pyKeys(schema.patternProperties).join('|') : '';
+  return pyKeys(instance).filter((key) => {
     const isString = typeof originalKey(instance, key) === 'string';
     if (isString && Object.hasOwn(named, key)) return false;
     return !(isString && patterns !== '' && searchPattern(patterns, key));
@@ -111,7 +111,7 @@ const additionalProperties: Check = (ev, value, instance, schema, at) => {
   const byStr = [...originals].sort((x, y) => compareCodePoints(pyStr(x), pyStr(y)));
   if (isDict(schema.patternProperties)) {
     const verb = extras.length === 1 ? 'does' : 'do';
-    const patterns = sortedCodePoints(Object.keys(schema.patternProperties)).map(pyRepr).join(', ');
+    const patterns = sortedCodePoints(pyKeys(schema.patternProperties)).map(pyRepr).join(', ');
     const message = `${byStr.map(pyRepr).join(', ')} ${verb} not match any of the regexes: ${patterns}`;
     return [ev.error(message, instance, schema, at)];
   }
@@ -121,7 +121,7 @@ const additionalProperties: Check = (ev, value, instance, schema, at) => {
 const propertyNames: Check = (ev, value, instance, _schema, at) => {
   if (!isDict(instance)) return [];
   const errors: SchemaError[] = [];
-  for (const key of Object.keys(instance)) {
+  for (const key of pyKeys(instance)) {
     errors.push(...ev.descend(originalKey(instance, key), value, at));
     if (ev.enough(errors)) break;
   }
@@ -155,7 +155,7 @@ function sizeCheck(
 
 const stringSize = (instance: PyValue) => (typeof instance === 'string' ? codePointLength(instance) : null);
 const arraySize = (instance: PyValue) => (Array.isArray(instance) ? instance.length : null);
-const objectSize = (instance: PyValue) => (isDict(instance) ? Object.keys(instance).length : null);
+const objectSize = (instance: PyValue) => (isDict(instance) ? pyKeys(instance).length : null);
 const atLeast = (other: string) => (limit: number) => (limit === 1 ? 'should be non-empty' : other);
 const atMost = (other: string) => (limit: number) => (limit === 0 ? 'is expected to be empty' : other);
 
@@ -205,7 +205,7 @@ function truthy(value: PyValue): boolean {
   if (value instanceof PyFloat) return value.value !== 0;
   if (typeof value === 'bigint') return value !== 0n;
   if (Array.isArray(value)) return value.length > 0;
-  if (isDict(value)) return Object.keys(value).length > 0;
+  if (isDict(value)) return pyKeys(value).length > 0;
   return true;
 }
 
@@ -222,7 +222,7 @@ const pattern: Check = (ev, value, instance, schema, at) => {
 };
 
 const enumCheck: Check = (ev, value, instance, schema, at) => {
-  const options = Array.isArray(value) ? value : isDict(value) ? Object.keys(value) : [];
+  const options = Array.isArray(value) ? value : isDict(value) ? pyKeys(value) : [];
   if (options.some((option) => schemaEqual(option, instance))) return [];
   return [ev.error(`${pyRepr(instance)} is not one of ${pyRepr(value)}`, instance, schema, at)];
 };
@@ -390,7 +390,7 @@ function missingDependencies(ev: Evaluator, instance: PyDict, property: string, 
 const dependencies: Check = (ev, value, instance, schema, at) => {
   if (!isDict(instance) || !isDict(value)) return [];
   const errors: SchemaError[] = [];
-  for (const property of Object.keys(value)) {
+  for (const property of pyKeys(value)) {
     if (!hasStringKey(instance, property)) continue;
     const dependency = value[property];
     if (Array.isArray(dependency)) errors.push(...missingDependencies(ev, instance, property, dependency, schema, at));
@@ -403,7 +403,7 @@ const dependencies: Check = (ev, value, instance, schema, at) => {
 const dependentRequired: Check = (ev, value, instance, schema, at) => {
   if (!isDict(instance) || !isDict(value)) return [];
   const errors: SchemaError[] = [];
-  for (const property of Object.keys(value)) {
+  for (const property of pyKeys(value)) {
     if (!hasStringKey(instance, property)) continue;
     errors.push(...missingDependencies(ev, instance, property, listOf(value[property]), schema, at));
     if (ev.enough(errors)) break;
@@ -414,7 +414,7 @@ const dependentRequired: Check = (ev, value, instance, schema, at) => {
 const dependentSchemas: Check = (ev, value, instance, _schema, at) => {
   if (!isDict(instance) || !isDict(value)) return [];
   const errors: SchemaError[] = [];
-  for (const property of Object.keys(value)) {
+  for (const property of pyKeys(value)) {
     if (!hasStringKey(instance, property)) continue;
     errors.push(...ev.descend(instance, value[property], child(at, null, property)));
     if (ev.enough(errors)) break;

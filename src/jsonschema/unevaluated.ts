@@ -2,7 +2,7 @@
 // `unevaluatedItems`/`unevaluatedProperties`, following python-jsonschema's
 // own (approximate) rules for draft 2019-09 and 2020-12.
 
-import {isDict, type PyDict, type PyValue} from '../python/values.js';
+import {isDict, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import type {Evaluator, Location} from './evaluator.js';
 import {searchPattern} from './patterns.js';
 
@@ -75,7 +75,7 @@ export function unevaluatedItemIndexes(ev: Evaluator, instance: PyValue[], schem
 function evaluatedKeys(ev: Evaluator, instance: PyDict, schema: PyValue, at: Location): Set<string> {
   if (!isDict(schema)) return new Set();
   const evaluated = new Set<string>();
-  const keys = Object.keys(instance);
+  const keys = pyKeys(instance);
   for (const target of referenced(ev, schema, at)) {
     for (const key of evaluatedKeys(ev, instance, target.schema, target.at)) evaluated.add(key);
   }
@@ -89,16 +89,16 @@ function evaluatedKeys(ev: Evaluator, instance: PyDict, schema: PyValue, at: Loc
     for (const keyword of ['properties', 'additionalProperties', 'unevaluatedProperties']) {
       const value = schema[keyword];
       if (value === true) for (const key of keys) evaluated.add(key);
-      else if (isDict(value)) for (const key of Object.keys(value)) if (Object.hasOwn(instance, key)) evaluated.add(key);
+      else if (isDict(value)) for (const key of pyKeys(value)) if (Object.hasOwn(instance, key)) evaluated.add(key);
     }
   }
   if (isDict(schema.patternProperties)) {
     for (const key of keys) {
-      for (const pattern of Object.keys(schema.patternProperties)) if (searchPattern(pattern, key)) evaluated.add(key);
+      for (const pattern of pyKeys(schema.patternProperties)) if (searchPattern(pattern, key)) evaluated.add(key);
     }
   }
   if (isDict(schema.dependentSchemas)) {
-    for (const property of Object.keys(schema.dependentSchemas)) {
+    for (const property of pyKeys(schema.dependentSchemas)) {
       if (!Object.hasOwn(instance, property)) continue;
       for (const key of evaluatedKeys(ev, instance, schema.dependentSchemas[property], at)) evaluated.add(key);
     }
@@ -111,5 +111,5 @@ function evaluatedKeys(ev: Evaluator, instance: PyDict, schema: PyValue, at: Loc
 /** Keys of properties no keyword of `schema` evaluated, in instance order. */
 export function unevaluatedPropertyKeys(ev: Evaluator, instance: PyDict, schema: PyDict, at: Location): string[] {
   const evaluated = evaluatedKeys(ev, instance, schema, at);
-  return Object.keys(instance).filter((key) => !evaluated.has(key));
+  return pyKeys(instance).filter((key) => !evaluated.has(key));
 }

@@ -4,7 +4,7 @@
 import {canonicalJson, checksum} from '../canonical/index.js';
 import {pyStr} from '../python/repr.js';
 import {compareCodePoints, pyTruthy} from '../python/semantics.js';
-import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
+import {defineKey, dictGet, isDict, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import {jsonSerializationProblem} from './invocation.js';
 
 export const AUDIT_SCHEMA_VERSION = '1.4';
@@ -68,9 +68,9 @@ function truthyOr(value: PyValue | undefined, fallback: string): PyValue {
 }
 
 function firstKeys(dict: PyDict, limit: number): PyDict {
-  const keys = Object.keys(dict);
+  const keys = pyKeys(dict);
   const out: PyDict = {};
-  for (const key of keys.slice(0, limit)) Object.defineProperty(out, key, {value: dict[key], enumerable: true, writable: true, configurable: true});
+  for (const key of keys.slice(0, limit)) defineKey(out, key, dict[key]);
   return out;
 }
 
@@ -103,7 +103,7 @@ export function safeProvenance(provenance: PyValue | undefined): PyValue {
 export function normalizeProvenance(provenance: PyValue | undefined): PyDict | null {
   if (!isDict(provenance)) return null;
   const out: PyDict = {};
-  for (const key of Object.keys(provenance)) {
+  for (const key of pyKeys(provenance)) {
     const value = provenance[key];
     if (value === null) continue;
     if (key === 'source_ids' || key === 'derived_from_audit_checksums') {
@@ -121,7 +121,7 @@ export function normalizeProvenance(provenance: PyValue | undefined): PyDict | n
       if (typeof value === 'string' && HEX64.test(value)) out[key] = value;
     }
   }
-  return Object.keys(out).length > 0 ? out : null;
+  return pyKeys(out).length > 0 ? out : null;
 }
 
 /** The raw `context.provenance` mapping of an invocation, if any. */

@@ -3,7 +3,7 @@
 // by the word "role" in their message.
 
 import {
-  AigcError,
+  type AigcError,
   AuditSinkError,
   ConditionResolutionError,
   CustomGateViolationError,

@@ -1,7 +1,7 @@
 // Invocation validation in the reference's order and wording.
 
 import {InvocationValidationError} from '../errors.js';
-import {hasKey, isDict, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
+import {hasKey, isDict, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue, pyTypeName, pyKeys} from '../python/values.js';
 
 export const REQUIRED_CORE_KEYS = ['policy_file', 'model_provider', 'model_identifier', 'role', 'input', 'context'] as const;
 const STRING_KEYS = ['policy_file', 'model_provider', 'model_identifier', 'role'] as const;
@@ -24,7 +24,7 @@ export function jsonSerializationProblem(value: PyValue, checkSurrogates: boolea
     }
     return null;
   }
-  for (const key of Object.keys(value)) {
+  for (const key of pyKeys(value)) {
     if (checkSurrogates && !key.isWellFormed()) return 'surrogates not allowed';
     const problem = jsonSerializationProblem(value[key], checkSurrogates);
     if (problem) return problem;

@@ -8,7 +8,7 @@ import {canonicalJson, parseJson} from '../canonical/index.js';
 import {signArtifact} from '../audit/signing.js';
 import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern} from '../audit/redaction.js';
 import {emitToSink} from '../audit/sinks.js';
-import {AigcError, InvocationValidationError} from '../errors.js';
+import {type AigcError, InvocationValidationError} from '../errors.js';
 import {type GroupedGates, groupGates, type InsertionPoint} from '../gates/custom.js';
 import {utcDay} from '../policy/dates.js';
 import {loadPolicy} from '../policy/loader.js';

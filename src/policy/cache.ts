@@ -1,7 +1,10 @@
 // A cache of loaded policies keyed by resolved path and calendar day, valid
 // while none of the files read for the load changed (modification time, size
 // and inode). Failed loads are cached too, so a stream of invocations against
-// a broken policy does not re-parse it for each one.
+// a broken policy does not re-parse it for each one. Within `recheckMs` of
+// the last look, path resolutions and file stamps are taken as still true:
+// a stream of thousands of invocations a second does not stat every file for
+// each one, and an edited policy is picked up within that interval.
 
 import {statSync} from 'node:fs';
 import {AigcError} from '../errors.js';
@@ -10,15 +13,31 @@ import type {CalendarDay} from './dates.js';
 
 interface Entry {
   stamps: Map<string, string | null>;
+  checkedAt: number;
   policy?: PyDict;
   error?: AigcError;
 }
 
 export class PolicyCache {
   private readonly entries = new Map<string, Entry>();
+  private readonly resolutions = new Map<string, {resolved: string; at: number}>();
 
-  constructor(readonly maxSize = 1024) {
+  constructor(
+    readonly maxSize = 1024,
+    readonly recheckMs = 500,
+  ) {
     if (maxSize < 1) throw new RangeError('max_size must be >= 1');
+  }
+
+  /** A path resolution remembered for `recheckMs`; `resolve` runs when it is older or unknown. */
+  resolvePath(key: string, resolve: () => string): string {
+    const now = Date.now();
+    const known = this.resolutions.get(key);
+    if (known && now - known.at < this.recheckMs) return known.resolved;
+    const resolved = resolve();
+    if (this.resolutions.size >= this.maxSize) this.resolutions.clear();
+    this.resolutions.set(key, {resolved, at: now});
+    return resolved;
   }
 
   get size(): number {
@@ -27,6 +46,7 @@ export class PolicyCache {
 
   clear(): void {
     this.entries.clear();
+    this.resolutions.clear();
   }
 
   /**
@@ -36,7 +56,7 @@ export class PolicyCache {
   getOrLoad(resolvedPath: string, today: CalendarDay, load: () => PyDict, filesRead: () => string[]): PyDict {
     const key = `${resolvedPath}\n${today.year}-${today.month}-${today.day}`;
     const hit = this.entries.get(key);
-    if (hit && isFresh(hit)) {
+    if (hit && this.isFresh(hit)) {
       this.entries.delete(key);
       this.entries.set(key, hit);
       if (hit.error) throw cloneError(hit.error);
@@ -44,12 +64,22 @@ export class PolicyCache {
     }
     try {
       const policy = load();
-      this.store(key, {stamps: stampsOf(filesRead()), policy});
+      this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), policy});
       return policy;
     } catch (error) {
-      if (error instanceof AigcError) this.store(key, {stamps: stampsOf(filesRead()), error: cloneError(error)});
+      if (error instanceof AigcError) {
+        this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), error: cloneError(error)});
+      }
       throw error;
     }
+  }
+
+  private isFresh(entry: Entry): boolean {
+    const now = Date.now();
+    if (now - entry.checkedAt < this.recheckMs) return true;
+    for (const [file, stamp] of entry.stamps) if (stampOf(file) !== stamp) return false;
+    entry.checkedAt = now;
+    return true;
   }
 
   private store(key: string, entry: Entry): void {
@@ -70,11 +100,6 @@ function stampOf(path: string): string | null {
 
 function stampsOf(files: string[]): Map<string, string | null> {
   return new Map(files.map((file) => [file, stampOf(file)]));
-}
-
-function isFresh(entry: Entry): boolean {
-  for (const [file, stamp] of entry.stamps) if (stampOf(file) !== stamp) return false;
-  return true;
 }
 
 /** A fresh error object with the same class, message and details (no artifact attached). */

@@ -4,7 +4,7 @@
 import {PolicyValidationError} from '../errors.js';
 import {pyRepr, pyStr} from '../python/repr.js';
 import {pyContains, pyIterate, pySorted, pyTruthy, pyUnique} from '../python/semantics.js';
-import {deepCopy, defineKey, dictGet, hasKey, isDict, type PyDict, type PyValue} from '../python/values.js';
+import {deepCopy, defineKey, dictGet, hasKey, isDict, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 
 export const COMPOSITION_STRATEGIES = ['intersect', 'union', 'replace'] as const;
 export type CompositionStrategy = (typeof COMPOSITION_STRATEGIES)[number];
@@ -14,7 +14,7 @@ const COMPOSITION_KEYS = new Set(['extends', 'composition_strategy']);
 /** Merges `overlay` into a copy of `base` (inputs untouched), as `merge_policies` does. */
 export function mergePolicies(base: PyDict, overlay: PyDict, strategy: PyValue | undefined = null): PyDict {
   const merged = deepCopy(base);
-  for (const key of Object.keys(overlay)) {
+  for (const key of pyKeys(overlay)) {
     if (COMPOSITION_KEYS.has(key)) continue;
     const value = overlay[key];
     const current = dictGet(merged, key);
@@ -45,33 +45,45 @@ function mergeArrays(base: PyValue[], overlay: PyValue[], strategy: PyValue | un
   return [...base, ...deepCopy(overlay)];
 }
 
-/** Python `set(x or [])` as a sorted list, for the restriction messages. */
-function sortedSet(value: PyValue | undefined): PyValue[] {
-  return pySorted(pyUnique(pyTruthy(value) ? pyIterate(value) : []));
+/**
+ * Python `sorted(set(x or []))`, or null where the reference crashes
+ * (`roles: 5`, unhashable or mixed-type items, `post_conditions: [x]`). Such a
+ * merged value can never pass the schema, so the check is skipped and the
+ * schema reports it: a PolicyValidationError instead of a raw TypeError.
+ */
+function sortedSet(value: PyValue | undefined): PyValue[] | null {
+  if (!pyTruthy(value)) return [];
+  if (typeof value !== 'string' && !Array.isArray(value) && !isDict(value)) return null;
+  const items = pyIterate(value);
+  if (items.some((item) => Array.isArray(item) || isDict(item))) return null;
+  try {
+    return pySorted(pyUnique(items));
+  } catch {
+    return null;
+  }
 }
 
-function requiredPostconditions(policy: PyDict): PyValue | undefined {
+function requiredPostconditions(policy: PyDict): PyValue[] | null {
   const post = dictGet(policy, 'post_conditions');
-  if (post === undefined || post === null) return undefined;
-  if (!isDict(post)) throw new TypeError(`'${Array.isArray(post) ? 'list' : typeof post}' object has no attribute 'get'`);
-  return dictGet(post, 'required');
+  if (post === undefined) return [];
+  return isDict(post) ? sortedSet(dictGet(post, 'required')) : null;
 }
 
 /** Refuses a merge that adds roles or drops required postconditions of the base. */
 export function checkCompositionRestriction(base: PyDict, merged: PyDict): void {
   const baseRoles = sortedSet(dictGet(base, 'roles'));
   const mergedRoles = sortedSet(dictGet(merged, 'roles'));
-  const escalated = mergedRoles.filter((role) => !pyContains(baseRoles, role));
-  if (baseRoles.length > 0 && escalated.length > 0) {
+  const escalated = mergedRoles?.filter((role) => !pyContains(baseRoles ?? [], role)) ?? [];
+  if (baseRoles && baseRoles.length > 0 && escalated.length > 0) {
     throw new PolicyValidationError(
       `Composition escalation: child policy adds roles not present in base policy: ${pyRepr(escalated)}`,
       {base_roles: baseRoles, merged_roles: mergedRoles, escalated_roles: escalated},
     );
   }
-  const basePost = sortedSet(requiredPostconditions(base));
-  const mergedPost = sortedSet(requiredPostconditions(merged));
-  const removed = basePost.filter((name) => !pyContains(mergedPost, name));
-  if (basePost.length > 0 && removed.length > 0) {
+  const basePost = requiredPostconditions(base);
+  const mergedPost = requiredPostconditions(merged);
+  const removed = mergedPost ? (basePost ?? []).filter((name) => !pyContains(mergedPost, name)) : [];
+  if (basePost && basePost.length > 0 && removed.length > 0) {
     throw new PolicyValidationError(
       `Composition weakening: child policy removes required postconditions from base policy: ${pyRepr(removed)}`,
       {base_required: basePost, merged_required: mergedPost, removed_postconditions: removed},

@@ -90,18 +90,35 @@ export function fromIsoFormat(text: string): CalendarDay | null {
 function validDay(year: number, month: number, day: number): CalendarDay | null {
   if (year < 1 || month < 1 || month > 12 || day < 1) return null;
   const daysInMonth = new Date(Date.UTC(2000, month, 0)).getUTCDate();
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  const limit = month === 2 ? (leap ? 29 : 28) : daysInMonth;
+  const limit = month === 2 ? (isLeapYear(year) ? 29 : 28) : daysInMonth;
   return day <= limit ? {year, month, day} : null;
 }
 
+const DAY_MS = 86_400_000;
+
+/** Epoch milliseconds of a proleptic Gregorian day (years below 100 included, unlike `Date.UTC`). */
+function utcMidnight(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime();
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+/** ISO years with 53 weeks start on a Thursday, or on a Wednesday in a leap year. */
+function hasWeek53(year: number): boolean {
+  const januaryFirst = new Date(utcMidnight(year, 1, 1)).getUTCDay();
+  return januaryFirst === 4 || (januaryFirst === 3 && isLeapYear(year));
+}
+
 function isoWeekDay(year: number, week: number, weekday: number): CalendarDay | null {
-  if (year < 1 || week < 1 || weekday < 1 || weekday > 7) return null;
-  const jan4 = new Date(Date.UTC(year, 0, 4));
-  const weekOneMonday = Date.UTC(year, 0, 4 - ((jan4.getUTCDay() + 6) % 7));
-  const lastWeek = new Date(Date.UTC(year, 11, 28));
-  const weeksInYear = Math.round((Date.UTC(year, 11, 28) - weekOneMonday) / (7 * 86400000)) + 1;
-  if (week > weeksInYear || Number.isNaN(lastWeek.getTime())) return null;
-  const date = new Date(weekOneMonday + ((week - 1) * 7 + weekday - 1) * 86400000);
-  return {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+  if (year < 1 || week < 1 || week > 53 || weekday < 1 || weekday > 7) return null;
+  if (week === 53 && !hasWeek53(year)) return null;
+  const januaryFourth = utcMidnight(year, 1, 4);
+  const weekOneMonday = januaryFourth - ((new Date(januaryFourth).getUTCDay() + 6) % 7) * DAY_MS;
+  const date = new Date(weekOneMonday + ((week - 1) * 7 + weekday - 1) * DAY_MS);
+  const day = {year: date.getUTCFullYear(), month: date.getUTCMonth() + 1, day: date.getUTCDate()};
+  return day.year >= 1 && day.year <= 9999 ? day : null;
 }

@@ -52,9 +52,11 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
     filesRead: [],
   };
   if (options.loader) return loadFromCustomLoader(policyFile, options.loader, context);
-  const resolved = resolvePolicyPath(policyFile, context);
   const cache = options.cache;
-  if (!cache) return loadResolved(policyFile, resolved, new Set(), context);
+  if (!cache) return loadResolved(policyFile, resolvePolicyPath(policyFile, context), new Set(), context);
+  const resolved = cache.resolvePath(`${context.cwd}\0${context.policyRoot ?? ''}\0${policyFile}`, () =>
+    resolvePolicyPath(policyFile, context),
+  );
   return cache.getOrLoad(
     resolved,
     context.today(),

@@ -1,7 +1,7 @@
 // Python's `repr()` and `str()` for the value model, as they appear inside the
 // reference's messages (`['admin']`, `True`, `1.0`, `datetime.date(2020, 1, 1)`).
 
-import {isDict, isInt, originalKey, PyDate, PyDateTime, PyFloat, type PyValue} from './values.js';
+import {isDict, isInt, originalKey, PyDate, PyDateTime, PyFloat, type PyValue, pyKeys} from './values.js';
 
 /** Python `repr(float)`: shortest round-trip digits, exponent below 1e-4 and from 1e16. */
 export function floatRepr(value: number): string {
@@ -60,7 +60,7 @@ export function pyRepr(value: PyValue | undefined): string {
   if (value instanceof PyDate) return `datetime.date(${value.year}, ${value.month}, ${value.day})`;
   if (Array.isArray(value)) return `[${value.map(pyRepr).join(', ')}]`;
   if (isDict(value)) {
-    const items = Object.keys(value).map((key) => `${pyRepr(originalKey(value, key))}: ${pyRepr(value[key])}`);
+    const items = pyKeys(value).map((key) => `${pyRepr(originalKey(value, key))}: ${pyRepr(value[key])}`);
     return `{${items.join(', ')}}`;
   }
   return String(value);

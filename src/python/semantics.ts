@@ -1,7 +1,7 @@
 // Python equality, truthiness and ordering for the value model, as the
 // reference's guards, composition and preconditions use them.
 
-import {isDict, isNumber, PyDate, PyDateTime, PyFloat, type PyValue, toDouble} from './values.js';
+import {isDict, isNumber, PyDate, PyDateTime, PyFloat, type PyValue, toDouble, pyKeys} from './values.js';
 
 /** Python `bool(x)`. */
 export function pyTruthy(value: PyValue | undefined): boolean {
@@ -12,7 +12,7 @@ export function pyTruthy(value: PyValue | undefined): boolean {
   if (typeof value === 'number') return value !== 0;
   if (value instanceof PyFloat) return value.value !== 0;
   if (Array.isArray(value)) return value.length > 0;
-  if (isDict(value)) return Object.keys(value).length > 0;
+  if (isDict(value)) return pyKeys(value).length > 0;
   return true;
 }
 
@@ -39,8 +39,8 @@ export function pyEquals(a: PyValue | undefined, b: PyValue | undefined): boolea
   }
   if (isDict(a)) {
     if (!isDict(b)) return false;
-    const keys = Object.keys(a);
-    if (keys.length !== Object.keys(b).length) return false;
+    const keys = pyKeys(a);
+    if (keys.length !== pyKeys(b).length) return false;
     return keys.every((key) => Object.hasOwn(b, key) && pyEquals(a[key], b[key]));
   }
   return false;
@@ -90,6 +90,7 @@ export function sortedStrings(strings: Iterable<string>): string[] {
 
 /** Python `sorted()` of strings, numbers or bools (mixed kinds raise TypeError as Python does). */
 export function pySorted(values: PyValue[]): PyValue[] {
+  if (values.length < 2) return [...values];
   const kinds = new Set(values.map((value) => (typeof value === 'string' ? 'str' : isNumeric(value) ? 'number' : 'other')));
   if (kinds.size > 1 || kinds.has('other')) {
     throw new TypeError("'<' not supported between instances of mixed types");
@@ -109,6 +110,6 @@ export function pyUnique(values: PyValue[]): PyValue[] {
 export function pyIterate(value: PyValue | undefined): PyValue[] {
   if (typeof value === 'string') return [...value];
   if (Array.isArray(value)) return value;
-  if (isDict(value)) return Object.keys(value);
+  if (isDict(value)) return pyKeys(value);
   throw new TypeError(`'${value === null || value === undefined ? 'NoneType' : typeof value}' object is not iterable`);
 }

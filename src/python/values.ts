@@ -123,14 +123,34 @@ export function toPlain(value: PyValue): unknown {
   if (Array.isArray(value)) return value.map(toPlain);
   if (isDict(value)) {
     const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) defineKey(out, key, toPlain(value[key]));
+    for (const key of pyKeys(value)) defineKey(out, key, toPlain(value[key]));
     return out;
   }
   return value;
 }
 
-/** Sets a key without invoking the `__proto__` setter: data stays data. */
+/**
+ * Insertion order of mappings holding integer-like keys: a JavaScript object
+ * lists `"2"` before `"a"` whatever the order they were set in, while a Python
+ * dict keeps insertion order (context truncation, messages and repr see it).
+ */
+const keyOrders = new WeakMap<object, string[]>();
+
+/** Keys a JavaScript object lists first, in ascending numeric order. */
+const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
+
+function isArrayIndex(key: string): boolean {
+  return ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
+}
+
+/** Sets a key without invoking the `__proto__` setter: data stays data. Keeps Python's insertion order. */
 export function defineKey(target: Record<string, unknown>, key: string, value: unknown): void {
+  const isNew = !Object.hasOwn(target, key);
+  if (isNew) {
+    const order = keyOrders.get(target);
+    if (order) order.push(key);
+    else if (isArrayIndex(key)) keyOrders.set(target, [...Object.keys(target), key]);
+  }
   if (key === '__proto__') {
     Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true});
   } else {
@@ -138,12 +158,25 @@ export function defineKey(target: Record<string, unknown>, key: string, value: u
   }
 }
 
+/**
+ * The keys of a mapping in Python's insertion order. Keys set without
+ * `defineKey` come last, as keys added later would in Python.
+ */
+export function pyKeys(dict: object): string[] {
+  const order = keyOrders.get(dict);
+  const own = Object.keys(dict);
+  if (!order) return own;
+  const kept = order.filter((key) => Object.hasOwn(dict, key));
+  const listed = new Set(kept);
+  return [...kept, ...own.filter((key) => !listed.has(key))];
+}
+
 /** Python `copy.deepcopy` for the value model (dates and floats are immutable). */
 export function deepCopy<T extends PyValue>(value: T): T {
   if (Array.isArray(value)) return value.map((item) => deepCopy(item)) as T;
   if (isDict(value)) {
     const out: PyDict = {};
-    for (const key of Object.keys(value)) defineKey(out, key, deepCopy(value[key]));
+    for (const key of pyKeys(value)) defineKey(out, key, deepCopy(value[key]));
     const keys = originalKeys.get(value);
     if (keys) originalKeys.set(out, new Map(keys));
     return out as T;

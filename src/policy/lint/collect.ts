@@ -1,6 +1,7 @@
 // Turning PATH arguments (files, folders, globs) into the policy files to check.
 
 import {statSync} from 'node:fs';
+import {resolve} from 'node:path';
 import fg from 'fast-glob';
 
 export interface CollectedPaths {
@@ -27,7 +28,7 @@ export function collectPolicyFiles(paths: readonly string[], cwd: string = proce
     let matches: string[];
     const stats = statOrNull(path, cwd);
     if (stats?.isDirectory() && !/\.ya?ml$/.test(path)) {
-      matches = fg.sync(POLICY_GLOB, {cwd: `${cwd}/${path}`.replace(/^\/\//, '/'), ignore: IGNORE, dot: false, onlyFiles: true})
+      matches = fg.sync(POLICY_GLOB, {cwd: resolve(cwd, path), ignore: IGNORE, dot: false, onlyFiles: true})
         .sort()
         .map((file) => joinPath(path, file));
     } else if (stats) {
@@ -45,7 +46,7 @@ export function collectPolicyFiles(paths: readonly string[], cwd: string = proce
 
 function statOrNull(path: string, cwd: string): ReturnType<typeof statSync> | null {
   try {
-    return statSync(path.startsWith('/') ? path : `${cwd}/${path}`);
+    return statSync(resolve(cwd, path));
   } catch {
     return null;
   }

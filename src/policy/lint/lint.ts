@@ -104,7 +104,11 @@ function readText(file: string): string | LintFinding {
   });
   let bytes: Buffer;
   try {
-    if (statSync(file).size > MAX_POLICY_BYTES) {
+    const stats = statSync(file);
+    if (stats.isDirectory()) return finding('is a directory, not a policy file');
+    // A FIFO, socket or device would block the read or never end.
+    if (!stats.isFile()) return finding('is not a regular file');
+    if (stats.size > MAX_POLICY_BYTES) {
       return finding(`file is larger than ${MAX_POLICY_BYTES / (1024 * 1024)} MiB; policies are small documents`);
     }
     bytes = readFileSync(file);

@@ -1,0 +1,46 @@
+// The flags of `aigc enforce`, as plain data: the oclif command builds its
+// flags from them, and the fast start-up path parses argv with them, so the
+// two can never disagree.
+
+export interface FlagSpec {
+  type: 'string' | 'boolean';
+  char?: string;
+  description: string;
+  helpValue?: string;
+}
+
+export const ENFORCE_FLAGS = {
+  input: {type: 'string', char: 'i', description: 'Read invocations from FILE instead of stdin.', helpValue: 'FILE'},
+  now: {
+    type: 'string',
+    description: 'Fix the clock: epoch seconds or an ISO-8601 instant (timestamps and policy date checks).',
+    helpValue: 'EPOCH',
+  },
+  'key-env': {
+    type: 'string',
+    description: 'Sign every artifact with HMAC-SHA256, the key being the value of environment variable VAR.',
+    helpValue: 'VAR',
+  },
+  'key-file': {
+    type: 'string',
+    description: 'Sign every artifact with HMAC-SHA256, the key being the bytes of FILE (one trailing newline removed).',
+    helpValue: 'FILE',
+  },
+  chain: {
+    type: 'string',
+    description: 'Append every artifact to FILE as a hash chain (continues the chain at its end; locked against concurrent writers).',
+    helpValue: 'FILE',
+  },
+  'chain-id': {
+    type: 'string',
+    description: "Chain id for --chain: the chain to continue or start (default: the file's last chain, else a new UUID).",
+    helpValue: 'ID',
+  },
+  record: {type: 'string', description: 'Append {"invocation", "artifact"} records to FILE, for `aigc replay`.', helpValue: 'FILE'},
+  'policy-root': {type: 'string', description: 'Refuse policy files (and their bases) outside DIR.', helpValue: 'DIR'},
+  pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},
+} as const satisfies Record<string, FlagSpec>;
+
+export type EnforceFlagValues = {
+  [K in keyof typeof ENFORCE_FLAGS]?: (typeof ENFORCE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
+};

@@ -1,0 +1,47 @@
+// The fast start-up path of `aigc enforce`: bin/run.js calls this before
+// loading oclif, so a shell pipeline pays only for the enforcement engine.
+// Anything it does not handle (help, a flag it cannot parse) falls back to
+// the oclif command, which reports it properly.
+
+import {parseArgs} from 'node:util';
+import {parseNow} from './clock.js';
+import {ENFORCE_FLAGS, type EnforceFlagValues} from './enforce-flags.js';
+import {describeFailure, usageError} from './exit-codes.js';
+import {signerFromFlags} from './keys.js';
+import {runEnforce} from './run-enforce.js';
+
+/** Runs `aigc enforce` with `args` (after the command name); false when oclif should handle them. */
+export async function main(args: string[]): Promise<boolean> {
+  // Governance errors are values here, one per FAIL: capturing their stacks costs more than deciding them.
+  if (!process.env.DEBUG) Error.stackTraceLimit = 0;
+  let values: EnforceFlagValues;
+  try {
+    const options = Object.fromEntries(
+      Object.entries(ENFORCE_FLAGS).map(([name, spec]) => [name, {type: spec.type, ...('char' in spec ? {short: spec.char} : {})}]),
+    );
+    values = parseArgs({args, options, strict: true, allowPositionals: false}).values as EnforceFlagValues;
+  } catch {
+    return false;
+  }
+  try {
+    if (values['chain-id'] !== undefined && values.chain === undefined) throw usageError('--chain-id needs --chain');
+    process.exitCode = await runEnforce({
+      input: values.input,
+      stdin: process.stdin,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      now: parseNow(values.now),
+      signer: signerFromFlags(values),
+      chainFile: values.chain,
+      chainId: values['chain-id'],
+      recordFile: values.record,
+      policyRoot: values['policy-root'],
+      pretty: values.pretty,
+    });
+  } catch (error) {
+    const report = describeFailure(error, process.env);
+    if (report.stderr) process.stderr.write(report.stderr.replace(/^aigc: /, 'aigc enforce: '));
+    process.exitCode = report.exitCode;
+  }
+  return true;
+}
