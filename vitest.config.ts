@@ -12,8 +12,15 @@ export default defineConfig({
       },
       {
         // Runs the built CLI; the build happens once, and only when dist/ is missing or stale.
+        // Each test waits on a child process, so the tests of a file run side by side.
         extends: true,
-        test: {name: 'cli-e2e', include: ['test/cli-e2e/**/*.test.ts'], globalSetup: ['test/build-once.ts']},
+        test: {
+          name: 'cli-e2e',
+          include: ['test/cli-e2e/**/*.test.ts'],
+          globalSetup: ['test/build-once.ts'],
+          sequence: {concurrent: true},
+          maxConcurrency: 4,
+        },
       },
     ],
   },

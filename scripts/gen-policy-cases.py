@@ -369,6 +369,15 @@ composed("an expired base fails even when the child extends the date", "expirati
          base=SIMPLE_BASE + "expiration_date: '2020-01-01'\n")
 composed("a base not yet active fails before the child", "effective_date: '2020-01-01'\n",
          base=SIMPLE_BASE + "effective_date: '2026-01-01'\n")
+composed("an invalid strategy is reported before an escalation", "composition_strategy: bogus\nroles: [admin]\n")
+composed("a weakening is reported before a schema error",
+         "composition_strategy: replace\npost_conditions: {}\nfoo: 1\n")
+composed("an escalation is reported before a weakening", "composition_strategy: replace\nroles: [admin]\npost_conditions: {}\n")
+composed("a schema error is reported before a date error", "foo: 1\nexpiration_date: '2020-01-01'\n")
+case(C, "a 400-level chain loads",
+     files={"l0.yaml": "policy_version: '1.0'\nroles: [a, b]\n",
+            **{f"l{level}.yaml": f"extends: l{level - 1}.yaml\ndescription: level {level}\n" for level in range(1, 400)}},
+     load="l399.yaml")
 case(C, "extends to a .txt is not YAML (absolute base path in details)",
      files={"base.txt": SIMPLE_BASE, "child.yaml": "extends: base.txt\n"}, load="child.yaml")
 case(C, "a missing base does not exist (absolute base path in details)",

@@ -28,6 +28,8 @@ export function reportSettings<F extends string>(
   // A report written to a file is read later, not on this terminal.
   const target: ColorTarget = toFile ? {isTTY: false} : stdout;
   const format = selectFormat({format: flags.format, json: flags.json, toTerminal: target.isTTY === true}, spec);
-  const color = shouldColor({stream: target, colorFlag: flags.color, env, machineFormat: isMachineFormat(format)});
+  // Nor do environment-wide settings (a CI's FORCE_COLOR) put escape codes in a saved report: only --color does.
+  const colorEnv = toFile ? {} : env;
+  const color = shouldColor({stream: target, colorFlag: flags.color, env: colorEnv, machineFormat: isMachineFormat(format)});
   return {format, color, outputFile: flags.output};
 }

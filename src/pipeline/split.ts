@@ -6,7 +6,7 @@
 import {createHmac, randomBytes, timingSafeEqual} from 'node:crypto';
 import {canonicalJson, parseJson} from '../canonical/index.js';
 import {signArtifact} from '../audit/signing.js';
-import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern} from '../audit/redaction.js';
+import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact} from '../audit/redaction.js';
 import {emitToSink} from '../audit/sinks.js';
 import {type AigcError, InvocationValidationError} from '../errors.js';
 import {type GroupedGates, groupGates, type InsertionPoint} from '../gates/custom.js';
@@ -326,4 +326,38 @@ function runSplitPhaseB(
     if (options.signer) signArtifact(artifact, options.signer);
     return fail(failure, artifact, options);
   }
+}
+
+/**
+ * The FAIL artifact for a governed function that threw after Phase A passed
+ * (`wrapped_function_error`), built from the token's frozen evidence. The
+ * token stays unused.
+ */
+export function wrappedFunctionFailure(token: PreCallResult, error: unknown, options: EnforceOptions = {}): PyDict {
+  const state = tokenStates.get(token);
+  if (!state) throw new TypeError('not a token issued by enforcePreCall');
+  const evidence = parseJson(state.evidence) as PyDict;
+  const snapshot = evidence.invocation_snapshot as PyDict;
+  const phaseA = evidence.phase_a_metadata as PyDict;
+  const type = error instanceof Error ? error.constructor.name : typeof error;
+  const message = error instanceof Error ? error.message : String(error);
+  const {text} = redact(`${type}: ${message}`, DEFAULT_REDACTION_PATTERNS);
+  const invocation: PyDict = {...snapshot, output: {}};
+  const artifact = generateAuditArtifact({
+    invocation,
+    policy: evidence.effective_policy as PyDict,
+    enforcementResult: 'FAIL',
+    failures: [{code: type, message: text, field: null}],
+    failureGate: 'wrapped_function_error',
+    failureReason: text,
+    metadata: {enforcement_mode: 'split', pre_call_gates_evaluated: phaseA.gates_evaluated},
+    timestamp: resolved(options).now(),
+    provenance: contextProvenance(invocation),
+  });
+  try {
+    emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
+  } catch {
+    // The wrapped function's own error is what the caller sees.
+  }
+  return artifact;
 }

@@ -2,9 +2,8 @@
 // temporary folders the end-to-end tests work in.
 import {spawn} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
-import {mkdir} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
-import {dirname, join} from 'node:path';
+import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {expect} from 'vitest';
 
@@ -76,6 +75,24 @@ export function aigc(args: string[], options: CliOptions = {}): Promise<CliRun> 
   });
 }
 
+/**
+ * `aigc` for runs without side effects: the same arguments and options run the
+ * CLI once per test file, so several tests can check one run's output.
+ */
+export function sharedRuns(defaults: CliOptions = {}): (args: string[], options?: CliOptions) => Promise<CliRun> {
+  const runs = new Map<string, Promise<CliRun>>();
+  return (args, options = {}) => {
+    const merged = {...defaults, ...options, env: {...defaults.env, ...options.env}};
+    const key = JSON.stringify([args, merged]);
+    let run = runs.get(key);
+    if (run === undefined) {
+      run = aigc(args, merged);
+      runs.set(key, run);
+    }
+    return run;
+  };
+}
+
 /** A fresh temporary folder; `remove()` deletes it. */
 export function tempFolder(prefix = 'aigc-e2e-'): {path: string; file: (name: string, contents: string | Buffer) => string; remove: () => void} {
   const path = mkdtempSync(join(tmpdir(), prefix));
@@ -88,11 +105,6 @@ export function tempFolder(prefix = 'aigc-e2e-'): {path: string; file: (name: st
     },
     remove: () => rmSync(path, {recursive: true, force: true}),
   };
-}
-
-export async function ensureFolder(path: string): Promise<string> {
-  await mkdir(dirname(path), {recursive: true});
-  return path;
 }
 
 /** Stack frames, Node's internal error dumps and oclif's error banner never reach a user without DEBUG. */

@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {XMLParser} from 'fast-xml-parser';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {aigc, EXAMPLE_POLICIES, expectNoStackTrace, expectOneLineError, tempFolder} from './cli.js';
+import {aigc, EXAMPLE_POLICIES, expectNoStackTrace, expectOneLineError, sharedRuns, tempFolder} from './cli.js';
 import {CLEAN_POLICY, KNOWN_FINDINGS, POLICY_WITH_FINDINGS, POLICY_WITH_ONE_WARNING} from './policies.js';
 
 const ANSI = /\u001b\[\d+(;\d+)*m/;
@@ -19,7 +19,8 @@ beforeAll(() => {
 });
 afterAll(() => folder.remove());
 
-const lint = (args: string[], env?: Record<string, string>) => aigc(['policy', 'lint', ...args], {cwd: folder.path, env});
+const shared = sharedRuns();
+const lint = (args: string[], env?: Record<string, string>) => shared(['policy', 'lint', ...args], {cwd: folder.path, env});
 
 describe('aigc policy lint -f text', () => {
   it('prints one `file:line:col severity rule message` line per finding and exits 1', async () => {

@@ -17,6 +17,11 @@ describe('report settings', () => {
     });
   });
 
+  it('colours a report written with -o FILE only when --color asks, whatever FORCE_COLOR says', () => {
+    expect(reportSettings({format: 'pretty', output: 'lint.txt'}, LINT_FORMAT_SPEC, tty, {FORCE_COLOR: '1'}).color).toBe(false);
+    expect(reportSettings({format: 'pretty', output: 'lint.txt', color: true}, LINT_FORMAT_SPEC, tty, {}).color).toBe(true);
+  });
+
   it('never colours a machine format', () => {
     expect(reportSettings({format: 'sarif', color: true}, LINT_FORMAT_SPEC, tty, {FORCE_COLOR: '3'}).color).toBe(false);
   });

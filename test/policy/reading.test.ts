@@ -17,7 +17,7 @@ const cases = readCases('reading');
 const WORDED_BY_THE_YAML_PACKAGE = new Set(['an unclosed flow sequence fails to parse']);
 
 function lastLineOfError(outcome: Outcome): Outcome {
-  const details = outcome.details?.replace(/'error': '(?:[^'\\]|\\.)*\\n(  in [^']*)'/, "'error': '…$1'");
+  const details = outcome.details?.replace(/'error': '(?:[^'\\]|\\.)*\\n( {2}in [^']*)'/, "'error': '…$1'");
   return {...outcome, details};
 }
 

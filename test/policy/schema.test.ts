@@ -46,6 +46,7 @@ describe('the first error by sorted pointer is stable', () => {
 
   it('reports the same error on every run', () => {
     const first = firstError();
+    expect(first).toBeInstanceOf(PolicyValidationError);
     for (let run = 0; run < 5; run++) expect(firstError()).toMatchObject({message: first.message, details: first.details});
     expect(first.details).toMatchObject({path: '$', validator: 'additionalProperties', policy_file: 'p.yaml'});
   });

@@ -1,0 +1,65 @@
+// `governed(fn, options)`: wraps a model call in split enforcement. Phase A
+// runs before the call (a refused call is never made), Phase B checks what it
+// returned; if the call throws, a `wrapped_function_error` artifact records it
+// and the error goes on to the caller.
+
+import type {EnforceOptions} from '../pipeline/enforce.js';
+import {enforceInvocation} from '../pipeline/enforce.js';
+import {enforcePostCall, enforcePreCall, type PreCallResult, wrappedFunctionFailure} from '../pipeline/split.js';
+import type {PyDict} from '../python/values.js';
+import type {Aigc} from './aigc.js';
+
+export interface GovernedOptions {
+  policyFile: string;
+  role: string;
+  modelProvider: string;
+  modelIdentifier: string;
+  /** Enforce through this instance (its sink, signer, gates, cache); default: module-level enforcement. */
+  aigc?: Aigc;
+  /** Options for module-level enforcement (clock, cwd, sink…), when no `aigc` is given. */
+  enforceOptions?: EnforceOptions;
+  /** true (default): split enforcement; false: call first, then unified enforcement. */
+  preCallEnforcement?: boolean;
+}
+
+/** The model call: takes the input and context, returns the output object. */
+export type ModelCall<Rest extends unknown[]> = (input: PyDict, context: PyDict, ...rest: Rest) => PyDict | Promise<PyDict>;
+
+export function governed<Rest extends unknown[]>(
+  fn: ModelCall<Rest>,
+  options: GovernedOptions,
+): (input?: PyDict, context?: PyDict, ...rest: Rest) => Promise<PyDict> {
+  const engine = options.enforceOptions ?? {};
+  const identity = {
+    policy_file: options.policyFile,
+    role: options.role,
+    model_provider: options.modelProvider,
+    model_identifier: options.modelIdentifier,
+  };
+  const preCall = (invocation: PyDict): PreCallResult =>
+    options.aigc ? options.aigc.enforcePreCallSync(invocation) : enforcePreCall(invocation, engine);
+  const postCall = (token: PreCallResult, output: PyDict): PyDict =>
+    options.aigc ? options.aigc.enforcePostCallSync(token, output) : enforcePostCall(token, output, engine);
+  const failureOptions = (): EnforceOptions =>
+    options.aigc ? {sink: options.aigc.sink, now: options.aigc.options.clock} : engine;
+
+  return async (input = {}, context = {}, ...rest: Rest) => {
+    if (options.preCallEnforcement === false) {
+      const output = await fn(input, context, ...rest);
+      const invocation = {...identity, input, context, output};
+      if (options.aigc) await options.aigc.enforce(invocation);
+      else enforceInvocation(invocation, engine);
+      return output;
+    }
+    const token = preCall({...identity, input, context});
+    let output: PyDict;
+    try {
+      output = await fn(input, context, ...rest);
+    } catch (error) {
+      wrappedFunctionFailure(token, error, failureOptions());
+      throw error;
+    }
+    postCall(token, output);
+    return output;
+  };
+}

@@ -1,0 +1,129 @@
+// Running policy test cases: each case's invocation through the unified
+// pipeline at its fixed clock, its expectation checked field by field.
+// Policies are compiled once per run through one shared PolicyCache.
+
+import type {ArtifactSigner} from '../audit/signing.js';
+import type {EnforcementGate} from '../gates/custom.js';
+import {PolicyCache} from '../policy/cache.js';
+import {decide} from '../pipeline/enforce.js';
+import {fixedClock} from './clock.js';
+import {VOLATILE_ARTIFACT_POINTERS} from './compare.js';
+import {type CaseOutcome, checkExpectation, type Mismatch, outcomeOf} from './expectations.js';
+import type {LoadedSuite, SuiteCase} from './suite.js';
+
+export type CaseStatus = 'passed' | 'failed' | 'skipped';
+
+export interface CaseResult {
+  case: SuiteCase;
+  status: CaseStatus;
+  /** Why the case was skipped (`skip:` text, or that other cases are marked `only`). */
+  skipReason?: string;
+  /** What enforcement produced; absent for a skipped case. */
+  outcome?: CaseOutcome;
+  /** Empty unless the case failed. */
+  mismatches: Mismatch[];
+  durationMs: number;
+}
+
+export interface RunOptions {
+  /** Folder relative policy paths resolve against (default: process.cwd()). */
+  cwd?: string;
+  policyRoot?: string;
+  /** Shared policy cache; one is made per run when absent. */
+  cache?: PolicyCache;
+  /** Clock (epoch seconds) for cases whose suite and case set none; default: the real clock. */
+  now?: number;
+  /** Only cases whose name, suite name or `suite › case` matches run; the others are left out entirely. */
+  filter?: RegExp;
+  /** Stop at the first failing case. */
+  bail?: boolean;
+  /** Compare timestamps in artifact expectations too. */
+  strict?: boolean;
+  signer?: ArtifactSigner | null;
+  customGates?: readonly EnforcementGate[];
+  /** Called as each case finishes, in order. */
+  onResult?: (result: CaseResult) => void;
+}
+
+export interface RunSummary {
+  results: CaseResult[];
+  passed: number;
+  failed: number;
+  skipped: number;
+  /** True when `bail` stopped the run early. */
+  bailed: boolean;
+  durationMs: number;
+}
+
+/** Runs one case (skips are decided by the caller). */
+export function runCase(testCase: SuiteCase, options: RunOptions = {}): CaseResult {
+  const started = performance.now();
+  const at = testCase.now ?? options.now;
+  const decision = decide(testCase.invocation, {
+    now: at === undefined ? undefined : fixedClock(at),
+    cwd: options.cwd,
+    policyRoot: options.policyRoot,
+    cache: options.cache ?? null,
+    signer: options.signer ?? null,
+    customGates: options.customGates,
+  });
+  const outcome = outcomeOf(decision);
+  const mismatches = checkExpectation(testCase.expectation, outcome, options.strict ? undefined : VOLATILE_ARTIFACT_POINTERS);
+  return {
+    case: testCase,
+    status: mismatches.length === 0 ? 'passed' : 'failed',
+    outcome,
+    mismatches,
+    durationMs: performance.now() - started,
+  };
+}
+
+/** The cases a run selects, in order: those matching `filter` (all when absent). */
+export function selectCases(suites: readonly LoadedSuite[], filter?: RegExp): SuiteCase[] {
+  const cases = suites.flatMap((suite) => suite.cases);
+  if (!filter) return cases;
+  return cases.filter((item) => filter.test(item.name) || filter.test(item.suite) || filter.test(`${item.suite} › ${item.name}`));
+}
+
+/**
+ * Runs every selected case of the suites. Yields to the event loop now and
+ * then, so a live view can redraw while a long run goes on.
+ */
+export async function runSuites(suites: readonly LoadedSuite[], options: RunOptions = {}): Promise<RunSummary> {
+  const started = performance.now();
+  const settings: RunOptions = {...options, cache: options.cache ?? new PolicyCache()};
+  const selected = selectCases(suites, options.filter);
+  const onlySuites = new Set(selected.filter((item) => item.only).map((item) => item.file));
+  const results: CaseResult[] = [];
+  let bailed = false;
+  let lastYield = performance.now();
+  for (const testCase of selected) {
+    const result = skipOf(testCase, onlySuites) ?? runCase(testCase, settings);
+    results.push(result);
+    options.onResult?.(result);
+    if (result.status === 'failed' && options.bail) {
+      bailed = results.length < selected.length;
+      break;
+    }
+    if (performance.now() - lastYield > 30) {
+      await new Promise((resolve) => setImmediate(resolve));
+      lastYield = performance.now();
+    }
+  }
+  return {
+    results,
+    passed: results.filter((result) => result.status === 'passed').length,
+    failed: results.filter((result) => result.status === 'failed').length,
+    skipped: results.filter((result) => result.status === 'skipped').length,
+    bailed,
+    durationMs: performance.now() - started,
+  };
+}
+
+function skipOf(testCase: SuiteCase, onlySuites: ReadonlySet<string>): CaseResult | undefined {
+  let reason: string | undefined;
+  if (testCase.skip !== undefined) reason = testCase.skip === '' ? 'skip' : testCase.skip;
+  else if (onlySuites.has(testCase.file) && !testCase.only) reason = 'other cases of the suite are marked only';
+  if (reason === undefined) return undefined;
+  return {case: testCase, status: 'skipped', skipReason: reason, mismatches: [], durationMs: 0};
+}

@@ -1,0 +1,270 @@
+// Loading a policy test suite (`*.test.yaml`): YAML read with the policy
+// reader's rules, checked against schemas/policy_test_suite.schema.json, and
+// expanded into runnable cases — each with its invocation, clock, expectation
+// and the line it was written on. A malformed suite is refused whole, with
+// file and line, before any case runs.
+
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {bestMatch, compileSchema, type CompiledSchema, type SchemaError} from '../jsonschema/index.js';
+import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../policy/yaml.js';
+import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys} from '../python/values.js';
+import {readShippedSchema} from '../schemas.js';
+import {epochSecondsOf} from './clock.js';
+import {TestingFileError} from './errors.js';
+import {type CaseExpectation, reasonMatcher, type Verdict} from './expectations.js';
+
+/** One case ready to run. */
+export interface SuiteCase {
+  name: string;
+  /** Name of the suite it belongs to. */
+  suite: string;
+  /** The suite file, as given. */
+  file: string;
+  /** 1-based line where the case starts. */
+  line: number;
+  invocation: PyDict;
+  /** Fixed clock in epoch seconds, from the case or the suite. */
+  now?: number;
+  expectation: CaseExpectation;
+  /** Set when the case is skipped: the reason, or `''` for a plain `skip: true`. */
+  skip?: string;
+  only: boolean;
+}
+
+export interface LoadedSuite {
+  name: string;
+  file: string;
+  description?: string;
+  cases: SuiteCase[];
+}
+
+export interface SuiteLoadOptions {
+  /** Working directory: policy paths in invocations are written relative to it (default: process.cwd()). */
+  cwd?: string;
+}
+
+/** The Python reference's `PolicyTestCase` defaults for fields a reference-shaped case leaves out. */
+export const REFERENCE_CASE_DEFAULTS = {role: 'planner', model_provider: 'test-provider', model_identifier: 'test-model'} as const;
+
+/** Keys only the reference's `PolicyTestCase` shape has; a case with any of them is read in that shape. */
+const REFERENCE_ONLY_KEYS = ['input_data', 'output_data', 'expected_outcome', 'expected_gate', 'expected_error_type'];
+/** Invocation fields a case in our shape may give on its own. */
+const OUR_INVOCATION_KEYS = ['policy_file', 'model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
+
+let compiledSchema: CompiledSchema | undefined;
+
+function suiteSchema(): CompiledSchema {
+  compiledSchema ??= compileSchema(readShippedSchema('policy-test-suite'), {defaultDraft: 'draft7'});
+  return compiledSchema;
+}
+
+/** Reads and expands a suite file; throws `TestingFileError` for an unreadable or malformed one. */
+export function loadSuiteFile(file: string, options: SuiteLoadOptions = {}): LoadedSuite {
+  const cwd = options.cwd ?? process.cwd();
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw new TestingFileError(`cannot read the suite: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', file);
+  }
+  return parseSuite(text, file, options);
+}
+
+/** Expands a suite from its text; `file` locates it (policy paths are relative to its folder). */
+export function parseSuite(text: string, file: string, options: SuiteLoadOptions = {}): LoadedSuite {
+  const cwd = options.cwd ?? process.cwd();
+  const document = readSuiteYaml(text, file);
+  const value = document.value;
+  if (isDict(value)) normalizeClocks(value);
+  const errors = suiteSchema().iterErrors(value);
+  if (errors.length > 0) throw schemaProblem(bestMatch(errors) ?? errors[0], document, file);
+  return new SuiteExpander(value as PyDict, document, file, cwd).expand();
+}
+
+function readSuiteYaml(text: string, file: string): YamlDocument {
+  try {
+    return readYaml(text);
+  } catch (error) {
+    if (error instanceof YamlSyntaxError) {
+      throw new TestingFileError(`invalid YAML: ${error.reason}`, 'SYNTAX', file, error.range?.start.line, error.range?.start.column);
+    }
+    throw error;
+  }
+}
+
+/** An unquoted `now: 2026-01-01T00:00:00Z` is a YAML timestamp; it means the same instant as the quoted string. */
+function normalizeClocks(suite: PyDict): void {
+  const fix = (holder: PyDict) => {
+    const now = holder.now;
+    if (now instanceof PyDateTime || now instanceof PyDate) holder.now = isoText(now);
+  };
+  fix(suite);
+  if (Array.isArray(suite.cases)) for (const item of suite.cases) if (isDict(item)) fix(item);
+}
+
+function isoText(value: PyDate | PyDateTime): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const date = `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}`;
+  if (!(value instanceof PyDateTime)) return date;
+  const offset = value.utcOffsetMinutes;
+  const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${date}T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}${zone}`;
+}
+
+function schemaProblem(error: SchemaError, document: YamlDocument, file: string): TestingFileError {
+  const range = document.rangeOf(error.path as YamlPath);
+  const where = error.path.length === 0 ? '' : `${dottedPath(error.path)}: `;
+  return new TestingFileError(`${where}${error.message}`, 'SCHEMA', file, range?.start.line, range?.start.column);
+}
+
+function dottedPath(segments: ReadonlyArray<string | number>): string {
+  return segments.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${segment}`)).join('');
+}
+
+class SuiteExpander {
+  private readonly suiteName: string;
+  private readonly suiteDir: string;
+
+  constructor(
+    private readonly suite: PyDict,
+    private readonly document: YamlDocument,
+    private readonly file: string,
+    private readonly cwd: string,
+  ) {
+    this.suiteName = typeof suite.suite === 'string' ? suite.suite : path.basename(file).replace(/\.test\.ya?ml$|\.ya?ml$/, '');
+    this.suiteDir = path.dirname(path.resolve(cwd, file));
+  }
+
+  expand(): LoadedSuite {
+    const suiteNow = this.clock(this.suite.now, ['now']);
+    const cases = (this.suite.cases as PyDict[]).map((spec, index) => this.expandCase(spec, index, suiteNow));
+    this.refuseDuplicateNames(cases);
+    const description = typeof this.suite.description === 'string' ? this.suite.description : undefined;
+    return {name: this.suiteName, file: this.file, description, cases};
+  }
+
+  private expandCase(spec: PyDict, index: number, suiteNow: number | undefined): SuiteCase {
+    const at: YamlPath = ['cases', index];
+    const isReference = REFERENCE_ONLY_KEYS.some((key) => Object.hasOwn(spec, key));
+    const invocation = isReference ? this.referenceInvocation(spec) : this.ourInvocation(spec);
+    const caseNow = this.clock(spec.now, [...at, 'now']);
+    return {
+      name: spec.name as string,
+      suite: this.suiteName,
+      file: this.file,
+      line: this.document.rangeOf(at)?.start.line ?? 1,
+      invocation,
+      now: caseNow ?? suiteNow,
+      expectation: isReference ? referenceExpectation(spec) : this.ourExpectation(spec.expect, [...at, 'expect']),
+      skip: spec.skip === true ? '' : typeof spec.skip === 'string' ? spec.skip : undefined,
+      only: spec.only === true,
+    };
+  }
+
+  /** Our shape: suite defaults, then the case's whole `invocation` or its own fields; the case's or suite's policy fills `policy_file`. */
+  private ourInvocation(spec: PyDict): PyDict {
+    const invocation = this.defaults();
+    const own = isDict(spec.invocation) ? spec.invocation : pick(spec, OUR_INVOCATION_KEYS);
+    for (const key of pyKeys(own)) defineKey(invocation, key, deepCopy(own[key]));
+    const policy = typeof spec.policy === 'string' ? spec.policy : this.suitePolicy();
+    if (!Object.hasOwn(invocation, 'policy_file') && policy !== undefined) invocation.policy_file = this.policyPath(policy);
+    return invocation;
+  }
+
+  /** The reference's `PolicyTestCase._build_invocation`, with suite defaults under the case's fields. */
+  private referenceInvocation(spec: PyDict): PyDict {
+    const policy = typeof spec.policy_file === 'string' ? spec.policy_file : this.suitePolicy();
+    const policyFile = policy === undefined ? undefined : this.policyPath(policy);
+    if (isDict(spec.invocation)) {
+      const invocation = this.defaults();
+      for (const key of pyKeys(spec.invocation)) defineKey(invocation, key, deepCopy(spec.invocation[key]));
+      if (!Object.hasOwn(invocation, 'policy_file') && policyFile !== undefined) invocation.policy_file = policyFile;
+      return invocation;
+    }
+    const defaults = this.defaults();
+    const field = (own: PyValue | undefined, key: string, fallback: PyValue): PyValue => own ?? defaults[key] ?? fallback;
+    const invocation: PyDict = {};
+    if (policyFile !== undefined) invocation.policy_file = policyFile;
+    else if (defaults.policy_file !== undefined) invocation.policy_file = defaults.policy_file;
+    invocation.role = field(spec.role, 'role', REFERENCE_CASE_DEFAULTS.role);
+    invocation.model_provider = field(spec.model_provider, 'model_provider', REFERENCE_CASE_DEFAULTS.model_provider);
+    invocation.model_identifier = field(spec.model_identifier, 'model_identifier', REFERENCE_CASE_DEFAULTS.model_identifier);
+    invocation.input = deepCopy(field(spec.input_data, 'input', {}));
+    invocation.output = deepCopy(field(spec.output_data, 'output', {}));
+    invocation.context = deepCopy(field(spec.context, 'context', {}));
+    for (const key of pyKeys(defaults)) if (!Object.hasOwn(invocation, key)) defineKey(invocation, key, defaults[key]);
+    return invocation;
+  }
+
+  private defaults(): PyDict {
+    return isDict(this.suite.defaults) ? deepCopy(this.suite.defaults) : {};
+  }
+
+  private suitePolicy(): string | undefined {
+    return typeof this.suite.policy === 'string' ? this.suite.policy : undefined;
+  }
+
+  /** A policy path written relative to the suite file, as the engine will read it: relative to the working directory. */
+  private policyPath(policy: string): string {
+    const absolute = path.resolve(this.suiteDir, policy);
+    const relative = path.relative(this.cwd, absolute);
+    return relative === '' || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+  }
+
+  private ourExpectation(expect: PyValue | undefined, at: YamlPath): CaseExpectation {
+    if (expect === undefined) return {result: 'pass'};
+    if (typeof expect === 'string') return {result: expect as Verdict};
+    const detailed = expect as PyDict;
+    const expectation: CaseExpectation = {result: detailed.result as Verdict};
+    if (typeof detailed.gate === 'string') expectation.gate = detailed.gate;
+    if (typeof detailed.error === 'string') expectation.error = detailed.error;
+    if (typeof detailed.reason === 'string') expectation.reason = this.reason(detailed.reason, [...at, 'reason']);
+    if (isDict(detailed.artifact)) expectation.artifact = detailed.artifact;
+    return expectation;
+  }
+
+  private reason(text: string, at: YamlPath): CaseExpectation['reason'] {
+    try {
+      return reasonMatcher(text);
+    } catch (error) {
+      throw this.invalid(`${dottedPath(at)}: invalid regular expression ${text}: ${(error as Error).message}`, at);
+    }
+  }
+
+  private clock(value: PyValue | undefined, at: YamlPath): number | undefined {
+    if (value === undefined) return undefined;
+    const seconds = epochSecondsOf(value as number | string);
+    if (seconds === undefined) throw this.invalid(`${dottedPath(at)}: '${String(value)}' is not a valid instant`, at);
+    return seconds;
+  }
+
+  private refuseDuplicateNames(cases: SuiteCase[]): void {
+    const seen = new Map<string, number>();
+    cases.forEach((item, index) => {
+      const first = seen.get(item.name);
+      if (first !== undefined) {
+        throw this.invalid(`cases[${index}].name: '${item.name}' is already the name of the case on line ${first}`, ['cases', index, 'name']);
+      }
+      seen.set(item.name, item.line);
+    });
+  }
+
+  private invalid(message: string, at: YamlPath): TestingFileError {
+    const range = this.document.rangeOf(at);
+    return new TestingFileError(message, 'INVALID_VALUE', this.file, range?.start.line, range?.start.column);
+  }
+}
+
+function referenceExpectation(spec: PyDict): CaseExpectation {
+  const expectation: CaseExpectation = {result: spec.expected_outcome === 'fail' ? 'fail' : 'pass'};
+  if (typeof spec.expected_gate === 'string') expectation.gate = spec.expected_gate;
+  if (typeof spec.expected_error_type === 'string') expectation.errorType = spec.expected_error_type;
+  return expectation;
+}
+
+function pick(source: PyDict, keys: readonly string[]): PyDict {
+  const out: PyDict = {};
+  for (const key of keys) if (Object.hasOwn(source, key)) out[key] = source[key];
+  return out;
+}

@@ -1,0 +1,160 @@
+// `aigc policy validate`: the reference's OK/FAIL lines, reasons on stderr,
+// the effective policy with --print, --json, and date checks at --now.
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {sharedRuns, tempFolder} from './cli.js';
+import {CLEAN_POLICY, POLICY_WITH_FINDINGS} from './policies.js';
+
+const BASE = `policy_version: "1.0"
+roles: [agent, supervisor]
+pre_conditions:
+  required:
+    ticket_id: {type: string}
+`;
+
+const CHILD = `extends: base.yaml
+composition_strategy: intersect
+policy_version: "1.1"
+roles: [agent]
+`;
+
+/** Adds a role its base does not have: refused at load time, though its YAML and schema are fine. */
+const ESCALATING_CHILD = `extends: base.yaml
+composition_strategy: union
+policy_version: "1.1"
+roles: [agent, admin]
+`;
+
+const EXPIRING = `policy_version: "1.0"
+roles: [agent]
+effective_date: "2026-01-01"
+expiration_date: "2026-06-30"
+`;
+
+let folder: ReturnType<typeof tempFolder>;
+
+beforeAll(() => {
+  folder = tempFolder();
+  folder.file('base.yaml', BASE);
+  folder.file('child.yaml', CHILD);
+  folder.file('escalating.yaml', ESCALATING_CHILD);
+  folder.file('expiring.yaml', EXPIRING);
+  folder.file('bad.yaml', POLICY_WITH_FINDINGS);
+  folder.file('clean.yaml', CLEAN_POLICY);
+});
+afterAll(() => folder.remove());
+
+const shared = sharedRuns();
+const validate = (args: string[]) => shared(['policy', 'validate', ...args, '--now', '2026-03-01T00:00:00Z'], {cwd: folder.path});
+
+describe('aigc policy validate', () => {
+  it('prints `OK    file` for each valid policy and exits 0', async () => {
+    const run = await validate(['clean.yaml', 'base.yaml', 'child.yaml']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('OK    clean.yaml\nOK    base.yaml\nOK    child.yaml\n');
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints `FAIL  file (lint)` for a schema error, with the reason on stderr', async () => {
+    const run = await validate(['bad.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('FAIL  bad.yaml (lint)\n');
+    expect(run.stderr).toMatch(/^ {2}bad\.yaml: .*guards/m);
+  });
+
+  it('prints `FAIL  file (validate)` when only the full load fails', async () => {
+    const run = await validate(['escalating.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('FAIL  escalating.yaml (validate)\n');
+    expect(run.stderr).toMatch(/^ {2}escalating\.yaml: .*role/im);
+  });
+
+  it('goes on after a failing file and fails the run', async () => {
+    const run = await validate(['bad.yaml', 'clean.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('FAIL  bad.yaml (lint)\nOK    clean.yaml\n');
+  });
+
+  it('fails a missing file (exit 1), naming it', async () => {
+    const run = await validate(['missing.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('FAIL  missing.yaml (lint)\n');
+    expect(run.stderr).toBe('  missing.yaml: file not found\n');
+  });
+
+  it('validates every policy below a folder', async () => {
+    const run = await shared(['policy', 'validate', '.', '--now', '2026-03-01T00:00:00Z'], {cwd: folder.path});
+    expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual([
+      'FAIL  bad.yaml (lint)',
+      'FAIL  escalating.yaml (validate)',
+      'OK    base.yaml',
+      'OK    child.yaml',
+      'OK    clean.yaml',
+      'OK    expiring.yaml',
+    ]);
+  });
+});
+
+describe('aigc policy validate --print', () => {
+  it('prints the effective policy composed with its base, as YAML', async () => {
+    const run = await validate(['child.yaml', '--print']);
+    expect(run.code).toBe(0);
+    const [status, ...yaml] = run.stdout.split('\n');
+    expect(status).toBe('OK    child.yaml');
+    const effective = yaml.join('\n');
+    expect(effective).toMatch(/^policy_version: "1\.1"$/m);
+    expect(effective).toMatch(/^roles:\n {2}- agent\n(?! {2}- supervisor)/m);
+    // The intersection keeps the base's preconditions.
+    expect(effective).toMatch(/^ {4}ticket_id:$/m);
+    expect(effective).not.toMatch(/^extends:/m);
+  });
+
+  it('prints the effective policy as JSON with --json', async () => {
+    const run = await validate(['child.yaml', '--print', '--json']);
+    expect(run.code).toBe(0);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(true);
+    expect(report.files[0].policy).toMatchObject({policy_version: '1.1', roles: ['agent'], pre_conditions: {required: {ticket_id: {type: 'string'}}}});
+  });
+});
+
+describe('aigc policy validate --json', () => {
+  it('gives each file its verdict, stage and errors', async () => {
+    const run = await validate(['clean.yaml', 'bad.yaml', 'escalating.yaml', '--json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout);
+    expect(report.ok).toBe(false);
+    expect(report.files.map((file: {file: string; ok: boolean; stage: string | null}) => [file.file, file.ok, file.stage])).toEqual([
+      ['clean.yaml', true, null],
+      ['bad.yaml', false, 'lint'],
+      ['escalating.yaml', false, 'validate'],
+    ]);
+    expect(report.files[1].errors.length).toBeGreaterThan(0);
+  });
+});
+
+describe('aigc policy validate --now', () => {
+  const at = (now: string) => shared(['policy', 'validate', 'expiring.yaml', '--now', now], {cwd: folder.path});
+
+  it('accepts a policy on its expiration day', async () => {
+    expect((await at('2026-06-30T23:59:59Z')).code).toBe(0);
+  });
+
+  it('fails it the day after, saying it expired', async () => {
+    const run = await at('2026-07-01T00:00:00Z');
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('FAIL  expiring.yaml (validate)\n');
+    expect(run.stderr).toMatch(/expired.*2026-06-30/i);
+  });
+
+  it('fails it before its effective date', async () => {
+    const run = await at('1767139200'); // 2025-12-31T00:00:00Z as epoch seconds
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/not yet (active|effective)|effective/i);
+  });
+
+  it('refuses a malformed instant (exit 2)', async () => {
+    const run = await at('next tuesday');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^aigc: --now must be epoch seconds/);
+  });
+});
