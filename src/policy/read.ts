@@ -9,7 +9,7 @@ import {isDict, type PyDict} from '../python/values.js';
 import {readYaml, type YamlDocument, YamlSyntaxError} from './yaml.js';
 
 /** Policies are small; a larger file is refused rather than parsed for seconds. */
-export const MAX_POLICY_BYTES = 4 * 1024 * 1024;
+export const MAX_POLICY_BYTES = 1024 * 1024;
 
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
 

@@ -30,6 +30,8 @@ export interface CliOptions {
   /** Closes our end of stdout after the first line, like `| head -1`. */
   headOneLine?: boolean;
   timeoutMs?: number;
+  /** Runs as this user (and group of the same number), with HOME in the temporary folder. */
+  uid?: number;
 }
 
 const INHERITED_SETTINGS = ['NO_COLOR', 'FORCE_COLOR', 'CI', 'DEBUG', 'TERM', 'COLORTERM', 'GITHUB_ACTIONS'];
@@ -48,7 +50,9 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
 export function aigc(args: string[], options: CliOptions = {}): Promise<CliRun> {
   const started = Date.now();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {cwd: options.cwd ?? REPO_ROOT, env: cleanEnv(options.env)});
+    const env = cleanEnv(options.uid === undefined ? options.env : {HOME: tmpdir(), ...options.env});
+    const user = options.uid === undefined ? {} : {uid: options.uid, gid: options.uid};
+    const child = spawn(process.execPath, [CLI, ...args], {cwd: options.cwd ?? REPO_ROOT, env, ...user});
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let headDone = false;

@@ -7,7 +7,8 @@ import {pathToFileURL} from 'node:url';
 export function displayPath(file: string, cwd?: string): string {
   if (cwd === undefined) return toSlashes(file);
   const relative = path.relative(cwd, path.resolve(cwd, file));
-  if (relative === '' || path.isAbsolute(relative)) return toSlashes(file);
+  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
+  if (relative === '' || outside) return toSlashes(file);
   return toSlashes(relative);
 }
 

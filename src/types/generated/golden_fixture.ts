@@ -4,9 +4,9 @@
  */
 
 /**
- * A golden replay fixture for `aigc replay`: a recorded invocation and what enforcing it should produce. Three shapes are accepted: ours, the Python reference's wrapped form, and a bare invocation (compared with `--expected FILE`).
+ * A golden replay fixture for `aigc replay`: a recorded invocation and what enforcing it should produce. Four shapes are accepted: ours, the Python reference's wrapped form, a bare invocation (compared with `--expected FILE`), and the `{"invocation", "artifact"}` records `aigc enforce --record` writes (one per line of a JSONL file).
  */
-export type GoldenFixture = ReplayFixture | ReferenceWrappedFixture | BareInvocationFixture;
+export type GoldenFixture = ReplayFixture | ReferenceWrappedFixture | BareInvocationFixture | RecordedFixture;
 /**
  * A fixed instant for artifact timestamps and policy date checks: Unix epoch seconds, or an ISO-8601 date or date-time (UTC when it has no offset).
  */
@@ -135,4 +135,21 @@ export interface ReferenceWrappedFixture {
    * Remarks for people reading the fixture.
    */
   notes?: string[];
+}
+/**
+ * A record written by `aigc enforce --record FILE`: the invocation and the artifact it produced, replayed at the artifact's timestamp.
+ */
+export interface RecordedFixture {
+  /**
+   * The invocation as it was read (any JSON value; a non-object one was refused at `invocation_validation`).
+   */
+  invocation: {
+    [k: string]: unknown;
+  };
+  /**
+   * The artifact enforcement produced; replay compares every field but the timestamps, the signature and the chain fields.
+   */
+  artifact: {
+    [k: string]: unknown;
+  };
 }

@@ -1,0 +1,49 @@
+// The numbers the human-readable formats (markdown, HTML) show, worked out
+// once so both say the same thing: rates as the JSON report writes them,
+// per-policy rates, and failure gates from most to least frequent.
+import type {ComplianceReport, PolicySummary} from '../../../report/compliance.js';
+import {pyRound} from '../../../python/format.js';
+import {floatRepr, pyStr} from '../../../python/repr.js';
+import type {PyValue} from '../../../python/values.js';
+import {compareCodePoints} from '../../../python/semantics.js';
+
+/** `33.33%`, `100.0%`: the rate as the JSON report writes it, with a percent sign. */
+export function percentText(rate: number): string {
+  return `${floatRepr(rate)}%`;
+}
+
+/** PASS share of a policy's artifacts, rounded like the report's own rate. */
+export function policyRate(policy: PolicySummary): number {
+  const total = policy.passCount + policy.failCount;
+  return total === 0 ? 0 : pyRound((policy.passCount / total) * 100, 2);
+}
+
+export interface GateCount {
+  gate: string;
+  count: number;
+  /** Share of all FAIL artifacts, in percent, rounded to 2 places. */
+  share: number;
+}
+
+/** Failure gates by descending count, ties by name. */
+export function gatesByCount(report: ComplianceReport): GateCount[] {
+  const total = [...report.failureGates.values()].reduce((sum, count) => sum + count, 0);
+  return [...report.failureGates]
+    .map(([gate, count]) => ({gate, count, share: total === 0 ? 0 : pyRound((count / total) * 100, 2)}))
+    .sort((a, b) => b.count - a.count || compareCodePoints(a.gate, b.gate));
+}
+
+/** `1 artifact`, `2 artifacts`. */
+export function countOf(count: number, noun: string): string {
+  return `${count.toLocaleString('en-US')} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+/** Thousands separated, as people read counts. */
+export function countText(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
+/** A policy version as text (always a string in a schema-valid artifact). */
+export function versionText(version: PyValue): string {
+  return pyStr(version);
+}

@@ -1,0 +1,86 @@
+// The markdown format: a summary, the per-policy table and failures by gate,
+// for pull-request comments, wikis and CI job summaries.
+import type {ComplianceReport} from '../../../report/compliance.js';
+import {countText, gatesByCount, percentText, policyRate, versionText} from './figures.js';
+import type {ComplianceReporter} from './types.js';
+
+export const markdownReporter: ComplianceReporter = (report) =>
+  [header(report), summary(report), policies(report), failures(report), lineage(report)]
+    .filter((section) => section !== '')
+    .join('\n\n')
+    .concat('\n');
+
+function header(report: ComplianceReport): string {
+  return `# Compliance report\n\nSource: ${code(report.sourceFile)} · report version ${report.version}`;
+}
+
+function summary(report: ComplianceReport): string {
+  return [
+    '## Summary',
+    '',
+    table(
+      ['Measure', 'Value'],
+      ['---', '---:'],
+      [
+        ['Audit artifacts (schema-valid)', countText(report.totalArtifacts)],
+        ['PASS', countText(report.passCount)],
+        ['FAIL', countText(report.failCount)],
+        ['Invalid lines (skipped)', countText(report.invalidArtifacts)],
+        ['Compliance rate', `**${percentText(report.complianceRate)}**`],
+      ],
+    ),
+  ].join('\n');
+}
+
+function policies(report: ComplianceReport): string {
+  if (report.policies.length === 0) return '## Policies\n\nNo valid audit artifacts.';
+  const rows = report.policies.map((policy) => [
+    code(policy.policyFile),
+    cell(versionText(policy.policyVersion)),
+    countText(policy.passCount),
+    countText(policy.failCount),
+    percentText(policyRate(policy)),
+    policy.failureGates.length === 0 ? '—' : policy.failureGates.map(code).join(', '),
+  ]);
+  return ['## Policies', '', table(['Policy file', 'Version', 'PASS', 'FAIL', 'Compliance', 'Failure gates'], ['---', '---', '---:', '---:', '---:', '---'], rows)].join('\n');
+}
+
+function failures(report: ComplianceReport): string {
+  const gates = gatesByCount(report);
+  if (gates.length === 0) return '## Failures by gate\n\nNo FAIL artifacts.';
+  const rows = gates.map(({gate, count, share}) => [code(gate), countText(count), percentText(share)]);
+  return ['## Failures by gate', '', table(['Gate', 'FAIL artifacts', 'Share of failures'], ['---', '---:', '---:'], rows)].join('\n');
+}
+
+function lineage(report: ComplianceReport): string {
+  const graph = report.lineage;
+  if (!graph) return '';
+  const rows = [
+    ['Distinct artifacts (nodes)', countText(graph.totalNodes)],
+    ['Duplicate artifacts', countText(graph.duplicateArtifacts)],
+    ['Roots', countText(graph.roots.length)],
+    ['Leaves', countText(graph.leaves.length)],
+    ['Orphans (a parent is missing)', countText(graph.orphans.length)],
+    ['Cycle', graph.hasCycle ? 'yes' : 'no'],
+  ];
+  const orphanList = graph.orphans.length === 0 ? '' : `\n\nOrphans:\n\n${graph.orphans.map((key) => `- ${code(key)}`).join('\n')}`;
+  return `## Lineage\n\n${table(['Measure', 'Value'], ['---', '---:'], rows)}${orphanList}`;
+}
+
+function table(headings: string[], alignment: string[], rows: string[][]): string {
+  return [headings, alignment, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
+}
+
+/** Text safe inside a table cell: pipes escaped, line breaks flattened. */
+function cell(text: string): string {
+  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+}
+
+/** Inline code that survives backticks in the text and sits safely in a table cell. */
+function code(text: string): string {
+  const flat = text.replace(/[\r\n]+/g, ' ').replace(/\|/g, '\\|');
+  const longestRun = Math.max(0, ...[...flat.matchAll(/`+/g)].map((match) => match[0].length));
+  const fence = '`'.repeat(longestRun + 1);
+  const padded = flat.startsWith('`') || flat.endsWith('`') ? ` ${flat} ` : flat;
+  return `${fence}${padded}${fence}`;
+}

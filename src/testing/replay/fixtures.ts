@@ -1,0 +1,218 @@
+// Reading golden replay fixtures in the shapes `aigc replay` accepts — ours,
+// the Python reference's wrapped and bare forms, and `aigc enforce --record`
+// JSONL records — into one runnable form, each checked against its part of
+// schemas/golden_fixture.schema.json.
+
+import {readFileSync} from 'node:fs';
+import path from 'node:path';
+import {JsonSyntaxError, parseJson} from '../../canonical/json.js';
+import {bestMatch, compileSchema, type CompiledSchema} from '../../jsonschema/index.js';
+import {isDict, type PyDict, type PyValue} from '../../python/values.js';
+import {readShippedSchema} from '../../schemas.js';
+import {epochSecondsOf} from '../clock.js';
+import {TestingFileError} from '../errors.js';
+
+export type FixtureShape = 'ours' | 'reference-wrapped' | 'reference-bare' | 'record';
+
+export type ReplayMode = 'unified' | 'split';
+
+/** What a fixture expects; every part left out is not checked. */
+export interface ReplayExpectation {
+  /** Expected artifact, whole or in part (compared as a recursive subset). */
+  artifact?: PyDict;
+  /** Wrapped form: the error class (or a base class) enforcement should raise; `null` when it should pass. */
+  exceptionClass?: string | null;
+  /** Wrapped form: the error's `code`. */
+  exceptionCode?: string | null;
+}
+
+export interface ReplayFixture {
+  /** Shown in reports: the fixture's `name`, else its file (and line, for a record). */
+  name: string;
+  file: string;
+  /** 1-based line of a JSONL record. */
+  line?: number;
+  shape: FixtureShape;
+  /** The fixture value as read (kept so an update can be written back in the same shape). */
+  raw: PyDict;
+  invocation: PyValue;
+  mode: ReplayMode;
+  /** Model output for the post-call phase of a split replay. */
+  output?: PyValue;
+  /** Clock in epoch seconds: the fixture's `now`, else a record's artifact timestamp. */
+  now?: number;
+  /** Absent when the fixture has no expectation yet (ours without `expected`, bare without `--expected`). */
+  expectation?: ReplayExpectation;
+}
+
+export interface FixtureLoadOptions {
+  /** Base for relative file names (default: process.cwd()). */
+  cwd?: string;
+  /** `--expected FILE`, already read: the expected artifact of every bare fixture. */
+  expectedTemplate?: PyDict;
+  /** `--mode`: for fixtures that do not carry their own. */
+  mode?: ReplayMode;
+  /** `--call-output FILE`, already read: the post-call output for split fixtures without one. */
+  callOutput?: PyValue;
+}
+
+/** What a JSON file holds when it is not a fixture, so a folder walk can pass it by. */
+export type NotAFixture = {notAFixture: true; file: string; reason: string};
+
+type Definition = 'replayFixture' | 'referenceWrappedFixture' | 'bareInvocationFixture' | 'recordedFixture';
+
+const validators = new Map<Definition, CompiledSchema>();
+
+function validatorFor(definition: Definition): CompiledSchema {
+  let compiled = validators.get(definition);
+  if (!compiled) {
+    const schema = readShippedSchema('golden-fixture') as PyDict;
+    compiled = compileSchema({$schema: schema.$schema, definitions: schema.definitions, $ref: `#/definitions/${definition}`}, {defaultDraft: 'draft7'});
+    validators.set(definition, compiled);
+  }
+  return compiled;
+}
+
+/** Reads a `.json` fixture or a `.jsonl` file of records/fixtures. */
+export function loadFixtureFile(file: string, options: FixtureLoadOptions = {}): ReplayFixture[] | NotAFixture {
+  const text = readText(file, options.cwd);
+  if (/\.jsonl$|\.ndjson$/i.test(file)) return loadJsonLines(text, file, options);
+  const value = parseOrThrow(text, file, 1);
+  const shape = shapeOf(value);
+  if (shape === undefined) return {notAFixture: true, file, reason: describeNonFixture(value)};
+  return [fixtureOf(value as PyDict, shape, file, undefined, options)];
+}
+
+function loadJsonLines(text: string, file: string, options: FixtureLoadOptions): ReplayFixture[] {
+  const fixtures: ReplayFixture[] = [];
+  text.split(/\r?\n/).forEach((line, index) => {
+    if (line.trim() === '') return;
+    const value = parseOrThrow(line, file, index + 1);
+    const shape = shapeOf(value);
+    if (shape === undefined) throw new TestingFileError(`line is not a replay fixture: ${describeNonFixture(value)}`, 'SCHEMA', file, index + 1);
+    fixtures.push(fixtureOf(value as PyDict, shape, file, index + 1, options));
+  });
+  return fixtures;
+}
+
+function readText(file: string, cwd?: string): string {
+  try {
+    return readFileSync(path.resolve(cwd ?? process.cwd(), file), 'utf8');
+  } catch (error) {
+    throw new TestingFileError(`cannot read the fixture: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', file);
+  }
+}
+
+/** Reads a JSON document (Python semantics: `1.0` stays a float); a syntax error names the file and line. */
+export function parseOrThrow(text: string, file: string, firstLine: number): PyValue {
+  try {
+    return parseJson(text);
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) {
+      throw new TestingFileError(`invalid JSON: ${error.reason}`, 'SYNTAX', file, firstLine + error.line - 1, error.column);
+    }
+    throw error;
+  }
+}
+
+/** Which shape a JSON value has, or undefined when it is no fixture (an expected-artifact template, a schema…). */
+export function shapeOf(value: PyValue): FixtureShape | undefined {
+  if (!isDict(value)) return undefined;
+  const has = (key: string) => Object.hasOwn(value, key);
+  if (has('invocation') && has('artifact')) return 'record';
+  if (has('invocation') && has('name')) return 'ours';
+  if (has('invocation')) return 'reference-wrapped';
+  if (has('enforcement_result') || has('audit_schema_version')) return undefined;
+  if (has('policy_file')) return 'reference-bare';
+  return undefined;
+}
+
+function describeNonFixture(value: PyValue): string {
+  if (!isDict(value)) return 'not a JSON object';
+  if (Object.hasOwn(value, 'enforcement_result') || Object.hasOwn(value, 'audit_schema_version')) return 'an expected artifact, not an invocation';
+  return 'no `invocation` or `policy_file`';
+}
+
+const DEFINITION_OF: Record<FixtureShape, Definition> = {
+  ours: 'replayFixture',
+  'reference-wrapped': 'referenceWrappedFixture',
+  'reference-bare': 'bareInvocationFixture',
+  record: 'recordedFixture',
+};
+
+function fixtureOf(value: PyDict, shape: FixtureShape, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
+  const errors = validatorFor(DEFINITION_OF[shape]).iterErrors(value);
+  if (errors.length > 0) {
+    const error = bestMatch(errors) ?? errors[0];
+    const where = error.path.length === 0 ? '' : `${error.path.join('.')}: `;
+    throw new TestingFileError(`not a valid ${SHAPE_NAMES[shape]}: ${where}${error.message}`, 'SCHEMA', file, line);
+  }
+  const label = line === undefined ? file : `${file}:${line}`;
+  switch (shape) {
+    case 'ours':
+      return ourFixture(value, file, line, options);
+    case 'reference-wrapped':
+      return {
+        name: label,
+        file,
+        line,
+        shape,
+        raw: value,
+        invocation: value.invocation,
+        mode: options.mode ?? 'unified',
+        output: options.callOutput,
+        expectation: wrappedExpectation(value),
+      };
+    case 'reference-bare':
+      return {
+        name: label,
+        file,
+        line,
+        shape,
+        raw: value,
+        invocation: value,
+        mode: options.mode ?? 'unified',
+        output: options.callOutput,
+        expectation: options.expectedTemplate === undefined ? undefined : {artifact: options.expectedTemplate},
+      };
+    case 'record': {
+      const artifact = value.artifact as PyDict;
+      const recordedAt = typeof artifact.timestamp === 'number' ? artifact.timestamp : undefined;
+      return {name: label, file, line, shape, raw: value, invocation: value.invocation, mode: 'unified', now: recordedAt, expectation: {artifact}};
+    }
+  }
+}
+
+const SHAPE_NAMES: Record<FixtureShape, string> = {
+  ours: 'replay fixture',
+  'reference-wrapped': 'wrapped reference fixture',
+  'reference-bare': 'bare invocation fixture',
+  record: 'recorded invocation',
+};
+
+function ourFixture(value: PyDict, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
+  let now: number | undefined;
+  if (value.now !== undefined) {
+    now = epochSecondsOf(value.now as number | string);
+    if (now === undefined) throw new TestingFileError(`now: '${String(value.now)}' is not a valid instant`, 'INVALID_VALUE', file, line);
+  }
+  return {
+    name: value.name as string,
+    file,
+    line,
+    shape: 'ours',
+    raw: value,
+    invocation: value.invocation,
+    mode: (value.mode as ReplayMode | undefined) ?? options.mode ?? 'unified',
+    output: value.output ?? options.callOutput,
+    now,
+    expectation: isDict(value.expected) ? {artifact: value.expected} : undefined,
+  };
+}
+
+function wrappedExpectation(value: PyDict): ReplayExpectation {
+  const expectation: ReplayExpectation = {exceptionClass: (value.expected_exception as string | null | undefined) ?? null};
+  if (value.expected_exception_code !== undefined) expectation.exceptionCode = value.expected_exception_code as string | null;
+  if (isDict(value.expected_audit_artifact_stable_fields)) expectation.artifact = value.expected_audit_artifact_stable_fields;
+  return expectation;
+}

@@ -1,0 +1,133 @@
+// Hostile or broken policy files never crash `aigc policy lint` or
+// `aigc policy validate`: each is answered within seconds by one finding or
+// one line naming the file, with the right exit code and no stack trace.
+import {execFileSync} from 'node:child_process';
+import {chmodSync, mkdirSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {aigc, type CliRun, expectNoStackTrace, expectOneLineError, tempFolder} from './cli.js';
+import {CLEAN_POLICY} from './policies.js';
+
+const IS_ROOT = process.getuid?.() === 0;
+const NOBODY = 65534;
+
+let folder: ReturnType<typeof tempFolder>;
+
+/** Nine aliases deep, nine references each: a billion "lol"s once expanded. */
+function billionLaughs(): string {
+  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
+  const names = 'abcdefghij';
+  for (let index = 1; index < names.length; index++) {
+    lines.push(`${names[index]}: &${names[index]} [${Array(9).fill(`*${names[index - 1]}`).join(',')}]`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function fiftyMegabytes(): string {
+  const entry = '  - "a policy this large is a mistake or an attack, never a policy"\n';
+  return `policy_version: "1.0"\nroles: [agent]\nnotes:\n${entry.repeat(Math.ceil((50 * 1024 * 1024) / entry.length))}`;
+}
+
+beforeAll(() => {
+  folder = tempFolder();
+  folder.file('garbage.yaml', Buffer.from(Array.from({length: 4096}, (_, index) => (index * 7919 + 13) % 256)));
+  folder.file('latin1.yaml', Buffer.concat([Buffer.from('policy_version: "1.0"\nroles: [agent]\ndescription: caf'), Buffer.from([0xe9, 0x0a])]));
+  folder.file('bomb.yaml', billionLaughs());
+  folder.file('deep.yaml', `policy_version: "1.0"\nroles: [agent]\nnested: ${'['.repeat(10000)}${']'.repeat(10000)}\n`);
+  folder.file('deep-map.yaml', `policy_version: "1.0"\nroles: [agent]\nnested: ${'{a: '.repeat(10000)}1${'}'.repeat(10000)}\n`);
+  folder.file('huge.yaml', fiftyMegabytes());
+  folder.file('clean.yaml', CLEAN_POLICY);
+  folder.file('locked.yaml', CLEAN_POLICY);
+  chmodSync(join(folder.path, 'locked.yaml'), 0o000);
+  mkdirSync(join(folder.path, 'x.yaml'));
+  mkdirSync(join(folder.path, 'no-policies'));
+  writeFileSync(join(folder.path, 'no-policies', 'README.md'), 'nothing to lint here\n');
+  execFileSync('mkfifo', [join(folder.path, 'pipe.yaml')]);
+  // Dropping to "nobody" needs every folder on the way to be searchable.
+  chmodSync(folder.path, 0o755);
+});
+afterAll(() => folder.remove());
+
+const lint = (files: string[], options: {uid?: number} = {}) =>
+  aigc(['policy', 'lint', ...files, '-f', 'text'], {cwd: folder.path, timeoutMs: 15000, ...options});
+
+/** One text-format finding line: `file:1:1 error RULE message`. */
+function expectSingleFinding(run: CliRun, file: string, ruleId: string, message: RegExp): void {
+  expect(run.code, run.stderr).toBe(1);
+  expectNoStackTrace(run.stderr);
+  const lines = run.stdout.trimEnd().split('\n');
+  expect(lines).toHaveLength(1);
+  expect(lines[0]).toMatch(new RegExp(`^${file.replace('.', '\\.')}:\\d+:\\d+ error ${ruleId} `));
+  expect(lines[0]).toMatch(message);
+  expect(run.millis).toBeLessThan(10000);
+}
+
+describe('aigc policy lint on broken files', () => {
+  it('reports a missing file', async () => {
+    expectSingleFinding(await lint(['missing.yaml']), 'missing.yaml', 'file-unreadable', /file not found/);
+  });
+
+  it('refuses a folder with no policies (exit 2), naming it', async () => {
+    expectOneLineError(await lint(['no-policies']), 2, /no-policies: no policy files/);
+  });
+
+  it('reports binary garbage as not UTF-8', async () => {
+    expectSingleFinding(await lint(['garbage.yaml']), 'garbage.yaml', 'file-unreadable', /not valid UTF-8/);
+  });
+
+  it('reports invalid UTF-8 with the offset of the first bad byte', async () => {
+    expectSingleFinding(await lint(['latin1.yaml']), 'latin1.yaml', 'file-unreadable', /not valid UTF-8 \(first invalid byte at offset 53\)/);
+  });
+
+  it('refuses a 50 MB file without parsing it', async () => {
+    expectSingleFinding(await lint(['huge.yaml']), 'huge.yaml', 'file-unreadable', /larger than 4 MiB/);
+  });
+
+  it('stops an alias bomb (billion laughs)', async () => {
+    expectSingleFinding(await lint(['bomb.yaml']), 'bomb.yaml', 'yaml-syntax', /alias/);
+  });
+
+  it('stops flow sequences nested 10,000 deep', async () => {
+    expectSingleFinding(await lint(['deep.yaml']), 'deep.yaml', 'yaml-syntax', /nests deeper than/);
+  });
+
+  it('stops flow mappings nested 10,000 deep', async () => {
+    expectSingleFinding(await lint(['deep-map.yaml']), 'deep-map.yaml', 'yaml-syntax', /nests deeper than/);
+  });
+
+  it('reports a folder named x.yaml', async () => {
+    expectSingleFinding(await lint(['x.yaml']), 'x.yaml', 'file-unreadable', /is a directory/);
+  });
+
+  it('reports a named pipe instead of waiting on it', async () => {
+    expectSingleFinding(await lint(['pipe.yaml']), 'pipe.yaml', 'file-unreadable', /not a regular file/);
+  });
+
+  // Root reads any file, so the check runs as "nobody" there.
+  it('reports a file it may not read', async () => {
+    const run = await lint(['locked.yaml'], IS_ROOT ? {uid: NOBODY} : {});
+    expectSingleFinding(run, 'locked.yaml', 'file-unreadable', /permission denied/);
+  });
+
+  it('still lints the good files given with the broken ones', async () => {
+    const run = await lint(['garbage.yaml', 'clean.yaml', 'bomb.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
+    expect(run.stderr).toMatch(/2 errors, 0 warnings in 3 files/);
+  });
+});
+
+describe('aigc policy validate on broken files', () => {
+  it('fails each broken file in the lint stage, naming it, and goes on', async () => {
+    const files = ['missing.yaml', 'garbage.yaml', 'huge.yaml', 'bomb.yaml', 'deep.yaml', 'x.yaml', 'pipe.yaml', 'clean.yaml'];
+    const run = await aigc(['policy', 'validate', ...files], {cwd: folder.path, timeoutMs: 15000});
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run.stderr);
+    expect(run.stdout.trimEnd().split('\n')).toEqual([...files.slice(0, -1).map((file) => `FAIL  ${file} (lint)`), 'OK    clean.yaml']);
+    for (const file of files.slice(0, -1)) expect(run.stderr).toContain(`  ${file}: `);
+  });
+
+  it('refuses a folder with no policies (exit 2), naming it', async () => {
+    expectOneLineError(await aigc(['policy', 'validate', 'no-policies'], {cwd: folder.path}), 2, /no-policies: no policy files/);
+  });
+});
