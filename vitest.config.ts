@@ -1,5 +1,8 @@
 import {defineConfig} from 'vitest/config';
 
+/** Tests that run the built CLI or package (dist/), outside test/cli-e2e. */
+const BUILT = ['test/cli/enforce-reach.test.ts', 'test/examples/**/*.test.ts', 'test/package/**/*.test.ts'];
+
 export default defineConfig({
   test: {
     testTimeout: 30000,
@@ -8,15 +11,15 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: {name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/cli-e2e/**']},
+        test: {name: 'unit', include: ['test/**/*.test.ts'], exclude: ['test/cli-e2e/**', ...BUILT]},
       },
       {
-        // Runs the built CLI; the build happens once, and only when dist/ is missing or stale.
+        // Runs the built CLI (and package); the build happens once, and only when dist/ is missing or stale.
         // Each test waits on a child process, so the tests of a file run side by side.
         extends: true,
         test: {
           name: 'cli-e2e',
-          include: ['test/cli-e2e/**/*.test.ts'],
+          include: ['test/cli-e2e/**/*.test.ts', ...BUILT],
           globalSetup: ['test/build-once.ts'],
           sequence: {concurrent: true},
           maxConcurrency: 4,

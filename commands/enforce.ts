@@ -1,11 +1,13 @@
 import {Flags} from '@oclif/core';
 import {AigcCommand} from '../src/cli/base-command.js';
-import {ENFORCE_FLAGS} from '../src/cli/enforce-flags.js';
+import {ENFORCE_FLAGS, type FlagSpec} from '../src/cli/enforce-flags.js';
 
-const text = (name: Exclude<keyof typeof ENFORCE_FLAGS, 'pretty'>) => {
-  const spec: {description: string; helpValue?: string; char?: string} = ENFORCE_FLAGS[name];
-  return Flags.string({description: spec.description, helpValue: spec.helpValue, char: spec.char as 'i' | undefined});
-};
+// The oclif flags are built from the same specs the fast path parses.
+type Named<T> = {[K in keyof typeof ENFORCE_FLAGS]: (typeof ENFORCE_FLAGS)[K] extends T ? K : never}[keyof typeof ENFORCE_FLAGS];
+const stringOptions = (spec: FlagSpec) => ({description: spec.description, helpValue: spec.helpValue, char: spec.char as 'i' | undefined});
+const text = (name: Exclude<Named<{type: 'string'}>, Named<{multiple: true}>>) => Flags.string(stringOptions(ENFORCE_FLAGS[name]));
+const list = (name: Named<{multiple: true}>) => Flags.string({...stringOptions(ENFORCE_FLAGS[name]), multiple: true});
+const bool = (name: Named<{type: 'boolean'}>) => Flags.boolean({description: ENFORCE_FLAGS[name].description});
 
 export default class Enforce extends AigcCommand {
   static override summary = 'Enforce invocations read from stdin, writing one audit artifact per invocation.';
@@ -24,6 +26,10 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
       command: 'AIGC_KEY=s3cret <%= config.bin %> <%= command.id %> --key-env AIGC_KEY --chain audit.jsonl < invocations.jsonl',
     },
     {
+      description: 'Add custom gates from an ES module and redact ticket numbers instead of the default patterns',
+      command: "<%= config.bin %> <%= command.id %> --strict --gate ./gates.mjs --redact 'ticket=TCK-\\d+' < invocations.jsonl",
+    },
+    {
       description: 'Record invocations with their artifacts for golden replay',
       command: '<%= config.bin %> <%= command.id %> --input invocations.jsonl --record recorded.jsonl > artifacts.jsonl',
     },
@@ -38,8 +44,11 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     'chain-id': text('chain-id'),
     record: text('record'),
     'policy-root': text('policy-root'),
-    pretty: Flags.boolean({description: ENFORCE_FLAGS.pretty.description}),
-  };
+    pretty: bool('pretty'),
+    strict: bool('strict'),
+    gate: list('gate'),
+    redact: list('redact'),
+  } satisfies Record<keyof typeof ENFORCE_FLAGS, unknown>;
 
   async run(): Promise<void> {
     const {main} = await import('../src/cli/enforce-main.js');

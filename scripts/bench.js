@@ -4,7 +4,8 @@
 // measured in the same run. Prints figures and the targets; exits 1 when a
 // target is missed.
 import {spawn, spawnSync} from 'node:child_process';
-import {cpSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {createHash, createHmac} from 'node:crypto';
+import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 
@@ -21,12 +22,18 @@ writeFileSync(join(work, 'invocations.jsonl'), corpus.lines.join('\n') + '\n');
 
 const throughput = await measureThroughput();
 const cold = measureColdStart(corpus.lines[0]);
+const compliance = await measureComplianceExport();
+const policyTests = measurePolicyTestSuite();
+const chainVerify = await measureChainVerify();
 
 const results = [
   ['enforce throughput', `${Math.round(throughput.perSecond).toLocaleString('en')} invocations/s`, throughput.perSecond >= 10_000, '>= 10,000/s'],
   ['enforce peak memory', `${(throughput.maxRssKiB / 1024).toFixed(1)} MiB`, true, 'reported'],
   ['cold start (median)', `${cold.enforce.toFixed(1)} ms vs node -e 0 ${cold.node.toFixed(1)} ms = ${cold.ratio.toFixed(2)}x`, cold.ratio <= 2.0, '<= 2.0x'],
 ];
+results.push(...compliance.rows);
+results.push(...policyTests.rows);
+results.push(...chainVerify.rows);
 console.log(`\n${INVOCATIONS.toLocaleString('en')} invocations over ${corpus.policies} policies (${corpus.pass} PASS, ${corpus.fail} FAIL); ${COLD_RUNS} cold-start runs each\n`);
 for (const [name, figure, ok, target] of results) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(22)} ${figure.padEnd(48)} target ${target}`);
 process.exitCode = results.every(([, , ok]) => ok) ? 0 : 1;
@@ -119,4 +126,213 @@ function measureColdStart(invocation) {
   const nodeMedian = median(node);
   const enforceMedian = median(enforce);
   return {node: nodeMedian, enforce: enforceMedian, ratio: enforceMedian / nodeMedian};
+}
+
+// ---------------------------------------------------------------------------
+// compliance export: throughput and peak memory of `aigc compliance export` on
+// a large generated audit trail (AIGC_BENCH_ARTIFACTS lines, default 100,000:
+// the enforce corpus's artifacts repeated, with an invalid line now and then),
+// plain and with --lineage. Streaming keeps memory flat whatever the size.
+// ---------------------------------------------------------------------------
+
+async function measureComplianceExport() {
+  const count = Number(process.env.AIGC_BENCH_ARTIFACTS ?? 100_000);
+  const trail = join(work, 'audit-trail.jsonl');
+  const {bytes} = writeComplianceTrail(trail, count);
+  const plain = await timeComplianceExport(trail, []);
+  const lineage = await timeComplianceExport(trail, ['--lineage']);
+  const mib = bytes / (1024 * 1024);
+  const figure = (run) => `${Math.round(count / run.seconds).toLocaleString('en')} artifacts/s (${(mib / run.seconds).toFixed(0)} MiB/s)`;
+  console.log(`\ncompliance export over ${count.toLocaleString('en')} lines (${mib.toFixed(0)} MiB)`);
+  return {
+    rows: [
+      ['compliance export', figure(plain), plain.perSecond >= 10_000, '>= 10,000/s'],
+      ['compliance --lineage', figure(lineage), true, 'reported'],
+      ['compliance peak memory', `${(plain.maxRssKiB / 1024).toFixed(1)} MiB plain, ${(lineage.maxRssKiB / 1024).toFixed(1)} MiB with lineage`, plain.maxRssKiB / 1024 <= 256, '<= 256 MiB'],
+    ],
+  };
+}
+
+function writeComplianceTrail(path, count) {
+  const made = spawnSync(process.execPath, [cli, 'enforce', '--now', '1780000000', '--input', 'invocations.jsonl'], {cwd: work, maxBuffer: 1 << 30});
+  const artifacts = made.stdout.toString().trim().split('\n');
+  const lines = [];
+  for (let n = 0; n < count; n++) lines.push(n % 997 === 996 ? '{"not": "an artifact"}' : artifacts[n % artifacts.length]);
+  const text = lines.join('\n') + '\n';
+  writeFileSync(path, text);
+  return {bytes: Buffer.byteLength(text)};
+}
+
+function timeComplianceExport(trail, flags) {
+  const rssFile = join(work, 'compliance-rss.txt');
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--require', rssHook, cli, 'compliance', 'export', '-i', trail, ...flags], {
+      cwd: work,
+      env: {...process.env, AIGC_BENCH_RSS_FILE: rssFile},
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
+    let report = '';
+    child.stdout.on('data', (chunk) => {
+      report += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      if (code !== 0 || !report.includes('"total_artifacts"')) fail(new Error(`compliance export ${flags.join(' ')} exited ${code}`));
+      const count = Number(process.env.AIGC_BENCH_ARTIFACTS ?? 100_000);
+      done({perSecond: count / seconds, seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
+    });
+  });
+}
+
+// ---------------------------------------------------------------------------
+// policy test: wall time of `aigc policy test` on generated suites of 1,000
+// cases in all (one suite per example policy, written as suites are: defaults
+// and per-case overrides), the whole command from spawn to exit; each policy is
+// compiled once per run. Target: under 2 seconds.
+// ---------------------------------------------------------------------------
+
+function measurePolicyTestSuite() {
+  const cases = 1000;
+  const examples = readFileSync(join(root, 'fixtures/invocations/examples.jsonl'), 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+  const byPolicy = new Map();
+  for (const invocation of examples) byPolicy.set(invocation.policy_file, [...(byPolicy.get(invocation.policy_file) ?? []), invocation]);
+  const suites = [...byPolicy].map(([policy, invocations]) => {
+    const {policy_file: _policy, ...defaults} = invocations[0];
+    return {policy, invocations, lines: [`suite: ${policy}`, `policy: ${policy}`, 'now: 1780000000', `defaults: ${JSON.stringify(defaults)}`, 'cases:']};
+  });
+  for (let n = 0; n < cases; n++) {
+    const suite = suites[n % suites.length];
+    const invocation = suite.invocations[n % suite.invocations.length];
+    suite.lines.push(`  - name: case ${n}`, `    role: ${invocation.role}`, `    input: {n: ${n}}`, `    context: ${JSON.stringify(invocation.context)}`, '    expect: pass');
+  }
+  const files = suites.map((suite, index) => {
+    const file = join(work, `bench-${index}.test.yaml`);
+    writeFileSync(file, suite.lines.join('\n') + '\n');
+    return file;
+  });
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, [cli, 'policy', 'test', ...files, '-f', 'json'], {cwd: work, maxBuffer: 1 << 28, env: {...process.env, CI: 'true'}});
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const total = JSON.parse(run.stdout.toString()).summary.total;
+  if (total !== cases) throw new Error(`policy test ran ${total} of ${cases} cases`);
+  return {rows: [['policy test 1,000 cases', `${seconds.toFixed(2)} s (whole command, ${files.length} suites)`, seconds < 2, '< 2 s']]};
+}
+
+// ---------------------------------------------------------------------------
+// chain verify: throughput (artifacts/s, MiB/s) and peak memory of `aigc chain
+// verify` on a generated signed chain of AIGC_BENCH_CHAIN_ARTIFACTS artifacts
+// (default 1,000,000), with and without signature checks. The chain is written
+// directly, not by enforcing: each line is an artifact in the reference's field
+// order, signed (HMAC over the canonical payload) and chained (SHA-256 over the
+// canonical artifact), the canonical texts made from objects built with their
+// keys in code-point order, which JSON.stringify then writes canonically.
+// Targets: >= 50,000 artifacts/s with signatures checked, < 200 MiB.
+// ---------------------------------------------------------------------------
+
+async function measureChainVerify() {
+  const count = Number(process.env.AIGC_BENCH_CHAIN_ARTIFACTS ?? 1_000_000);
+  const trail = join(work, 'signed-chain.jsonl');
+  const generated = writeSignedChain(trail, count, 'bench-chain-key');
+  const mib = generated.bytes / (1024 * 1024);
+  console.log(`\nchain verify over ${count.toLocaleString('en')} signed artifacts (${mib.toFixed(0)} MiB, generated in ${generated.seconds.toFixed(1)} s)`);
+  const links = await timeChainVerify(trail, count, []);
+  const signed = await timeChainVerify(trail, count, ['--key-env', 'AIGC_BENCH_KEY']);
+  const figure = (run) => `${Math.round(count / run.seconds).toLocaleString('en')} artifacts/s (${(mib / run.seconds).toFixed(0)} MiB/s)`;
+  const peak = Math.max(links.maxRssKiB, signed.maxRssKiB) / 1024;
+  return {
+    rows: [
+      ['chain verify, signed', figure(signed), count / signed.seconds >= 50_000, '>= 50,000/s'],
+      ['chain verify, links', figure(links), true, 'reported'],
+      ['chain verify memory', `${peak.toFixed(1)} MiB peak`, peak < 200, '< 200 MiB'],
+    ],
+  };
+}
+
+function writeSignedChain(path, count, key) {
+  const started = process.hrtime.bigint();
+  const fd = openSync(path, 'w');
+  let previous = null;
+  let bytes = 0;
+  let batch = '';
+  for (let n = 0; n < count; n++) {
+    const fields = benchArtifactFields(n);
+    const signature = createHmac('sha256', key).update(JSON.stringify(fields)).digest('hex');
+    const chained = {...fields, chain_id: 'bench-chain', chain_index: n, previous_audit_checksum: previous, signature};
+    const sorted = {};
+    for (const name of Object.keys(chained).sort()) sorted[name] = chained[name];
+    const checksum = createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+    previous = checksum;
+    const written = {};
+    for (const name of BENCH_FIELD_ORDER) written[name] = name === 'checksum' ? checksum : chained[name];
+    batch += JSON.stringify(written) + '\n';
+    if (batch.length > 1 << 20) {
+      bytes += writeSync(fd, batch);
+      batch = '';
+    }
+  }
+  bytes += writeSync(fd, batch);
+  closeSync(fd);
+  return {bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9};
+}
+
+/** An artifact's own fields, keys in code-point order at every level (a PASS, or a FAIL at role_validation). */
+function benchArtifactFields(n) {
+  const pass = n % 5 !== 3;
+  const score = (n % 10) / 20;
+  return {
+    audit_schema_version: '1.4',
+    context: {n, note: `café #${n}`, role_declared: true},
+    enforcement_result: pass ? 'PASS' : 'FAIL',
+    failure_gate: pass ? null : 'role_validation',
+    failure_reason: pass ? null : "Role 'intruder' is not in the policy's roles",
+    failures: pass ? [] : [{code: 'GOVERNANCE_VIOLATION', field: 'role', message: "Role 'intruder' is not in the policy's roles"}],
+    input_checksum: createHash('sha256').update(`input ${n}`).digest('hex'),
+    metadata: {
+      enforcement_mode: 'unified',
+      gates_evaluated: pass ? ['guard_evaluation', 'role_validation', 'precondition_validation', 'tool_constraint_validation', 'schema_validation', 'postcondition_validation', 'risk_scoring'] : ['guard_evaluation', 'role_validation'],
+      risk_scoring: {basis: [{contribution: score, name: 'external', triggered: score > 0, weight: 0.3}], exceeded: false, mode: 'risk_scored', score, threshold: 0.9},
+    },
+    model_identifier: 'gpt-4o',
+    model_provider: 'openai',
+    output_checksum: createHash('sha256').update(`output ${n}`).digest('hex'),
+    policy_file: 'policies/support-assistant.yaml',
+    policy_schema_version: 'http://json-schema.org/draft-07/schema#',
+    policy_version: '2.1',
+    provenance: null,
+    risk_score: score,
+    role: pass ? 'planner' : 'intruder',
+    timestamp: 1780000000 + n,
+  };
+}
+
+/** The order the reference's pipeline writes an artifact's fields in, chain fields last. */
+const BENCH_FIELD_ORDER = [
+  'audit_schema_version', 'policy_file', 'policy_schema_version', 'policy_version', 'model_provider', 'model_identifier', 'role', 'enforcement_result',
+  'failures', 'failure_gate', 'failure_reason', 'input_checksum', 'output_checksum', 'context', 'timestamp', 'metadata', 'risk_score', 'signature',
+  'provenance', 'chain_id', 'chain_index', 'previous_audit_checksum', 'checksum',
+];
+
+function timeChainVerify(trail, count, flags) {
+  const rssFile = join(work, 'chain-verify-rss.txt');
+  return new Promise((done, fail) => {
+    const started = process.hrtime.bigint();
+    const child = spawn(process.execPath, ['--require', rssHook, cli, 'chain', 'verify', trail, '--json', ...flags], {
+      cwd: work,
+      env: {...process.env, AIGC_BENCH_RSS_FILE: rssFile, AIGC_BENCH_KEY: 'bench-chain-key'},
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let report = '';
+    child.stdout.on('data', (chunk) => {
+      report += chunk;
+    });
+    child.on('error', fail);
+    child.on('close', (code) => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      const artifacts = code === 0 ? JSON.parse(report).files[0].chains[0].signaturesValid : 0;
+      if (code !== 0 || (flags.length > 0 && artifacts !== count)) fail(new Error(`chain verify ${flags.join(' ')} exited ${code}`));
+      done({seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
+    });
+  });
 }

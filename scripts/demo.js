@@ -1,5 +1,6 @@
 // The main job on the bundled examples: lint and validate the example
-// policies, then enforce the example invocations and summarise the verdicts.
+// policies, enforce the example invocations and summarise the verdicts, then
+// run the policy test suites and replay the golden fixtures.
 // Run with `npm run demo` (which builds first).
 import {spawnSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
@@ -27,7 +28,19 @@ for (const artifact of artifacts) {
 const passed = artifacts.filter((artifact) => artifact.enforcement_result === 'PASS').length;
 process.stdout.write(`\n${artifacts.length} invocations enforced: ${passed} PASS, ${artifacts.length - passed} FAIL\n`);
 
-const failures = [lint.status !== 0 && 'lint', validate.status !== 0 && 'validate', enforce.status > 1 && 'enforce'].filter(Boolean);
+const tests = step('test', ['policy', 'test', 'fixtures/suites', '-f', 'text']);
+process.stdout.write(tests.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('ok ')).join('\n') + '\n');
+// CI=true: a fixture without an expectation fails instead of being written.
+const replay = step('replay', ['replay', 'fixtures/golden'], {env: {...process.env, CI: 'true'}});
+process.stdout.write(replay.stdout);
+
+const failures = [
+  lint.status !== 0 && 'lint',
+  validate.status !== 0 && 'validate',
+  enforce.status > 1 && 'enforce',
+  tests.status !== 0 && 'policy test',
+  replay.status !== 0 && 'replay',
+].filter(Boolean);
 if (failures.length > 0) {
   process.stdout.write(`demo failed at: ${failures.join(', ')}\n`);
   process.exit(1);

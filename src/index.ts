@@ -1,18 +1,19 @@
 // The public library API of aigc: everything a Node program needs to load
 // policies, enforce invocations and work with audit artifacts.
 
-export {AuditChain} from './audit/chain.js';
+export {AuditChain, recomputeChecksum} from './audit/chain.js';
+export {AuditLineage, LineageError, LineageGraph, lineageKey} from './audit/lineage.js';
 export {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact, redactionPattern} from './audit/redaction.js';
 export {type ArtifactSigner, HmacSigner, signArtifact, signaturePayload, verifyArtifact} from './audit/signing.js';
 export {type AuditSink, CallbackAuditSink, JsonFileAuditSink, type JsonFileSinkOptions, type SinkFailureMode} from './audit/sinks.js';
-export {pyJsonDumps} from './canonical/dumps.js';
+export {type DumpsOptions, pyJsonDumps} from './canonical/dumps.js';
 export {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from './canonical/index.js';
 export * from './errors.js';
 export {type EnforcementGate, type GateResult, INSERTION_POINTS, type InsertionPoint} from './gates/custom.js';
-export {computeRiskScore, type RiskScore} from './gates/risk.js';
+export {computeRiskScore, type RiskBasisEntry, type RiskScore} from './gates/risk.js';
 export {PolicyCache} from './policy/cache.js';
 export {mergePolicies} from './policy/compose.js';
-export {type CalendarDay, validatePolicyDates} from './policy/dates.js';
+export {type CalendarDay, type DateEvidence, validatePolicyDates} from './policy/dates.js';
 export {type LoadPolicyOptions, loadPolicy, type PolicyLoader} from './policy/loader.js';
 export {PyDate, PyDateTime, PyFloat, type PyDict, type PyList, type PyValue} from './python/values.js';
 export {decide, type Decision, type EnforceOptions, enforceInvocation as enforce, enforceInvocation} from './pipeline/enforce.js';
@@ -25,3 +26,15 @@ export {type GovernedOptions, governed, type ModelCall} from './sdk/governed.js'
 export {type RetryOptions, withRetry} from './sdk/retry.js';
 export {RiskHistory, type Trajectory, TRAJECTORY_DEGRADING, TRAJECTORY_IMPROVING, TRAJECTORY_STABLE} from './sdk/risk-history.js';
 export {isOtelAvailable} from './sdk/telemetry.js';
+export type {JsonlOptions, JsonlSource} from './io/jsonl.js';
+export {
+  type ErrorTypeExpectation,
+  expectFail,
+  expectPass,
+  type FailExpectation,
+  PolicyTestAssertionError,
+  PolicyTestCase,
+  type PolicyTestCaseInit,
+  type PolicyTestResult,
+  PolicyTestSuite,
+} from './testing/api.js';

@@ -7,6 +7,7 @@
 // stored chain `checksum` is a different value and is never the key).
 
 import {checksum} from '../canonical/canonical.js';
+import {type JsonlOptions, type JsonlSource, readJsonLines} from '../io/jsonl.js';
 import {defineKey, dictGet, isDict, type PyDict, type PyValue, pyKeys, pyTypeName} from '../python/values.js';
 import {pyTruthy} from '../python/semantics.js';
 import {CHAIN_FIELDS} from './signing.js';
@@ -173,6 +174,26 @@ export class LineageGraph {
 export class AuditLineage {
   readonly graph = new LineageGraph();
   private readonly artifacts = new Map<string, PyDict>();
+
+  /**
+   * Loads every non-blank line of a JSONL trail (`-` for stdin), as the
+   * reference's `from_jsonl`. A line that is not a JSON object, or whose
+   * provenance is malformed, throws `LineageError` naming the line.
+   */
+  static async fromJsonl(source: JsonlSource, options?: JsonlOptions): Promise<AuditLineage> {
+    const lineage = new AuditLineage();
+    for await (const record of readJsonLines(source, options)) {
+      if (record.kind === 'invalid') throw new LineageError(record.message);
+      if (!isDict(record.value)) throw new LineageError(`line ${record.line} is not a JSON object`);
+      try {
+        lineage.addArtifact(record.value);
+      } catch (error) {
+        if (error instanceof LineageError) throw new LineageError(`line ${record.line}: ${error.message}`);
+        throw error;
+      }
+    }
+    return lineage;
+  }
 
   /**
    * Adds an artifact and returns its key. Malformed provenance throws

@@ -5,6 +5,7 @@ import {appendFileSync, existsSync, readFileSync} from 'node:fs';
 import {pyJsonDumps} from '../canonical/dumps.js';
 import {parseJson} from '../canonical/json.js';
 import {AuditSinkError} from '../errors.js';
+import {getLogger} from '../logging.js';
 import {deepCopy, isDict, type PyDict} from '../python/values.js';
 import {AuditChain, linkChecksum} from './chain.js';
 
@@ -68,12 +69,14 @@ export class CallbackAuditSink implements AuditSink {
   }
 }
 
-/** Emits a copy; a failing sink raises AuditSinkError in 'raise' mode and is reported otherwise. */
+const log = getLogger('sinks');
+
+/** Emits a copy; a failing sink raises AuditSinkError in 'raise' mode and is logged as a warning (`aigc.sinks`) otherwise. */
 export function emitToSink(
   artifact: PyDict,
   sink: AuditSink | null | undefined,
   mode: SinkFailureMode,
-  onLog: (message: string) => void = () => {},
+  onLog: (message: string) => void = (message) => log.warn(message),
 ): void {
   if (!sink) return;
   try {

@@ -13,7 +13,8 @@
 
 import {createHash} from 'node:crypto';
 import type {Readable} from 'node:stream';
-import {CanonicalJsonError, canonicalJson} from '../canonical/index.js';
+import {CanonicalJsonError, canonicalJson, JsonSyntaxError, parseJson} from '../canonical/index.js';
+import {hasEscapedSurrogate, NOT_PLAIN, sortedPlainCopy, sortedPlainKeys} from '../canonical/plain.js';
 import {type JsonlRecord, type JsonlSource, readJsonLines} from '../io/jsonl.js';
 import {compareCodePoints} from '../python/semantics.js';
 import {isDict, PyFloat, type PyDict, type PyValue} from '../python/values.js';
@@ -150,7 +151,7 @@ export async function verifyTrails(inputs: readonly VerifyInput[], options: Veri
     const onProgress = options.onProgress;
     let bytesRead = 0;
     const onRead = onProgress ? (bytes: number) => onProgress(verifier.progress((bytesRead = bytes))) : undefined;
-    const records = readJsonLines(input.source, {maxLineBytes: options.maxLineBytes, stdin: options.stdin, onRead});
+    const records = readJsonLines(input.source, {maxLineBytes: options.maxLineBytes, stdin: options.stdin, onRead, parse: verifier.parseLine});
     let count = 0;
     for await (const record of records) {
       verifier.accept(record);
@@ -212,6 +213,8 @@ export class TrailVerifier {
   private readonly allowUnsigned: boolean;
   private sortedKeysFor = '';
   private sortedKeys: string[] = [];
+  /** Whether the last line was parsed natively (its value is plain JSON, see `parseLine`). */
+  private plainValue = false;
 
   constructor(
     readonly file: string,
@@ -222,6 +225,25 @@ export class TrailVerifier {
     this.allowUnsigned = Boolean(options.allowUnsigned);
     this.problemsBefore = problems.count;
   }
+
+  /**
+   * Parses a line for `readJsonLines`. Only canonical bytes matter here, so
+   * lines are parsed natively, several times faster; a value `JSON.parse` may
+   * have read inexactly (an integer beyond 2^53) is caught when its canonical
+   * form is written (`plainForms`) and the line is then read again exactly.
+   * What `JSON.parse` refuses is read as `json.loads` would (it accepts NaN and
+   * Infinity and words the errors).
+   */
+  readonly parseLine = (text: string): PyValue => {
+    try {
+      const value = JSON.parse(text) as PyValue;
+      this.plainValue = true;
+      return value;
+    } catch {
+      this.plainValue = false;
+      return parseJson(text);
+    }
+  };
 
   progress(bytesRead: number): VerifyProgress {
     return {file: this.file, bytesRead, artifacts: this.artifacts, problems: this.problems.count};
@@ -235,7 +257,7 @@ export class TrailVerifier {
       this.report(INVALID_LINE_CODES[record.reason], record.message, record.line, null, null);
       return;
     }
-    const artifact = record.value;
+    let artifact = record.value;
     if (!isDict(artifact)) {
       this.report('not-an-object', `line ${record.line} is not a JSON object`, record.line, null, null);
       return;
@@ -247,7 +269,19 @@ export class TrailVerifier {
       this.report('not-chained', 'the artifact has no chain_id string: it is not part of a chain', record.line, null, null, found);
       return;
     }
-    this.check(artifact, chainId, record.line);
+    let forms: CanonicalForms | null = null;
+    if (this.plainValue) {
+      forms = this.plainForms(artifact);
+      if (forms === null) {
+        const exact = exactValue(record.text);
+        if (exact === null) {
+          this.report('invalid-json', `line ${record.line} is nested too deeply to be read as the reference reads JSON`, record.line, chainId, null);
+          return;
+        }
+        artifact = exact;
+      }
+    }
+    this.check(artifact, chainId, record.line, forms);
   }
 
   finish(): FileVerifyResult {
@@ -269,7 +303,8 @@ export class TrailVerifier {
     };
   }
 
-  private check(artifact: PyDict, chainId: string, line: number): void {
+  /** `plainForms`: the canonical texts, when already written natively. */
+  private check(artifact: PyDict, chainId: string, line: number, plainForms: CanonicalForms | null): void {
     const found = artifact.chain_index;
     const foundIndex = integerIndex(found);
     let state = this.chains.get(chainId);
@@ -300,7 +335,7 @@ export class TrailVerifier {
       this.report('broken-link', linkMessage(state, this.lastUnreadableLine), line, state.chainId, index, {expected: state.link, ...presence(artifact, 'previous_audit_checksum'), ...extra});
     }
 
-    const forms = this.canonicalForms(artifact, line, state.chainId, index);
+    const forms = plainForms ?? this.exactForms(artifact, line, state.chainId, index);
     const stored = artifact.checksum;
     let link: string | null;
     let authentic = true;
@@ -359,8 +394,47 @@ export class TrailVerifier {
     }
   }
 
-  /** The texts to hash and sign; null (after reporting) when the artifact has no canonical form. */
-  private canonicalForms(artifact: PyDict, line: number, chainId: string, index: number): CanonicalForms | null {
+  /**
+   * The forms written natively from sorted copies; null when the exact writer
+   * is needed. Runs of consecutive members the signature covers are written
+   * together, once, and shared by both texts; the members it skips (signature
+   * and chain fields) are written alone and spliced into the checksum's text.
+   */
+  private plainForms(artifact: PyDict): CanonicalForms | null {
+    const keys = sortedPlainKeys(artifact);
+    if (keys === null || artifact.checksum === null) return null;
+    let signed = '';
+    let withoutChecksum = '';
+    let run: Record<string, unknown> | null = null;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      if (key === 'checksum') continue;
+      const copy = sortedPlainCopy(artifact[key]);
+      if (copy === NOT_PLAIN) return null;
+      if (!SIGNATURE_EXCLUDED.has(key)) {
+        run ??= {};
+        run[key] = copy;
+        continue;
+      }
+      if (run !== null) {
+        const members = membersText(run);
+        signed = joinMembers(signed, members);
+        withoutChecksum = joinMembers(withoutChecksum, members);
+        run = null;
+      }
+      withoutChecksum = joinMembers(withoutChecksum, `${JSON.stringify(key)}:${JSON.stringify(copy)}`);
+    }
+    if (run !== null) {
+      const members = membersText(run);
+      signed = joinMembers(signed, members);
+      withoutChecksum = joinMembers(withoutChecksum, members);
+    }
+    if (hasEscapedSurrogate(withoutChecksum)) return null;
+    return {withoutChecksum: `{${withoutChecksum}}`, whole: null, signed: this.signer === null ? null : `{${signed}}`};
+  }
+
+  /** The forms written by `canonicalJson`, member by member; null (after reporting) when there is none. */
+  private exactForms(artifact: PyDict, line: number, chainId: string, index: number): CanonicalForms | null {
     const keys = this.keysInOrder(artifact);
     const signing = this.signer !== null;
     let withoutChecksum = '{';
@@ -378,7 +452,8 @@ export class TrailVerifier {
         if (signing && !SIGNATURE_EXCLUDED.has(key)) signed += signed.length === 1 ? member : `,${member}`;
       }
     } catch (error) {
-      if (!(error instanceof CanonicalJsonError)) throw error;
+      // RangeError: nesting too deep to write.
+      if (!(error instanceof CanonicalJsonError || error instanceof RangeError)) throw error;
       this.report('not-canonical', `the artifact cannot be put in canonical form to be hashed: ${error.message}`, line, chainId, index);
       return null;
     }
@@ -417,6 +492,26 @@ export class TrailVerifier {
   }
 }
 
+/** An object's members as JSON text, without the braces. */
+function membersText(members: Record<string, unknown>): string {
+  const text = JSON.stringify(members);
+  return text.slice(1, -1);
+}
+
+function joinMembers(text: string, members: string): string {
+  return text === '' ? members : `${text},${members}`;
+}
+
+/** The line read exactly as `json.loads` would (for a value `JSON.parse` may have rounded); null when it nests too deeply. */
+function exactValue(text: string): PyDict | null {
+  try {
+    return parseJson(text) as PyDict;
+  } catch (error) {
+    if (error instanceof JsonSyntaxError) return null;
+    throw error;
+  }
+}
+
 function newChain(chainId: string, line: number): ChainState {
   return {
     chainId,
@@ -435,14 +530,14 @@ function newChain(chainId: string, line: number): ChainState {
 }
 
 function indexMessage(state: ChainState, found: PyValue | undefined, foundIndex: number | null): string {
-  if (found === undefined) return `chain_index is missing (expected ${state.nextIndex})`;
-  if (foundIndex === null) return `chain_index is not an integer (expected ${state.nextIndex})`;
-  if (state.artifacts === 0) return `the chain's first artifact in this file has chain_index ${foundIndex}, expected 0: the start of the chain is missing`;
+  if (found === undefined) return 'chain_index is missing';
+  if (foundIndex === null) return 'chain_index is not an integer';
+  if (state.artifacts === 0) return 'the chain starts here without its first artifact (chain_index 0): the start of the chain is missing';
   if (foundIndex > state.nextIndex) {
     const missing = foundIndex - state.nextIndex;
-    return `expected chain_index ${state.nextIndex}, found ${foundIndex}: ${missing} artifact${missing === 1 ? ' is' : 's are'} missing before this one`;
+    return `${missing} artifact${missing === 1 ? ' is' : 's are'} missing before this one`;
   }
-  return `expected chain_index ${state.nextIndex}, found ${foundIndex}: a duplicated or reordered artifact`;
+  return 'chain_index goes back: a duplicated or reordered artifact';
 }
 
 function linkMessage(state: ChainState, lastUnreadableLine: number): string {
@@ -451,9 +546,14 @@ function linkMessage(state: ChainState, lastUnreadableLine: number): string {
   return `previous_audit_checksum is not the checksum of the chain's previous artifact (line ${state.lastLine})${unreadable}: one of them was changed, removed or moved`;
 }
 
-/** A `chain_index` that can be a position: an int (bool and float excluded). */
+/**
+ * A `chain_index` that can be a position: an integer (bool excluded). An
+ * integral float counts, as `1.0 == 1` in the reference and `1.0` has the same
+ * canonical form (and so the same checksum) as `1`.
+ */
 function integerIndex(value: PyValue | undefined): number | null {
-  return typeof value === 'number' && Number.isInteger(value) ? value : null;
+  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
+  return value instanceof PyFloat && Number.isSafeInteger(value.value) ? value.value : null;
 }
 
 /** `{found}` with the field's value, or nothing when the field is missing. */

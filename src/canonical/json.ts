@@ -144,14 +144,14 @@ class Parser {
         continue;
       }
       out += text.slice(chunkStart, pos);
-      const escape = text[pos + 1];
-      if (escape === 'u') {
+      const escaped = text[pos + 1];
+      if (escaped === 'u') {
         const hex = text.slice(pos + 2, pos + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape', pos + 1);
         out += String.fromCharCode(Number.parseInt(hex, 16));
         pos += 6;
-      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-        out += ESCAPES[escape];
+      } else if (escaped !== undefined && Object.hasOwn(ESCAPES, escaped)) {
+        out += ESCAPES[escaped];
         pos += 2;
       } else {
         this.fail('Invalid \\escape', pos);

@@ -7,6 +7,8 @@ export interface FlagSpec {
   char?: string;
   description: string;
   helpValue?: string;
+  /** Repeatable: every occurrence is kept, in order. */
+  multiple?: boolean;
 }
 
 export const ENFORCE_FLAGS = {
@@ -39,8 +41,28 @@ export const ENFORCE_FLAGS = {
   record: {type: 'string', description: 'Append {"invocation", "artifact"} records to FILE, for `aigc replay`.', helpValue: 'FILE'},
   'policy-root': {type: 'string', description: 'Refuse policy files (and their bases) outside DIR.', helpValue: 'DIR'},
   pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},
+  strict: {
+    type: 'boolean',
+    description: 'Strict mode: refuse policies whose preconditions are bare strings rather than typed (FAIL at policy validation).',
+  },
+  gate: {
+    type: 'string',
+    multiple: true,
+    description:
+      'Load custom gates from the ES module FILE (repeatable): its default export, or else its named exports, each a gate ({name, insertionPoint, evaluate}) or an array of gates. A module that fails to load or exports no gate is an error.',
+    helpValue: 'FILE',
+  },
+  redact: {
+    type: 'string',
+    multiple: true,
+    description:
+      'Redact matches of REGEX (Python syntax) in failure messages as [REDACTED:NAME] (repeatable). Given at all, these replace the default patterns (api_key, bearer_token, email, ssn) entirely.',
+    helpValue: 'NAME=REGEX',
+  },
 } as const satisfies Record<string, FlagSpec>;
 
+type FlagValue<S extends FlagSpec> = S['type'] extends 'boolean' ? boolean : S extends {multiple: true} ? string[] : string;
+
 export type EnforceFlagValues = {
-  [K in keyof typeof ENFORCE_FLAGS]?: (typeof ENFORCE_FLAGS)[K]['type'] extends 'boolean' ? boolean : string;
+  [K in keyof typeof ENFORCE_FLAGS]?: FlagValue<(typeof ENFORCE_FLAGS)[K]>;
 };

@@ -7,7 +7,9 @@ import {parseArgs} from 'node:util';
 import {parseNow} from './clock.js';
 import {ENFORCE_FLAGS, type EnforceFlagValues} from './enforce-flags.js';
 import {describeFailure, usageError} from './exit-codes.js';
+import {loadGateModules} from './gates.js';
 import {signerFromFlags} from './keys.js';
+import {redactionPatternsFromFlags} from './redact-flags.js';
 import {runEnforce} from './run-enforce.js';
 
 /** Runs `aigc enforce` with `args` (after the command name); false when oclif should handle them. */
@@ -17,7 +19,10 @@ export async function main(args: string[]): Promise<boolean> {
   let values: EnforceFlagValues;
   try {
     const options = Object.fromEntries(
-      Object.entries(ENFORCE_FLAGS).map(([name, spec]) => [name, {type: spec.type, ...('char' in spec ? {short: spec.char} : {})}]),
+      Object.entries(ENFORCE_FLAGS).map(([name, spec]) => [
+        name,
+        {type: spec.type, ...('char' in spec ? {short: spec.char} : {}), ...('multiple' in spec ? {multiple: spec.multiple} : {})},
+      ]),
     );
     values = parseArgs({args, options, strict: true, allowPositionals: false}).values as EnforceFlagValues;
   } catch {
@@ -25,18 +30,24 @@ export async function main(args: string[]): Promise<boolean> {
   }
   try {
     if (values['chain-id'] !== undefined && values.chain === undefined) throw usageError('--chain-id needs --chain');
+    const signer = signerFromFlags(values);
+    const redactionPatterns = redactionPatternsFromFlags(values.redact);
+    const customGates = await loadGateModules(values.gate ?? []);
     process.exitCode = await runEnforce({
       input: values.input,
       stdin: process.stdin,
       stdout: process.stdout,
       stderr: process.stderr,
       now: parseNow(values.now),
-      signer: signerFromFlags(values),
+      signer,
       chainFile: values.chain,
       chainId: values['chain-id'],
       recordFile: values.record,
       policyRoot: values['policy-root'],
       pretty: values.pretty,
+      strictMode: values.strict,
+      customGates,
+      redactionPatterns,
     });
   } catch (error) {
     const report = describeFailure(error, process.env);

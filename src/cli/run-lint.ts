@@ -9,7 +9,7 @@ import {ExitCode, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {countOf} from './reporters/lint/findings.js';
-import {LINT_FORMAT_SPEC, lintReporters} from './reporters/lint/index.js';
+import {LINT_FORMAT_SPEC, loadLintReporter} from './reporters/lint/index.js';
 import type {LintFileResult, LintReport} from './reporters/lint/types.js';
 import {toolVersion} from './version.js';
 
@@ -38,7 +38,8 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
     rules: ALL_RULES,
     toolVersion: toolVersion(),
   };
-  const text = lintReporters[settings.format](report, {color: settings.color, cwd: process.cwd()});
+  const reporter = await loadLintReporter(settings.format);
+  const text = reporter(report, {color: settings.color, cwd: process.cwd()});
   await writeReport(text, {outputFile: settings.outputFile, stdout: process.stdout});
   // The text format keeps stdout to one line per finding; its totals go to stderr.
   if (settings.format === 'text' && settings.outputFile === undefined) process.stderr.write(`${summaryLine(report)}\n`);

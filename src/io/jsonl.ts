@@ -14,7 +14,8 @@
 //   reading goes on: `json` (with the column), `utf8`, `too-long` (over
 //   `maxLineBytes`, default 64 MiB: reported once and skipped without being
 //   buffered) or `truncated` (the last line has no newline and is not complete
-//   JSON or UTF-8; a last line without a newline that parses is accepted).
+//   JSON, or ends inside a UTF-8 character; a last line without a newline that
+//   parses is accepted).
 // - Blank lines are skipped but counted; CRLF endings and a leading UTF-8 BOM
 //   are accepted.
 // - A source that cannot be opened or read (missing, a folder, no permission)
@@ -66,6 +67,12 @@ export interface JsonlOptions {
   chunkBytes?: number;
   /** Called after each chunk with the total bytes read so far (for progress displays). */
   onRead?: (bytesRead: number) => void;
+  /**
+   * Parses one line; default `parseJson`. A replacement must throw
+   * `JsonSyntaxError` for text that is not JSON (e.g. a faster parser for
+   * callers that need only canonical bytes, falling back to `parseJson`).
+   */
+  parse?: (text: string) => PyValue;
 }
 
 /** The source could not be opened or read; `code` is the system error code (`ENOENT`, `EISDIR`, `EACCES`, …). */
@@ -82,7 +89,7 @@ export class JsonlSourceError extends Error {
 
 /** Reads JSON values line by line; see the module header for the record shapes. */
 export async function* readJsonLines(source: JsonlSource, options: JsonlOptions = {}): AsyncGenerator<JsonlRecord> {
-  const splitter = new JsonlSplitter(options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES);
+  const splitter = new JsonlSplitter(options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES, options.parse);
   let bytesRead = 0;
   for await (const chunk of byteChunks(source, options)) {
     bytesRead += chunk.length;
@@ -159,7 +166,10 @@ export class JsonlSplitter {
   private position = 0;
   private lineStart = 0;
 
-  constructor(private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES) {}
+  constructor(
+    private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
+    private readonly parse: (text: string) => PyValue = parseJson,
+  ) {}
 
   *records(chunk: Buffer): Generator<JsonlRecord> {
     const chunkStart = this.position;
@@ -232,14 +242,14 @@ export class JsonlSplitter {
     if (line === 1 && to >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) from = 3;
     if (to > from && bytes[to - 1] === 0x0d) to--;
     if (!isUtf8(bytes.subarray(from, to))) {
-      return last
-        ? {kind: 'invalid', line, offset, reason: 'truncated', message: `line ${line} has no newline and ends inside a UTF-8 character or is not valid UTF-8; the file looks truncated`}
+      return last && endsInsideCharacter(bytes.subarray(from, to))
+        ? {kind: 'invalid', line, offset, reason: 'truncated', message: `line ${line} has no newline and ends inside a UTF-8 character; the file looks truncated`}
         : {kind: 'invalid', line, offset, reason: 'utf8', message: `line ${line} is not valid UTF-8`};
     }
     const text = bytes.toString('utf8', from, to);
     if (isBlank(text)) return null;
     try {
-      return {kind: 'value', line, offset, value: parseJson(text), text};
+      return {kind: 'value', line, offset, value: this.parse(text), text};
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
       const where = `${error.reason} at column ${error.column}`;
@@ -248,6 +258,14 @@ export class JsonlSplitter {
         : {kind: 'invalid', line, offset, reason: 'json', column: error.column, message: `line ${line} is not valid JSON: ${where}`};
     }
   }
+}
+
+/** Valid UTF-8 but for an incomplete character at the very end (what a cut-off write leaves). */
+function endsInsideCharacter(bytes: Buffer): boolean {
+  for (let cut = 1; cut <= 3 && cut < bytes.length; cut++) {
+    if (bytes[bytes.length - cut] >= 0xc0) return isUtf8(bytes.subarray(0, bytes.length - cut));
+  }
+  return false;
 }
 
 /** Whitespace only: skipped, as the reference's readers skip lines that `str.strip()` empties. */

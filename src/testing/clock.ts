@@ -14,6 +14,8 @@ export function epochSecondsOf(value: number | string): number | undefined {
     const digits = zone.slice(1).replace(':', '');
     offset = `${zone[0]}${digits.slice(0, 2)}:${digits.slice(2) || '00'}`;
   }
+  // Date.parse rolls 2026-02-30 over into March; a calendar date must exist as written.
+  if (Number.isNaN(Date.parse(`${date}T00:00:00Z`)) || new Date(`${date}T00:00:00Z`).toISOString().slice(0, 10) !== date) return undefined;
   const millis = Date.parse(`${date}T${time ?? '00:00:00'}${offset}`);
   return Number.isNaN(millis) ? undefined : millis / 1000;
 }

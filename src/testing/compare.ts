@@ -45,7 +45,7 @@ function collect(expected: PyValue, actual: PyValue | undefined, pointer: string
     return;
   }
   if (isList(expected) && isList(actual) && expected.length === actual.length) {
-    expected.forEach((item, index) => collect(item, actual[index], `${pointer}/${index}`, ignore, diffs));
+    for (const [index, item] of expected.entries()) collect(item, actual[index], `${pointer}/${index}`, ignore, diffs);
     return;
   }
   if (actual === undefined || !pyEquals(expected, actual)) diffs.push({pointer, expected, actual});

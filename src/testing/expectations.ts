@@ -89,7 +89,7 @@ export function outcomeOf(decision: Decision): CaseOutcome {
 export function classChain(error: object): string[] {
   const names: string[] = [];
   for (let klass = error.constructor; klass && klass !== Error && klass !== Object; klass = Object.getPrototypeOf(klass)) {
-    const name = Object.hasOwn(klass, 'pythonName') ? (klass as {pythonName: string}).pythonName : undefined;
+    const name = Object.hasOwn(klass, 'pythonName') ? (klass as unknown as {pythonName: string}).pythonName : undefined;
     if (name && !names.includes(name)) names.push(name);
   }
   return names;

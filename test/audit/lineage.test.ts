@@ -1,3 +1,4 @@
+import {Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {AuditChain} from '../../src/audit/chain.js';
 import {AuditLineage, LineageError, lineageKey} from '../../src/audit/lineage.js';
@@ -207,7 +208,8 @@ describe('malformed provenance', () => {
 
   it('treats falsy provenance and an empty list as no parents, as Python `or` does', () => {
     const lineage = new AuditLineage();
-    for (const provenance of [0, '', false, {}, {derived_from_audit_checksums: null}, {derived_from_audit_checksums: ''}]) {
+    const falsy: PyValue[] = [0, '', false, {}, {derived_from_audit_checksums: null}, {derived_from_audit_checksums: ''}];
+    for (const provenance of falsy) {
       const key = lineage.addArtifact(artifact({provenance}));
       expect(lineage.graph.parentsOf(key)).toEqual([]);
     }
@@ -249,5 +251,27 @@ describe('cycle detection', () => {
     const lineage = new AuditLineage();
     lineage.addArtifact(derivedFrom('a', 'f'.repeat(64)));
     expect(lineage.hasCycle()).toBe(false);
+  });
+});
+
+describe('loading a JSONL trail', () => {
+  const trail = (...lines: string[]) => Readable.from([Buffer.from(lines.join('\n'))]);
+
+  it('adds every non-blank line', async () => {
+    const root = artifact({input_checksum: 'a'.repeat(64)});
+    const child = derivedFrom('b', lineageKey(root));
+    const lineage = await AuditLineage.fromJsonl(trail(JSON.stringify(root), '', '   ', JSON.stringify(child), ''));
+    expect(lineage.size).toBe(2);
+    expect(lineage.roots()).toEqual([root]);
+  });
+
+  it('loads an empty trail as an empty lineage', async () => {
+    expect((await AuditLineage.fromJsonl(trail(''))).size).toBe(0);
+  });
+
+  it('refuses a line that is not JSON, or not an object, naming it', async () => {
+    await expect(AuditLineage.fromJsonl(trail(JSON.stringify(artifact()), '{oops', ''))).rejects.toThrow(/line 2 is not valid JSON/);
+    await expect(AuditLineage.fromJsonl(trail('[1, 2]', ''))).rejects.toThrow('line 1 is not a JSON object');
+    await expect(AuditLineage.fromJsonl(trail(JSON.stringify(artifact({provenance: 'x'})), ''))).rejects.toThrow("line 1: provenance must be a mapping, got 'str'");
   });
 });

@@ -51,20 +51,29 @@ afterAll(() => folder.remove());
 const lint = (files: string[], options: {uid?: number} = {}) =>
   aigc(['policy', 'lint', ...files, '-f', 'text'], {cwd: folder.path, timeoutMs: 15000, ...options});
 
-/** One text-format finding line: `file:1:1 error RULE message`. */
-function expectSingleFinding(run: CliRun, file: string, ruleId: string, message: RegExp): void {
-  expect(run.code, run.stderr).toBe(1);
-  expectNoStackTrace(run.stderr);
-  const lines = run.stdout.trimEnd().split('\n');
-  expect(lines).toHaveLength(1);
+const BROKEN = ['missing.yaml', 'garbage.yaml', 'latin1.yaml', 'huge.yaml', 'bomb.yaml', 'deep.yaml', 'deep-map.yaml', 'x.yaml', 'pipe.yaml'];
+
+/** One run over every broken file and a good one: each is answered and the run goes on to the next. */
+let allAtOnce: Promise<CliRun> | undefined;
+const lintAll = () => {
+  allAtOnce ??= lint([...BROKEN, 'clean.yaml']);
+  return allAtOnce;
+};
+
+/** The one text-format finding line for `file`: `file:line:col error RULE message`. */
+async function expectSingleFinding(file: string, ruleId: string, message: RegExp, run?: CliRun): Promise<void> {
+  const result = run ?? (await lintAll());
+  expect(result.code, result.stderr).toBe(1);
+  expectNoStackTrace(result.stderr);
+  const lines = result.stdout.split('\n').filter((line) => line.startsWith(`${file}:`));
+  expect(lines, result.stdout).toHaveLength(1);
   expect(lines[0]).toMatch(new RegExp(`^${file.replace('.', '\\.')}:\\d+:\\d+ error ${ruleId} `));
   expect(lines[0]).toMatch(message);
-  expect(run.millis).toBeLessThan(10000);
 }
 
 describe('aigc policy lint on broken files', () => {
   it('reports a missing file', async () => {
-    expectSingleFinding(await lint(['missing.yaml']), 'missing.yaml', 'file-unreadable', /file not found/);
+    await expectSingleFinding('missing.yaml', 'file-unreadable', /file not found/);
   });
 
   it('refuses a folder with no policies (exit 2), naming it', async () => {
@@ -72,54 +81,53 @@ describe('aigc policy lint on broken files', () => {
   });
 
   it('reports binary garbage as not UTF-8', async () => {
-    expectSingleFinding(await lint(['garbage.yaml']), 'garbage.yaml', 'file-unreadable', /not valid UTF-8/);
+    await expectSingleFinding('garbage.yaml', 'file-unreadable', /not valid UTF-8/);
   });
 
   it('reports invalid UTF-8 with the offset of the first bad byte', async () => {
-    expectSingleFinding(await lint(['latin1.yaml']), 'latin1.yaml', 'file-unreadable', /not valid UTF-8 \(first invalid byte at offset 53\)/);
+    await expectSingleFinding('latin1.yaml', 'file-unreadable', /not valid UTF-8 \(first invalid byte at offset 53\)/);
   });
 
   it('refuses a 50 MB file without parsing it', async () => {
-    expectSingleFinding(await lint(['huge.yaml']), 'huge.yaml', 'file-unreadable', /larger than 4 MiB/);
+    await expectSingleFinding('huge.yaml', 'file-unreadable', /larger than \d+ MiB/);
   });
 
   it('stops an alias bomb (billion laughs)', async () => {
-    expectSingleFinding(await lint(['bomb.yaml']), 'bomb.yaml', 'yaml-syntax', /alias/);
+    await expectSingleFinding('bomb.yaml', 'yaml-syntax', /alias/);
   });
 
   it('stops flow sequences nested 10,000 deep', async () => {
-    expectSingleFinding(await lint(['deep.yaml']), 'deep.yaml', 'yaml-syntax', /nests deeper than/);
+    await expectSingleFinding('deep.yaml', 'yaml-syntax', /nests deeper than/);
   });
 
   it('stops flow mappings nested 10,000 deep', async () => {
-    expectSingleFinding(await lint(['deep-map.yaml']), 'deep-map.yaml', 'yaml-syntax', /nests deeper than/);
+    await expectSingleFinding('deep-map.yaml', 'yaml-syntax', /nests deeper than/);
   });
 
   it('reports a folder named x.yaml', async () => {
-    expectSingleFinding(await lint(['x.yaml']), 'x.yaml', 'file-unreadable', /is a directory/);
+    await expectSingleFinding('x.yaml', 'file-unreadable', /is a directory/);
   });
 
   it('reports a named pipe instead of waiting on it', async () => {
-    expectSingleFinding(await lint(['pipe.yaml']), 'pipe.yaml', 'file-unreadable', /not a regular file/);
+    await expectSingleFinding('pipe.yaml', 'file-unreadable', /not a regular file/);
   });
 
   // Root reads any file, so the check runs as "nobody" there.
   it('reports a file it may not read', async () => {
     const run = await lint(['locked.yaml'], IS_ROOT ? {uid: NOBODY} : {});
-    expectSingleFinding(run, 'locked.yaml', 'file-unreadable', /permission denied/);
+    await expectSingleFinding('locked.yaml', 'file-unreadable', /permission denied/, run);
   });
 
-  it('still lints the good files given with the broken ones', async () => {
-    const run = await lint(['garbage.yaml', 'clean.yaml', 'bomb.yaml']);
-    expect(run.code).toBe(1);
-    expect(run.stdout.trimEnd().split('\n')).toHaveLength(2);
-    expect(run.stderr).toMatch(/2 errors, 0 warnings in 3 files/);
+  it('still lints the good file given with the broken ones, and counts them all', async () => {
+    const run = await lintAll();
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('clean.yaml'))).toEqual([]);
+    expect(run.stderr).toMatch(new RegExp(`${BROKEN.length} errors, 0 warnings in ${BROKEN.length + 1} files`));
   });
 });
 
 describe('aigc policy validate on broken files', () => {
   it('fails each broken file in the lint stage, naming it, and goes on', async () => {
-    const files = ['missing.yaml', 'garbage.yaml', 'huge.yaml', 'bomb.yaml', 'deep.yaml', 'x.yaml', 'pipe.yaml', 'clean.yaml'];
+    const files = [...BROKEN, 'clean.yaml'];
     const run = await aigc(['policy', 'validate', ...files], {cwd: folder.path, timeoutMs: 15000});
     expect(run.code).toBe(1);
     expectNoStackTrace(run.stderr);

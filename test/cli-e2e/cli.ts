@@ -17,8 +17,6 @@ export interface CliRun {
   signal: NodeJS.Signals | null;
   stdout: string;
   stderr: string;
-  /** Wall-clock milliseconds from spawn to exit. */
-  millis: number;
 }
 
 export interface CliOptions {
@@ -34,7 +32,8 @@ export interface CliOptions {
   uid?: number;
 }
 
-const INHERITED_SETTINGS = ['NO_COLOR', 'FORCE_COLOR', 'CI', 'DEBUG', 'TERM', 'COLORTERM', 'GITHUB_ACTIONS'];
+/** Settings of the test runner's environment a user's shell would not have (vitest sets NODE_ENV=test). */
+const INHERITED_SETTINGS = ['NO_COLOR', 'FORCE_COLOR', 'CI', 'DEBUG', 'TERM', 'COLORTERM', 'GITHUB_ACTIONS', 'NODE_ENV'];
 
 function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {...process.env};
@@ -48,7 +47,6 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
 
 /** Runs `aigc ARGS…` and resolves when it exits (or is killed after `timeoutMs`). */
 export function aigc(args: string[], options: CliOptions = {}): Promise<CliRun> {
-  const started = Date.now();
   return new Promise((resolve, reject) => {
     const env = cleanEnv(options.uid === undefined ? options.env : {HOME: tmpdir(), ...options.env});
     const user = options.uid === undefined ? {} : {uid: options.uid, gid: options.uid};
@@ -74,7 +72,7 @@ export function aigc(args: string[], options: CliOptions = {}): Promise<CliRun> 
       clearTimeout(timer);
       let text = Buffer.concat(stdout).toString('utf8');
       if (options.headOneLine) text = text.slice(0, text.indexOf('\n') + 1);
-      resolve({code, signal, stdout: text, stderr: Buffer.concat(stderr).toString('utf8'), millis: Date.now() - started});
+      resolve({code, signal, stdout: text, stderr: Buffer.concat(stderr).toString('utf8')});
     });
   });
 }

@@ -211,7 +211,6 @@ describe('aigc enforce with hostile input', () => {
     expect(artifact.enforcement_result).toBe('PASS');
     const canonicalInput = `{"document":"${'x'.repeat(20 * 1024 * 1024)}"}`;
     expect(artifact.input_checksum).toBe(createHash('sha256').update(canonicalInput).digest('hex'));
-    expect(run.millis).toBeLessThan(15000);
   });
 
   it('fails a value nested 10,000 deep without overflowing the stack', async () => {

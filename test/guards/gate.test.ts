@@ -1,4 +1,5 @@
 import {describe, expect, it} from 'vitest';
+import {parseJson} from '../../src/canonical/index.js';
 import {ConditionResolutionError} from '../../src/errors.js';
 import {evaluateGuards, mergeThenEffects, resolveConditions} from '../../src/guards/index.js';
 import type {PyDict} from '../../src/python/values.js';
@@ -90,5 +91,15 @@ describe('evaluateGuards', () => {
     const outcome = evaluateGuards({roles: ['planner']}, {}, {context: {}});
     expect(outcome.guardsEvaluated).toEqual([]);
     expect(outcome.effectivePolicy).toEqual({roles: ['planner']});
+  });
+});
+
+describe('resolveConditions with integer-like context keys', () => {
+  it('lists the boolean context keys in the order the invocation gave them', () => {
+    const policy = {conditions: {a: {type: 'boolean', required: true}}};
+    const context = parseJson('{"z": true, "2": false, "q": 1, "10": true}') as PyDict;
+    expect(() => resolveConditions(policy, context)).toThrow(
+      "Required condition 'a' not found in context (available boolean keys: ['z', '2', '10'])",
+    );
   });
 });

@@ -57,6 +57,7 @@ describe('reading JSONL', () => {
     expect(summary(await collect(['{"a":1}\n{"b":2}']))).toEqual(['1@0:{"a":1}', '2@8:{"b":2}']);
     expect(summary(await collect(['{"a":1}\n{"b":']))).toEqual(['1@0:{"a":1}', '2@8!truncated']);
     expect(summary(await collect([Buffer.from('{"a":"\xe2\x98', 'latin1')]))).toEqual(['1@0!truncated']);
+    expect(summary(await collect([Buffer.from([0xff, 0x41, 0x42])]))).toEqual(['1@0!utf8']);
   });
 
   it('reports a line over the limit once and skips it without keeping it', async () => {

@@ -17,6 +17,9 @@ export interface JUnitFailure {
 export interface JUnitTestCase {
   name: string;
   classname: string;
+  /** Where the case is written (the `file`/`line` attributes many CI systems link to). */
+  file?: string;
+  line?: number;
   /** Seconds. */
   time?: number;
   /** Empty for a passing case. */
@@ -80,6 +83,8 @@ function appendTestCase(parent: XMLBuilder, testCase: JUnitTestCase): void {
   const element = parent.ele('testcase', {
     name: attribute(testCase.name),
     classname: attribute(testCase.classname),
+    ...(testCase.file === undefined ? {} : {file: attribute(testCase.file)}),
+    ...(testCase.line === undefined ? {} : {line: String(testCase.line)}),
     ...timeAttribute(testCase.time),
   });
   if (testCase.skipped !== undefined) element.ele('skipped', {message: attribute(testCase.skipped)});

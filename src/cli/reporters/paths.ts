@@ -7,8 +7,7 @@ import {pathToFileURL} from 'node:url';
 export function displayPath(file: string, cwd?: string): string {
   if (cwd === undefined) return toSlashes(file);
   const relative = path.relative(cwd, path.resolve(cwd, file));
-  const outside = relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative);
-  if (relative === '' || outside) return toSlashes(file);
+  if (relative === '' || path.isAbsolute(relative)) return toSlashes(file);
   return toSlashes(relative);
 }
 
@@ -23,6 +22,12 @@ export function artifactUri(file: string, cwd?: string): string {
     return pathToFileURL(path.resolve(cwd ?? '/', file)).href;
   }
   return shown.split('/').map(encodeURIComponent).join('/');
+}
+
+/** `displayPath`, except that a file outside `cwd` is shown as given rather than as a climb of `../`. */
+export function shownPath(file: string, cwd?: string): string {
+  const shown = displayPath(file, cwd);
+  return shown === '..' || shown.startsWith('../') ? toSlashes(file) : shown;
 }
 
 function toSlashes(file: string): string {

@@ -147,6 +147,14 @@ function fixtureOf(value: PyDict, shape: FixtureShape, file: string, line: numbe
     const where = error.path.length === 0 ? '' : `${error.path.join('.')}: `;
     throw new TestingFileError(`not a valid ${SHAPE_NAMES[shape]}: ${where}${error.message}`, 'SCHEMA', file, line);
   }
+  const fixture = fixtureOfValid(value, shape, file, line, options);
+  if (fixture.mode === 'split' && !isDict(fixture.output) && !(isDict(fixture.invocation) && isDict(fixture.invocation.output))) {
+    throw new TestingFileError('split replay needs the model output: give `output` in the fixture, or --call-output FILE', 'INVALID_VALUE', file, line);
+  }
+  return fixture;
+}
+
+function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
   const label = line === undefined ? file : `${file}:${line}`;
   switch (shape) {
     case 'ours':

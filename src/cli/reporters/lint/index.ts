@@ -1,11 +1,5 @@
 // The `aigc policy lint` output formats, by name.
 import type {FormatSpec} from '../../format.js';
-import {githubReporter} from './github.js';
-import {jsonReporter} from './json.js';
-import {junitReporter} from './junit.js';
-import {prettyReporter} from './pretty.js';
-import {sarifReporter} from './sarif.js';
-import {textReporter} from './text.js';
 import type {LintReporter} from './types.js';
 
 /** Every lint format, in the order help and usage errors list them. */
@@ -13,14 +7,27 @@ export const LINT_FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit
 
 export type LintFormat = (typeof LINT_FORMATS)[number];
 
-export const lintReporters: Record<LintFormat, LintReporter> = {
-  pretty: prettyReporter,
-  text: textReporter,
-  json: jsonReporter,
-  sarif: sarifReporter,
-  github: githubReporter,
-  junit: junitReporter,
-};
+/**
+ * The reporter of one format, loaded on demand: a run writes one format, and
+ * some pull in heavy modules (junit: an XML builder, pretty: code frames) that
+ * would otherwise slow every start-up.
+ */
+export async function loadLintReporter(format: LintFormat): Promise<LintReporter> {
+  switch (format) {
+    case 'pretty':
+      return (await import('./pretty.js')).prettyReporter;
+    case 'text':
+      return (await import('./text.js')).textReporter;
+    case 'json':
+      return (await import('./json.js')).jsonReporter;
+    case 'sarif':
+      return (await import('./sarif.js')).sarifReporter;
+    case 'github':
+      return (await import('./github.js')).githubReporter;
+    case 'junit':
+      return (await import('./junit.js')).junitReporter;
+  }
+}
 
 /** Format choice for `aigc policy lint`: code frames on a terminal, one line per finding otherwise. */
 export const LINT_FORMAT_SPEC: FormatSpec<LintFormat> = {

@@ -1,0 +1,44 @@
+// oclif skips command files named `*.test.js`, so `policy test` lives in `policy/test/index.ts`.
+import {Args, Flags} from '@oclif/core';
+import {AigcCommand} from '../../../src/cli/base-command.js';
+import {reportFlags} from '../../../src/cli/flags.js';
+
+const FORMATS = ['pretty', 'text', 'json', 'junit', 'tap', 'github'];
+
+export default class PolicyTest extends AigcCommand {
+  static override summary = 'Run policy test suites (*.test.yaml): invocations with the verdict each should get.';
+
+  static override description = `Runs every case of the test suites found under PATH (files, folders or globs; default: every *.test.yaml below the current folder). A case enforces an invocation against a policy at a fixed clock and checks the verdict, and optionally the failure gate, error class, reason (substring or /regex/) and parts of the artifact. Suites are validated against schemas/policy_test_suite.schema.json; a malformed suite is reported with file and line and nothing is run.
+
+Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
+
+Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no case ran with --fail-on-empty), 2 usage error, 3 I/O error.`;
+
+  static override examples = [
+    {description: 'Run every suite below the current folder', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'Run the cases about roles, stopping at the first failure', command: '<%= config.bin %> <%= command.id %> fixtures/suites --run role --bail'},
+    {description: 'JUnit XML for a CI system', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f junit -o policy-tests.xml'},
+    {description: 'TAP for a TAP consumer', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f tap | npx tap-parser'},
+  ];
+
+  static override strict = false;
+
+  static override args = {
+    path: Args.string({description: 'Suite file, folder or glob (several may be given; default: .).'}),
+  };
+
+  static override flags = {
+    ...reportFlags(FORMATS),
+    run: Flags.string({description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'}),
+    bail: Flags.boolean({description: 'Stop at the first failing case.'}),
+    'fail-on-empty': Flags.boolean({description: 'Fail (exit 1) when no case ran.'}),
+    now: Flags.string({description: 'Clock for cases whose suite sets no `now`: epoch seconds or ISO-8601 (default: the real clock).', helpValue: 'EPOCH'}),
+    'policy-root': Flags.string({description: 'Confine policy paths to DIR.', helpValue: 'DIR'}),
+  };
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(PolicyTest);
+    const {runPolicyTest} = await import('../../../src/cli/run-policy-test.js');
+    this.setExitCode(await runPolicyTest(argv as string[], flags));
+  }
+}

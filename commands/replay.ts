@@ -1,0 +1,57 @@
+import {Args, Flags} from '@oclif/core';
+import {AigcCommand} from '../src/cli/base-command.js';
+import {reportFlags} from '../src/cli/flags.js';
+
+export default class Replay extends AigcCommand {
+  static override summary = 'Replay golden fixtures and compare the artifacts with the recorded ones.';
+
+  static override description = `Enforces each recorded invocation again and compares the artifact with the expected one: every expected key must equal the actual value, objects compared recursively as subsets; timestamps are ignored unless --strict (replay neither signs nor chains, so signatures and chain fields are not compared). A mismatch prints a field-level diff by JSON pointer.
+
+PATH is a fixture file, a folder of them (*.json, *.jsonl), or a JSONL file of records written by \`aigc enforce --record\`. Accepted shapes: ours {"name", "invocation", "expected", "now"?, "mode"?, "output"?}; the Python reference's wrapped form {"invocation", "expected_exception", "expected_exception_code", "expected_audit_artifact_stable_fields"}; and a bare invocation compared with --expected FILE. Policy paths in fixtures resolve against the working folder, like the reference, or against --root.
+
+Without --update, expectations missing from fixtures are written (\`new\`) — except when CI is set, where a missing expectation fails. -u/--update (alone) rewrites every mismatching expectation.
+
+Exit status: 0 every fixture matched, 1 a mismatch or a missing expectation (or a verdict changed under --policy), 2 usage error, 3 I/O error.`;
+
+  static override examples = [
+    {description: 'Replay our golden fixtures', command: '<%= config.bin %> <%= command.id %> fixtures/golden'},
+    {description: 'A reference fixture with its expected-audit template', command: '<%= config.bin %> <%= command.id %> tests/golden_replays/golden_invocation_success.json --expected tests/golden_replays/golden_expected_audit.json'},
+    {description: 'A split-mode reference fixture', command: `<%= config.bin %> <%= command.id %> tests/golden_replays/golden_invocation_split_pass.json --mode split --call-output output.json --expected tests/golden_replays/golden_expected_split_pass_audit.json`},
+    {description: 'Which verdicts would a policy change flip?', command: '<%= config.bin %> <%= command.id %> recorded.jsonl --policy policies/support-assistant.yaml'},
+    {description: 'Rewrite the expectations that no longer match', command: '<%= config.bin %> <%= command.id %> fixtures/golden -u'},
+  ];
+
+  static override strict = false;
+
+  static override args = {
+    path: Args.string({description: 'Fixture file, folder or JSONL record file (several may be given).', required: true}),
+  };
+
+  static override flags = {
+    ...reportFlags(['text', 'json']),
+    expected: Flags.string({description: 'Expected artifact (full or partial) for bare invocation fixtures; written by --update when missing.', helpValue: 'FILE'}),
+    mode: Flags.string({description: 'Enforcement for fixtures that do not say: unified (default) or split (pre-call, then post-call).', options: ['unified', 'split'], helpValue: 'MODE'}),
+    'call-output': Flags.string({description: 'Model output (JSON) for the post-call phase of split fixtures that carry none.', helpValue: 'FILE'}),
+    update: Flags.string({
+      char: 'u',
+      description: 'Write actual artifacts back into fixtures: new (only missing expectations; the default, but none when CI is set), all (also every mismatch; what -u alone means), none.',
+      helpValue: 'new|all|none',
+    }),
+    strict: Flags.boolean({description: 'Compare timestamps too.'}),
+    policy: Flags.string({description: 'Run every fixture against this policy instead, and summarise the verdicts and gates that change.', helpValue: 'FILE'}),
+    now: Flags.string({description: 'Clock for fixtures that record none: epoch seconds or ISO-8601.', helpValue: 'EPOCH'}),
+    root: Flags.string({description: 'Resolve the policy paths in fixtures against DIR instead of the working folder.', helpValue: 'DIR'}),
+    'policy-root': Flags.string({description: 'Confine policy paths to DIR.', helpValue: 'DIR'}),
+  };
+
+  async run(): Promise<void> {
+    const {argv, flags} = await this.parse(Replay, bareUpdateAsAll(this.argv));
+    const {runReplay} = await import('../src/cli/run-replay.js');
+    this.setExitCode(await runReplay(argv as string[], flags));
+  }
+}
+
+/** `-u`/`--update` given without a value means `--update=all` (the value is optional, written with `=`). */
+function bareUpdateAsAll(argv: string[]): string[] {
+  return argv.map((arg) => (arg === '-u' || arg === '--update' ? '--update=all' : arg));
+}

@@ -1,0 +1,94 @@
+// Canonical JSON at native speed for plain values straight from `JSON.parse`:
+// a copy with keys inserted in code-point order, which `JSON.stringify` then
+// writes byte-identically to `canonicalJson`. Anything it would write
+// differently or may have read inexactly (integer-like keys, which objects
+// reorder; integers beyond 2^53; numbers Python writes in exponent form;
+// non-finite numbers) makes the copy
+// refuse, and the caller falls back to `canonicalJson`. Lone surrogates are
+// caught on the written text (see `hasEscapedSurrogate`).
+
+import {compareCodePoints} from '../python/semantics.js';
+
+/** Returned when a value has no plain-and-native canonical form. */
+export const NOT_PLAIN: unique symbol = Symbol('not plain');
+
+/** A copy whose `JSON.stringify` text is the canonical JSON, or `NOT_PLAIN`. */
+export function sortedPlainCopy(value: unknown): unknown {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return value;
+    case 'number':
+      return plainNumber(value) ? value : NOT_PLAIN;
+    case 'object':
+      if (value === null) return null;
+      if (Array.isArray(value)) return plainArray(value);
+      return Object.getPrototypeOf(value) === Object.prototype ? plainObject(value as Record<string, unknown>) : NOT_PLAIN;
+    default:
+      return NOT_PLAIN;
+  }
+}
+
+/** Keys in code-point order, or null when a copy would not keep them so (integer-like keys) or at all (`__proto__`). */
+export function sortedPlainKeys(object: object, keys: string[] = Object.keys(object)): string[] | null {
+  keys = keys.slice();
+  let astral = false;
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
+    const first = key.charCodeAt(0);
+    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return null;
+    if (!astral && HIGH_UNITS.test(key)) astral = true;
+  }
+  return astral ? keys.sort(compareCodePoints) : keys.sort();
+}
+
+/** JSON.stringify escapes a lone surrogate where Python's encoder fails: such text needs the exact path. */
+export function hasEscapedSurrogate(text: string): boolean {
+  return text.includes('\\ud');
+}
+
+/** UTF-16 units above U+D7FF, where code-unit order and code-point order part. */
+const HIGH_UNITS = /[\ud800-\uffff]/;
+
+function plainNumber(value: number): boolean {
+  // Beyond 2^53 JSON.parse may have rounded an integer Python keeps exact.
+  if (Number.isInteger(value)) return Number.isSafeInteger(value);
+  // Python writes non-integral floats below 1e-4 in exponent form, JavaScript from 1e-7 (and both reject non-finite).
+  return Number.isFinite(value) && Math.abs(value) >= 1e-4;
+}
+
+/** Arrays and objects whose contents need no change are returned as they are, not copied. */
+function plainArray(items: unknown[]): unknown {
+  let copy: unknown[] | null = null;
+  for (let i = 0; i < items.length; i++) {
+    const item = sortedPlainCopy(items[i]);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    if (item !== items[i]) {
+      copy ??= items.slice(0, i);
+      copy[i] = item;
+    } else if (copy !== null) {
+      copy[i] = item;
+    }
+  }
+  return copy ?? items;
+}
+
+function plainObject(object: Record<string, unknown>): unknown {
+  const keys = Object.keys(object);
+  const sorted = sortedPlainKeys(object, keys);
+  if (sorted === null) return NOT_PLAIN;
+  let changed = false;
+  for (let i = 0; i < sorted.length; i++) if (sorted[i] !== keys[i]) changed = true;
+  const values = new Array(sorted.length);
+  for (let i = 0; i < sorted.length; i++) {
+    const value = object[sorted[i]];
+    const item = sortedPlainCopy(value);
+    if (item === NOT_PLAIN) return NOT_PLAIN;
+    if (item !== value) changed = true;
+    values[i] = item;
+  }
+  if (!changed) return object;
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < sorted.length; i++) copy[sorted[i]] = values[i];
+  return copy;
+}

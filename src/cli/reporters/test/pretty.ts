@@ -1,0 +1,32 @@
+// The human format: a mark per case (✓ passed, ✗ failed, ○ skipped), under a
+// failing case its `file:line` and the expected and actual values side by
+// side, then the closing line with the time taken. On a terminal outside CI
+// the live view (src/cli/ui/test-view.tsx) prints the same lines as cases finish.
+import {Chalk, type ChalkInstance} from 'chalk';
+import type {CaseResult, RunSummary} from '../../../testing/run.js';
+import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js';
+import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+
+export const prettyReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  const paint = new Chalk({level: options.color ? 1 : 0});
+  const lines = report.summary.results.flatMap((result) => prettyCaseLines(result, paint, options.cwd));
+  return `${[...lines, ...prettyFooter(report.summary, paint)].join('\n')}\n`;
+};
+
+/** The lines for one finished case. */
+export function prettyCaseLines(result: CaseResult, paint: ChalkInstance, cwd?: string): string[] {
+  const title = caseTitle(result);
+  if (result.status === 'passed') return [`${paint.green('✓')} ${title}`];
+  if (result.status === 'skipped') return [`${paint.yellow('○')} ${paint.dim(`${title} (skipped: ${result.skipReason})`)}`];
+  return [`${paint.red('✗')} ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchTable(result.mismatches, '    ').map((line, index) => (index === 0 ? paint.dim(line) : line))];
+}
+
+/** The closing lines: a note when `--bail` stopped the run, then the counts and the time. */
+export function prettyFooter(summary: RunSummary, paint: ChalkInstance): string[] {
+  const lines: string[] = [];
+  if (summary.bailed) lines.push(paint.yellow('stopped after the first failing case (--bail)'));
+  const counts = closingLine(summary);
+  const painted = summary.failed > 0 ? paint.red.bold(counts) : paint.green.bold(counts);
+  lines.push(`${painted} ${paint.dim(`(${(summary.durationMs / 1000).toFixed(2)} s)`)}`);
+  return lines;
+}

@@ -1,0 +1,52 @@
+// The TAP format (version 14, readable by TAP 13 consumers): one test point
+// per case, a YAML diagnostic block under a failing one with its location and
+// the expected and actual values, `# SKIP` directives, and the plan at the end.
+import {formatValue} from '../../../testing/compare.js';
+import type {CaseResult} from '../../../testing/run.js';
+import {shownPath} from '../paths.js';
+import {caseTitle, closingLine, mismatchRow} from './describe.js';
+import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+
+export const tapReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  const lines = ['TAP version 14'];
+  for (const [index, result] of report.summary.results.entries()) lines.push(...testPoint(result, index + 1, options.cwd));
+  if (report.summary.bailed) lines.push('Bail out! stopped after the first failing case (--bail)');
+  lines.push(`1..${report.summary.results.length}`, `# ${closingLine(report.summary)}`);
+  return `${lines.join('\n')}\n`;
+};
+
+function testPoint(result: CaseResult, number: number, cwd?: string): string[] {
+  const description = escapeDescription(caseTitle(result));
+  if (result.status === 'skipped') return [`ok ${number} - ${description} # SKIP ${escapeDirective(result.skipReason ?? '')}`.trimEnd()];
+  if (result.status === 'passed') return [`ok ${number} - ${description}`];
+  const diagnostics = [
+    '  ---',
+    `  at: ${yamlString(`${shownPath(result.case.file, cwd)}:${result.case.line}`)}`,
+    `  file: ${yamlString(shownPath(result.case.file, cwd))}`,
+    `  line: ${result.case.line}`,
+    '  mismatches:',
+    ...result.mismatches.flatMap((mismatch) => {
+      const row = mismatchRow(mismatch);
+      const entry = [`    - field: ${yamlString(row.field)}`, `      relation: ${mismatch.relation}`];
+      if (mismatch.expected !== undefined) entry.push(`      expected: ${yamlString(formatValue(mismatch.expected, Infinity))}`);
+      if (mismatch.actual !== undefined) entry.push(`      actual: ${yamlString(formatValue(mismatch.actual, Infinity))}`);
+      return entry;
+    }),
+    '  ...',
+  ];
+  return [`not ok ${number} - ${description}`, ...diagnostics];
+}
+
+/** `#` starts a directive and `\` escapes in a TAP description. */
+function escapeDescription(text: string): string {
+  return text.replaceAll('\\', '\\\\').replaceAll('#', '\\#').replace(/\r?\n/g, ' ');
+}
+
+function escapeDirective(text: string): string {
+  return text.replace(/\r?\n/g, ' ');
+}
+
+/** A double-quoted YAML scalar (JSON string syntax is valid YAML). */
+function yamlString(text: string): string {
+  return JSON.stringify(text);
+}

@@ -1,0 +1,22 @@
+// The plain format (default when stdout is not a terminal): one line per case with a mark; under a failing case,
+// its `file:line` and the expected and actual values side by side; then the
+// closing line `N passed, N failed[, N skipped]`.
+import {Chalk, type ChalkInstance} from 'chalk';
+import type {CaseResult} from '../../../testing/run.js';
+import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js';
+import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+
+export const textReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  const paint = new Chalk({level: options.color ? 1 : 0});
+  const lines = report.summary.results.flatMap((result) => caseLines(result, paint, options.cwd));
+  if (report.summary.bailed) lines.push(paint.yellow('stopped after the first failing case (--bail)'));
+  lines.push(paint.bold(closingLine(report.summary)));
+  return `${lines.join('\n')}\n`;
+};
+
+function caseLines(result: CaseResult, paint: ChalkInstance, cwd?: string): string[] {
+  const title = caseTitle(result);
+  if (result.status === 'passed') return [`${paint.green('ok  ')}  ${title}`];
+  if (result.status === 'skipped') return [`${paint.yellow('skip')}  ${title}${paint.dim(` # ${result.skipReason}`)}`];
+  return [`${paint.red('FAIL')}  ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchTable(result.mismatches, '        ')];
+}

@@ -1,0 +1,19 @@
+// What `aigc policy test` hands to its reporters: the run's results and
+// counts. Every reporter is a pure `(report, options) => string`.
+import type {RunSummary} from '../../../testing/run.js';
+
+export interface TestReport {
+  summary: RunSummary;
+  /** Suite files loaded, in order. */
+  suiteFiles: string[];
+  toolVersion: string;
+}
+
+export interface TestReporterOptions {
+  /** Colour the output (only the human formats use it; decided by the caller, see `src/cli/color.ts`). */
+  color: boolean;
+  /** Paths are shown relative to this folder when given. */
+  cwd?: string;
+}
+
+export type TestReporter = (report: TestReport, options: TestReporterOptions) => string;

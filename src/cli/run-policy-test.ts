@@ -1,0 +1,109 @@
+// `aigc policy test`: find the suites, load them all (a malformed one stops
+// the run before any case), run the cases, report in the chosen format — live
+// on a terminal outside CI, else once at the end.
+import {clockFrom, parseNow} from './clock.js';
+import {ExitCode, usageError} from './exit-codes.js';
+import {writeReport} from './output.js';
+import {reportSettings, type ReportFlagValues} from './report-settings.js';
+import {TEST_FORMAT_SPEC, testReporters} from './reporters/test/index.js';
+import type {TestReport} from './reporters/test/types.js';
+import {PolicyCache} from '../policy/cache.js';
+import {collectFiles} from '../testing/collect.js';
+import {TestingFileError} from '../testing/errors.js';
+import {type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
+import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
+import {toolVersion} from './version.js';
+
+export interface PolicyTestFlags extends ReportFlagValues {
+  run?: string;
+  bail?: boolean;
+  'fail-on-empty'?: boolean;
+  now?: string;
+  'policy-root'?: string;
+}
+
+export interface PolicyTestIo {
+  stdout: NodeJS.WriteStream | (NodeJS.WritableStream & {isTTY?: boolean});
+  stderr: NodeJS.WritableStream;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+const defaultIo = (): PolicyTestIo => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+
+export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: PolicyTestIo = defaultIo()): Promise<number> {
+  const settings = reportSettings(flags, TEST_FORMAT_SPEC, io.stdout, io.env);
+  const filter = runFilter(flags.run);
+  const now = parseNow(flags.now);
+  const {suites, problems} = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd);
+  for (const problem of problems) io.stderr.write(`aigc policy test: ${problem.location}: ${problem.message}\n`);
+  if (problems.length > 0) {
+    io.stderr.write(`aigc policy test: no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above\n`);
+    return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
+  }
+  if (suites.length === 0) io.stderr.write(`aigc policy test: no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}\n`);
+  const options: RunOptions = {
+    cwd: io.cwd,
+    policyRoot: flags['policy-root'],
+    cache: new PolicyCache(),
+    now: now === undefined ? undefined : clockFrom(now)(),
+    filter,
+    bail: flags.bail,
+  };
+  const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env);
+  let summary: RunSummary;
+  if (live) {
+    const {runWithLiveView} = await import('./ui/test-view.js');
+    summary = await runWithLiveView((onResult) => runSuites(suites, {...options, onResult}), {
+      total: suites.reduce((sum, suite) => sum + suite.cases.length, 0),
+      color: settings.color,
+      cwd: io.cwd,
+      stdout: io.stdout as NodeJS.WriteStream,
+    });
+  } else {
+    summary = await runSuites(suites, options);
+    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), toolVersion: toolVersion()};
+    const text = testReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
+    await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
+  }
+  if (summary.failed > 0) return ExitCode.CheckFailed;
+  if (flags['fail-on-empty'] && summary.passed === 0) {
+    io.stderr.write('aigc policy test: no test case ran (--fail-on-empty)\n');
+    return ExitCode.CheckFailed;
+  }
+  return ExitCode.Success;
+}
+
+const SUITE_PATTERNS = ['**/*.test.yaml', '**/*.test.yml'];
+
+/** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
+function loadSuites(paths: string[], cwd: string): {suites: LoadedSuite[]; problems: TestingFileError[]} {
+  const {files, missing} = collectFiles(paths, SUITE_PATTERNS, cwd);
+  if (missing.length > 0) throw usageError(`${missing.join(', ')}: no such file or folder`);
+  const suites: LoadedSuite[] = [];
+  const problems: TestingFileError[] = [];
+  for (const file of files) {
+    try {
+      suites.push(loadSuiteFile(file, {cwd}));
+    } catch (error) {
+      if (!(error instanceof TestingFileError)) throw error;
+      problems.push(error);
+    }
+  }
+  return {suites, problems};
+}
+
+function runFilter(pattern: string | undefined): RegExp | undefined {
+  if (pattern === undefined) return undefined;
+  try {
+    return new RegExp(pattern);
+  } catch (error) {
+    throw usageError(`--run: invalid regular expression: ${(error as Error).message}`);
+  }
+}
+
+/** CI systems set `CI` (to `true`, `1`, …); `CI=false` or empty means a person's terminal. */
+export function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
+  const value = env.CI;
+  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
+}

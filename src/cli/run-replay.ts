@@ -1,0 +1,166 @@
+// `aigc replay`: load every fixture first (a malformed one stops the run),
+// replay each, write expectations back as `--update` says, report.
+import path from 'node:path';
+import {PolicyCache} from '../policy/cache.js';
+import {isDict, type PyDict, type PyValue} from '../python/values.js';
+import {collectFiles} from '../testing/collect.js';
+import {TestingFileError} from '../testing/errors.js';
+import {loadFixtureFile, parseOrThrow, type ReplayFixture, type ReplayMode} from '../testing/replay/fixtures.js';
+import {replayFixture, summarizeVerdictChanges} from '../testing/replay/replay.js';
+import {planUpdates, type UpdateMode} from '../testing/replay/update.js';
+import {readFileSync} from 'node:fs';
+import {parseNow} from './clock.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
+import {writeFileAtomic, writeReport} from './output.js';
+import {reportSettings, type ReportFlagValues} from './report-settings.js';
+import {REPLAY_FORMAT_SPEC, replayReporters} from './reporters/replay/index.js';
+import type {ReplayOutcome, ReplayReport, ReplayReportEntry} from './reporters/replay/types.js';
+import {isCi} from './run-policy-test.js';
+import {toolVersion} from './version.js';
+
+export interface ReplayFlags extends ReportFlagValues {
+  expected?: string;
+  mode?: string;
+  'call-output'?: string;
+  update?: string;
+  strict?: boolean;
+  policy?: string;
+  now?: string;
+  root?: string;
+  'policy-root'?: string;
+}
+
+export interface ReplayIo {
+  stdout: NodeJS.WriteStream | (NodeJS.WritableStream & {isTTY?: boolean});
+  stderr: NodeJS.WritableStream;
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+const defaultIo = (): ReplayIo => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+
+const FIXTURE_PATTERNS = ['**/*.json', '**/*.jsonl'];
+
+export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayIo = defaultIo()): Promise<number> {
+  const settings = reportSettings(flags, REPLAY_FORMAT_SPEC, io.stdout, io.env);
+  const updateMode = updateModeOf(flags.update, io.env);
+  if (flags.policy !== undefined && updateMode !== 'none' && flags.update !== undefined) {
+    throw usageError('--update cannot be combined with --policy: expectations would be rewritten from another policy');
+  }
+  const mode = modeOf(flags.mode);
+  const now = parseNow(flags.now);
+  const expectedTemplate = flags.expected === undefined ? undefined : readExpectedTemplate(flags.expected, io.cwd);
+  const callOutput = flags['call-output'] === undefined ? undefined : readJsonFlag('--call-output', flags['call-output'], io.cwd);
+  const {fixtures, problems, skipped} = loadFixtures(paths, {cwd: io.cwd, expectedTemplate, mode, callOutput}, flags.expected);
+  for (const problem of problems) io.stderr.write(`aigc replay: ${problem.location}: ${problem.message}\n`);
+  if (problems.length > 0) {
+    io.stderr.write('aigc replay: no fixture was replayed: fix the file(s) above\n');
+    return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
+  }
+  if (skipped.length > 0) io.stderr.write(`aigc replay: ${skipped.length} JSON file(s) without a fixture passed over (expected artifacts, schemas…)\n`);
+
+  const policyOverride = flags.policy === undefined ? undefined : path.resolve(io.cwd, flags.policy);
+  const replayOptions = {
+    cwd: path.resolve(io.cwd, flags.root ?? '.'),
+    policyRoot: flags['policy-root'],
+    cache: new PolicyCache(),
+    now,
+    strict: flags.strict,
+    policyOverride,
+  };
+  const results = fixtures.map((fixture) => replayFixture(fixture, replayOptions));
+  const plan = planUpdates(results, {mode: flags.policy === undefined ? updateMode : 'none', expectedFile: flags.expected, strict: flags.strict, cwd: io.cwd});
+  for (const write of plan.writes) await writeFileAtomic(path.resolve(io.cwd, write.file), write.text);
+
+  const entries: ReplayReportEntry[] = results.map((result) => ({result, outcome: outcomeOf(result.status, plan.updated.has(result))}));
+  const count = (outcome: ReplayOutcome) => entries.filter((entry) => entry.outcome === outcome).length;
+  const report: ReplayReport = {
+    entries,
+    passed: count('passed'),
+    failed: count('failed') + count('missing'),
+    written: count('written'),
+    updated: count('updated'),
+    policyChange: policyOverride === undefined ? undefined : {policy: flags.policy!, summary: summarizeVerdictChanges(results)},
+    toolVersion: toolVersion(),
+  };
+  if (fixtures.length === 0) io.stderr.write(`aigc replay: no fixtures found in ${paths.join(', ')}\n`);
+  const text = replayReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
+  await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
+  return report.failed > 0 ? ExitCode.CheckFailed : ExitCode.Success;
+}
+
+function outcomeOf(status: 'passed' | 'failed' | 'missing', written: boolean): ReplayOutcome {
+  if (!written) return status;
+  return status === 'missing' ? 'written' : 'updated';
+}
+
+/** `--update` as given (a bare `-u`/`--update` arrives as `all`), else `new` locally and `none` under CI. */
+function updateModeOf(value: string | undefined, env: Readonly<Record<string, string | undefined>>): UpdateMode {
+  if (value === undefined) return isCi(env) ? 'none' : 'new';
+  if (value === 'new' || value === 'all' || value === 'none') return value;
+  throw usageError(`--update must be new, all or none, got '${value}'`);
+}
+
+function modeOf(value: string | undefined): ReplayMode | undefined {
+  if (value === undefined || value === 'unified' || value === 'split') return value;
+  throw usageError(`--mode must be unified or split, got '${value}'`);
+}
+
+function readJsonFlag(flag: string, file: string, cwd: string): PyValue {
+  let text: string;
+  try {
+    text = readFileSync(path.resolve(cwd, file), 'utf8');
+  } catch (error) {
+    throw ioError(`${flag}: cannot read the file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file, error);
+  }
+  try {
+    return parseOrThrow(text, file, 1);
+  } catch (error) {
+    if (error instanceof TestingFileError) throw usageError(`${flag}: ${error.location}: ${error.message}`);
+    throw error;
+  }
+}
+
+/** `--expected FILE`; a file not there yet is what `--update=new` writes. */
+function readExpectedTemplate(file: string, cwd: string): PyDict | undefined {
+  try {
+    readFileSync(path.resolve(cwd, file));
+  } catch {
+    return undefined;
+  }
+  const value = readJsonFlag('--expected', file, cwd);
+  if (!isDict(value)) throw usageError(`--expected: ${file} does not hold a JSON object (a full or partial artifact)`);
+  return value;
+}
+
+interface LoadedFixtures {
+  fixtures: ReplayFixture[];
+  problems: TestingFileError[];
+  /** JSON files in folders that hold no fixture. */
+  skipped: string[];
+}
+
+function loadFixtures(paths: string[], options: Parameters<typeof loadFixtureFile>[1], expectedFile: string | undefined): LoadedFixtures {
+  const cwd = options?.cwd ?? process.cwd();
+  const {files, missing} = collectFiles(paths, FIXTURE_PATTERNS, cwd);
+  if (missing.length > 0) throw usageError(`${missing.join(', ')}: no such file or folder`);
+  const named = new Set(paths.map((given) => path.resolve(cwd, given)));
+  const expectedPath = expectedFile === undefined ? undefined : path.resolve(cwd, expectedFile);
+  const loaded: LoadedFixtures = {fixtures: [], problems: [], skipped: []};
+  for (const file of files) {
+    if (path.resolve(cwd, file) === expectedPath) continue;
+    try {
+      const outcome = loadFixtureFile(file, options);
+      if (!Array.isArray(outcome)) {
+        if (named.has(path.resolve(cwd, file))) throw new TestingFileError(`not a replay fixture: ${outcome.reason}`, 'SCHEMA', file);
+        loaded.skipped.push(file);
+        continue;
+      }
+      loaded.fixtures.push(...outcome);
+    } catch (error) {
+      if (!(error instanceof TestingFileError)) throw error;
+      loaded.problems.push(error);
+    }
+  }
+  return loaded;
+}

@@ -1,0 +1,109 @@
+// `aigc chain verify`: check the named trails (streaming, constant memory),
+// with a progress display on an interactive stderr, then report in the chosen
+// format. Exit 0 when everything checked is valid, 1 otherwise, 3 when a file
+// cannot be read.
+import {statSync} from 'node:fs';
+import type {Readable} from 'node:stream';
+import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify.js';
+import {JsonlSourceError} from '../io/jsonl.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
+import {isMachineFormat} from './format.js';
+import {type KeyFlags, signerFromFlags} from './keys.js';
+import {type ReportStream, writeReport} from './output.js';
+import {reportSettings, type ReportFlagValues} from './report-settings.js';
+import {VERIFY_FORMAT_SPEC, verifyReporters} from './reporters/verify/index.js';
+
+export interface VerifyFlags extends ReportFlagValues, KeyFlags {
+  'allow-unsigned'?: boolean;
+  'max-errors'?: number;
+}
+
+export interface VerifyIo {
+  stdin: Readable;
+  stdout: ReportStream & {isTTY?: boolean};
+  stderr: NodeJS.WritableStream & {isTTY?: boolean};
+  env: Readonly<Record<string, string | undefined>>;
+  cwd: string;
+}
+
+/** Lowers the line-size limit (bytes), for tests and for auditors with smaller trails; default 64 MiB. */
+export const MAX_LINE_BYTES_ENV = 'AIGC_MAX_LINE_BYTES';
+
+const defaultIo = (): VerifyIo => ({stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
+
+export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyIo = defaultIo()): Promise<number> {
+  const settings = reportSettings(flags, VERIFY_FORMAT_SPEC, io.stdout, io.env);
+  if (files.filter((file) => file === '-').length > 1) throw usageError('stdin (-) can be read only once');
+  const signer = signerFromFlags(flags, io.env as NodeJS.ProcessEnv);
+  const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
+  for (const file of files) if (file !== '-') checkReadable(file);
+
+  const progress = await progressDisplay(io, isMachineFormat(settings.format));
+  let report: VerifyReport;
+  try {
+    report = await verifyTrails(
+      files.map((file) => ({file, source: file})),
+      {signer, allowUnsigned: flags['allow-unsigned'], maxErrors: flags['max-errors'], maxLineBytes, stdin: io.stdin, onProgress: progress?.update},
+    );
+  } catch (error) {
+    if (error instanceof JsonlSourceError) throw ioError(`cannot read the trail: ${systemErrorText(error.code)}`, error.path, error);
+    throw error;
+  } finally {
+    await progress?.stop();
+  }
+  const text = verifyReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
+  await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout});
+  return report.valid ? ExitCode.Success : ExitCode.CheckFailed;
+}
+
+interface ProgressDisplay {
+  update: (progress: VerifyProgress) => void;
+  stop: () => Promise<void>;
+}
+
+/** The ink view on stderr, only for people: a terminal, outside CI, and not under a machine format. */
+async function progressDisplay(io: VerifyIo, machineFormat: boolean): Promise<ProgressDisplay | null> {
+  if (machineFormat || io.stderr.isTTY !== true || (io.env.CI ?? '') !== '') return null;
+  const {startVerifyProgress} = await import('./ui/verify-progress.js');
+  return startVerifyProgress({stderr: io.stderr as NodeJS.WriteStream, fileSize: fileSizeOf});
+}
+
+function fileSizeOf(file: string): number | null {
+  if (file === '-') return null;
+  try {
+    return statSync(file).size;
+  } catch {
+    return null;
+  }
+}
+
+/** Missing files and folders stop the run before anything is verified (exit 3). */
+function checkReadable(file: string): void {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(file).isDirectory();
+  } catch (error) {
+    throw ioError(`cannot read the trail: ${systemErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, file, error);
+  }
+  if (isDirectory) throw ioError('cannot read the trail: it is a folder; name the JSONL files in it', file);
+}
+
+function lineLimit(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const limit = Number(value);
+  if (!Number.isSafeInteger(limit) || limit <= 0) throw usageError(`${MAX_LINE_BYTES_ENV} must be a positive number of bytes, not "${value}"`);
+  return limit;
+}
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EISDIR: 'it is a folder; name the JSONL files in it',
+  ENOTDIR: 'a part of the path is not a folder',
+  EIO: 'input/output error',
+};
+
+function systemErrorText(code: string): string {
+  return `${SYSTEM_ERRORS[code] ?? 'system error'} (${code})`;
+}

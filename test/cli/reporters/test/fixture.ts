@@ -1,0 +1,37 @@
+// A finished run of three suites' cases (passed, failed, skipped) for the reporter tests.
+import {fileURLToPath} from 'node:url';
+import type {TestReport} from '../../../../src/cli/reporters/test/types.js';
+import {runSuites} from '../../../../src/testing/run.js';
+import {parseSuite} from '../../../../src/testing/suite.js';
+
+export const CWD = fileURLToPath(new URL('../../../..', import.meta.url));
+
+const SUITE = `
+suite: "support #1"
+policy: ../../policies/support-assistant.yaml
+now: 1780000000
+defaults:
+  model_provider: internal
+  model_identifier: m
+  input: {}
+  output: {answer: a, confidence: 0.5, escalate: false}
+  context: {customer_verified: true, ticket_id: TCK-000001}
+cases:
+  - name: agent passes
+    role: agent
+  - name: intern <wrongly> expected & passing
+    role: intern
+    expect: {result: pass}
+  - name: intern at the wrong gate
+    role: intern
+    expect: {result: fail, gate: tool_validation, artifact: {metadata: {gates_evaluated: []}}}
+  - name: not yet
+    skip: "waiting for policy 2.0"
+`;
+
+export async function sampleReport(): Promise<TestReport> {
+  const suite = parseSuite(SUITE, 'fixtures/suites/sample.test.yaml', {cwd: CWD});
+  const again = parseSuite(SUITE.replace('agent passes', 'agent passes again'), 'fixtures/suites/other.test.yaml', {cwd: CWD});
+  const summary = await runSuites([suite, again], {cwd: CWD});
+  return {summary, suiteFiles: [suite.file, again.file], toolVersion: '0.1.0'};
+}

@@ -1,0 +1,142 @@
+import {XMLParser, XMLValidator} from 'fast-xml-parser';
+import {Parser} from 'tap-parser';
+import {beforeAll, describe, expect, it} from 'vitest';
+import {githubReporter} from '../../../../src/cli/reporters/test/github.js';
+import {jsonReporter} from '../../../../src/cli/reporters/test/json.js';
+import {junitReporter} from '../../../../src/cli/reporters/test/junit.js';
+import {prettyReporter} from '../../../../src/cli/reporters/test/pretty.js';
+import {tapReporter} from '../../../../src/cli/reporters/test/tap.js';
+import {textReporter} from '../../../../src/cli/reporters/test/text.js';
+import type {TestReport} from '../../../../src/cli/reporters/test/types.js';
+import {CWD, sampleReport} from './fixture.js';
+
+let report: TestReport;
+beforeAll(async () => {
+  report = await sampleReport();
+});
+
+const options = () => ({color: false, cwd: CWD});
+
+describe('text test format', () => {
+  it('has one line per case, the mismatch table under a failure, and the closing line', () => {
+    const lines = textReporter(report, options()).trimEnd().split('\n');
+    expect(lines[0]).toBe('ok    support #1 › agent passes');
+    expect(lines[1]).toBe('FAIL  support #1 › intern <wrongly> expected & passing  fixtures/suites/sample.test.yaml:14');
+    expect(lines[2]).toMatch(/^\s+field\s+expected\s+actual$/);
+    expect(lines[3]).toMatch(/^\s+result\s+"pass"\s+"fail"$/);
+    expect(lines).toContain('skip  support #1 › not yet # waiting for policy 2.0');
+    expect(lines.at(-1)).toBe('2 passed, 4 failed, 2 skipped');
+  });
+});
+
+describe('pretty test format', () => {
+  it('marks cases and ends with the counts and time', () => {
+    const text = prettyReporter(report, options());
+    expect(text).toContain('✓ support #1 › agent passes');
+    expect(text).toContain('✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17');
+    expect(text).toMatch(/○ support #1 › not yet \(skipped: waiting for policy 2\.0\)/);
+    expect(text.trimEnd().split('\n').at(-1)).toMatch(/^2 passed, 4 failed, 2 skipped \(\d+\.\d\d s\)$/);
+  });
+
+  it('is coloured only when asked', () => {
+    expect(prettyReporter(report, options())).not.toMatch(/\x1b\[/);
+    expect(prettyReporter(report, {...options(), color: true})).toMatch(/\x1b\[/);
+  });
+});
+
+describe('junit test format', () => {
+  interface ParsedCase {
+    '@_name': string;
+    '@_classname': string;
+    '@_file': string;
+    '@_line': string;
+    failure?: {'@_message': string; '@_type': string; '#text': string}[];
+    skipped?: {'@_message': string}[];
+  }
+
+  function parse(xml: string) {
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parser = new XMLParser({ignoreAttributes: false, parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase', 'failure', 'skipped'].includes(name)});
+    return parser.parse(xml) as {testsuites: {'@_tests': string; '@_failures': string; '@_skipped': string; testsuite: {'@_name': string; '@_tests': string; testcase: ParsedCase[]}[]}};
+  }
+
+  it('is well-formed with one test case per case, counts that agree, unique names and file/line attributes', () => {
+    const {testsuites} = parse(junitReporter(report, options()));
+    expect([testsuites['@_tests'], testsuites['@_failures'], testsuites['@_skipped']]).toEqual(['8', '4', '2']);
+    expect(testsuites.testsuite.map((suite) => [suite['@_name'], suite['@_tests']])).toEqual([
+      ['support #1', '4'],
+      ['support #1', '4'],
+    ]);
+    const cases = testsuites.testsuite.flatMap((suite) => suite.testcase);
+    const keys = cases.map((item) => `${item['@_classname']}|${item['@_name']}`);
+    expect(new Set(keys).size).toBe(cases.length);
+    expect(cases[1]).toMatchObject({'@_name': 'intern <wrongly> expected & passing', '@_file': 'fixtures/suites/sample.test.yaml', '@_line': '14'});
+    expect(cases[5]['@_name']).toBe('intern <wrongly> expected & passing (fixtures/suites/other.test.yaml:14)');
+  });
+
+  it('carries the expected and actual values in each failure, and the reason of each skip', () => {
+    const cases = parse(junitReporter(report, options())).testsuites.testsuite[0].testcase;
+    const failure = cases[2].failure![0];
+    expect(failure['@_message']).toBe('gate: expected "tool_validation", got "role_validation" (and 1 more)');
+    expect(failure['@_type']).toBe('gate');
+    expect(failure['#text']).toContain('at fixtures/suites/sample.test.yaml:17');
+    expect(failure['#text']).toMatch(/artifact \/metadata\/gates_evaluated\s+\[\]\s+\["guard_evaluation"\]/);
+    expect(cases[3].skipped![0]['@_message']).toBe('waiting for policy 2.0');
+  });
+});
+
+describe('tap test format', () => {
+  function parseTap(text: string): Promise<{results: {ok: boolean; count: number; pass: number; fail: number; skip: number; plan: {start: number; end: number}}; failures: {name: string; diag: Record<string, unknown>}[]}> {
+    return new Promise((resolve) => {
+      const failures: {name: string; diag: Record<string, unknown>}[] = [];
+      const parser = new Parser((results) => resolve({results: results as never, failures}));
+      parser.on('fail', (point: {name: string; diag: Record<string, unknown>}) => failures.push(point));
+      parser.end(text);
+    });
+  }
+
+  it('parses with a TAP parser: counts, plan, skips and YAML diagnostics', async () => {
+    const text = tapReporter(report, options());
+    expect(text.startsWith('TAP version 14\n')).toBe(true);
+    const {results, failures} = await parseTap(text);
+    expect([results.ok, results.count, results.pass, results.fail, results.skip]).toEqual([false, 8, 4, 4, 2]);
+    expect(results.plan).toMatchObject({start: 1, end: 8});
+    expect(failures[0].name).toBe('support #1 › intern <wrongly> expected & passing');
+    expect(failures[0].diag).toMatchObject({at: 'fixtures/suites/sample.test.yaml:14', line: 14, mismatches: [{field: 'result', relation: 'equals', expected: '"pass"', actual: '"fail"'}]});
+  });
+
+  it('escapes # in descriptions so a name is not read as a directive', async () => {
+    const text = tapReporter(report, options());
+    expect(text).toContain('ok 1 - support \\#1 › agent passes\n');
+  });
+});
+
+describe('github test format', () => {
+  it('annotates every failing case at its file and line, and keeps the log lines and closing line', () => {
+    const lines = githubReporter(report, options()).trimEnd().split('\n');
+    const annotations = lines.filter((line) => line.startsWith('::error '));
+    expect(annotations).toHaveLength(4);
+    expect(annotations[0]).toMatch(/^::error file=fixtures\/suites\/sample\.test\.yaml,line=14,title=support #1 › intern <wrongly> expected & passing::result: expected "pass", got "fail"%0A/);
+    expect(lines).toContain('ok    support #1 › agent passes');
+    expect(lines.at(-1)).toBe('2 passed, 4 failed, 2 skipped');
+  });
+});
+
+describe('json test format', () => {
+  it('is a versioned document with the counts and every case', () => {
+    const document = JSON.parse(jsonReporter(report, options()));
+    expect(document.formatVersion).toBe(1);
+    expect(document.summary).toMatchObject({total: 8, passed: 2, failed: 4, skipped: 2, bailed: false});
+    expect(document.cases[2]).toMatchObject({
+      name: 'intern at the wrong gate',
+      file: 'fixtures/suites/sample.test.yaml',
+      line: 17,
+      status: 'failed',
+      actual: {result: 'fail', gate: 'role_validation', error: 'GovernanceViolationError'},
+      mismatches: [
+        {field: 'gate', relation: 'equals', expected: 'tool_validation', actual: 'role_validation'},
+        {field: 'artifact', pointer: '/metadata/gates_evaluated', expected: [], actual: ['guard_evaluation']},
+      ],
+    });
+  });
+});

@@ -1,0 +1,106 @@
+import {writeFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterEach, describe, expect, it} from 'vitest';
+import {isCi, runPolicyTest} from '../../src/cli/run-policy-test.js';
+import {temporaryFolder} from '../testing/helpers.js';
+import {captureIo} from './capture.js';
+
+let folder: ReturnType<typeof temporaryFolder> | undefined;
+afterEach(() => {
+  folder?.remove();
+  folder = undefined;
+});
+
+function suiteFile(text: string, name = 'roles.test.yaml'): string {
+  folder ??= temporaryFolder();
+  const file = join(folder.path, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+const ROLE_SUITE = (policy: string) => `
+suite: roles
+policy: ${policy}
+now: 1780000000
+defaults:
+  model_provider: internal
+  model_identifier: m
+  input: {}
+  output: {answer: a, confidence: 0.5, escalate: false}
+  context: {customer_verified: true, ticket_id: TCK-000001}
+cases:
+  - name: agent passes
+    role: agent
+  - name: intern is refused
+    role: intern
+    expect: {result: fail, gate: precondition_validation}
+  - name: supervisor passes
+    role: supervisor
+`;
+
+const POLICY = join(import.meta.dirname, '../../policies/support-assistant.yaml');
+
+describe('aigc policy test', () => {
+  it('prints one line per case and the closing line, exit 0 when all pass', async () => {
+    const io = captureIo();
+    const code = await runPolicyTest(['fixtures/suites/support-assistant.test.yaml'], {}, io);
+    expect(code).toBe(0);
+    const lines = io.stdout.text.trimEnd().split('\n');
+    expect(lines.at(-1)).toBe('12 passed, 0 failed');
+    expect(lines.slice(0, -1).every((line) => line.startsWith('ok    support assistant › '))).toBe(true);
+  });
+
+  it('exits 1 on one wrong expectation, naming the case with expected and actual and its file:line', async () => {
+    const io = captureIo();
+    const file = suiteFile(ROLE_SUITE(POLICY));
+    const code = await runPolicyTest([file], {format: 'text'}, io);
+    expect(code).toBe(1);
+    const out = io.stdout.text;
+    expect(out).toContain(`FAIL  roles › intern is refused  ${file}:14`);
+    expect(out).toMatch(/gate\s+"precondition_validation"\s+"role_validation"/);
+    expect(out.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
+  });
+
+  it('adds the skipped count to the closing line only when cases were skipped', async () => {
+    const io = captureIo();
+    await runPolicyTest([suiteFile('policy: p.yaml\ncases: [{name: a, skip: true}, {name: b, expect: fail}]')], {}, io);
+    expect(io.stdout.text.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed, 1 skipped');
+  });
+
+  it('runs nothing when a suite is malformed, naming file and line', async () => {
+    const io = captureIo();
+    const good = suiteFile(ROLE_SUITE(POLICY));
+    const bad = suiteFile('cases:\n  - name: x\n    expect: maybe\n', 'bad.test.yaml');
+    const code = await runPolicyTest([good, bad], {}, io);
+    expect(code).toBe(1);
+    expect(io.stdout.text).toBe('');
+    expect(io.stderr.text).toContain(`${bad}:3:13: cases[0].expect: 'maybe' is not one of ['pass', 'fail']`);
+    expect(io.stderr.text).toContain('no case was run');
+  });
+
+  it('filters with --run, stops with --bail and fails an empty run with --fail-on-empty', async () => {
+    const file = suiteFile(ROLE_SUITE(POLICY));
+    const filtered = captureIo();
+    expect(await runPolicyTest([file], {run: 'supervisor'}, filtered)).toBe(0);
+    expect(filtered.stdout.text.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed');
+    const bailed = captureIo();
+    expect(await runPolicyTest([file], {bail: true}, bailed)).toBe(1);
+    expect(bailed.stdout.text).not.toContain('supervisor');
+    const empty = captureIo();
+    expect(await runPolicyTest([file], {run: 'nobody', 'fail-on-empty': true}, empty)).toBe(1);
+    expect(empty.stderr.text).toContain('no test case ran');
+    expect(await runPolicyTest([file], {run: 'nobody'}, captureIo())).toBe(0);
+  });
+
+  it('finds *.test.yaml files in folders and refuses a bad --run pattern or a missing path', async () => {
+    const io = captureIo();
+    expect(await runPolicyTest(['fixtures'], {format: 'json'}, io)).toBe(0);
+    expect(JSON.parse(io.stdout.text).suiteFiles).toContain('fixtures/suites/coding-agent.test.yaml');
+    await expect(runPolicyTest(['fixtures'], {run: '('}, captureIo())).rejects.toMatchObject({exitCode: 2});
+    await expect(runPolicyTest(['no/such/folder'], {}, captureIo())).rejects.toMatchObject({exitCode: 2});
+  });
+
+  it('treats CI=false and an empty CI as a person\'s terminal', () => {
+    expect([isCi({CI: 'true'}), isCi({CI: '1'}), isCi({CI: 'false'}), isCi({CI: ''}), isCi({})]).toEqual([true, true, false, false, false]);
+  });
+});

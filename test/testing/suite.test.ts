@@ -1,0 +1,132 @@
+import {describe, expect, it} from 'vitest';
+import {TestingFileError} from '../../src/testing/errors.js';
+import {parseSuite} from '../../src/testing/suite.js';
+import {REPO_ROOT} from './helpers.js';
+
+const load = (text: string, file = 'suites/example.test.yaml') => parseSuite(text, file, {cwd: REPO_ROOT});
+
+function problemOf(text: string): TestingFileError {
+  try {
+    load(text);
+  } catch (error) {
+    if (error instanceof TestingFileError) return error;
+    throw error;
+  }
+  throw new Error('the suite loaded');
+}
+
+describe('suite loading', () => {
+  it('resolves the suite policy against the suite file and merges defaults under each case', () => {
+    const suite = load(`
+suite: merged
+policy: ../policies/support-assistant.yaml
+defaults: {model_provider: openai, role: agent, context: {a: 1}}
+cases:
+  - name: own role wins
+    role: supervisor
+  - name: whole invocation
+    invocation: {role: intern, input: {}}
+`);
+    expect(suite.name).toBe('merged');
+    expect(suite.cases[0].invocation).toEqual({model_provider: 'openai', role: 'supervisor', context: {a: 1}, policy_file: 'policies/support-assistant.yaml'});
+    expect(suite.cases[1].invocation).toEqual({model_provider: 'openai', role: 'intern', context: {a: 1}, input: {}, policy_file: 'policies/support-assistant.yaml'});
+    expect(suite.cases.map((item) => item.line)).toEqual([6, 8]);
+  });
+
+  it('names the suite after its file when it has no name, and expects pass by default', () => {
+    const suite = load('cases: [{name: a}]');
+    expect(suite.name).toBe('example');
+    expect(suite.cases[0].expectation).toEqual({result: 'pass'});
+  });
+
+  it('reads the reference PolicyTestCase shape with its defaults', () => {
+    const suite = load(`
+policy: p.yaml
+cases:
+  - name: reference
+    input_data: {q: 1}
+    expected_outcome: fail
+    expected_gate: role_validation
+    expected_error_type: GovernanceViolationError
+`);
+    expect(suite.cases[0].invocation).toEqual({
+      policy_file: 'suites/p.yaml',
+      role: 'planner',
+      model_provider: 'test-provider',
+      model_identifier: 'test-model',
+      input: {q: 1},
+      output: {},
+      context: {},
+    });
+    expect(suite.cases[0].expectation).toEqual({result: 'fail', gate: 'role_validation', errorType: 'GovernanceViolationError'});
+  });
+
+  it('reads detailed expectations: gate, error, reason as text or /regex/, artifact subset', () => {
+    const [testCase] = load(`
+cases:
+  - name: detailed
+    expect:
+      result: fail
+      gate: role_validation
+      error: GovernanceViolationError
+      reason: /^unauthorized/i
+      artifact: {metadata: {gates_evaluated: [guard_evaluation]}}
+`).cases;
+    expect(testCase.expectation.reason?.regex?.test('Unauthorized role')).toBe(true);
+    expect(testCase.expectation.artifact).toEqual({metadata: {gates_evaluated: ['guard_evaluation']}});
+  });
+
+  it('takes clocks as epoch seconds, quoted instants or unquoted YAML timestamps; a case overrides the suite', () => {
+    const suite = load(`
+now: 2026-01-01T00:00:00Z
+cases:
+  - name: suite clock
+  - name: own clock
+    now: 1700000000
+  - name: quoted
+    now: "2026-01-01"
+`);
+    expect(suite.cases.map((item) => item.now)).toEqual([1767225600, 1700000000, 1767225600]);
+  });
+
+  it('keeps skip reasons and only marks', () => {
+    const suite = load('cases: [{name: a, skip: true}, {name: b, skip: later}, {name: c, only: true}]');
+    expect(suite.cases.map((item) => [item.skip, item.only])).toEqual([['', false], ['later', false], [undefined, true]]);
+  });
+});
+
+describe('a malformed suite', () => {
+  it('is refused with the line of the offending field', () => {
+    const problem = problemOf('cases:\n  - name: ok\n  - name: bad\n    expect: maybe\n');
+    expect(problem.code).toBe('SCHEMA');
+    expect(problem.message).toBe("cases[1].expect: 'maybe' is not one of ['pass', 'fail']");
+    expect(problem.location).toBe('suites/example.test.yaml:4:13');
+  });
+
+  it('is refused on a YAML syntax error with its line', () => {
+    const problem = problemOf('cases:\n  - name: [unclosed\n');
+    expect(problem.code).toBe('SYNTAX');
+    expect(problem.line).toBeGreaterThanOrEqual(2);
+  });
+
+  it('is refused when a case mixes a whole invocation with separate fields', () => {
+    expect(problemOf('cases:\n  - name: mixed\n    invocation: {}\n    role: a\n').code).toBe('SCHEMA');
+  });
+
+  it('is refused for an unusable regular expression, pointing at it', () => {
+    const problem = problemOf('cases:\n  - name: r\n    expect: {result: fail, reason: "/(/"}\n');
+    expect(problem.code).toBe('INVALID_VALUE');
+    expect(problem.line).toBe(3);
+    expect(problem.message).toMatch(/invalid regular expression/);
+  });
+
+  it('is refused for two cases with the same name', () => {
+    const problem = problemOf('cases:\n  - name: twice\n  - name: twice\n');
+    expect(problem.message).toMatch(/already the name of the case on line 2/);
+    expect(problem.line).toBe(3);
+  });
+
+  it('is refused for a clock that is no instant', () => {
+    expect(problemOf('now: "2026-02-30T00:00:00Z"\ncases: []\n').code).toBe('INVALID_VALUE');
+  });
+});
