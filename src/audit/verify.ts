@@ -90,7 +90,7 @@ export interface ChainSummary {
 
 export interface FileVerifyResult {
   file: string;
-  /** Lines read, blank ones included. */
+  /** The last line read that was not blank (so blank lines before it count). */
   lines: number;
   /** JSON objects read (chained or not). */
   artifacts: number;

@@ -30,25 +30,44 @@ export function sortedPlainCopy(value: unknown): unknown {
 }
 
 /** Keys in code-point order, or null when a copy would not keep them so (integer-like keys) or at all (`__proto__`). */
-export function sortedPlainKeys(object: object, keys: string[] = Object.keys(object)): string[] | null {
-  keys = keys.slice();
-  let astral = false;
+export function sortedPlainKeys(object: object): string[] | null {
+  const keys = Object.keys(object);
+  return orderKeys(keys) === REFUSED ? null : keys;
+}
+
+const REFUSED = 0;
+const IN_ORDER = 1;
+const REORDERED = 2;
+
+/**
+ * Sorts `keys` in place by code point; REFUSED when an object would not keep
+ * that order (integer-like keys) or the key at all (`__proto__`). Already
+ * sorted keys (common in nested values) are only scanned.
+ */
+function orderKeys(keys: string[]): typeof REFUSED | typeof IN_ORDER | typeof REORDERED {
+  let high = false;
+  let sorted = true;
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i];
     const first = key.charCodeAt(0);
-    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return null;
-    if (!astral && HIGH_UNITS.test(key)) astral = true;
+    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return REFUSED;
+    if (!high) for (let j = 0; j < key.length; j++) if (key.charCodeAt(j) >= 0xd800) high = true;
+    if (sorted && i > 0 && keys[i - 1] > key) sorted = false;
   }
-  return astral ? keys.sort(compareCodePoints) : keys.sort();
+  // Above U+D7FF code-unit order and code-point order part: the scan's verdict only holds below.
+  if (high) {
+    keys.sort(compareCodePoints);
+    return REORDERED;
+  }
+  if (sorted) return IN_ORDER;
+  keys.sort();
+  return REORDERED;
 }
 
 /** JSON.stringify escapes a lone surrogate where Python's encoder fails: such text needs the exact path. */
 export function hasEscapedSurrogate(text: string): boolean {
   return text.includes('\\ud');
 }
-
-/** UTF-16 units above U+D7FF, where code-unit order and code-point order part. */
-const HIGH_UNITS = /[\ud800-\uffff]/;
 
 function plainNumber(value: number): boolean {
   // Beyond 2^53 JSON.parse may have rounded an integer Python keeps exact.
@@ -75,13 +94,12 @@ function plainArray(items: unknown[]): unknown {
 
 function plainObject(object: Record<string, unknown>): unknown {
   const keys = Object.keys(object);
-  const sorted = sortedPlainKeys(object, keys);
-  if (sorted === null) return NOT_PLAIN;
-  let changed = false;
-  for (let i = 0; i < sorted.length; i++) if (sorted[i] !== keys[i]) changed = true;
-  const values = new Array(sorted.length);
-  for (let i = 0; i < sorted.length; i++) {
-    const value = object[sorted[i]];
+  const order = orderKeys(keys);
+  if (order === REFUSED) return NOT_PLAIN;
+  let changed = order === REORDERED;
+  const values = new Array(keys.length);
+  for (let i = 0; i < keys.length; i++) {
+    const value = object[keys[i]];
     const item = sortedPlainCopy(value);
     if (item === NOT_PLAIN) return NOT_PLAIN;
     if (item !== value) changed = true;
@@ -89,6 +107,6 @@ function plainObject(object: Record<string, unknown>): unknown {
   }
   if (!changed) return object;
   const copy: Record<string, unknown> = {};
-  for (let i = 0; i < sorted.length; i++) copy[sorted[i]] = values[i];
+  for (let i = 0; i < keys.length; i++) copy[keys[i]] = values[i];
   return copy;
 }

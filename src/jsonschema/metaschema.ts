@@ -3,62 +3,35 @@
 // `patternProperties` key must compile as a Python regex (the metaschema's
 // `format: regex`, which python-jsonschema asserts).
 
-import {Ajv} from 'ajv';
-import {Ajv2019} from 'ajv/dist/2019.js';
-import {Ajv2020} from 'ajv/dist/2020.js';
-import draft6MetaSchema from 'ajv/dist/refs/json-schema-draft-06.json' with {type: 'json'};
-import ajvDraft04Module from 'ajv-draft-04';
 import {defineKey, isDict, PyFloat, type PyDict, type PyValue, toPlain} from '../python/values.js';
 import type {Draft} from './drafts.js';
 import {InvalidSchemaError, type PathSegment} from './errors.js';
+import validateDraft4 from './meta/draft4.js';
+import validateDraft6 from './meta/draft6.js';
+import validateDraft7 from './meta/draft7.js';
+import validateDraft2019 from './meta/draft2019.js';
+import validateDraft2020 from './meta/draft2020.js';
 import {compileSchemaPattern} from './patterns.js';
 
-interface AjvLike {
-  validateSchema(schema: unknown): boolean | Promise<unknown>;
-  errorsText(errors?: unknown): string;
-  errors?: unknown;
+/** A metaschema validator compiled ahead of time by Ajv (scripts/gen-meta-validators.js). */
+interface CompiledMetaschema {
+  (schema: unknown): boolean;
+  errors?: {instancePath: string; message?: string}[] | null;
 }
 
-/** ajv-draft-04 is CommonJS: its class is the module's `default` property. */
-const AjvDraft04 = (ajvDraft04Module as unknown as {default: new (options: object) => AjvLike}).default;
+const METASCHEMAS: Record<Draft, CompiledMetaschema> = {
+  draft4: validateDraft4,
+  draft6: validateDraft6,
+  draft7: validateDraft7,
+  draft2019: validateDraft2019,
+  draft2020: validateDraft2020,
+};
 
-type MetaValidator = (schema: unknown) => {valid: boolean; message: string};
-
-const OPTIONS = {strict: false, validateFormats: false, logger: false} as const;
-const metaValidators = new Map<Draft, MetaValidator>();
-
-function fromAjv(ajv: AjvLike): MetaValidator {
-  return (schema) => {
-    const valid = ajv.validateSchema(schema) === true;
-    return {valid, message: valid ? '' : ajv.errorsText(ajv.errors)};
-  };
-}
-
-function metaValidator(draft: Draft): MetaValidator {
-  let validator = metaValidators.get(draft);
-  if (validator) return validator;
-  switch (draft) {
-    case 'draft4':
-      validator = fromAjv(new AjvDraft04(OPTIONS));
-      break;
-    case 'draft6': {
-      const ajv = new Ajv({...OPTIONS, defaultMeta: draft6MetaSchema.$id});
-      ajv.addMetaSchema(draft6MetaSchema);
-      validator = fromAjv(ajv);
-      break;
-    }
-    case 'draft7':
-      validator = fromAjv(new Ajv(OPTIONS));
-      break;
-    case 'draft2019':
-      validator = fromAjv(new Ajv2019(OPTIONS));
-      break;
-    case 'draft2020':
-      validator = fromAjv(new Ajv2020(OPTIONS));
-      break;
-  }
-  metaValidators.set(draft, validator);
-  return validator;
+function validateAgainstMetaschema(schema: unknown, draft: Draft): {valid: boolean; message: string} {
+  const validate = METASCHEMAS[draft];
+  if (validate(schema)) return {valid: true, message: ''};
+  const message = (validate.errors ?? []).map((error) => `data${error.instancePath} ${error.message ?? 'is invalid'}`).join(', ');
+  return {valid: false, message};
 }
 
 /** The schema as Ajv reads it, without the top-level `$schema` (the draft is already chosen). */
@@ -121,7 +94,7 @@ function compileAt(pattern: string, at: PathSegment[]): void {
 
 /** Throws `InvalidSchemaError` where python-jsonschema's `check_schema` raises `SchemaError`. */
 export function checkSchema(schema: PyValue, draft: Draft): void {
-  const result = metaValidator(draft)(forMetaValidation(schema, draft));
+  const result = validateAgainstMetaschema(forMetaValidation(schema, draft), draft);
   if (!result.valid) throw new InvalidSchemaError(`Invalid schema: ${result.message}`, 'metaschema');
   checkPatterns(schema, []);
 }

@@ -84,7 +84,14 @@ describe('Aigc instances', () => {
 
   it('runs split enforcement with the instance gates captured in the token', async () => {
     const seen: string[] = [];
-    const gate: EnforcementGate = {name: 'g', insertionPoint: 'post_output', evaluate: () => (seen.push('ran'), {})};
+    const gate: EnforcementGate = {
+      name: 'g',
+      insertionPoint: 'post_output',
+      evaluate: () => {
+        seen.push('ran');
+        return {};
+      },
+    };
     const aigc = new Aigc({cwd: dir, clock, customGates: [gate]});
     const {output: _output, ...preCall} = invocation();
     const token = await aigc.enforcePreCall(preCall);
