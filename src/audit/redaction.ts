@@ -9,16 +9,32 @@ export interface RedactionPattern {
   pattern: RegExp;
 }
 
-function pattern(name: string, source: string, ignoreCase = false): RedactionPattern {
+function compileGlobal(source: string, ignoreCase: boolean): RegExp {
   const compiled = compilePythonRegex(source, {ignoreCase});
-  return {name, pattern: new RegExp(compiled.source, compiled.flags.includes('g') ? compiled.flags : `${compiled.flags}g`)};
+  return new RegExp(compiled.source, compiled.flags.includes('g') ? compiled.flags : `${compiled.flags}g`);
+}
+
+function pattern(name: string, source: string, ignoreCase = false): RedactionPattern {
+  return {name, pattern: compileGlobal(source, ignoreCase)};
+}
+
+/** A default pattern compiled when first used, so start-up pays nothing for it. */
+function lazyPattern(name: string, source: string, ignoreCase = false): RedactionPattern {
+  let compiled: RegExp | undefined;
+  return {
+    name,
+    get pattern(): RegExp {
+      compiled ??= compileGlobal(source, ignoreCase);
+      return compiled;
+    },
+  };
 }
 
 export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
-  pattern('api_key', '(?:sk|key|api[_-]?key)[_-][A-Za-z0-9]{16,}', true),
-  pattern('bearer_token', 'Bearer\\s+[A-Za-z0-9._\\-]{20,}', true),
-  pattern('email', '[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+'),
-  pattern('ssn', '\\b\\d{3}-\\d{2}-\\d{4}\\b'),
+  lazyPattern('api_key', '(?:sk|key|api[_-]?key)[_-][A-Za-z0-9]{16,}', true),
+  lazyPattern('bearer_token', 'Bearer\\s+[A-Za-z0-9._\\-]{20,}', true),
+  lazyPattern('email', '[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+'),
+  lazyPattern('ssn', '\\b\\d{3}-\\d{2}-\\d{4}\\b'),
 ];
 
 /** Compiles a user pattern (`NAME=REGEX`, Python syntax) for redaction. */

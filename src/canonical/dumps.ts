@@ -82,3 +82,17 @@ function numberText(value: number): string {
 function asciiString(text: string): string {
   return JSON.stringify(text).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * Compact one-line JSON for a stream of artifacts: the native serializer,
+ * with integral floats written as integers (`1.0` as `1`, the same canonical
+ * value, see `PyFloat.toJSON`); values it cannot write exactly (big
+ * integers) fall back to `pyJsonDumps`.
+ */
+export function compactJson(value: PyValue): string {
+  try {
+    return JSON.stringify(value);
+  } catch {
+    return pyJsonDumps(value, {separators: [',', ':']});
+  }
+}

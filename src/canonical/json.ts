@@ -40,12 +40,48 @@ export function numberFromLiteral(literal: string): number | bigint | PyFloat {
 
 /** Parses one JSON document (surrounding whitespace allowed). Throws JsonSyntaxError. */
 export function parseJson(text: string): PyValue {
+  const native = parseNatively(text);
+  if (native !== undefined) return native;
   const parser = new Parser(text);
   parser.skipWhitespace();
   const value = parser.value(0);
   parser.skipWhitespace();
   if (parser.pos < text.length) parser.fail('Extra data');
   return value;
+}
+
+/**
+ * Text whose native parse could differ from Python's: an integral float
+ * (`1.0`, `2e3`) that JavaScript would read as an int, a digit run long
+ * enough to exceed 2^53, `-0`, an integer-like key (whose insertion order
+ * JavaScript objects do not keep), or a literal JSON.parse refuses. Matches
+ * inside strings only cost the fast path, never correctness.
+ */
+const NOT_NATIVE = /\d\.0+(?![0-9])|\d[eE][-+]?\d|(?<![0-9.])\d{16,}(?![0-9.eE])|-0(?![0-9.])|"\d+"\s*:|NaN|Infinity/;
+
+/**
+ * The value by the engine's native JSON.parse when that is certain to equal
+ * what the exact parser makes, else undefined (the caller parses exactly,
+ * which also words any syntax error the Python way).
+ */
+export function parseNatively(text: string): PyValue | undefined {
+  if (NOT_NATIVE.test(text) || mayNestTooDeep(text)) return undefined;
+  try {
+    return JSON.parse(text) as PyValue;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Whether the text has enough brackets to exceed MAX_JSON_DEPTH (never for short texts). */
+function mayNestTooDeep(text: string): boolean {
+  if (text.length <= 2 * MAX_JSON_DEPTH) return false;
+  let brackets = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 0x5b || c === 0x7b) && ++brackets > MAX_JSON_DEPTH) return true;
+  }
+  return false;
 }
 
 /**

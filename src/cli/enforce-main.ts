@@ -8,7 +8,7 @@ import {parseNow} from './clock.js';
 import {ENFORCE_FLAGS, type EnforceFlagValues} from './enforce-flags.js';
 import {describeFailure, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
-import {signerFromFlags} from './keys.js';
+import {keyFromFlags} from './keys.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
 import {runEnforce} from './run-enforce.js';
 
@@ -30,7 +30,7 @@ export async function main(args: string[]): Promise<boolean> {
   }
   try {
     if (values['chain-id'] !== undefined && values.chain === undefined) throw usageError('--chain-id needs --chain');
-    const signer = signerFromFlags(values);
+    const signingKey = keyFromFlags(values);
     const redactionPatterns = redactionPatternsFromFlags(values.redact);
     const customGates = await loadGateModules(values.gate ?? []);
     process.exitCode = await runEnforce({
@@ -39,7 +39,7 @@ export async function main(args: string[]): Promise<boolean> {
       stdout: process.stdout,
       stderr: process.stderr,
       now: parseNow(values.now),
-      signer,
+      signingKey,
       chainFile: values.chain,
       chainId: values['chain-id'],
       recordFile: values.record,

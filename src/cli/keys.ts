@@ -12,6 +12,12 @@ export interface KeyFlags {
 
 /** The signer the flags name, or null when neither flag is given. */
 export function signerFromFlags(flags: KeyFlags, env: NodeJS.ProcessEnv = process.env): HmacSigner | null {
+  const key = keyFromFlags(flags, env);
+  return key ? new HmacSigner(key) : null;
+}
+
+/** The key bytes the flags name (for signers in worker threads), or null when neither flag is given. */
+export function keyFromFlags(flags: KeyFlags, env: NodeJS.ProcessEnv = process.env): Buffer | null {
   if (flags['key-env'] !== undefined && flags['key-file'] !== undefined) {
     throw usageError('give either --key-env or --key-file, not both');
   }
@@ -20,7 +26,7 @@ export function signerFromFlags(flags: KeyFlags, env: NodeJS.ProcessEnv = proces
     if (value === undefined || value === '') {
       throw usageError(`--key-env ${flags['key-env']}: the environment variable is not set or empty`);
     }
-    return new HmacSigner(Buffer.from(value, 'utf8'));
+    return Buffer.from(value, 'utf8');
   }
   if (flags['key-file'] !== undefined) {
     const file = flags['key-file'];
@@ -32,7 +38,7 @@ export function signerFromFlags(flags: KeyFlags, env: NodeJS.ProcessEnv = proces
     }
     if (bytes.length > 0 && bytes[bytes.length - 1] === 0x0a) bytes = bytes.subarray(0, bytes.length - 1);
     if (bytes.length === 0) throw ioError('the key file is empty', file);
-    return new HmacSigner(bytes);
+    return bytes;
   }
   return null;
 }

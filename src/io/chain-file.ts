@@ -4,7 +4,6 @@
 // syncs it to disk before the lock is released.
 
 import {closeSync, fdatasyncSync, fstatSync, openSync, readSync, writeSync} from 'node:fs';
-import lockfile from 'proper-lockfile';
 import {pyJsonDumps} from '../canonical/dumps.js';
 import {parseJson} from '../canonical/json.js';
 import {AuditChain, linkChecksum} from '../audit/chain.js';
@@ -36,6 +35,8 @@ export class ChainFileWriter {
 
   /** Chains `artifact` (in place) onto the file and writes it; returns the chained artifact. */
   async append(artifact: PyDict): Promise<PyDict> {
+    // Loaded on first use: only `--chain` runs need the lock (and its fs patches).
+    const {default: lockfile} = await import('proper-lockfile');
     const release = await lockfile.lock(this.path, LOCK_OPTIONS);
     try {
       const fd = openSync(this.path, 'a+');

@@ -3,7 +3,7 @@
 // a parsed value, or the reason its text could not be read (a truncated or
 // malformed line, invalid UTF-8), so the caller can answer each one.
 
-import {type JsonSyntaxError, parseJsonPrefix} from '../canonical/json.js';
+import {type JsonSyntaxError, parseJsonPrefix, parseNatively} from '../canonical/json.js';
 import type {PyValue} from '../python/values.js';
 
 export type JsonStreamItem =
@@ -143,6 +143,12 @@ export class JsonValueReader {
   /** Parses the pending text, which is complete or will get no more lines. */
   private flush(items: JsonStreamItem[]): void {
     const text = this.pending.join('\n');
+    const whole = parseNatively(text);
+    if (whole !== undefined) {
+      items.push({kind: 'value', value: whole, line: this.pendingLine});
+      this.clearPending();
+      return;
+    }
     const line = this.pendingLine;
     let position = 0;
     for (;;) {

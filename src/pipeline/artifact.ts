@@ -4,7 +4,7 @@
 import {canonicalJson, checksum} from '../canonical/index.js';
 import {pyStr} from '../python/repr.js';
 import {compareCodePoints, pyTruthy} from '../python/semantics.js';
-import {defineKey, dictGet, isDict, type PyDict, type PyValue, pyKeys} from '../python/values.js';
+import {copyDict, defineKey, dictGet, isDict, type PyDict, pyKeys, type PyValue} from '../python/values.js';
 import {jsonSerializationProblem} from './invocation.js';
 
 export const AUDIT_SCHEMA_VERSION = '1.4';
@@ -69,6 +69,7 @@ function truthyOr(value: PyValue | undefined, fallback: string): PyValue {
 
 function firstKeys(dict: PyDict, limit: number): PyDict {
   const keys = pyKeys(dict);
+  if (keys.length <= limit) return copyDict(dict);
   const out: PyDict = {};
   for (const key of keys.slice(0, limit)) defineKey(out, key, dict[key]);
   return out;

@@ -9,6 +9,11 @@
  */
 export class PyFloat {
   constructor(readonly value: number) {}
+
+  /** Native JSON writes the number (`1`, the same canonical value as Python's `1.0`). */
+  toJSON(): number {
+    return this.value;
+  }
 }
 
 /** A YAML 1.1 date (`2020-01-01` unquoted): Python `datetime.date`. */
@@ -139,6 +144,11 @@ const keyOrders = new WeakMap<object, string[]>();
 /** Keys a JavaScript object lists first, in ascending numeric order. */
 const ARRAY_INDEX = /^(?:0|[1-9]\d{0,9})$/;
 
+function startsWithDigit(key: string): boolean {
+  const code = key.charCodeAt(0);
+  return code >= 0x30 && code <= 0x39;
+}
+
 function isArrayIndex(key: string): boolean {
   return ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
 }
@@ -149,7 +159,7 @@ export function defineKey(target: Record<string, unknown>, key: string, value: u
   if (isNew) {
     const order = keyOrders.get(target);
     if (order) order.push(key);
-    else if (isArrayIndex(key)) keyOrders.set(target, [...Object.keys(target), key]);
+    else if (startsWithDigit(key) && isArrayIndex(key)) keyOrders.set(target, [...Object.keys(target), key]);
   }
   if (key === '__proto__') {
     Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true});
@@ -162,6 +172,14 @@ export function defineKey(target: Record<string, unknown>, key: string, value: u
  * The keys of a mapping in Python's insertion order. Keys set without
  * `defineKey` come last, as keys added later would in Python.
  */
+/** A shallow copy keeping Python's key order (and `__proto__` as data). */
+export function copyDict(dict: PyDict): PyDict {
+  if (!keyOrders.has(dict)) return {...dict};
+  const out: PyDict = {};
+  for (const key of pyKeys(dict)) defineKey(out, key, dict[key]);
+  return out;
+}
+
 export function pyKeys(dict: object): string[] {
   const order = keyOrders.get(dict);
   const own = Object.keys(dict);

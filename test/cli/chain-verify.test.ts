@@ -155,7 +155,7 @@ describe('interchange with the reference', () => {
       stdout: new PassThrough().resume(),
       stderr: new PassThrough(),
       now: 1700000000,
-      signer: new HmacSigner(KEY),
+      signingKey: Buffer.from(KEY),
       chainFile,
       chainId: 'enforce-chain',
     });

@@ -1,0 +1,65 @@
+// Deciding one item of the `aigc enforce` stream, a parsed invocation or an
+// unreadable one, into its artifact and output line.
+
+import {compactJson, pyJsonDumps} from '../canonical/dumps.js';
+import {type RedactionPattern, DEFAULT_REDACTION_PATTERNS} from '../audit/redaction.js';
+import {HmacSigner, signArtifact} from '../audit/signing.js';
+import {InvocationValidationError} from '../errors.js';
+import type {EnforcementGate} from '../gates/custom.js';
+import type {JsonStreamItem} from '../io/json-values.js';
+import {PolicyCache} from '../policy/cache.js';
+import {utcDay} from '../policy/dates.js';
+import {decide, prePipelineFailArtifact} from '../pipeline/enforce.js';
+import type {PyDict} from '../python/values.js';
+
+/** Everything a decision depends on, as plain data. */
+export interface DeciderSettings {
+  now?: number;
+  policyRoot?: string;
+  strictMode?: boolean;
+  redactionPatterns?: readonly RedactionPattern[];
+  /** HMAC key bytes; every artifact is signed when present. */
+  key: Uint8Array | null;
+  pretty?: boolean;
+}
+
+export interface DecidedItem {
+  artifact: PyDict;
+  /** The output line, newline included. */
+  line: string;
+  pass: boolean;
+}
+
+/** A decider with its own policy cache. */
+export function createItemDecider(
+  settings: DeciderSettings,
+  customGates?: readonly EnforcementGate[],
+): (item: JsonStreamItem) => DecidedItem {
+  const now = settings.now === undefined ? () => Math.floor(Date.now() / 1000) : () => Math.floor(settings.now!);
+  const cache = new PolicyCache();
+  const signer = settings.key ? new HmacSigner(settings.key) : null;
+  const patterns = settings.redactionPatterns ?? DEFAULT_REDACTION_PATTERNS;
+  const options = {
+    now,
+    today: () => utcDay(now()),
+    cache,
+    policyRoot: settings.policyRoot,
+    signer,
+    signPrePipeline: true,
+    strictMode: settings.strictMode,
+    customGates,
+    redactionPatterns: settings.redactionPatterns,
+  };
+  return (item) => {
+    let artifact: PyDict;
+    if (item.kind === 'invalid') {
+      const error = new InvocationValidationError(item.reason, {line: item.line});
+      artifact = prePipelineFailArtifact(null, error, {now, patterns}, 'unified');
+      if (signer) signArtifact(artifact, signer);
+    } else {
+      artifact = decide(item.value, options).artifact;
+    }
+    const text = settings.pretty ? pyJsonDumps(artifact, {indent: 2}) : compactJson(artifact);
+    return {artifact, line: `${text}\n`, pass: artifact.enforcement_result === 'PASS'};
+  };
+}
