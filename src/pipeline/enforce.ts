@@ -126,11 +126,12 @@ function runPipeline(policy: PyDict, invocation: PyDict, options: EnforceOptions
     phaseA = runPhaseA(policy, invocation, resolved.gates, phaseAGates, customMetadata);
   } catch (error) {
     const failure = asAigcError(error);
-    const artifact = inPipelineFailArtifact(policy, invocation, failure, resolved, {
+    const artifact = pipelineFailArtifact(policy, invocation, failure, resolved, (redacted) => ({
       gates_evaluated: [...phaseAGates],
-    });
-    if (options.signer) signArtifact(artifact, options.signer);
-    return finishFail(failure, artifact, options);
+      redacted_fields: redacted,
+      enforcement_mode: 'unified',
+    }));
+    return failDecision(failure, artifact, options);
   }
   const phaseBGates: string[] = [];
   try {
@@ -145,26 +146,15 @@ function runPipeline(policy: PyDict, invocation: PyDict, options: EnforceOptions
       gates_evaluated: [...phaseAGates, ...phaseBGates],
       enforcement_mode: 'unified',
     };
-    addCustomMetadata(metadata, customMetadata);
-    if (outcome.riskScoring) metadata.risk_scoring = outcome.riskScoring;
-    const artifact = generateAuditArtifact({
-      invocation,
-      policy,
-      enforcementResult: 'PASS',
-      metadata,
-      timestamp: resolved.now(),
-      riskScore: outcome.riskScoring ? outcome.riskScoring.score : null,
-      provenance: contextProvenance(invocation),
-    });
-    if (options.signer) signArtifact(artifact, options.signer);
-    emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
-    return {artifact, error: null};
+    return passDecision(invocation, policy, metadata, outcome, customMetadata, resolved.now, options);
   } catch (error) {
     const failure = asAigcError(error);
-    const extra: PyDict = {gates_evaluated: [...phaseAGates, ...phaseBGates]};
-    const artifact = inPipelineFailArtifact(policy, invocation, failure, resolved, extra);
-    if (options.signer) signArtifact(artifact, options.signer);
-    return finishFail(failure, artifact, options);
+    const artifact = pipelineFailArtifact(policy, invocation, failure, resolved, (redacted) => ({
+      gates_evaluated: [...phaseAGates, ...phaseBGates],
+      redacted_fields: redacted,
+      enforcement_mode: 'unified',
+    }));
+    return failDecision(failure, artifact, options);
   }
 }
 
@@ -287,15 +277,19 @@ export function describeFailure(
   return {failures, reason, redactedFields};
 }
 
-function inPipelineFailArtifact(
+/**
+ * The FAIL artifact of a failure inside the pipeline (not signed here).
+ * `metadataFor` places `redacted_fields` among the mode's own keys.
+ */
+export function pipelineFailArtifact(
   policy: PyDict,
   invocation: PyDict,
   failure: AigcError,
-  resolved: Resolved,
-  gates: PyDict,
+  clock: Pick<Resolved, 'now' | 'patterns'>,
+  metadataFor: (redactedFields: string[]) => PyDict,
 ): PyDict {
-  const {failures, reason, redactedFields} = describeFailure(failure, resolved.patterns);
-  const metadata: PyDict = {...gates, redacted_fields: redactedFields, enforcement_mode: 'unified'};
+  const {failures, reason, redactedFields} = describeFailure(failure, clock.patterns);
+  const metadata = metadataFor(redactedFields);
   if (failure.className === 'RiskThresholdError') metadata.risk_scoring = failure.details as PyDict;
   return generateAuditArtifact({
     invocation,
@@ -305,12 +299,45 @@ function inPipelineFailArtifact(
     failureGate: failureGateOf(failure),
     failureReason: reason,
     metadata,
-    timestamp: resolved.now(),
+    timestamp: clock.now(),
     provenance: contextProvenance(invocation),
   });
 }
 
-function finishFail(failure: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
+/** The PASS decision after Phase B: custom metadata and risk added, signed, sent to the sink. */
+export function passDecision(
+  invocation: PyDict,
+  policy: PyDict,
+  metadata: PyDict,
+  outcome: PhaseBResult,
+  customMetadata: Record<string, unknown>,
+  now: () => number,
+  options: EnforceOptions,
+): Decision {
+  addCustomMetadata(metadata, customMetadata);
+  if (outcome.riskScoring) metadata.risk_scoring = outcome.riskScoring;
+  const artifact = generateAuditArtifact({
+    invocation,
+    policy,
+    enforcementResult: 'PASS',
+    metadata,
+    timestamp: now(),
+    riskScore: outcome.riskScoring ? outcome.riskScoring.score : null,
+    provenance: contextProvenance(invocation),
+  });
+  if (options.signer) signArtifact(artifact, options.signer);
+  emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
+  return {artifact, error: null};
+}
+
+/** A signed (when a signer is set) FAIL decision from inside the pipeline, sent to the sink. */
+export function failDecision(failure: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
+  if (options.signer) signArtifact(artifact, options.signer);
+  return finishFail(failure, artifact, options);
+}
+
+/** Attaches the artifact to the error and sends it to the sink (a sink failure never hides the governance failure). */
+export function finishFail(failure: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
   failure.auditArtifact = artifact;
   try {
     emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');

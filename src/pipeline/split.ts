@@ -5,22 +5,22 @@
 
 import {createHmac, randomBytes, timingSafeEqual} from 'node:crypto';
 import {canonicalJson, parseJson} from '../canonical/index.js';
-import {signArtifact} from '../audit/signing.js';
 import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact} from '../audit/redaction.js';
 import {emitToSink} from '../audit/sinks.js';
-import {type AigcError, InvocationValidationError} from '../errors.js';
+import {InvocationValidationError} from '../errors.js';
 import {type GroupedGates, groupGates, type InsertionPoint} from '../gates/custom.js';
 import {utcDay} from '../policy/dates.js';
 import {loadPolicy} from '../policy/loader.js';
 import {deepCopy, isDict, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
 import {contextProvenance, generateAuditArtifact} from './artifact.js';
-import {failureGateOf} from './classify.js';
 import {
-  addCustomMetadata,
   asAigcError,
   type Decision,
-  describeFailure,
   type EnforceOptions,
+  failDecision,
+  finishFail,
+  passDecision,
+  pipelineFailArtifact,
   prePipelineFailArtifact,
   runPhaseA,
   runPhaseB,
@@ -106,16 +106,6 @@ function resolved(options: EnforceOptions): {now: () => number; patterns: readon
   };
 }
 
-function fail(error: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
-  error.auditArtifact = artifact;
-  try {
-    emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
-  } catch {
-    // A sink failure on a FAIL path never hides the governance failure.
-  }
-  return {artifact, error};
-}
-
 /** Phase A. Returns the token, or throws the error with its FAIL artifact attached. */
 export function enforcePreCall(invocation: PyValue, options: EnforceOptions = {}): PreCallResult {
   const outcome = decidePreCall(invocation, options);
@@ -139,7 +129,7 @@ export function decidePreCall(invocation: PyValue, options: EnforceOptions = {})
     });
   } catch (error) {
     const failure = asAigcError(error);
-    return fail(failure, prePipelineFailArtifact(invocation, failure, clock, 'split_pre_call_only'), options);
+    return finishFail(failure, prePipelineFailArtifact(invocation, failure, clock, 'split_pre_call_only'), options);
   }
   const gates = groupGates(options.customGates ?? []);
   const preCallTimestamp = Math.trunc(clock.now());
@@ -151,19 +141,12 @@ export function decidePreCall(invocation: PyValue, options: EnforceOptions = {})
     phaseA = runPhaseA(policy, valid, gates, gatesEvaluated, customMetadata);
   } catch (error) {
     const failure = asAigcError(error);
-    const {failures, reason, redactedFields} = describeFailure(failure, clock.patterns);
-    const artifact = generateAuditArtifact({
-      invocation: {...valid, output: {}},
-      policy,
-      enforcementResult: 'FAIL',
-      failures,
-      failureGate: failureGateOf(failure),
-      failureReason: reason,
-      metadata: {enforcement_mode: 'split_pre_call_only', pre_call_gates_evaluated: [...gatesEvaluated], redacted_fields: redactedFields},
-      timestamp: clock.now(),
-      provenance: contextProvenance(valid),
-    });
-    return fail(failure, artifact, options);
+    const artifact = pipelineFailArtifact(policy, {...valid, output: {}}, failure, clock, (redacted) => ({
+      enforcement_mode: 'split_pre_call_only',
+      pre_call_gates_evaluated: [...gatesEvaluated],
+      redacted_fields: redacted,
+    }));
+    return finishFail(failure, artifact, options);
   }
   const snapshot: PyDict = {};
   for (const key of SNAPSHOT_KEYS) snapshot[key] = deepCopy(valid[key]);
@@ -190,7 +173,7 @@ export function decidePreCall(invocation: PyValue, options: EnforceOptions = {})
       `Policy contains non-JSON-serializable values; cannot freeze token: ${(error as Error).message}`,
       {field: 'effective_policy'},
     );
-    return fail(failure, prePipelineFailArtifact(valid, failure, clock, 'split_pre_call_only'), options);
+    return finishFail(failure, prePipelineFailArtifact(valid, failure, clock, 'split_pre_call_only'), options);
   }
 }
 
@@ -206,7 +189,7 @@ export function decidePostCall(token: unknown, output: PyValue, options: Enforce
   const reject = (message: string, details: PyDict, snapshot: PyDict | null): Decision => {
     const failure = new InvocationValidationError(message, details);
     const identity = snapshot ? {...snapshot, output: {}} : null;
-    return fail(failure, prePipelineFailArtifact(identity, failure, clock, 'split'), options);
+    return finishFail(failure, prePipelineFailArtifact(identity, failure, clock, 'split'), options);
   };
   if (!(token instanceof PreCallResult)) {
     return reject(
@@ -293,38 +276,14 @@ function runSplitPhaseB(
       tool_constraints: phaseA.tool_constraints,
       ...splitMetadata(),
     };
-    addCustomMetadata(metadata, customMetadata);
-    if (outcome.riskScoring) metadata.risk_scoring = outcome.riskScoring;
-    const artifact = generateAuditArtifact({
-      invocation,
-      policy,
-      enforcementResult: 'PASS',
-      metadata,
-      timestamp: clock.now(),
-      riskScore: outcome.riskScoring ? outcome.riskScoring.score : null,
-      provenance: contextProvenance(invocation),
-    });
-    if (options.signer) signArtifact(artifact, options.signer);
-    emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
-    return {artifact, error: null};
+    return passDecision(invocation, policy, metadata, outcome, customMetadata, clock.now, options);
   } catch (error) {
     const failure = asAigcError(error);
-    const {failures, reason, redactedFields} = describeFailure(failure, clock.patterns);
-    const metadata: PyDict = {...splitMetadata(), redacted_fields: redactedFields};
-    if (failure.className === 'RiskThresholdError') metadata.risk_scoring = failure.details as PyDict;
-    const artifact = generateAuditArtifact({
-      invocation,
-      policy,
-      enforcementResult: 'FAIL',
-      failures,
-      failureGate: failureGateOf(failure),
-      failureReason: reason,
-      metadata,
-      timestamp: clock.now(),
-      provenance: contextProvenance(invocation),
-    });
-    if (options.signer) signArtifact(artifact, options.signer);
-    return fail(failure, artifact, options);
+    const artifact = pipelineFailArtifact(policy, invocation, failure, clock, (redacted) => ({
+      ...splitMetadata(),
+      redacted_fields: redacted,
+    }));
+    return failDecision(failure, artifact, options);
   }
 }
 

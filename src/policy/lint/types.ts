@@ -1,12 +1,13 @@
 // Lint findings: what is wrong, where (1-based line/column from the YAML
 // source) and under which stable rule id.
 
+/** A position in a policy file; line and column are 1-based, columns in UTF-16 code units. */
 export interface SourcePoint {
   line: number;
   column: number;
 }
 
-/** `start` is the first character, `end` the position just after the last (exclusive). */
+/** `start` is the first character, `end` the position just after the last (exclusive, as in SARIF). */
 export interface SourceRange {
   start: SourcePoint;
   end: SourcePoint;
@@ -19,7 +20,7 @@ export interface LintFinding {
   severity: LintSeverity;
   message: string;
   file: string;
-  /** Absent for a finding about the whole file. */
+  /** Absent for a finding about the whole file; reporters then point at 1:1 (JSON gives `null`). */
   range?: SourceRange;
 }
 
