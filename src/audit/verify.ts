@@ -5,20 +5,24 @@
 // chain is checked in file order like the reference's `verify_chain`: the
 // `chain_index` sequence, the `previous_audit_checksum` link, the `checksum`
 // recomputed over the canonical form (legacy artifacts without one link by the
-// hash of the whole artifact) and, given a signer, the HMAC signature (payload
+// hash of the whole artifact) and, given a key, the HMAC signature (payload
 // per compatibility.md §3). Unlike the reference, verification resynchronises
 // after a problem, so each tampering is reported where it happened instead of
 // at every later position, and every problem carries a stable code, its line,
 // and what was expected and found.
+//
+// What a line shows by itself (verify-line.ts) is found on this thread or, for
+// large files, in worker threads (verify-parallel.ts); the bookkeeping across
+// lines (`TrailVerifier`) is always done here, in file order, so both give the
+// same report.
 
-import {createHash} from 'node:crypto';
+import {statSync} from 'node:fs';
+import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
-import {CanonicalJsonError, canonicalJson, JsonSyntaxError, parseJson} from '../canonical/index.js';
-import {hasEscapedSurrogate, NOT_PLAIN, sortedPlainCopy, sortedPlainKeys} from '../canonical/plain.js';
-import {type JsonlRecord, type JsonlSource, readJsonLines} from '../io/jsonl.js';
-import {compareCodePoints} from '../python/semantics.js';
-import {isDict, PyFloat, type PyDict, type PyValue} from '../python/values.js';
-import {type ArtifactSigner, CHAIN_FIELDS} from './signing.js';
+import {type JsonlSource, readJsonLines} from '../io/jsonl.js';
+import type {ArtifactSigner} from './signing.js';
+import {type ArtifactLine, hmacSignatureCheck, LineExaminer, type LineFacts, type LineProblem, type SignatureCheck, signerSignatureCheck} from './verify-line.js';
+import {verifyFileInBatches, WorkerPool, workersAvailable} from './verify-parallel.js';
 
 export type VerifyProblemCode =
   /** A line that is not valid JSON. */
@@ -119,8 +123,18 @@ export interface VerifyProgress {
 }
 
 export interface VerifyOptions {
-  /** Checks every signature with this signer; without one, signatures are not checked. */
+  /** Checks every signature with this signer; without one (or `signingKey`), signatures are not checked. */
   signer?: ArtifactSigner | null;
+  /** Checks every signature with HMAC-SHA256 under these key bytes (as `HmacSigner` does); unlike `signer`, usable by worker threads. Wins over `signer`. */
+  signingKey?: Uint8Array | null;
+  /**
+   * Worker threads verifying a file's lines: 0 verifies on this thread only; a
+   * number uses that many for every file. By default, one per available CPU
+   * for files of 8 MiB or more when there are several CPUs. Streams and stdin
+   * are always verified on this thread, and so is everything when the worker
+   * script is not built (running from TypeScript sources).
+   */
+  workers?: number;
   /** With a signer: an unsigned artifact is accepted (counted, not checked) instead of being a problem. */
   allowUnsigned?: boolean;
   /** Problems kept in the report (counting goes on); default 1000. */
@@ -141,32 +155,70 @@ export interface VerifyInput {
 
 export const DEFAULT_MAX_ERRORS = 1000;
 const PROGRESS_EVERY = 4096;
+/** Below this, starting workers costs more than they save. */
+const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 
 /** Verifies each input in turn; throws `JsonlSourceError` for a source that cannot be read. */
 export async function verifyTrails(inputs: readonly VerifyInput[], options: VerifyOptions = {}): Promise<VerifyReport> {
   const problems = new ProblemList(options.maxErrors ?? DEFAULT_MAX_ERRORS);
+  const signingKey = options.signingKey ?? null;
+  const signatureCheck: SignatureCheck | null = signingKey !== null ? hmacSignatureCheck(signingKey) : options.signer ? signerSignatureCheck(options.signer) : null;
+  const allowUnsigned = Boolean(options.allowUnsigned);
+  const examiner = new LineExaminer({signatureCheck, allowUnsigned});
   const files: FileVerifyResult[] = [];
-  for (const input of inputs) {
-    const verifier = new TrailVerifier(input.file, options, problems);
-    const onProgress = options.onProgress;
-    let bytesRead = 0;
-    const onRead = onProgress ? (bytes: number) => onProgress(verifier.progress((bytesRead = bytes))) : undefined;
-    const records = readJsonLines(input.source, {maxLineBytes: options.maxLineBytes, stdin: options.stdin, onRead, parse: verifier.parseLine});
-    let count = 0;
-    for await (const record of records) {
-      verifier.accept(record);
-      if (onProgress !== undefined && ++count % PROGRESS_EVERY === 0) onProgress(verifier.progress(bytesRead));
+  let pool: WorkerPool | null = null;
+  try {
+    for (const input of inputs) {
+      const verifier = new TrailVerifier(input.file, problems);
+      const workers = workersFor(input.source, options, signingKey !== null || signatureCheck === null);
+      if (workers > 0 && typeof input.source === 'string') {
+        pool ??= new WorkerPool(workers, {signingKey, allowUnsigned, maxLineBytes: options.maxLineBytes});
+        await verifyFileInBatches(input.source, verifier, examiner, pool, options);
+      } else {
+        await verifyStream(input, verifier, examiner, options);
+      }
+      files.push(verifier.finish());
     }
-    files.push(verifier.finish());
+  } finally {
+    await pool?.close();
   }
   return {
     files,
     problems: problems.kept,
     problemCount: problems.count,
-    signaturesChecked: Boolean(options.signer),
-    allowUnsigned: Boolean(options.allowUnsigned),
+    signaturesChecked: signatureCheck !== null,
+    allowUnsigned,
     valid: problems.count === 0,
   };
+}
+
+async function verifyStream(input: VerifyInput, verifier: TrailVerifier, examiner: LineExaminer, options: VerifyOptions): Promise<void> {
+  const onProgress = options.onProgress;
+  let bytesRead = 0;
+  const onRead = onProgress ? (bytes: number) => onProgress(verifier.progress((bytesRead = bytes))) : undefined;
+  const records = readJsonLines(input.source, {maxLineBytes: options.maxLineBytes, stdin: options.stdin, onRead, parse: examiner.parse});
+  let count = 0;
+  for await (const record of records) {
+    verifier.accept(examiner.examine(record));
+    if (onProgress !== undefined && ++count % PROGRESS_EVERY === 0) onProgress(verifier.progress(bytesRead));
+  }
+}
+
+/** How many workers verify `source` (0: this thread); a signer other than a key cannot be handed to them. */
+function workersFor(source: JsonlSource, options: VerifyOptions, keyOnly: boolean): number {
+  if (typeof source !== 'string' || source === '-' || !keyOnly || !workersAvailable()) return 0;
+  if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers));
+  const cpus = availableParallelism();
+  return cpus > 1 && fileSize(source) >= PARALLEL_FROM_BYTES ? cpus : 0;
+}
+
+function fileSize(path: string): number {
+  try {
+    return statSync(path).size;
+  } catch {
+    // Read on this thread, which reports why it cannot be.
+    return 0;
+  }
 }
 
 /** Problems of a whole run: all counted, the first `max` kept. */
@@ -188,20 +240,10 @@ interface ChainState extends ChainSummary {
   link: string | null;
 }
 
-const INVALID_LINE_CODES = {json: 'invalid-json', utf8: 'invalid-utf8', 'too-long': 'line-too-long', truncated: 'truncated'} as const;
-const SIGNATURE_EXCLUDED: ReadonlySet<string> = new Set(['signature', ...CHAIN_FIELDS]);
+/** A problem about an artifact's place in its chain, with the line its link points back to. */
+type ChainProblem = LineProblem & {previousLine?: number};
 
-/** The canonical texts one artifact is hashed and signed over, built in one pass over its sorted keys. */
-interface CanonicalForms {
-  /** Everything but `checksum`: what `checksum` covers. */
-  withoutChecksum: string;
-  /** The whole artifact, for legacy links; only when `checksum` is present but null. */
-  whole: string | null;
-  /** Everything but `signature` and the chain fields: the signature payload; null without a signer. */
-  signed: string | null;
-}
-
-/** Verifies the records of one file. */
+/** Verifies the lines of one file, given in file order. */
 export class TrailVerifier {
   artifacts = 0;
   private lines = 0;
@@ -209,84 +251,39 @@ export class TrailVerifier {
   private lastUnreadableLine = 0;
   private readonly problemsBefore: number;
   private readonly chains = new Map<string, ChainState>();
-  private readonly signer: ArtifactSigner | null;
-  private readonly allowUnsigned: boolean;
-  private sortedKeysFor = '';
-  private sortedKeys: string[] = [];
-  /** Whether the last line was parsed natively (its value is plain JSON, see `parseLine`). */
-  private plainValue = false;
 
   constructor(
     readonly file: string,
-    options: VerifyOptions,
     private readonly problems: ProblemList,
   ) {
-    this.signer = options.signer ?? null;
-    this.allowUnsigned = Boolean(options.allowUnsigned);
     this.problemsBefore = problems.count;
   }
-
-  /**
-   * Parses a line for `readJsonLines`. Only canonical bytes matter here, so
-   * lines are parsed natively, several times faster; a value `JSON.parse` may
-   * have read inexactly (an integer beyond 2^53) is caught when its canonical
-   * form is written (`plainForms`) and the line is then read again exactly.
-   * What `JSON.parse` refuses is read as `json.loads` would (it accepts NaN and
-   * Infinity and words the errors).
-   */
-  readonly parseLine = (text: string): PyValue => {
-    try {
-      const value = JSON.parse(text) as PyValue;
-      this.plainValue = true;
-      return value;
-    } catch {
-      this.plainValue = false;
-      return parseJson(text);
-    }
-  };
 
   progress(bytesRead: number): VerifyProgress {
     return {file: this.file, bytesRead, artifacts: this.artifacts, problems: this.problems.count};
   }
 
-  accept(record: JsonlRecord): void {
-    this.lines = record.line;
-    if (record.kind === 'invalid') {
-      this.unreadable++;
-      this.lastUnreadableLine = record.line;
-      this.report(INVALID_LINE_CODES[record.reason], record.message, record.line, null, null);
-      return;
+  accept(facts: LineFacts): void {
+    this.lines = facts.line;
+    switch (facts.kind) {
+      case 'unreadable':
+        this.unreadable++;
+        this.lastUnreadableLine = facts.line;
+        this.report(facts.problem, facts.line, null, null);
+        return;
+      case 'unchained':
+        if (facts.isObject) this.artifacts++;
+        this.report(facts.problem, facts.line, facts.chainId, null);
+        return;
+      case 'artifact':
+        this.artifacts++;
+        this.check(facts);
     }
-    let artifact = record.value;
-    if (!isDict(artifact)) {
-      this.report('not-an-object', `line ${record.line} is not a JSON object`, record.line, null, null);
-      return;
-    }
-    this.artifacts++;
-    const chainId = artifact.chain_id;
-    if (typeof chainId !== 'string') {
-      const found = 'chain_id' in artifact ? {found: shown(chainId)} : {};
-      this.report('not-chained', 'the artifact has no chain_id string: it is not part of a chain', record.line, null, null, found);
-      return;
-    }
-    let forms: CanonicalForms | null = null;
-    if (this.plainValue) {
-      forms = this.plainForms(artifact);
-      if (forms === null) {
-        const exact = exactValue(record.text);
-        if (exact === null) {
-          this.report('invalid-json', `line ${record.line} is nested too deeply to be read as the reference reads JSON`, record.line, chainId, null);
-          return;
-        }
-        artifact = exact;
-      }
-    }
-    this.check(artifact, chainId, record.line, forms);
   }
 
   finish(): FileVerifyResult {
     if (this.artifacts === 0 && this.unreadable === 0) {
-      this.report('no-artifacts', 'the file holds no artifacts', null, null, null);
+      this.report({code: 'no-artifacts', message: 'the file holds no artifacts'}, null, null, null);
     }
     const chains: ChainSummary[] = [];
     for (const state of this.chains.values()) {
@@ -303,17 +300,16 @@ export class TrailVerifier {
     };
   }
 
-  /** `plainForms`: the canonical texts, when already written natively. */
-  private check(artifact: PyDict, chainId: string, line: number, plainForms: CanonicalForms | null): void {
-    const found = artifact.chain_index;
-    const foundIndex = integerIndex(found);
+  private check(artifact: ArtifactLine): void {
+    const {line, chainId, index: foundIndex} = artifact;
     let state = this.chains.get(chainId);
-    let intact = true;
+    let intact = artifact.sound;
     if (state === undefined) {
-      const linkedTo = this.chainEndingWith(artifact.previous_audit_checksum);
+      const linkedTo = this.chainEndingWith(artifact.previous);
       if (linkedTo !== undefined) {
         intact = false;
-        this.report('chain-id', `the artifact links to the end of chain ${linkedTo.chainId} but its chain_id is ${JSON.stringify(chainId)}`, line, linkedTo.chainId, foundIndex ?? linkedTo.nextIndex, {expected: linkedTo.chainId, found: chainId});
+        const message = `the artifact links to the end of chain ${linkedTo.chainId} but its chain_id is ${JSON.stringify(chainId)}`;
+        this.report({code: 'chain-id', message, expected: linkedTo.chainId, found: chainId}, line, linkedTo.chainId, foundIndex ?? linkedTo.nextIndex);
         state = linkedTo;
       } else {
         state = newChain(chainId, line);
@@ -324,191 +320,56 @@ export class TrailVerifier {
 
     if (foundIndex !== state.nextIndex) {
       intact = false;
-      this.report('chain-index', indexMessage(state, found, foundIndex), line, state.chainId, index, {expected: state.nextIndex, ...presence(artifact, 'chain_index')});
+      const problem: ChainProblem = {code: 'chain-index', message: indexMessage(state, artifact), expected: state.nextIndex};
+      if (artifact.indexFound !== undefined) problem.found = artifact.indexFound;
+      this.report(problem, line, state.chainId, index);
     }
 
-    // A missing field reads as null, as `dict.get` does in the reference.
-    const previous = artifact.previous_audit_checksum ?? null;
-    if (previous !== state.link) {
+    if (artifact.previous !== state.link) {
       intact = false;
-      const extra = state.artifacts > 0 ? {previousLine: state.lastLine} : {};
-      this.report('broken-link', linkMessage(state, this.lastUnreadableLine), line, state.chainId, index, {expected: state.link, ...presence(artifact, 'previous_audit_checksum'), ...extra});
+      const problem: ChainProblem = {code: 'broken-link', message: linkMessage(state, this.lastUnreadableLine), expected: state.link};
+      if (artifact.previousFound !== undefined) problem.found = artifact.previousFound;
+      if (state.artifacts > 0) problem.previousLine = state.lastLine;
+      this.report(problem, line, state.chainId, index);
     }
 
-    const forms = plainForms ?? this.exactForms(artifact, line, state.chainId, index);
-    const stored = artifact.checksum;
-    let link: string | null;
-    let authentic = true;
-    if (stored !== undefined && stored !== null) {
-      link = typeof stored === 'string' ? stored : canonicalOrNull(stored);
-      if (forms !== null) {
-        const recomputed = sha256(forms.withoutChecksum);
-        if (recomputed !== stored) {
-          intact = false;
-          authentic = false;
-          this.report('checksum-mismatch', 'the artifact was modified after it was chained: its checksum does not match its content', line, state.chainId, index, {expected: recomputed, found: shown(stored)});
-        }
-      } else {
-        intact = false;
-        authentic = false;
-      }
-    } else {
-      link = forms === null ? null : sha256(forms.whole ?? forms.withoutChecksum);
-      if (forms === null) intact = false;
-    }
-
-    if (this.signer !== null) this.checkSignature(artifact, forms, state, line, index);
+    for (const problem of artifact.problems) this.report(problem, line, state.chainId, index);
+    this.countSignature(state, artifact);
 
     // A verified artifact's own index is trusted, so one gap or repeat is reported once;
     // an altered one is taken to stand where the next artifact should.
-    state.nextIndex = authentic && foundIndex !== null ? foundIndex + 1 : state.nextIndex + 1;
-    state.link = link;
+    state.nextIndex = artifact.authentic && foundIndex !== null ? foundIndex + 1 : state.nextIndex + 1;
+    state.link = artifact.link;
     state.artifacts++;
     if (intact) state.intact++;
     state.lastLine = line;
     state.lastIndex = foundIndex;
-    state.lastChecksum = link;
+    state.lastChecksum = artifact.link;
   }
 
-  private checkSignature(artifact: PyDict, forms: CanonicalForms | null, state: ChainState, line: number, index: number): void {
-    const signature = artifact.signature;
-    if (signature === undefined || signature === null) {
-      if (this.allowUnsigned) {
+  private countSignature(state: ChainState, artifact: ArtifactLine): void {
+    switch (artifact.signature) {
+      case 'not-checked':
+        return;
+      case 'unsigned-allowed':
         state.unsignedAllowed++;
         return;
-      }
-      state.signaturesChecked++;
-      this.report('unsigned', 'the artifact is not signed (use --allow-unsigned to accept unsigned artifacts)', line, state.chainId, index, presence(artifact, 'signature'));
-      return;
+      case 'valid':
+        state.signaturesValid++;
+        break;
     }
     state.signaturesChecked++;
-    if (typeof signature !== 'string') {
-      this.report('signature-malformed', 'the signature is not a string', line, state.chainId, index, {found: shown(signature)});
-      return;
-    }
-    if (forms?.signed == null) return;
-    if (this.signer!.verify(Buffer.from(forms.signed, 'utf8'), signature)) {
-      state.signaturesValid++;
-    } else {
-      this.report('signature-invalid', 'the signature does not verify with the key: the artifact was altered or signed with another key', line, state.chainId, index, {found: signature});
-    }
-  }
-
-  /**
-   * The forms written natively from sorted copies; null when the exact writer
-   * is needed. Runs of consecutive members the signature covers are written
-   * together, once, and shared by both texts; the members it skips (signature
-   * and chain fields) are written alone and spliced into the checksum's text.
-   */
-  private plainForms(artifact: PyDict): CanonicalForms | null {
-    const keys = sortedPlainKeys(artifact);
-    if (keys === null || artifact.checksum === null) return null;
-    let signed = '';
-    let withoutChecksum = '';
-    let run: Record<string, unknown> | null = null;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      if (key === 'checksum') continue;
-      const copy = sortedPlainCopy(artifact[key]);
-      if (copy === NOT_PLAIN) return null;
-      if (!SIGNATURE_EXCLUDED.has(key)) {
-        run ??= {};
-        run[key] = copy;
-        continue;
-      }
-      if (run !== null) {
-        const members = membersText(run);
-        signed = joinMembers(signed, members);
-        withoutChecksum = joinMembers(withoutChecksum, members);
-        run = null;
-      }
-      withoutChecksum = joinMembers(withoutChecksum, `${JSON.stringify(key)}:${JSON.stringify(copy)}`);
-    }
-    if (run !== null) {
-      const members = membersText(run);
-      signed = joinMembers(signed, members);
-      withoutChecksum = joinMembers(withoutChecksum, members);
-    }
-    if (hasEscapedSurrogate(withoutChecksum)) return null;
-    return {withoutChecksum: `{${withoutChecksum}}`, whole: null, signed: this.signer === null ? null : `{${signed}}`};
-  }
-
-  /** The forms written by `canonicalJson`, member by member; null (after reporting) when there is none. */
-  private exactForms(artifact: PyDict, line: number, chainId: string, index: number): CanonicalForms | null {
-    const keys = this.keysInOrder(artifact);
-    const signing = this.signer !== null;
-    let withoutChecksum = '{';
-    let signed = '{';
-    let checksumMember: string | null = null;
-    try {
-      for (let i = 0; i < keys.length; i++) {
-        const key = keys[i];
-        const member = `${canonicalJson(key)}:${canonicalJson(artifact[key])}`;
-        if (key === 'checksum') {
-          checksumMember = member;
-          continue;
-        }
-        withoutChecksum += withoutChecksum.length === 1 ? member : `,${member}`;
-        if (signing && !SIGNATURE_EXCLUDED.has(key)) signed += signed.length === 1 ? member : `,${member}`;
-      }
-    } catch (error) {
-      // RangeError: nesting too deep to write.
-      if (!(error instanceof CanonicalJsonError || error instanceof RangeError)) throw error;
-      this.report('not-canonical', `the artifact cannot be put in canonical form to be hashed: ${error.message}`, line, chainId, index);
-      return null;
-    }
-    withoutChecksum += '}';
-    const whole = checksumMember !== null && artifact.checksum === null ? canonicalJson(artifact) : null;
-    return {withoutChecksum, whole, signed: signing ? `${signed}}` : null};
-  }
-
-  /** Sorted keys, reused while consecutive artifacts have the same keys in the same order (the usual case). */
-  private keysInOrder(artifact: PyDict): string[] {
-    const keys = Object.keys(artifact);
-    const shape = keys.join('\u0000');
-    if (shape !== this.sortedKeysFor) {
-      this.sortedKeysFor = shape;
-      this.sortedKeys = keys.sort(compareCodePoints);
-    }
-    return this.sortedKeys;
   }
 
   /** The chain whose last link is `previous`, when an artifact with an unknown chain id points there. */
-  private chainEndingWith(previous: PyValue | undefined): ChainState | undefined {
+  private chainEndingWith(previous: string | null | false): ChainState | undefined {
     if (typeof previous !== 'string') return undefined;
     for (const state of this.chains.values()) if (state.link === previous) return state;
     return undefined;
   }
 
-  private report(
-    code: VerifyProblemCode,
-    message: string,
-    line: number | null,
-    chainId: string | null,
-    index: number | null,
-    values: {expected?: ShownValue; found?: ShownValue; previousLine?: number} = {},
-  ): void {
+  private report({code, message, ...values}: ChainProblem, line: number | null, chainId: string | null, index: number | null): void {
     this.problems.add({code, message, file: this.file, line, chainId, index, ...values});
-  }
-}
-
-/** An object's members as JSON text, without the braces. */
-function membersText(members: Record<string, unknown>): string {
-  const text = JSON.stringify(members);
-  return text.slice(1, -1);
-}
-
-function joinMembers(text: string, members: string): string {
-  return text === '' ? members : `${text},${members}`;
-}
-
-/** The line read exactly as `json.loads` would (for a value `JSON.parse` may have rounded); null when it nests too deeply. */
-function exactValue(text: string): PyDict | null {
-  try {
-    return parseJson(text) as PyDict;
-  } catch (error) {
-    if (error instanceof JsonSyntaxError) return null;
-    throw error;
   }
 }
 
@@ -529,8 +390,9 @@ function newChain(chainId: string, line: number): ChainState {
   };
 }
 
-function indexMessage(state: ChainState, found: PyValue | undefined, foundIndex: number | null): string {
-  if (found === undefined) return 'chain_index is missing';
+function indexMessage(state: ChainState, artifact: ArtifactLine): string {
+  const foundIndex = artifact.index;
+  if (artifact.indexFound === undefined) return 'chain_index is missing';
   if (foundIndex === null) return 'chain_index is not an integer';
   if (state.artifacts === 0) return 'the chain starts here without its first artifact (chain_index 0): the start of the chain is missing';
   if (foundIndex > state.nextIndex) {
@@ -544,41 +406,4 @@ function linkMessage(state: ChainState, lastUnreadableLine: number): string {
   if (state.artifacts === 0) return 'the first artifact of a chain must have previous_audit_checksum null';
   const unreadable = lastUnreadableLine > state.lastLine ? ` (line ${lastUnreadableLine} between them could not be read)` : '';
   return `previous_audit_checksum is not the checksum of the chain's previous artifact (line ${state.lastLine})${unreadable}: one of them was changed, removed or moved`;
-}
-
-/**
- * A `chain_index` that can be a position: an integer (bool excluded). An
- * integral float counts, as `1.0 == 1` in the reference and `1.0` has the same
- * canonical form (and so the same checksum) as `1`.
- */
-function integerIndex(value: PyValue | undefined): number | null {
-  if (typeof value === 'number') return Number.isInteger(value) ? value : null;
-  return value instanceof PyFloat && Number.isSafeInteger(value.value) ? value.value : null;
-}
-
-/** `{found}` with the field's value, or nothing when the field is missing. */
-function presence(artifact: PyDict, field: string): {found?: ShownValue} {
-  return field in artifact ? {found: shown(artifact[field])} : {};
-}
-
-function shown(value: PyValue | undefined): ShownValue {
-  if (value === undefined || value === null) return null;
-  if (typeof value === 'string' || typeof value === 'boolean') return value;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : String(value);
-  if (value instanceof PyFloat) return value.value;
-  if (typeof value === 'bigint') return value.toString();
-  const text = canonicalOrNull(value) ?? String(value);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
-}
-
-function canonicalOrNull(value: PyValue): string | null {
-  try {
-    return canonicalJson(value);
-  } catch {
-    return null;
-  }
-}
-
-function sha256(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
 }

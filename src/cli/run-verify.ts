@@ -8,7 +8,7 @@ import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/ver
 import {JsonlSourceError} from '../io/jsonl.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {isMachineFormat} from './format.js';
-import {type KeyFlags, signerFromFlags} from './keys.js';
+import {type KeyFlags, keyFromFlags} from './keys.js';
 import {type ReportStream, writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {VERIFY_FORMAT_SPEC, verifyReporters} from './reporters/verify/index.js';
@@ -28,14 +28,17 @@ export interface VerifyIo {
 
 /** Lowers the line-size limit (bytes), for tests and for auditors with smaller trails; default 64 MiB. */
 export const MAX_LINE_BYTES_ENV = 'AIGC_MAX_LINE_BYTES';
+/** Worker threads for large files: 0 verifies on the main thread only; default one per CPU (see `VerifyOptions.workers`). */
+export const WORKERS_ENV = 'AIGC_VERIFY_WORKERS';
 
 const defaultIo = (): VerifyIo => ({stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
 
 export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyIo = defaultIo()): Promise<number> {
   const settings = reportSettings(flags, VERIFY_FORMAT_SPEC, io.stdout, io.env);
   if (files.filter((file) => file === '-').length > 1) throw usageError('stdin (-) can be read only once');
-  const signer = signerFromFlags(flags, io.env as NodeJS.ProcessEnv);
+  const signingKey = keyFromFlags(flags, io.env as NodeJS.ProcessEnv);
   const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
+  const workers = workerCount(io.env[WORKERS_ENV]);
   for (const file of files) if (file !== '-') checkReadable(file);
 
   const progress = await progressDisplay(io, isMachineFormat(settings.format));
@@ -43,7 +46,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyI
   try {
     report = await verifyTrails(
       files.map((file) => ({file, source: file})),
-      {signer, allowUnsigned: flags['allow-unsigned'], maxErrors: flags['max-errors'], maxLineBytes, stdin: io.stdin, onProgress: progress?.update},
+      {signingKey, allowUnsigned: flags['allow-unsigned'], maxErrors: flags['max-errors'], maxLineBytes, workers, stdin: io.stdin, onProgress: progress?.update},
     );
   } catch (error) {
     if (error instanceof JsonlSourceError) throw ioError(`cannot read the trail: ${systemErrorText(error.code)}`, error.path, error);
@@ -93,6 +96,13 @@ function lineLimit(value: string | undefined): number | undefined {
   const limit = Number(value);
   if (!Number.isSafeInteger(limit) || limit <= 0) throw usageError(`${MAX_LINE_BYTES_ENV} must be a positive number of bytes, not "${value}"`);
   return limit;
+}
+
+function workerCount(value: string | undefined): number | undefined {
+  if (value === undefined || value === '') return undefined;
+  const count = Number(value);
+  if (!Number.isSafeInteger(count) || count < 0 || count > 256) throw usageError(`${WORKERS_ENV} must be a number of worker threads (0 for none), not "${value}"`);
+  return count;
 }
 
 const SYSTEM_ERRORS: Record<string, string> = {

@@ -118,18 +118,8 @@ async function* byteChunks(source: JsonlSource, options: JsonlOptions): AsyncGen
 
 /** Reads a file into one reused buffer: the splitter copies only the unfinished last line. */
 async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
-  let handle: Awaited<ReturnType<typeof open>>;
+  const handle = await openJsonlFile(path);
   try {
-    handle = await open(path, 'r');
-  } catch (error) {
-    throw sourceError(path, error);
-  }
-  try {
-    try {
-      if ((await handle.stat()).isDirectory()) throw new JsonlSourceError(path, 'EISDIR');
-    } catch (error) {
-      throw sourceError(path, error);
-    }
     const buffer = Buffer.allocUnsafe(chunkBytes);
     for (;;) {
       let bytesRead: number;
@@ -146,9 +136,40 @@ async function* fileChunks(path: string, chunkBytes: number): AsyncGenerator<Buf
   }
 }
 
-function sourceError(path: string, error: unknown): JsonlSourceError {
+export type JsonlFileHandle = Awaited<ReturnType<typeof open>>;
+
+/** Opens a file to read lines from; throws `JsonlSourceError` for one that cannot be opened or is a folder. */
+export async function openJsonlFile(path: string): Promise<JsonlFileHandle> {
+  let handle: JsonlFileHandle;
+  try {
+    handle = await open(path, 'r');
+  } catch (error) {
+    throw sourceError(path, error);
+  }
+  try {
+    if ((await handle.stat()).isDirectory()) throw new JsonlSourceError(path, 'EISDIR');
+  } catch (error) {
+    await handle.close();
+    throw sourceError(path, error);
+  }
+  return handle;
+}
+
+/** `error` as a `JsonlSourceError` of `path`. */
+export function sourceError(path: string, error: unknown): JsonlSourceError {
   if (error instanceof JsonlSourceError) return error;
   return new JsonlSourceError(path, (error as NodeJS.ErrnoException)?.code ?? 'EIO', {cause: error});
+}
+
+/** Where a line starts: the lines before it (blank ones included) and its byte offset. */
+export interface LinePosition {
+  linesBefore: number;
+  offset: number;
+}
+
+/** The record of a line over the size limit, wherever it is found to be one. */
+export function tooLongRecord(line: number, offset: number, maxLineBytes: number): JsonlInvalidRecord {
+  return {kind: 'invalid', line, offset, reason: 'too-long', message: `line ${line} is longer than ${maxLineBytes} bytes; skipped`};
 }
 
 /**
@@ -161,15 +182,21 @@ export class JsonlSplitter {
   private carryBytes = 0;
   /** Inside a line already reported as too long: drop bytes until its newline. */
   private skipping = false;
-  private lineNumber = 0;
+  private lineNumber: number;
   /** Offset of the next byte to arrive, and of the current line's start. */
-  private position = 0;
-  private lineStart = 0;
+  private position: number;
+  private lineStart: number;
 
+  /** `start`: where the bytes begin, for a splitter fed a part of a file that starts at a line boundary. */
   constructor(
     private readonly maxLineBytes: number = DEFAULT_MAX_LINE_BYTES,
     private readonly parse: (text: string) => PyValue = parseJson,
-  ) {}
+    start: LinePosition = {linesBefore: 0, offset: 0},
+  ) {
+    this.lineNumber = start.linesBefore;
+    this.position = start.offset;
+    this.lineStart = start.offset;
+  }
 
   *records(chunk: Buffer): Generator<JsonlRecord> {
     const chunkStart = this.position;
@@ -224,14 +251,7 @@ export class JsonlSplitter {
     this.skipping = true;
     this.carry = [];
     this.carryBytes = 0;
-    const line = this.lineNumber + 1;
-    return {
-      kind: 'invalid',
-      line,
-      offset: this.lineStart,
-      reason: 'too-long',
-      message: `line ${line} is longer than ${this.maxLineBytes} bytes; skipped`,
-    };
+    return tooLongRecord(this.lineNumber + 1, this.lineStart, this.maxLineBytes);
   }
 
   private line(bytes: Buffer, last: boolean): JsonlRecord | null {

@@ -13,7 +13,7 @@ import validateDraft2019 from './meta/draft2019.js';
 import validateDraft2020 from './meta/draft2020.js';
 import {compileSchemaPattern} from './patterns.js';
 
-/** A metaschema validator compiled ahead of time by Ajv (scripts/gen-meta-validators.js). */
+/** A metaschema validator compiled ahead of time by Ajv (scripts/gen-validators.js). */
 interface CompiledMetaschema {
   (schema: unknown): boolean;
   errors?: {instancePath: string; message?: string}[] | null;

@@ -1,0 +1,137 @@
+// A JSONL file read in large batches of whole lines, so the lines can be
+// split and parsed elsewhere (worker threads) while the file is read in
+// constant memory: each batch owns its bytes (a buffer that can be
+// transferred), knows where it starts (lines before, byte offset), and
+// `batchRecords` turns it into exactly the records `readJsonLines` gives for
+// those lines. A line over the size limit that spans batches is reported here,
+// once, and skipped without being buffered.
+
+import type {PyValue} from '../python/values.js';
+import {
+  DEFAULT_MAX_LINE_BYTES,
+  type JsonlFileHandle,
+  type JsonlInvalidRecord,
+  type JsonlRecord,
+  JsonlSplitter,
+  type LinePosition,
+  openJsonlFile,
+  sourceError,
+  tooLongRecord,
+} from './jsonl.js';
+
+export const DEFAULT_BATCH_BYTES = 2 * 1024 * 1024;
+const NEWLINE = 0x0a;
+
+/** Whole lines of a file (the last one may lack its newline at the end of the file). */
+export interface LineBatch extends LinePosition {
+  kind: 'lines';
+  /** A view on a buffer of its own, so it can be transferred to another thread. */
+  bytes: Uint8Array;
+}
+
+/** A line over the limit, found while it was still unfinished. */
+export interface TooLongLine {
+  kind: 'too-long';
+  record: JsonlInvalidRecord;
+}
+
+export type FileBatch = (LineBatch | TooLongLine) & {
+  /** Bytes of the file read once this batch is done with (for progress). */
+  bytesThrough: number;
+};
+
+export interface BatchOptions {
+  batchBytes?: number;
+  maxLineBytes?: number;
+}
+
+/** Reads `path` in batches of about `batchBytes`; throws `JsonlSourceError` when it cannot be read. */
+export async function* readLineBatches(path: string, options: BatchOptions = {}): AsyncGenerator<FileBatch> {
+  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
+  const handle = await openJsonlFile(path);
+  try {
+    /** The unfinished line at the end of what was read (its bytes, its position). */
+    let carry: Buffer = Buffer.alloc(0);
+    const position: LinePosition = {linesBefore: 0, offset: 0};
+    let skipping = false;
+    let bytesThrough = 0;
+    for (;;) {
+      const buffer = Buffer.allocUnsafeSlow(carry.length + batchBytes);
+      carry.copy(buffer);
+      const bytesRead = await readInto(handle, path, buffer, carry.length);
+      bytesThrough += bytesRead;
+      if (bytesRead === 0) {
+        if (carry.length > 0 && !skipping) yield {kind: 'lines', bytes: carry, ...position, bytesThrough};
+        return;
+      }
+      const data = buffer.subarray(0, carry.length + bytesRead);
+      let start = 0;
+      if (skipping) {
+        const newline = data.indexOf(NEWLINE);
+        if (newline === -1) {
+          position.offset += data.length;
+          continue;
+        }
+        skipping = false;
+        start = newline + 1;
+        position.linesBefore++;
+        position.offset += start;
+      }
+      const last = data.lastIndexOf(NEWLINE);
+      const batch: LineBatch | null = last >= start ? {kind: 'lines', bytes: data.subarray(start, last + 1), ...position} : null;
+      if (batch !== null) {
+        position.linesBefore += countNewlines(data, start, last + 1);
+        position.offset += last + 1 - start;
+        start = last + 1;
+      }
+      carry = ownCopy(data.subarray(start));
+      if (batch !== null) yield {...batch, bytesThrough};
+      if (carry.length > maxLineBytes) {
+        yield {kind: 'too-long', record: tooLongRecord(position.linesBefore + 1, position.offset, maxLineBytes), bytesThrough};
+        skipping = true;
+        position.offset += carry.length;
+        carry = Buffer.alloc(0);
+      }
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+/** The records of a batch's lines, as `readJsonLines` gives them. */
+export function* batchRecords(batch: LineBatch, parse: (text: string) => PyValue, maxLineBytes: number = DEFAULT_MAX_LINE_BYTES): Generator<JsonlRecord> {
+  const splitter = new JsonlSplitter(maxLineBytes, parse, batch);
+  const bytes = Buffer.from(batch.bytes.buffer, batch.bytes.byteOffset, batch.bytes.byteLength);
+  yield* splitter.records(bytes);
+  const last = splitter.end();
+  if (last !== null) yield last;
+}
+
+/** Fills `buffer` from `from` on, or up to the end of the file; the bytes read. */
+async function readInto(handle: JsonlFileHandle, path: string, buffer: Buffer, from: number): Promise<number> {
+  let at = from;
+  try {
+    while (at < buffer.length) {
+      const {bytesRead} = await handle.read(buffer, at, buffer.length - at, null);
+      if (bytesRead === 0) break;
+      at += bytesRead;
+    }
+  } catch (error) {
+    throw sourceError(path, error);
+  }
+  return at - from;
+}
+
+function countNewlines(bytes: Buffer, start: number, end: number): number {
+  let count = 0;
+  for (let at = bytes.indexOf(NEWLINE, start); at !== -1 && at < end; at = bytes.indexOf(NEWLINE, at + 1)) count++;
+  return count;
+}
+
+/** A copy in a buffer of its own (small `Buffer`s share a pool, which cannot be transferred). */
+function ownCopy(bytes: Buffer): Buffer {
+  const copy = Buffer.allocUnsafeSlow(bytes.length);
+  bytes.copy(copy);
+  return copy;
+}
