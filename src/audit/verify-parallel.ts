@@ -1,19 +1,24 @@
-// Verification of a large file with worker threads: this thread reads the file
-// in batches of whole lines (readLineBatches), hands each to a worker, which
-// examines its lines as the single-threaded path does (verify-line.ts), and
-// gives the results to the `TrailVerifier` in file order. At most a few
-// batches per worker are in flight, so memory stays flat whatever the size.
+// Verification of a large file on several threads: this thread reads the file
+// in batches of whole lines (readLineBatches) and hands each to a worker with
+// room for it, or examines it itself when none has (so N threads means N - 1
+// workers: one isolate less to hold in memory, no thread idle). Every batch is
+// examined by the same code (verify-line.ts), and its results reach the
+// `TrailVerifier` in file order. A bounded number of batches is in flight, so
+// memory stays flat whatever the size.
 
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {type BatchOptions, type LineBatch, readLineBatches} from '../io/jsonl-batches.js';
-import type {LineExaminer, LineFacts} from './verify-line.js';
+import {BatchBuffers, type LineBatch, readLineBatches} from '../io/jsonl-batches.js';
+import {examineBatch, type LineExaminer, type LineFacts} from './verify-line.js';
 import type {TrailVerifier, VerifyOptions} from './verify.js';
 
 /** Built next to this module; absent when running from TypeScript sources. */
 const WORKER_SCRIPT = new URL('./verify-worker.js', import.meta.url);
+/** Batches queued per worker, so it never waits for the next. */
 const BATCHES_PER_WORKER = 2;
+/** Small: a worker's garbage dies young, and every worker's heap counts in the process's memory. */
+const YOUNG_GENERATION_MB = 4;
 
 /** What a worker is started with. The key travels only here, never in a message or a log. */
 export interface VerifyWorkerData {
@@ -30,12 +35,8 @@ export interface BatchRequest {
 export interface BatchReply {
   id: number;
   facts: LineFacts[];
-}
-
-/** Examines batches of lines somewhere, in any order. */
-export interface BatchExaminer {
-  readonly concurrency: number;
-  examine(batch: LineBatch): Promise<LineFacts[]>;
+  /** The batch's buffer, given back to be read into again. */
+  buffer: ArrayBufferLike;
 }
 
 let available: boolean | undefined;
@@ -46,48 +47,70 @@ export function workersAvailable(): boolean {
   return available;
 }
 
-/** Reads `path` in batches, examined by `batches`; results reach `verifier` in file order. */
+interface Pending {
+  bytesThrough: number;
+  facts: LineFacts[] | null;
+  /** Set while a worker examines the batch. */
+  examined?: Promise<LineFacts[]>;
+}
+
+/** Reads `path` in batches examined by `pool` or by `examiner` here; results reach `verifier` in file order. */
 export async function verifyFileInBatches(
   path: string,
   verifier: TrailVerifier,
   examiner: LineExaminer,
-  batches: BatchExaminer,
-  options: Pick<VerifyOptions, 'maxLineBytes' | 'onProgress'> & BatchOptions,
+  pool: WorkerPool,
+  options: Pick<VerifyOptions, 'maxLineBytes' | 'onProgress'>,
 ): Promise<void> {
-  const inFlight: {facts: Promise<LineFacts[]>; bytesThrough: number}[] = [];
-  const settle = async () => {
-    const oldest = inFlight.shift()!;
-    for (const facts of await oldest.facts) verifier.accept(facts);
-    options.onProgress?.(verifier.progress(oldest.bytesThrough));
-  };
-  try {
-    for await (const batch of readLineBatches(path, options)) {
-      // A line found too long while it spanned batches is reported from here.
-      const facts = batch.kind === 'lines' ? batches.examine(batch) : Promise.resolve([examiner.examine(batch.record)]);
-      // Awaited in turn below; a failure of a later batch must not go unhandled meanwhile.
-      facts.catch(() => {});
-      inFlight.push({facts, bytesThrough: batch.bytesThrough});
-      if (inFlight.length >= batches.concurrency * BATCHES_PER_WORKER) await settle();
+  const pending: Pending[] = [];
+  const maxPending = (pool.size + 1) * BATCHES_PER_WORKER;
+  const apply = async (wait: boolean) => {
+    while (pending.length > 0 && (wait || pending[0].facts !== null)) {
+      const oldest = pending.shift()!;
+      for (const facts of oldest.facts ?? (await oldest.examined!)) verifier.accept(facts);
+      options.onProgress?.(verifier.progress(oldest.bytesThrough));
+      wait = false;
     }
-    while (inFlight.length > 0) await settle();
-  } finally {
-    inFlight.length = 0;
+  };
+  for await (const batch of readLineBatches(path, {maxLineBytes: options.maxLineBytes, buffers: pool.buffers})) {
+    const entry: Pending = {bytesThrough: batch.bytesThrough, facts: null};
+    if (batch.kind === 'too-long') {
+      // Found while the line spanned batches.
+      entry.facts = [examiner.examine(batch.record)];
+    } else if (pool.hasRoom()) {
+      entry.examined = pool.examine(batch);
+      entry.examined.then(
+        (facts) => (entry.facts = facts),
+        // Rethrown when this entry's turn comes; it must not go unhandled meanwhile.
+        () => {},
+      );
+    } else {
+      entry.facts = examineBatch(batch, examiner, options.maxLineBytes);
+      pool.buffers.recycle(batch.bytes.buffer);
+    }
+    pending.push(entry);
+    await apply(pending.length >= maxPending);
   }
+  while (pending.length > 0) await apply(true);
 }
 
-/** Worker threads each examining one batch at a time; a batch goes to the least busy. */
-export class WorkerPool implements BatchExaminer {
+/** Worker threads each examining a batch at a time, with a few more queued; a batch goes to the least busy. */
+export class WorkerPool {
+  readonly buffers: BatchBuffers;
   private readonly workers: {worker: Worker; busy: number}[] = [];
   private readonly waiting = new Map<number, {resolve: (facts: LineFacts[]) => void; reject: (error: Error) => void}>();
   private nextId = 0;
   private failure: Error | null = null;
 
+  /** `size` workers (0: none, every batch is examined on this thread). */
   constructor(
-    readonly concurrency: number,
+    readonly size: number,
     workerData: VerifyWorkerData,
+    batchBytes?: number,
   ) {
-    for (let i = 0; i < concurrency; i++) {
-      const worker = new Worker(WORKER_SCRIPT, {workerData, stdout: false, stderr: false});
+    this.buffers = new BatchBuffers(batchBytes);
+    for (let i = 0; i < size; i++) {
+      const worker = new Worker(WORKER_SCRIPT, {workerData, stdout: false, stderr: false, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}});
       const slot = {worker, busy: 0};
       worker.on('message', (reply: BatchReply) => {
         slot.busy--;
@@ -102,12 +125,17 @@ export class WorkerPool implements BatchExaminer {
     }
   }
 
+  /** Whether a worker can take a batch without waiting long. */
+  hasRoom(): boolean {
+    return this.failure !== null || this.workers.some((slot) => slot.busy < BATCHES_PER_WORKER);
+  }
+
   examine(batch: LineBatch): Promise<LineFacts[]> {
     if (this.failure !== null) return Promise.reject(this.failure);
-    const id = this.nextId++;
     const slot = this.workers.reduce((least, candidate) => (candidate.busy < least.busy ? candidate : least));
-    slot.busy++;
+    const id = this.nextId++;
     const facts = new Promise<LineFacts[]>((resolve, reject) => this.waiting.set(id, {resolve, reject}));
+    slot.busy++;
     const request: BatchRequest = {id, batch};
     slot.worker.postMessage(request, [batch.bytes.buffer as ArrayBuffer]);
     return facts;
@@ -123,6 +151,7 @@ export class WorkerPool implements BatchExaminer {
     const waiter = this.waiting.get(reply.id);
     if (waiter === undefined) return;
     this.waiting.delete(reply.id);
+    this.buffers.recycle(reply.buffer);
     waiter.resolve(reply.facts);
   }
 

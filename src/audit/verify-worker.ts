@@ -9,6 +9,6 @@ const {signingKey, allowUnsigned, maxLineBytes} = workerData as VerifyWorkerData
 const examiner = new LineExaminer({signatureCheck: signingKey === null ? null : hmacSignatureCheck(signingKey), allowUnsigned});
 
 parentPort!.on('message', ({id, batch}: BatchRequest) => {
-  const reply: BatchReply = {id, facts: examineBatch(batch, examiner, maxLineBytes)};
-  parentPort!.postMessage(reply);
+  const reply: BatchReply = {id, facts: examineBatch(batch, examiner, maxLineBytes), buffer: batch.bytes.buffer};
+  parentPort!.postMessage(reply, [batch.bytes.buffer as ArrayBuffer]);
 });

@@ -128,13 +128,13 @@ export interface VerifyOptions {
   /** Checks every signature with HMAC-SHA256 under these key bytes (as `HmacSigner` does); unlike `signer`, usable by worker threads. Wins over `signer`. */
   signingKey?: Uint8Array | null;
   /**
-   * Worker threads verifying a file's lines: 0 verifies on this thread only; a
-   * number uses that many for every file. By default, one per available CPU
-   * for files of 8 MiB or more when there are several CPUs. Streams and stdin
-   * are always verified on this thread, and so is everything when the worker
-   * script is not built (running from TypeScript sources).
+   * Threads examining a file's lines: 1 is this thread alone; N adds N - 1
+   * worker threads. By default, one per available CPU (at most 4) for files
+   * of 8 MiB or more, 1 for smaller ones. Streams and stdin are always read on this thread
+   * alone, and so is everything when the worker script is not built (running
+   * from TypeScript sources) or the signer is not a key (`signingKey`).
    */
-  workers?: number;
+  threads?: number;
   /** With a signer: an unsigned artifact is accepted (counted, not checked) instead of being a problem. */
   allowUnsigned?: boolean;
   /** Problems kept in the report (counting goes on); default 1000. */
@@ -157,6 +157,8 @@ export const DEFAULT_MAX_ERRORS = 1000;
 const PROGRESS_EVERY = 4096;
 /** Below this, starting workers costs more than they save. */
 const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
+/** Each worker holds a heap of its own (some 40 MiB), and past a few this thread's bookkeeping is the limit. */
+const DEFAULT_MAX_THREADS = 4;
 
 /** Verifies each input in turn; throws `JsonlSourceError` for a source that cannot be read. */
 export async function verifyTrails(inputs: readonly VerifyInput[], options: VerifyOptions = {}): Promise<VerifyReport> {
@@ -170,9 +172,9 @@ export async function verifyTrails(inputs: readonly VerifyInput[], options: Veri
   try {
     for (const input of inputs) {
       const verifier = new TrailVerifier(input.file, problems);
-      const workers = workersFor(input.source, options, signingKey !== null || signatureCheck === null);
-      if (workers > 0 && typeof input.source === 'string') {
-        pool ??= new WorkerPool(workers, {signingKey, allowUnsigned, maxLineBytes: options.maxLineBytes});
+      const threads = threadsFor(input.source, options, signingKey !== null || signatureCheck === null);
+      if (threads > 1 && typeof input.source === 'string') {
+        pool ??= new WorkerPool(threads - 1, {signingKey, allowUnsigned, maxLineBytes: options.maxLineBytes});
         await verifyFileInBatches(input.source, verifier, examiner, pool, options);
       } else {
         await verifyStream(input, verifier, examiner, options);
@@ -204,12 +206,11 @@ async function verifyStream(input: VerifyInput, verifier: TrailVerifier, examine
   }
 }
 
-/** How many workers verify `source` (0: this thread); a signer other than a key cannot be handed to them. */
-function workersFor(source: JsonlSource, options: VerifyOptions, keyOnly: boolean): number {
-  if (typeof source !== 'string' || source === '-' || !keyOnly || !workersAvailable()) return 0;
-  if (options.workers !== undefined) return Math.max(0, Math.floor(options.workers));
-  const cpus = availableParallelism();
-  return cpus > 1 && fileSize(source) >= PARALLEL_FROM_BYTES ? cpus : 0;
+/** How many threads examine the lines of `source`; a signer that is not a key cannot be handed to workers. */
+function threadsFor(source: JsonlSource, options: VerifyOptions, keyOnly: boolean): number {
+  if (typeof source !== 'string' || source === '-' || !keyOnly || !workersAvailable()) return 1;
+  if (options.threads !== undefined) return options.threads;
+  return fileSize(source) >= PARALLEL_FROM_BYTES ? Math.min(availableParallelism(), DEFAULT_MAX_THREADS) : 1;
 }
 
 function fileSize(path: string): number {

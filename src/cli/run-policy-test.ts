@@ -1,6 +1,8 @@
 // `aigc policy test`: find the suites, load them all (a malformed one stops
 // the run before any case), run the cases, report in the chosen format — live
 // on a terminal outside CI, else once at the end.
+import {loadGateModules} from './gates.js';
+import {redactionPatternsFromFlags} from './redact-flags.js';
 import {clockFrom, parseNow} from './clock.js';
 import {ExitCode, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
@@ -20,6 +22,9 @@ export interface PolicyTestFlags extends ReportFlagValues {
   'fail-on-empty'?: boolean;
   now?: string;
   'policy-root'?: string;
+  strict?: boolean;
+  gate?: string[];
+  redact?: string[];
 }
 
 export interface PolicyTestIo {
@@ -49,6 +54,9 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
     now: now === undefined ? undefined : clockFrom(now)(),
     filter,
     bail: flags.bail,
+    strictMode: flags.strict,
+    customGates: flags.gate ? await loadGateModules(flags.gate, io.cwd) : undefined,
+    redactionPatterns: redactionPatternsFromFlags(flags.redact),
   };
   const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env);
   let summary: RunSummary;

@@ -28,8 +28,8 @@ export interface VerifyIo {
 
 /** Lowers the line-size limit (bytes), for tests and for auditors with smaller trails; default 64 MiB. */
 export const MAX_LINE_BYTES_ENV = 'AIGC_MAX_LINE_BYTES';
-/** Worker threads for large files: 0 verifies on the main thread only; default one per CPU (see `VerifyOptions.workers`). */
-export const WORKERS_ENV = 'AIGC_VERIFY_WORKERS';
+/** Threads verifying a large file: 1 is the main thread alone; default one per CPU (see `VerifyOptions.threads`). */
+export const THREADS_ENV = 'AIGC_VERIFY_THREADS';
 
 const defaultIo = (): VerifyIo => ({stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
 
@@ -38,7 +38,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyI
   if (files.filter((file) => file === '-').length > 1) throw usageError('stdin (-) can be read only once');
   const signingKey = keyFromFlags(flags, io.env as NodeJS.ProcessEnv);
   const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
-  const workers = workerCount(io.env[WORKERS_ENV]);
+  const threads = threadCount(io.env[THREADS_ENV]);
   for (const file of files) if (file !== '-') checkReadable(file);
 
   const progress = await progressDisplay(io, isMachineFormat(settings.format));
@@ -46,7 +46,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyI
   try {
     report = await verifyTrails(
       files.map((file) => ({file, source: file})),
-      {signingKey, allowUnsigned: flags['allow-unsigned'], maxErrors: flags['max-errors'], maxLineBytes, workers, stdin: io.stdin, onProgress: progress?.update},
+      {signingKey, allowUnsigned: flags['allow-unsigned'], maxErrors: flags['max-errors'], maxLineBytes, threads, stdin: io.stdin, onProgress: progress?.update},
     );
   } catch (error) {
     if (error instanceof JsonlSourceError) throw ioError(`cannot read the trail: ${systemErrorText(error.code)}`, error.path, error);
@@ -98,10 +98,10 @@ function lineLimit(value: string | undefined): number | undefined {
   return limit;
 }
 
-function workerCount(value: string | undefined): number | undefined {
+function threadCount(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const count = Number(value);
-  if (!Number.isSafeInteger(count) || count < 0 || count > 256) throw usageError(`${WORKERS_ENV} must be a number of worker threads (0 for none), not "${value}"`);
+  if (!Number.isSafeInteger(count) || count < 1 || count > 64) throw usageError(`${THREADS_ENV} must be a number of threads from 1 to 64, not "${value}"`);
   return count;
 }
 

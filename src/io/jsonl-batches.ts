@@ -19,7 +19,7 @@ import {
   tooLongRecord,
 } from './jsonl.js';
 
-export const DEFAULT_BATCH_BYTES = 2 * 1024 * 1024;
+export const DEFAULT_BATCH_BYTES = 512 * 1024;
 const NEWLINE = 0x0a;
 
 /** Whole lines of a file (the last one may lack its newline at the end of the file). */
@@ -43,11 +43,41 @@ export type FileBatch = (LineBatch | TooLongLine) & {
 export interface BatchOptions {
   batchBytes?: number;
   maxLineBytes?: number;
+  /** Where batch buffers come from; give them back with `recycle` once a batch is done with, so memory is reused. */
+  buffers?: BatchBuffers;
 }
+
+/**
+ * Buffers for batches, reused: without this every batch would be a fresh
+ * allocation freed by another thread, which the allocator does not give back
+ * to the system promptly.
+ */
+export class BatchBuffers {
+  private readonly free: ArrayBuffer[] = [];
+
+  /** `batchBytes`: the read size; a buffer holds that plus room for an unfinished line carried over. */
+  constructor(readonly batchBytes: number = DEFAULT_BATCH_BYTES) {}
+
+  /** A buffer of at least `size` bytes, with an `ArrayBuffer` of its own. */
+  take(size: number): Buffer {
+    const capacity = this.batchBytes + CARRY_ROOM;
+    if (size > capacity) return Buffer.allocUnsafeSlow(size);
+    const reused = this.free.pop();
+    return reused === undefined ? Buffer.allocUnsafeSlow(capacity) : Buffer.from(reused);
+  }
+
+  recycle(buffer: ArrayBufferLike): void {
+    if (buffer.byteLength === this.batchBytes + CARRY_ROOM && this.free.length < MAX_FREE) this.free.push(buffer as ArrayBuffer);
+  }
+}
+
+const CARRY_ROOM = 64 * 1024;
+const MAX_FREE = 16;
 
 /** Reads `path` in batches of about `batchBytes`; throws `JsonlSourceError` when it cannot be read. */
 export async function* readLineBatches(path: string, options: BatchOptions = {}): AsyncGenerator<FileBatch> {
-  const batchBytes = options.batchBytes ?? DEFAULT_BATCH_BYTES;
+  const buffers = options.buffers ?? new BatchBuffers(options.batchBytes);
+  const batchBytes = buffers.batchBytes;
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const handle = await openJsonlFile(path);
   try {
@@ -57,11 +87,12 @@ export async function* readLineBatches(path: string, options: BatchOptions = {})
     let skipping = false;
     let bytesThrough = 0;
     for (;;) {
-      const buffer = Buffer.allocUnsafeSlow(carry.length + batchBytes);
+      const buffer = buffers.take(carry.length + batchBytes).subarray(0, carry.length + batchBytes);
       carry.copy(buffer);
       const bytesRead = await readInto(handle, path, buffer, carry.length);
       bytesThrough += bytesRead;
       if (bytesRead === 0) {
+        buffers.recycle(buffer.buffer);
         if (carry.length > 0 && !skipping) yield {kind: 'lines', bytes: carry, ...position, bytesThrough};
         return;
       }
@@ -71,6 +102,7 @@ export async function* readLineBatches(path: string, options: BatchOptions = {})
         const newline = data.indexOf(NEWLINE);
         if (newline === -1) {
           position.offset += data.length;
+          buffers.recycle(buffer.buffer);
           continue;
         }
         skipping = false;
@@ -87,6 +119,7 @@ export async function* readLineBatches(path: string, options: BatchOptions = {})
       }
       carry = ownCopy(data.subarray(start));
       if (batch !== null) yield {...batch, bytesThrough};
+      else buffers.recycle(buffer.buffer);
       if (carry.length > maxLineBytes) {
         yield {kind: 'too-long', record: tooLongRecord(position.linesBefore + 1, position.offset, maxLineBytes), bytesThrough};
         skipping = true;

@@ -2,6 +2,7 @@
 // pipeline at its fixed clock, its expectation checked field by field.
 // Policies are compiled once per run through one shared PolicyCache.
 
+import type {RedactionPattern} from '../audit/redaction.js';
 import type {ArtifactSigner} from '../audit/signing.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {PolicyCache} from '../policy/cache.js';
@@ -41,6 +42,10 @@ export interface RunOptions {
   strict?: boolean;
   signer?: ArtifactSigner | null;
   customGates?: readonly EnforcementGate[];
+  /** Strict mode of enforcement: refuse policies without typed preconditions. */
+  strictMode?: boolean;
+  /** Replaces the default redaction patterns of failure messages. */
+  redactionPatterns?: readonly RedactionPattern[];
   /** Called as each case finishes, in order. */
   onResult?: (result: CaseResult) => void;
 }
@@ -66,6 +71,8 @@ export function runCase(testCase: SuiteCase, options: RunOptions = {}): CaseResu
     cache: options.cache ?? null,
     signer: options.signer ?? null,
     customGates: options.customGates,
+    strictMode: options.strictMode,
+    redactionPatterns: options.redactionPatterns,
   });
   const outcome = outcomeOf(decision);
   const mismatches = checkExpectation(testCase.expectation, outcome, options.strict ? undefined : VOLATILE_ARTIFACT_POINTERS);
