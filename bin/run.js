@@ -5,7 +5,13 @@
 const args = process.argv.slice(2);
 if (args[0] === 'enforce' && !args.some((arg) => arg === '--help' || arg === '-h')) {
   const {main} = await import('../dist/enforce.bundle.js');
-  if (await main(args.slice(1))) process.exit();
+  // No process.exit(): pipes drain asynchronously, and exiting would drop queued output.
+  if (!(await main(args.slice(1)))) await runOclif();
+} else {
+  await runOclif();
 }
-const {execute} = await import('@oclif/core');
-await execute({dir: import.meta.url});
+
+async function runOclif() {
+  const {execute} = await import('@oclif/core');
+  await execute({dir: import.meta.url});
+}

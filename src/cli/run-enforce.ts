@@ -53,6 +53,7 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
     }
     throw error;
   }
+  await output.drained();
   if (counts.count === 0 && !output.closed) options.stderr.write('aigc enforce: no invocations in the input\n');
   return counts.fails > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
@@ -107,6 +108,8 @@ function openInput(path: string): Readable {
   return createReadStream(path, {highWaterMark: 1 << 16});
 }
 
+const MAX_QUEUED_OUTPUT = 4 * 1024 * 1024;
+
 /** Stdout with backpressure; a reader that went away (EPIPE) ends the run quietly. */
 class OutputStream {
   closed = false;
@@ -119,18 +122,19 @@ class OutputStream {
 
   async write(text: string): Promise<void> {
     if (this.closed) return;
-    if (!this.stream.write(text)) {
-      await new Promise<void>((resolve) => {
-        const done = () => {
-          this.stream.off('drain', done);
-          this.stream.off('error', done);
-          this.stream.off('close', done);
-          resolve();
-        };
-        this.stream.once('drain', done);
-        this.stream.once('error', done);
-        this.stream.once('close', done);
-      });
-    }
+    this.stream.write(text);
+    // Wait for the reader only when a few MiB are queued: waiting for every
+    // drain would stall on each pipe-sized write.
+    if (this.stream.writableLength > MAX_QUEUED_OUTPUT) await this.drained();
+  }
+
+  /** Resolves once everything written has been handed to the reader (or the reader went away). */
+  async drained(): Promise<void> {
+    if (this.closed || this.stream.writableLength === 0) return;
+    // A write's callback runs once it, and so everything before it, is flushed.
+    await new Promise<void>((resolve) => {
+      this.stream.write('', () => resolve());
+      this.stream.once('close', resolve);
+    });
   }
 }
