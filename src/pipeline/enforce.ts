@@ -86,14 +86,7 @@ export function decide(invocation: PyValue, options: EnforceOptions = {}): Decis
   try {
     validateInvocation(invocation);
     valid = invocation;
-    policy = loadPolicy(valid.policy_file as string, {
-      cwd: options.cwd,
-      policyRoot: options.policyRoot,
-      cache: options.cache,
-      loader: options.loader,
-      today: options.today ?? (() => utcDay(resolved.now())),
-    });
-    checkStrictMode(policy, options);
+    policy = loadPolicyForEnforcement(valid, options, resolved.now);
   } catch (error) {
     const failure = asAigcError(error);
     const artifact = prePipelineFailArtifact(invocation, failure, resolved, 'unified');
@@ -101,6 +94,19 @@ export function decide(invocation: PyValue, options: EnforceOptions = {}): Decis
     return finishFail(failure, artifact, options);
   }
   return runPipeline(policy, valid, options, resolved);
+}
+
+/** The invocation's policy, loaded (cached when asked) and, in strict mode, checked. */
+export function loadPolicyForEnforcement(invocation: PyDict, options: EnforceOptions, now: () => number): PyDict {
+  const policy = loadPolicy(invocation.policy_file as string, {
+    cwd: options.cwd,
+    policyRoot: options.policyRoot,
+    cache: options.cache,
+    loader: options.loader,
+    today: options.today ?? (() => utcDay(now())),
+  });
+  checkStrictMode(policy, options);
+  return policy;
 }
 
 function checkStrictMode(policy: PyDict, options: EnforceOptions): void {

@@ -9,8 +9,6 @@ import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact} from '../audi
 import {emitToSink} from '../audit/sinks.js';
 import {InvocationValidationError} from '../errors.js';
 import {type GroupedGates, groupGates, type InsertionPoint} from '../gates/custom.js';
-import {utcDay} from '../policy/dates.js';
-import {loadPolicy} from '../policy/loader.js';
 import {deepCopy, isDict, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
 import {contextProvenance, generateAuditArtifact} from './artifact.js';
 import {
@@ -19,6 +17,7 @@ import {
   type EnforceOptions,
   failDecision,
   finishFail,
+  loadPolicyForEnforcement,
   passDecision,
   pipelineFailArtifact,
   prePipelineFailArtifact,
@@ -120,13 +119,7 @@ export function decidePreCall(invocation: PyValue, options: EnforceOptions = {})
   try {
     validateInvocationCore(invocation);
     valid = invocation;
-    policy = loadPolicy(valid.policy_file as string, {
-      cwd: options.cwd,
-      policyRoot: options.policyRoot,
-      cache: options.cache,
-      loader: options.loader,
-      today: options.today ?? (() => utcDay(clock.now())),
-    });
+    policy = loadPolicyForEnforcement(valid, options, clock.now);
   } catch (error) {
     const failure = asAigcError(error);
     return finishFail(failure, prePipelineFailArtifact(invocation, failure, clock, 'split_pre_call_only'), options);

@@ -100,3 +100,13 @@ describe('Aigc instances', () => {
     expect((artifact.metadata as PyDict).enforcement_mode).toBe('split');
   });
 });
+
+describe('strict mode in split enforcement', () => {
+  it('refuses bare-string preconditions at pre-call too', async () => {
+    const {output: _output, ...preCall} = invocation({policy_file: 'legacy.yaml', context: {role_declared: true}});
+    await expect(new Aigc({cwd: dir, clock, strictMode: true}).enforcePreCall(preCall)).rejects.toMatchObject({
+      message: 'Strict mode policy validation failed',
+      auditArtifact: expect.objectContaining({metadata: expect.objectContaining({enforcement_mode: 'split_pre_call_only'})}),
+    });
+  });
+});
