@@ -25,7 +25,7 @@ export {InvocationBuilder} from './sdk/builder.js';
 export {type GovernedOptions, governed, type ModelCall} from './sdk/governed.js';
 export {type RetryOptions, withRetry} from './sdk/retry.js';
 export {RiskHistory, type Trajectory, TRAJECTORY_DEGRADING, TRAJECTORY_IMPROVING, TRAJECTORY_STABLE} from './sdk/risk-history.js';
-export {isOtelAvailable} from './sdk/telemetry.js';
+export {isOtelAvailable} from './telemetry.js';
 export type {JsonlOptions, JsonlSource} from './io/jsonl.js';
 export {
   type ErrorTypeExpectation,

@@ -20,12 +20,19 @@ export function setLogHandler(fn: ((record: LogRecord) => void) | null): void {
   handler = fn;
 }
 
+let fromEnvironment: ((record: LogRecord) => void) | null | undefined;
+
+/** The AIGC_LOG handler, decided at the first record (enforcement logs on its hot path). */
 function environmentHandler(): ((record: LogRecord) => void) | null {
+  if (fromEnvironment !== undefined) return fromEnvironment;
   const threshold = process.env.AIGC_LOG as LogLevel | undefined;
-  if (!threshold || !(threshold in LEVELS)) return null;
-  return (record) => {
-    if (LEVELS[record.level] >= LEVELS[threshold]) process.stderr.write(`${JSON.stringify(record)}\n`);
-  };
+  fromEnvironment =
+    threshold && threshold in LEVELS
+      ? (record) => {
+          if (LEVELS[record.level] >= LEVELS[threshold]) process.stderr.write(`${JSON.stringify(record)}\n`);
+        }
+      : null;
+  return fromEnvironment;
 }
 
 /** A logger for one area; records go nowhere unless a handler is set. */

@@ -1,16 +1,21 @@
 // Audit sinks: where artifacts go as they are decided. A sink receives a deep
 // copy, so nothing it does changes the artifact returned to the caller.
 
-import {appendFileSync, existsSync, readFileSync} from 'node:fs';
+import {appendFileSync} from 'node:fs';
 import {pyJsonDumps} from '../canonical/dumps.js';
-import {parseJson} from '../canonical/json.js';
 import {AuditSinkError} from '../errors.js';
 import {getLogger} from '../logging.js';
-import {deepCopy, isDict, type PyDict} from '../python/values.js';
-import {AuditChain, linkChecksum} from './chain.js';
+import {ChainFileWriter} from '../io/chain-file.js';
+import {deepCopy, type PyDict} from '../python/values.js';
 
+/**
+ * Receives artifacts as they are decided. `emit` is called synchronously; a
+ * sink that returns a promise is not awaited: its rejection is logged as an
+ * error (`aigc.sinks`) and cannot change the decision, so a sink that must be
+ * able to fail an enforcement in 'raise' mode has to write synchronously.
+ */
 export interface AuditSink {
-  emit(artifact: PyDict): void;
+  emit(artifact: PyDict): void | PromiseLike<void>;
 }
 
 export type SinkFailureMode = 'log' | 'raise';
@@ -26,50 +31,52 @@ export interface JsonFileSinkOptions {
 /**
  * Appends one JSON line per artifact, in the reference's JSONL format (Python
  * `json.dumps` defaults). Each line is one synchronous write, so concurrent
- * emitters in one process never interleave lines.
+ * emitters in one process never interleave lines. With `chain`, each artifact
+ * is linked after whatever the file ends with at that moment, so several
+ * chained sinks on one file in one process keep one chain; writers in other
+ * processes on the same file need `aigc chain append` (which locks).
  */
 export class JsonFileAuditSink implements AuditSink {
-  readonly #chain: AuditChain | null;
+  readonly #chain: ChainFileWriter | null;
 
   constructor(
     readonly path: string,
     options: JsonFileSinkOptions = {},
   ) {
-    this.#chain = options.chain ? continueChain(path, typeof options.chain === 'object' ? options.chain.chainId : undefined) : null;
+    this.#chain = options.chain
+      ? new ChainFileWriter(path, {
+          chainId: typeof options.chain === 'object' ? options.chain.chainId : undefined,
+          format: referenceLine,
+          durable: false,
+        })
+      : null;
   }
 
   emit(artifact: PyDict): void {
-    if (this.#chain) this.#chain.append(artifact);
-    appendFileSync(this.path, `${pyJsonDumps(artifact, {ensureAscii: true})}\n`, 'utf8');
+    if (this.#chain) this.#chain.appendUnlocked(artifact);
+    else appendFileSync(this.path, `${referenceLine(artifact)}\n`, 'utf8');
   }
 }
 
-/** The chain to continue at the end of `path` (its last link for `chainId`, or the file's last chain). */
-function continueChain(path: string, chainId: string | undefined): AuditChain {
-  if (!existsSync(path)) return new AuditChain(chainId);
-  const links = new Map<string, {length: number; lastChecksum: string}>();
-  let lastId: string | undefined;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const artifact = parseJson(line);
-    if (!isDict(artifact) || typeof artifact.chain_id !== 'string' || typeof artifact.chain_index !== 'number') continue;
-    links.set(artifact.chain_id, {length: artifact.chain_index + 1, lastChecksum: linkChecksum(artifact)});
-    lastId = artifact.chain_id;
-  }
-  const id = chainId ?? lastId;
-  return new AuditChain(id, id !== undefined ? links.get(id) : undefined);
+function referenceLine(artifact: PyDict): string {
+  return pyJsonDumps(artifact, {ensureAscii: true});
 }
 
 /** Calls a function with each artifact. */
 export class CallbackAuditSink implements AuditSink {
-  constructor(readonly callback: (artifact: PyDict) => void) {}
+  constructor(readonly callback: (artifact: PyDict) => unknown) {}
 
-  emit(artifact: PyDict): void {
-    this.callback(artifact);
+  emit(artifact: PyDict): void | PromiseLike<void> {
+    const returned = this.callback(artifact);
+    if (isThenable(returned)) return returned as PromiseLike<void>;
   }
 }
 
 const log = getLogger('sinks');
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return typeof value === 'object' && value !== null && typeof (value as {then?: unknown}).then === 'function';
+}
 
 /** Emits a copy; a failing sink raises AuditSinkError in 'raise' mode and is logged as a warning (`aigc.sinks`) otherwise. */
 export function emitToSink(
@@ -80,7 +87,12 @@ export function emitToSink(
 ): void {
   if (!sink) return;
   try {
-    sink.emit(deepCopy(artifact));
+    const pending = sink.emit(deepCopy(artifact));
+    if (isThenable(pending)) {
+      pending.then(undefined, (error: unknown) => {
+        log.error(`Audit sink emit failed asynchronously (the decision stands): ${error instanceof Error ? error.message : String(error)}`);
+      });
+    }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (mode === 'raise') {

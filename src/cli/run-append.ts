@@ -39,7 +39,7 @@ const PROGRAM = 'aigc chain append';
 
 export async function runAppend(file: string, flags: AppendFlags, io: AppendIo = {stdin: process.stdin, stderr: process.stderr, env: process.env}): Promise<number> {
   const signer = signerFromFlags(flags, io.env);
-  const writer = new ChainFileWriter(file, flags['chain-id']);
+  const writer = new ChainFileWriter(file, {chainId: flags['chain-id']});
   const reader = new JsonValueReader();
   const tally: AppendTally = {appended: 0, signed: 0, refused: 0, chainId: null, firstIndex: null, lastIndex: null};
   const refuse = (line: number, why: string): void => {

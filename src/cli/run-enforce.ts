@@ -65,7 +65,7 @@ async function runInline(
   options: EnforceRunOptions,
   decideItem: ReturnType<typeof createItemDecider>,
 ): Promise<{count: number; fails: number}> {
-  const chain = options.chainFile ? new ChainFileWriter(options.chainFile, options.chainId) : null;
+  const chain = options.chainFile ? new ChainFileWriter(options.chainFile, {chainId: options.chainId}) : null;
   let count = 0;
   let fails = 0;
   // Artifacts decided from one input chunk go out in one write: each is

@@ -2,6 +2,7 @@
 // read-only views; a gate that throws becomes a failure, never a crash.
 
 import {CustomGateViolationError} from '../errors.js';
+import {getLogger} from '../logging.js';
 import {pyRepr, pyStr} from '../python/repr.js';
 import {isDict, type PyDict, type PyValue} from '../python/values.js';
 
@@ -20,6 +21,8 @@ export interface EnforcementGate {
   readonly insertionPoint: InsertionPoint;
   evaluate(invocation: Readonly<PyDict>, policy: Readonly<PyDict>, context: Record<string, unknown>): GateResult;
 }
+
+const log = getLogger('gates');
 
 const MUTATION = 'Custom gates receive read-only views; mutation of policy/invocation is not permitted';
 const DELETION = 'Custom gates receive read-only views; deletion from policy/invocation is not permitted';
@@ -85,6 +88,30 @@ function failureFromThrow(gate: EnforcementGate, error: unknown): unknown {
 }
 
 /**
+ * The gate's result, or a failure when it returned something else: a gate
+ * that answers nothing, or answers later (a Promise), must not pass. (The
+ * reference crashes there without an artifact; we fail closed.)
+ */
+function gateResultOf(gate: EnforcementGate, returned: unknown): GateResult {
+  if (returned !== null && typeof returned === 'object' && typeof (returned as {then?: unknown}).then === 'function') {
+    // Its eventual rejection is nobody's to handle: keep it from crashing the process.
+    (returned as Promise<unknown>).then(undefined, () => undefined);
+    return invalidResult(gate, 'returned a Promise; evaluate() must return its GateResult synchronously');
+  }
+  if (returned === null || typeof returned !== 'object' || Array.isArray(returned)) {
+    const what = returned === undefined ? 'nothing' : returned === null ? 'null' : Array.isArray(returned) ? 'an array' : `a ${typeof returned}`;
+    return invalidResult(gate, `returned ${what} instead of a GateResult`);
+  }
+  return returned as GateResult;
+}
+
+function invalidResult(gate: EnforcementGate, what: string): GateResult {
+  const message = `Gate '${gate.name}' ${what}`;
+  log.error(message, {gate: gate.name});
+  return {passed: false, failures: [{code: 'CUSTOM_GATE_ERROR', message, field: null}]};
+}
+
+/**
  * Runs the gates of one insertion point (all of them, in order), records
  * `custom:<name>` for each, merges their metadata, and throws a
  * CustomGateViolationError when any reported failures.
@@ -106,9 +133,9 @@ export function runGatesAt(
   for (const gate of gates) {
     let result: GateResult;
     try {
-      result = gate.evaluate(invocationView, policyView, context) ?? {};
-      if (typeof result !== 'object') throw new TypeError('gate returned a non-GateResult value');
+      result = gateResultOf(gate, gate.evaluate(invocationView, policyView, context));
     } catch (error) {
+      log.error(`Custom gate '${gate.name}' raised: ${error instanceof Error ? error.message : String(error)}`, {gate: gate.name});
       result = {passed: false, failures: [failureFromThrow(gate, error)]};
     }
     gatesEvaluated.push(`custom:${gate.name}`);

@@ -20,43 +20,69 @@ export class ChainFileError extends Error {
 
 const LOCK_OPTIONS = {realpath: false, stale: 30_000, retries: {retries: 2000, minTimeout: 2, maxTimeout: 25}};
 
+export interface ChainFileOptions {
+  /** The chain to continue or start; default the file's last chain, else a new UUID. */
+  chainId?: string;
+  /** One artifact as one line, without the newline (default: compact Python json.dumps). */
+  format?: (artifact: PyDict) => string;
+  /** Sync each line to disk before the append returns (default true). */
+  durable?: boolean;
+}
+
+const compactLine = (artifact: PyDict): string => pyJsonDumps(artifact, {separators: [',', ':']});
+
 export class ChainFileWriter {
   private readonly chains = new Map<string, ChainState>();
+  private readonly chainId: string | undefined;
+  private readonly format: (artifact: PyDict) => string;
+  private readonly durable: boolean;
   private lastChainId: string | null = null;
   private offset = 0;
   private partial = '';
   private lineNumber = 0;
 
-  /** `chainId`: the chain to continue or start; default the file's last chain, else a new UUID. */
   constructor(
     readonly path: string,
-    private readonly chainId?: string,
-  ) {}
+    options: ChainFileOptions = {},
+  ) {
+    this.chainId = options.chainId;
+    this.format = options.format ?? compactLine;
+    this.durable = options.durable ?? true;
+  }
 
-  /** Chains `artifact` (in place) onto the file and writes it; returns the chained artifact. */
+  /** Chains `artifact` (in place) onto the file under an exclusive lock shared with other processes. */
   async append(artifact: PyDict): Promise<PyDict> {
     // Loaded on first use: only `--chain` runs need the lock (and its fs patches).
     const {default: lockfile} = await import('proper-lockfile');
     const release = await lockfile.lock(this.path, LOCK_OPTIONS);
     try {
-      const fd = openSync(this.path, 'a+');
-      try {
-        this.catchUp(fd);
-        const id = this.chainId ?? this.lastChainId ?? undefined;
-        const state = id !== undefined ? this.chains.get(id) : undefined;
-        const chain = new AuditChain(id, state);
-        chain.append(artifact);
-        const line = `${pyJsonDumps(artifact, {separators: [',', ':']})}\n`;
-        writeSync(fd, line);
-        fdatasyncSync(fd);
-        this.offset += Buffer.byteLength(line);
-        this.lineNumber++;
-        this.record(artifact);
-      } finally {
-        closeSync(fd);
-      }
+      return this.appendUnlocked(artifact);
     } finally {
       await release();
+    }
+  }
+
+  /**
+   * Chains `artifact` (in place) after whatever the file holds now, and
+   * writes it. Synchronous, so writers in one process never fork the chain;
+   * writers in other processes need `append`'s lock.
+   */
+  appendUnlocked(artifact: PyDict): PyDict {
+    const fd = openSync(this.path, 'a+');
+    try {
+      this.catchUp(fd);
+      const id = this.chainId ?? this.lastChainId ?? undefined;
+      const state = id !== undefined ? this.chains.get(id) : undefined;
+      const chain = new AuditChain(id, state);
+      chain.append(artifact);
+      const line = `${this.format(artifact)}\n`;
+      writeSync(fd, line);
+      if (this.durable) fdatasyncSync(fd);
+      this.offset += Buffer.byteLength(line);
+      this.lineNumber++;
+      this.record(artifact);
+    } finally {
+      closeSync(fd);
     }
     return artifact;
   }

@@ -15,6 +15,8 @@ import {computeRiskScore, enforceRiskThreshold, riskScoreDict} from '../gates/ri
 import {validateRole} from '../gates/role.js';
 import {validateToolConstraints} from '../gates/tools.js';
 import {evaluateGuards} from '../guards/index.js';
+import {getLogger} from '../logging.js';
+import {riskScoreOf, type SpanOutcome, traced} from '../telemetry.js';
 import type {PolicyCache} from '../policy/cache.js';
 import {type CalendarDay, utcDay} from '../policy/dates.js';
 import {loadPolicy, type PolicyLoader} from '../policy/loader.js';
@@ -25,6 +27,8 @@ import {contextProvenance, type FailureEntry, generateAuditArtifact} from './art
 import {failureGateOf} from './classify.js';
 import {jsonSerializationProblem, validateInvocation} from './invocation.js';
 import {strictModeIssues} from './strict.js';
+
+const log = getLogger('enforcement');
 
 export interface EnforceOptions {
   /** Clock in epoch seconds, for artifact timestamps (default: the real clock). */
@@ -93,7 +97,32 @@ export function decide(invocation: PyValue, options: EnforceOptions = {}): Decis
     if (options.signPrePipeline && options.signer) signArtifact(artifact, options.signer);
     return finishFail(failure, artifact, options);
   }
-  return runPipeline(policy, valid, options, resolved);
+  return traced(
+    'aigc.enforce_invocation',
+    spanIdentity(valid),
+    () => runPipeline(policy, valid, options, resolved),
+    (decision) => spanOutcome(decision, 'gates_evaluated', 'unified'),
+  );
+}
+
+/** The identity attributes of an enforcement span. */
+export function spanIdentity(invocation: PyDict, mode?: 'split'): Record<string, string> {
+  const identity = {'aigc.policy_file': String(invocation.policy_file ?? ''), 'aigc.role': String(invocation.role ?? '')};
+  return mode ? {...identity, 'aigc.enforcement_mode': mode} : identity;
+}
+
+/** What a decision tells its span; `gatesKey` names the metadata list of the gates it ran. */
+export function spanOutcome(decision: Decision, gatesKey: string, mode: string): SpanOutcome {
+  const {artifact} = decision;
+  const gates = (artifact.metadata as PyDict | undefined)?.[gatesKey];
+  return {
+    result: decision.error ? 'FAIL' : 'PASS',
+    gates: Array.isArray(gates) ? gates : [],
+    riskScore: riskScoreOf(artifact),
+    mode,
+    policyFile: artifact.policy_file,
+    role: artifact.role,
+  };
 }
 
 /** The invocation's policy, loaded (cached when asked) and, in strict mode, checked. */
@@ -333,6 +362,7 @@ export function passDecision(
   });
   if (options.signer) signArtifact(artifact, options.signer);
   emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
+  log.info(`Enforcement complete: PASS [policy=${String(invocation.policy_file)}, role=${String(invocation.role)}]`);
   return {artifact, error: null};
 }
 
@@ -347,9 +377,11 @@ export function finishFail(failure: AigcError, artifact: PyDict, options: Enforc
   failure.auditArtifact = artifact;
   try {
     emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
-  } catch {
+  } catch (sinkError) {
     // A sink failure on a FAIL path never hides the governance failure.
+    log.error(`Sink emission failed on FAIL path (artifact preserved): ${(sinkError as Error).message}`);
   }
+  log.info(`Enforcement complete: FAIL [gate=${String(artifact.failure_gate)}, policy=${String(artifact.policy_file)}, role=${String(artifact.role)}]`);
   return {artifact, error: failure};
 }
 

@@ -9,6 +9,7 @@ import {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact} from '../audi
 import {emitToSink} from '../audit/sinks.js';
 import {InvocationValidationError} from '../errors.js';
 import {type GroupedGates, groupGates, type InsertionPoint} from '../gates/custom.js';
+import {traced} from '../telemetry.js';
 import {deepCopy, isDict, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
 import {contextProvenance, generateAuditArtifact} from './artifact.js';
 import {
@@ -23,6 +24,8 @@ import {
   prePipelineFailArtifact,
   runPhaseA,
   runPhaseB,
+  spanIdentity,
+  spanOutcome,
 } from './enforce.js';
 import {jsonSerializationProblem, validateInvocationCore} from './invocation.js';
 
@@ -124,6 +127,23 @@ export function decidePreCall(invocation: PyValue, options: EnforceOptions = {})
     const failure = asAigcError(error);
     return finishFail(failure, prePipelineFailArtifact(invocation, failure, clock, 'split_pre_call_only'), options);
   }
+  return traced(
+    'aigc.enforce_pre_call',
+    spanIdentity(valid, 'split'),
+    () => runSplitPhaseA(policy, valid, options, clock),
+    (outcome) =>
+      'token' in outcome
+        ? {result: 'PASS_PHASE_A', gates: (outcome.token.phaseAMetadata.gates_evaluated ?? []) as PyValue[], riskScore: null, mode: 'split', policyFile: valid.policy_file, role: valid.role}
+        : spanOutcome(outcome, 'pre_call_gates_evaluated', 'split'),
+  );
+}
+
+function runSplitPhaseA(
+  policy: PyDict,
+  valid: PyDict,
+  options: EnforceOptions,
+  clock: {now: () => number; patterns: readonly RedactionPattern[]},
+): {token: PreCallResult} | Decision {
   const gates = groupGates(options.customGates ?? []);
   const preCallTimestamp = Math.trunc(clock.now());
   const nonce = randomBytes(16).toString('hex');
@@ -227,7 +247,12 @@ export function decidePostCall(token: unknown, output: PyValue, options: Enforce
   }
   consumedTokens.add(macHex);
   state.consumed = true;
-  return runSplitPhaseB(evidence, snapshot, output, state.phaseBGates, options, clock);
+  return traced(
+    'aigc.enforce_post_call',
+    spanIdentity(snapshot, 'split'),
+    () => runSplitPhaseB(evidence, snapshot, output, state.phaseBGates, options, clock),
+    (decision) => spanOutcome(decision, 'post_call_gates_evaluated', 'split'),
+  );
 }
 
 /** The evidence's fingerprint restricted to the Phase B insertion points the token carries. */

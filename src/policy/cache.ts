@@ -52,8 +52,15 @@ export class PolicyCache {
   /**
    * Returns the cached policy for `resolvedPath` on `today`, or runs `load`.
    * `filesRead` tells which files the load touched, also when it threw.
+   * Failed loads are remembered (until a file read changes) unless `rememberFailures` is false.
    */
-  getOrLoad(resolvedPath: string, today: CalendarDay, load: () => PyDict, filesRead: () => string[]): PyDict {
+  getOrLoad(
+    resolvedPath: string,
+    today: CalendarDay,
+    load: () => PyDict,
+    filesRead: () => string[],
+    {rememberFailures = true}: {rememberFailures?: boolean} = {},
+  ): PyDict {
     const key = `${resolvedPath}\n${today.year}-${today.month}-${today.day}`;
     const hit = this.entries.get(key);
     if (hit && this.isFresh(hit)) {
@@ -67,7 +74,7 @@ export class PolicyCache {
       this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), policy});
       return policy;
     } catch (error) {
-      if (error instanceof AigcError) {
+      if (rememberFailures && error instanceof AigcError) {
         this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), error: cloneError(error)});
       }
       throw error;

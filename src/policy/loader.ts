@@ -51,8 +51,20 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
     today: options.today ?? realToday,
     filesRead: [],
   };
-  if (options.loader) return loadFromCustomLoader(policyFile, options.loader, context);
   const cache = options.cache;
+  const loader = options.loader;
+  if (loader) {
+    if (!cache) return loadFromCustomLoader(policyFile, loader, context);
+    // As the reference: the reference is an opaque key, a policy stays cached until
+    // `clear()` (its bases still by file stamps), and a failed load is not remembered.
+    return cache.getOrLoad(
+      `\0loader\0${policyFile}`,
+      context.today(),
+      () => loadFromCustomLoader(policyFile, loader, context),
+      () => context.filesRead,
+      {rememberFailures: false},
+    );
+  }
   if (!cache) return loadResolved(policyFile, resolvePolicyPath(policyFile, context), new Set(), context);
   const resolved = cache.resolvePath(`${context.cwd}\0${context.policyRoot ?? ''}\0${policyFile}`, () =>
     resolvePolicyPath(policyFile, context),

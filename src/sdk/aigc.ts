@@ -12,7 +12,6 @@ import type {PolicyLoader} from '../policy/loader.js';
 import {type Decision, decide, type EnforceOptions} from '../pipeline/enforce.js';
 import {decidePostCall, decidePreCall, type PreCallResult} from '../pipeline/split.js';
 import type {PyDict, PyValue} from '../python/values.js';
-import {recordEnforcementSpan} from './telemetry.js';
 
 export interface AigcOptions {
   /** Receives a copy of every artifact. */
@@ -86,7 +85,7 @@ export class Aigc {
   }
 
   enforceSync(invocation: PyValue): PyDict {
-    return settle(traced('aigc.enforce_invocation', decide(invocation, this.#engine)));
+    return settle(decide(invocation, this.#engine));
   }
 
   /** Phase A of split enforcement: resolves to a one-time token for `enforcePostCall`. */
@@ -97,7 +96,7 @@ export class Aigc {
   enforcePreCallSync(invocation: PyValue): PreCallResult {
     const outcome = decidePreCall(invocation, this.#engine);
     if ('token' in outcome) return outcome.token;
-    throw traced('aigc.enforce_pre_call', outcome).error;
+    throw outcome.error;
   }
 
   /** Phase B: the output checked with the token's frozen evidence (custom gates come from the token). */
@@ -106,13 +105,8 @@ export class Aigc {
   }
 
   enforcePostCallSync(token: PreCallResult, output: PyValue): PyDict {
-    return settle(traced('aigc.enforce_post_call', decidePostCall(token, output, {...this.#engine, customGates: []})));
+    return settle(decidePostCall(token, output, {...this.#engine, customGates: []}));
   }
-}
-
-function traced(name: string, decision: Decision): Decision {
-  recordEnforcementSpan(name, decision.artifact);
-  return decision;
 }
 
 function settle(decision: Decision): PyDict {

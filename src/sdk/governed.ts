@@ -6,7 +6,7 @@
 import type {EnforceOptions} from '../pipeline/enforce.js';
 import {enforceInvocation} from '../pipeline/enforce.js';
 import {enforcePostCall, enforcePreCall, type PreCallResult, wrappedFunctionFailure} from '../pipeline/split.js';
-import type {PyDict} from '../python/values.js';
+import {isDict, type PyDict} from '../python/values.js';
 import type {Aigc} from './aigc.js';
 
 export interface GovernedOptions {
@@ -43,15 +43,24 @@ export function governed<Rest extends unknown[]>(
   const failureOptions = (): EnforceOptions =>
     options.aigc ? {sink: options.aigc.sink, now: options.aigc.options.clock} : engine;
 
-  return async (input = {}, context = {}, ...rest: Rest) => {
+  if (options.preCallEnforcement === false) {
+    process.emitWarning(
+      'governed(): preCallEnforcement: false is deprecated. Split enforcement is the default; the unified opt-out will be removed in a future release.',
+      'DeprecationWarning',
+    );
+  }
+
+  const wrapper = async (input: PyDict = {}, context: PyDict = {}, ...rest: Rest) => {
+    // As the reference: what is not a mapping is enforced as {} (the call still gets the caller's arguments).
+    const enforced = {input: isDict(input) ? input : {}, context: isDict(context) ? context : {}};
     if (options.preCallEnforcement === false) {
       const output = await fn(input, context, ...rest);
-      const invocation = {...identity, input, context, output};
+      const invocation = {...identity, ...enforced, output};
       if (options.aigc) await options.aigc.enforce(invocation);
       else enforceInvocation(invocation, engine);
       return output;
     }
-    const token = preCall({...identity, input, context});
+    const token = preCall({...identity, ...enforced});
     let output: PyDict;
     try {
       output = await fn(input, context, ...rest);
@@ -62,4 +71,7 @@ export function governed<Rest extends unknown[]>(
     postCall(token, output);
     return output;
   };
+  // The wrapper answers to the wrapped function's name, as functools.wraps does.
+  Object.defineProperty(wrapper, 'name', {value: fn.name, configurable: true});
+  return wrapper;
 }

@@ -36,8 +36,8 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
     now: Flags.string({description: 'Clock for cases whose suite sets no `now`: epoch seconds or ISO-8601 (default: the real clock).', helpValue: 'EPOCH'}),
     'policy-root': Flags.string({description: 'Confine policy paths to DIR.', helpValue: 'DIR'}),
     strict: Flags.boolean({description: ENFORCE_FLAGS.strict.description}),
-    gate: Flags.string({description: ENFORCE_FLAGS.gate.description, helpValue: ENFORCE_FLAGS.gate.helpValue, multiple: true}),
-    redact: Flags.string({description: ENFORCE_FLAGS.redact.description, helpValue: ENFORCE_FLAGS.redact.helpValue, multiple: true}),
+    gate: Flags.string({description: ENFORCE_FLAGS.gate.description, helpValue: ENFORCE_FLAGS.gate.helpValue, multiple: true, multipleNonGreedy: true}),
+    redact: Flags.string({description: ENFORCE_FLAGS.redact.description, helpValue: ENFORCE_FLAGS.redact.helpValue, multiple: true, multipleNonGreedy: true}),
   };
 
   async run(): Promise<void> {
