@@ -13,6 +13,7 @@ export class AigcError extends Error {
 
   constructor(message: string, code: string, details?: ErrorDetails | null) {
     super(message);
+    this.name = new.target.name;
     this.code = code;
     this.details = details ?? {};
   }

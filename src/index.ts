@@ -1,7 +1,7 @@
 // The public library API of aigc: everything a Node program needs to load
 // policies, enforce invocations and work with audit artifacts.
 
-export {AuditChain, recomputeChecksum} from './audit/chain.js';
+export {AuditChain, recomputeChecksum, verifyChain} from './audit/chain.js';
 export {AuditLineage, LineageError, LineageGraph, lineageKey} from './audit/lineage.js';
 export {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact, redactionPattern} from './audit/redaction.js';
 export {type ArtifactSigner, HmacSigner, signArtifact, signaturePayload, verifyArtifact} from './audit/signing.js';
@@ -9,12 +9,37 @@ export {type AuditSink, CallbackAuditSink, JsonFileAuditSink, type JsonFileSinkO
 export {type DumpsOptions, pyJsonDumps} from './canonical/dumps.js';
 export {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from './canonical/index.js';
 export * from './errors.js';
-export {type EnforcementGate, type GateResult, INSERTION_POINTS, type InsertionPoint} from './gates/custom.js';
-export {computeRiskScore, type RiskBasisEntry, type RiskScore} from './gates/risk.js';
+export {
+  type EnforcementGate,
+  type GateResult,
+  INSERTION_POINTS,
+  INSERTION_POST_AUTHORIZATION,
+  INSERTION_POST_OUTPUT,
+  INSERTION_PRE_AUTHORIZATION,
+  INSERTION_PRE_OUTPUT,
+  type InsertionPoint,
+} from './gates/custom.js';
+export {
+  computeRiskScore,
+  RISK_MODE_RISK_SCORED,
+  RISK_MODE_STRICT,
+  RISK_MODE_WARN_ONLY,
+  RISK_MODES,
+  type RiskBasisEntry,
+  type RiskMode,
+  type RiskScore,
+} from './gates/risk.js';
 export {PolicyCache} from './policy/cache.js';
-export {mergePolicies} from './policy/compose.js';
+export {
+  COMPOSITION_INTERSECT,
+  COMPOSITION_REPLACE,
+  COMPOSITION_STRATEGIES,
+  COMPOSITION_UNION,
+  type CompositionStrategy,
+  mergePolicies,
+} from './policy/compose.js';
 export {type CalendarDay, type DateEvidence, validatePolicyDates} from './policy/dates.js';
-export {type LoadPolicyOptions, loadPolicy, type PolicyLoader} from './policy/loader.js';
+export {FilePolicyLoader, type LoadPolicyOptions, loadPolicy, type PolicyLoader} from './policy/loader.js';
 export {PyDate, PyDateTime, PyFloat, type PyDict, type PyList, type PyValue} from './python/values.js';
 export {decide, type Decision, type EnforceOptions, enforceInvocation as enforce, enforceInvocation} from './pipeline/enforce.js';
 export {decidePostCall, decidePreCall, enforcePostCall, enforcePreCall, PreCallResult, wrappedFunctionFailure} from './pipeline/split.js';

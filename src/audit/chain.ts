@@ -3,6 +3,8 @@
 
 import {randomUUID} from 'node:crypto';
 import {checksum} from '../canonical/index.js';
+import {pyStr} from '../python/repr.js';
+import {pyEquals} from '../python/semantics.js';
 import type {PyDict, PyValue} from '../python/values.js';
 import {CHAIN_FIELDS} from './signing.js';
 
@@ -57,4 +59,33 @@ export function recomputeChecksum(artifact: PyDict): string {
     if (key !== 'checksum') Object.defineProperty(rest, key, {value: artifact[key] as PyValue, enumerable: true, writable: true, configurable: true});
   }
   return checksum(rest);
+}
+
+/**
+ * Checks an ordered list of chained artifacts in memory, as the reference's
+ * `verify_chain`: index sequence, one chain id (the first artifact's), links
+ * and each stored checksum; with the reference's messages. For files, of any
+ * size and with several chains, use `aigc chain verify`.
+ */
+export function verifyChain(artifacts: readonly PyDict[]): {valid: boolean; errors: string[]} {
+  const errors: string[] = [];
+  const chainId = artifacts[0]?.chain_id;
+  let previous: PyValue = null;
+  artifacts.forEach((artifact, index) => {
+    if (!pyEquals(artifact.chain_index, index)) {
+      errors.push(`Index ${index}: expected chain_index=${index}, got ${pyStr(artifact.chain_index ?? null)}`);
+    }
+    if (!pyEquals(artifact.chain_id ?? null, chainId ?? null)) errors.push(`Index ${index}: chain_id mismatch`);
+    if (!pyEquals(artifact.previous_audit_checksum ?? null, previous)) {
+      errors.push(`Index ${index}: previous_audit_checksum mismatch (broken link)`);
+    }
+    const stored = artifact.checksum;
+    if (stored !== undefined && stored !== null) {
+      if (recomputeChecksum(artifact) !== stored) errors.push(`Index ${index}: artifact checksum mismatch (artifact was modified)`);
+      previous = stored;
+    } else {
+      previous = checksum(artifact);
+    }
+  });
+  return {valid: errors.length === 0, errors};
 }

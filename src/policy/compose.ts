@@ -8,6 +8,9 @@ import {deepCopy, defineKey, dictGet, hasKey, isDict, type PyDict, type PyValue,
 
 export const COMPOSITION_STRATEGIES = ['intersect', 'union', 'replace'] as const;
 export type CompositionStrategy = (typeof COMPOSITION_STRATEGIES)[number];
+export const COMPOSITION_INTERSECT: CompositionStrategy = 'intersect';
+export const COMPOSITION_UNION: CompositionStrategy = 'union';
+export const COMPOSITION_REPLACE: CompositionStrategy = 'replace';
 
 const COMPOSITION_KEYS = new Set(['extends', 'composition_strategy']);
 

@@ -20,6 +20,22 @@ export interface PolicyLoader {
   load(policyRef: string): PyDict;
 }
 
+/**
+ * The default source: policy files, read as `loadPolicy` reads them. Given as
+ * a loader (as the reference's `FilePolicyLoader`), it changes nothing: paths
+ * resolve, cache and compose as files.
+ */
+export class FilePolicyLoader implements PolicyLoader {
+  constructor(private readonly options: {cwd?: string; policyRoot?: string} = {}) {}
+
+  /** The raw mapping of the policy file `policyRef` (before `extends`, schema and dates). */
+  load(policyRef: string): PyDict {
+    const context = {cwd: this.options.cwd ?? process.cwd(), policyRoot: this.options.policyRoot};
+    const resolved = resolvePolicyPath(policyRef, context);
+    return parsePolicyDocument(readPolicyText(resolved), resolved).policy;
+  }
+}
+
 export interface LoadPolicyOptions {
   /** Directory relative policy paths resolve against (default: the process's cwd). */
   cwd?: string;
@@ -52,7 +68,7 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
     filesRead: [],
   };
   const cache = options.cache;
-  const loader = options.loader;
+  const loader = options.loader instanceof FilePolicyLoader ? undefined : options.loader;
   if (loader) {
     if (!cache) return loadFromCustomLoader(policyFile, loader, context);
     // As the reference: the reference is an opaque key, a policy stays cached until

@@ -11,7 +11,7 @@ import {PolicyCache} from '../policy/cache.js';
 import type {PolicyLoader} from '../policy/loader.js';
 import {type Decision, decide, type EnforceOptions} from '../pipeline/enforce.js';
 import {decidePostCall, decidePreCall, type PreCallResult} from '../pipeline/split.js';
-import type {PyDict, PyValue} from '../python/values.js';
+import {deepCopy, type PyDict, type PyValue} from '../python/values.js';
 
 export interface AigcOptions {
   /** Receives a copy of every artifact. */
@@ -49,7 +49,14 @@ export class Aigc {
       throw new RangeError(`on_sink_failure must be 'raise' or 'log', got '${String(onSinkFailure)}'`);
     }
     groupGates(options.customGates ?? []);
-    this.options = Object.freeze({...options, onSinkFailure, customGates: Object.freeze([...(options.customGates ?? [])])});
+    // Frozen, and copied where a caller could still change what it passed.
+    this.options = Object.freeze({
+      ...options,
+      onSinkFailure,
+      customGates: Object.freeze([...(options.customGates ?? [])]),
+      ...(options.redactionPatterns ? {redactionPatterns: Object.freeze([...options.redactionPatterns])} : {}),
+      ...(options.riskConfig ? {riskConfig: deepCopy(options.riskConfig)} : {}),
+    });
     this.#engine = Object.freeze({
       now: options.clock,
       cwd: options.cwd,
@@ -57,9 +64,9 @@ export class Aigc {
       cache: this.policyCache,
       loader: options.policyLoader,
       signer: options.signer ?? null,
-      redactionPatterns: options.redactionPatterns,
+      redactionPatterns: this.options.redactionPatterns,
       customGates: this.options.customGates,
-      riskConfig: options.riskConfig ?? null,
+      riskConfig: this.options.riskConfig ?? null,
       strictMode: options.strictMode ?? false,
       sink: options.sink ?? null,
       onSinkFailure,

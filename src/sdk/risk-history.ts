@@ -18,8 +18,8 @@ export class RiskHistory {
   constructor(entityId: string, options: {stabilityBand?: number} = {}) {
     if (typeof entityId !== 'string') throw new TypeError(`entity_id must be a str, got ${typeof entityId}.`);
     if (entityId.length === 0) throw new RangeError('entity_id must be a non-empty string.');
-    const band = options.stabilityBand ?? 0.05;
-    if (typeof band !== 'number') throw new TypeError(`stability_band must be a float, got ${typeof band}.`);
+    const band: unknown = options.stabilityBand === undefined ? 0.05 : options.stabilityBand;
+    if (typeof band !== 'number') throw new TypeError(`stability_band must be a float, got ${band === null ? 'null' : typeof band}.`);
     if (!(band >= 0 && band <= 1)) throw new RangeError('stability_band must be in [0.0, 1.0].');
     this.entityId = entityId;
     this.stabilityBand = band;

@@ -1,5 +1,7 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {AuditChain, linkChecksum, recomputeChecksum} from '../../src/audit/chain.js';
+import {AuditChain, linkChecksum, recomputeChecksum, verifyChain} from '../../src/audit/chain.js';
+import {parseJson} from '../../src/canonical/json.js';
 import {HmacSigner, signArtifact, signaturePayload, verifyArtifact} from '../../src/audit/signing.js';
 import {generateAuditArtifact} from '../../src/pipeline/artifact.js';
 import type {PyDict} from '../../src/python/values.js';
@@ -91,5 +93,20 @@ describe('hash chains', () => {
   it('gives a new chain a random UUID when no id is given', () => {
     expect(new AuditChain().chainId).toMatch(/^[0-9a-f-]{36}$/);
     expect(new AuditChain('').chainId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('verifyChain, on a list of artifacts in memory', () => {
+  // A chain the reference built, each case one change, answered by the reference's verify_chain
+  // (scripts/gen-verify-chain-cases.py).
+  const cases = parseJson(readFileSync(new URL('../data/chains/verify-chain-cases.json', import.meta.url), 'utf8')) as Array<{
+    name: string;
+    artifacts: PyDict[];
+    valid: boolean;
+    errors: string[];
+  }>;
+
+  it.each(cases.map((c) => [c.name, c] as const))('answers as the reference for %s', (_name, c) => {
+    expect(verifyChain(c.artifacts)).toEqual({valid: c.valid, errors: c.errors});
   });
 });

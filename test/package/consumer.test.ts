@@ -68,7 +68,10 @@ new Aigc({strictMode: 'yes'});
 `;
 
 const CONSUMER_RUN = `import assert from 'node:assert/strict';
-import {Aigc, enforce} from 'aigc';
+import {Aigc, enforce, isOtelAvailable} from 'aigc';
+
+// @opentelemetry/api is an optional peer, not installed here: telemetry is a no-op.
+assert.equal(isOtelAvailable(), false);
 
 const invocation = {
   policy_file: 'policies/support-assistant.yaml',

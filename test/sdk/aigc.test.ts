@@ -30,6 +30,13 @@ describe('Aigc instances', () => {
     });
   });
 
+  it('keeps its own copy of the risk override: changing the caller’s object later changes nothing', async () => {
+    const riskConfig: PyDict = {mode: 'strict', threshold: 0.5, factors: [{name: 'external', weight: 0.6, condition: 'external_model'}]};
+    const aigc = new Aigc({cwd: dir, clock, riskConfig});
+    riskConfig.threshold = 0.9;
+    await expect(aigc.enforce(invocation())).rejects.toMatchObject({auditArtifact: {failure_gate: 'risk_scoring'}});
+  });
+
   it('refuses an unknown sink failure mode', () => {
     expect(() => new Aigc({onSinkFailure: 'queue' as 'log'})).toThrow("on_sink_failure must be 'raise' or 'log', got 'queue'");
   });
