@@ -63,7 +63,7 @@ export function validateGate(gate: EnforcementGate): void {
     throw new TypeError(`Gate must have a non-empty string name, got: ${pyRepr((gate?.name ?? null) as PyValue)}`);
   }
   if (!(INSERTION_POINTS as readonly string[]).includes(gate.insertionPoint)) {
-    throw new TypeError(
+    throw new RangeError(
       `Gate '${gate.name}' has invalid insertion_point '${String(gate.insertionPoint)}'; must be one of ('pre_authorization', 'post_authorization', 'pre_output', 'post_output')`,
     );
   }

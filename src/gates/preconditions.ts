@@ -7,9 +7,12 @@ import {bestMatch, compileSchema} from '../jsonschema/index.js';
 import {pyStr} from '../python/repr.js';
 import {pyIterate, pySorted, pyTruthy} from '../python/semantics.js';
 import {dictGet, hasKey, isDict, originalKey, type PyDict, type PyValue, pyKeys} from '../python/values.js';
+import {getLogger} from '../logging.js';
 
 /** The constraint keys a typed precondition honours; any other key is ignored, as in the reference. */
 const CONSTRAINT_KEYS = ['pattern', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum'] as const;
+
+const log = getLogger('validator');
 
 export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[] {
   const pre = dictGet(policy, 'pre_conditions') ?? {};
@@ -21,6 +24,9 @@ export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[
     const names = pySorted([...byName.keys()]);
     for (const name of names) checkTyped(name, required[byName.get(name)!], context);
     return names;
+  }
+  if (Array.isArray(required) && typeof required[0] === 'string') {
+    log.warn('Bare-string preconditions are deprecated. Use typed format: required: {key: {type: string}}');
   }
   const satisfied: PyValue[] = [];
   for (const name of pyIterate(required)) {

@@ -26,7 +26,8 @@ export interface PolicyLoader {
  * resolve, cache and compose as files.
  */
 export class FilePolicyLoader implements PolicyLoader {
-  constructor(private readonly options: {cwd?: string; policyRoot?: string} = {}) {}
+  /** `cwd` and `policyRoot`, when given, take the place of the enforcement's own. */
+  constructor(readonly options: {cwd?: string; policyRoot?: string} = {}) {}
 
   /** The raw mapping of the policy file `policyRef` (before `extends`, schema and dates). */
   load(policyRef: string): PyDict {
@@ -61,9 +62,10 @@ const realToday = (): CalendarDay => utcDay(Date.now() / 1000);
 
 /** Loads, composes and validates a policy; throws the reference's errors. */
 export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}): PyDict {
+  const files = options.loader instanceof FilePolicyLoader ? options.loader.options : {};
   const context: LoadContext = {
-    cwd: options.cwd ?? process.cwd(),
-    policyRoot: options.policyRoot,
+    cwd: files.cwd ?? options.cwd ?? process.cwd(),
+    policyRoot: files.policyRoot ?? options.policyRoot,
     today: options.today ?? realToday,
     filesRead: [],
   };

@@ -3,6 +3,7 @@
 
 import {pyRound} from '../python/format.js';
 import {floatRepr} from '../python/repr.js';
+import {pyTypeName} from '../python/values.js';
 import type {RiskScore} from '../gates/risk.js';
 
 export const TRAJECTORY_IMPROVING = 'improving';
@@ -16,10 +17,10 @@ export class RiskHistory {
   readonly #scores: number[] = [];
 
   constructor(entityId: string, options: {stabilityBand?: number} = {}) {
-    if (typeof entityId !== 'string') throw new TypeError(`entity_id must be a str, got ${typeof entityId}.`);
+    if (typeof entityId !== 'string') throw new TypeError(`entity_id must be a str, got ${pyTypeName(entityId)}.`);
     if (entityId.length === 0) throw new RangeError('entity_id must be a non-empty string.');
     const band: unknown = options.stabilityBand === undefined ? 0.05 : options.stabilityBand;
-    if (typeof band !== 'number') throw new TypeError(`stability_band must be a float, got ${band === null ? 'null' : typeof band}.`);
+    if (typeof band !== 'number') throw new TypeError(`stability_band must be a float, got ${pyTypeName(band)}.`);
     if (!(band >= 0 && band <= 1)) throw new RangeError('stability_band must be in [0.0, 1.0].');
     this.entityId = entityId;
     this.stabilityBand = band;
@@ -30,7 +31,7 @@ export class RiskHistory {
     if (typeof score === 'boolean') throw new TypeError('score must be a float or RiskScore, got bool.');
     const value = typeof score === 'number' ? score : typeof score === 'object' && score !== null ? score.score : Number.NaN;
     if (typeof score !== 'number' && (typeof score !== 'object' || score === null)) {
-      throw new TypeError(`score must be a float or RiskScore, got ${typeof score}.`);
+      throw new TypeError(`score must be a float or RiskScore, got ${pyTypeName(score)}.`);
     }
     if (!(value >= 0 && value <= 1)) throw new RangeError(`score must be in [0.0, 1.0], got ${floatRepr(value)}.`);
     this.#scores.push(value);
