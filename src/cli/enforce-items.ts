@@ -1,6 +1,7 @@
 // Deciding one item of the `aigc enforce` stream, a parsed invocation or an
 // unreadable one, into its artifact and output line.
 
+import type {CanonicalJsonError} from '../canonical/canonical.js';
 import {compactJson, pyJsonDumps} from '../canonical/dumps.js';
 import {type RedactionPattern, DEFAULT_REDACTION_PATTERNS} from '../audit/redaction.js';
 import {HmacSigner, signArtifact} from '../audit/signing.js';
@@ -9,7 +10,7 @@ import type {EnforcementGate} from '../gates/custom.js';
 import type {JsonStreamItem} from '../io/json-values.js';
 import {PolicyCache} from '../policy/cache.js';
 import {utcDay} from '../policy/dates.js';
-import {decide, prePipelineFailArtifact} from '../pipeline/enforce.js';
+import {decide, prePipelineFailArtifact, unrecordableDecision} from '../pipeline/enforce.js';
 import type {PyDict} from '../python/values.js';
 
 /** Everything a decision depends on, as plain data. */
@@ -30,11 +31,14 @@ export interface DecidedItem {
   pass: boolean;
 }
 
+export interface ItemDecider {
+  decide(item: JsonStreamItem): DecidedItem;
+  /** The FAIL that replaces a decided artifact found to have no canonical bytes (when chaining it). */
+  unrecordable(error: CanonicalJsonError): DecidedItem;
+}
+
 /** A decider with its own policy cache. */
-export function createItemDecider(
-  settings: DeciderSettings,
-  customGates?: readonly EnforcementGate[],
-): (item: JsonStreamItem) => DecidedItem {
+export function createItemDecider(settings: DeciderSettings, customGates?: readonly EnforcementGate[]): ItemDecider {
   const now = settings.now === undefined ? () => Math.floor(Date.now() / 1000) : () => Math.floor(settings.now!);
   const cache = new PolicyCache();
   const signer = settings.key ? new HmacSigner(settings.key) : null;
@@ -50,16 +54,18 @@ export function createItemDecider(
     customGates,
     redactionPatterns: settings.redactionPatterns,
   };
-  return (item) => {
-    let artifact: PyDict;
-    if (item.kind === 'invalid') {
-      const error = new InvocationValidationError(item.reason, {line: item.line});
-      artifact = prePipelineFailArtifact(null, error, {now, patterns}, 'unified');
-      if (signer) signArtifact(artifact, signer);
-    } else {
-      artifact = decide(item.value, options).artifact;
-    }
+  const decided = (artifact: PyDict): DecidedItem => {
     const text = settings.pretty ? pyJsonDumps(artifact, {indent: 2}) : compactJson(artifact);
     return {artifact, line: `${text}\n`, pass: artifact.enforcement_result === 'PASS'};
+  };
+  return {
+    decide(item) {
+      if (item.kind === 'value') return decided(decide(item.value, options).artifact);
+      const error = new InvocationValidationError(item.reason, {line: item.line});
+      const artifact = prePipelineFailArtifact(null, error, {now, patterns}, 'unified');
+      if (signer) signArtifact(artifact, signer);
+      return decided(artifact);
+    },
+    unrecordable: (error) => decided(unrecordableDecision(error, options, 'unified').artifact),
   };
 }

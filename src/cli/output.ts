@@ -78,7 +78,12 @@ export function writeToStream(stream: ReportStream, text: string): Promise<boole
       }
     };
     stream.once('error', finish);
-    stream.write(text, finish);
+    try {
+      stream.write(text, finish);
+    } catch (error) {
+      // A stdout that is a file or device writes synchronously, and throws.
+      finish(error as Error);
+    }
   });
 }
 

@@ -5,12 +5,13 @@
 import {createReadStream} from 'node:fs';
 import {appendFile} from 'node:fs/promises';
 import type {Readable, Writable} from 'node:stream';
+import {CanonicalJsonError} from '../canonical/canonical.js';
 import {compactJson, pyJsonDumps} from '../canonical/dumps.js';
 import type {RedactionPattern} from '../audit/redaction.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {ChainFileWriter} from '../io/chain-file.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
-import {createItemDecider, type DeciderSettings} from './enforce-items.js';
+import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider} from './enforce-items.js';
 import {ExitCode, ioError} from './exit-codes.js';
 
 export interface EnforceRunOptions {
@@ -54,6 +55,9 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
     throw error;
   }
   await output.drained();
+  if (output.failure) {
+    throw ioError(`cannot write the artifacts (${output.failure.code ?? output.failure.message}); artifacts were lost`, 'stdout', output.failure);
+  }
   if (counts.count === 0 && !output.closed) options.stderr.write('aigc enforce: no invocations in the input\n');
   return counts.fails > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
@@ -63,7 +67,7 @@ async function runInline(
   reader: JsonValueReader,
   output: OutputStream,
   options: EnforceRunOptions,
-  decideItem: ReturnType<typeof createItemDecider>,
+  decider: ItemDecider,
 ): Promise<{count: number; fails: number}> {
   const chain = options.chainFile ? new ChainFileWriter(options.chainFile, {chainId: options.chainId}) : null;
   let count = 0;
@@ -73,13 +77,13 @@ async function runInline(
   let pending: string[] = [];
   const handle = async (item: JsonStreamItem): Promise<void> => {
     count++;
-    const decided = decideItem(item);
-    if (!decided.pass) fails++;
+    let decided = decider.decide(item);
     let line = decided.line;
     if (chain) {
-      await chain.append(decided.artifact);
+      decided = await chained(chain, decided, decider);
       line = `${options.pretty ? pyJsonDumps(decided.artifact, {indent: 2}) : compactJson(decided.artifact)}\n`;
     }
+    if (!decided.pass) fails++;
     if (options.recordFile && item.kind === 'value') {
       const record = pyJsonDumps({invocation: item.value, artifact: decided.artifact}, {separators: [',', ':']});
       await appendFile(options.recordFile, `${record}\n`, 'utf8').catch((error) => {
@@ -104,25 +108,51 @@ async function runInline(
   return {count, fails};
 }
 
+/** Appends the decision to the chain; one whose artifact has no canonical bytes is chained as its FAIL. */
+async function chained(chain: ChainFileWriter, decided: DecidedItem, decider: ItemDecider): Promise<DecidedItem> {
+  try {
+    await chain.append(decided.artifact);
+    return decided;
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError)) throw error;
+    const replacement = decider.unrecordable(error);
+    await chain.append(replacement.artifact);
+    return replacement;
+  }
+}
+
 function openInput(path: string): Readable {
   return createReadStream(path, {highWaterMark: 1 << 16});
 }
 
 const MAX_QUEUED_OUTPUT = 4 * 1024 * 1024;
 
-/** Stdout with backpressure; a reader that went away (EPIPE) ends the run quietly. */
+/**
+ * Stdout with backpressure. A reader that went away (EPIPE) ends the run
+ * quietly; any other write failure (a full disk, a closed descriptor) ends it
+ * too, and is reported: artifacts were lost.
+ */
 class OutputStream {
   closed = false;
+  failure: NodeJS.ErrnoException | null = null;
 
   constructor(private readonly stream: Writable) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') this.closed = true;
+      this.closed = true;
+      if (error.code !== 'EPIPE') this.failure = error;
     });
   }
 
   async write(text: string): Promise<void> {
     if (this.closed) return;
-    this.stream.write(text);
+    try {
+      this.stream.write(text);
+    } catch (error) {
+      // A stdout that is a file or device writes synchronously, and throws.
+      this.closed = true;
+      this.failure = error as NodeJS.ErrnoException;
+      return;
+    }
     // Wait for the reader only when a few MiB are queued: waiting for every
     // drain would stall on each pipe-sized write.
     if (this.stream.writableLength > MAX_QUEUED_OUTPUT) await this.drained();

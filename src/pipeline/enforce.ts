@@ -2,7 +2,8 @@
 // (authorization gates) and Phase B (output gates, risk), then one audit
 // artifact for every outcome, PASS or FAIL.
 
-import {AigcError, PolicyValidationError} from '../errors.js';
+import {CanonicalJsonError} from '../canonical/canonical.js';
+import {AigcError, InvocationValidationError, PolicyValidationError} from '../errors.js';
 import type {AuditSink} from '../audit/sinks.js';
 import {emitToSink, type SinkFailureMode} from '../audit/sinks.js';
 import {type ArtifactSigner, signArtifact} from '../audit/signing.js';
@@ -29,6 +30,8 @@ import {jsonSerializationProblem, validateInvocation} from './invocation.js';
 import {strictModeIssues} from './strict.js';
 
 const log = getLogger('enforcement');
+
+export type EnforcementMode = 'unified' | 'split' | 'split_pre_call_only';
 
 export interface EnforceOptions {
   /** Clock in epoch seconds, for artifact timestamps (default: the real clock). */
@@ -84,6 +87,10 @@ export function enforceInvocation(invocation: PyValue, options: EnforceOptions =
 
 /** Enforces one invocation and reports the decision without throwing governance errors. */
 export function decide(invocation: PyValue, options: EnforceOptions = {}): Decision {
+  return recordable(options, 'unified', () => decideUnified(invocation, options));
+}
+
+function decideUnified(invocation: PyValue, options: EnforceOptions): Decision {
   const resolved = resolveOptions(options);
   let policy: PyDict;
   let valid: PyDict;
@@ -103,6 +110,33 @@ export function decide(invocation: PyValue, options: EnforceOptions = {}): Decis
     () => runPipeline(policy, valid, options, resolved),
     (decision) => spanOutcome(decision, 'gates_evaluated', 'unified'),
   );
+}
+
+/**
+ * Runs `decideIt`, answering with `unrecordableDecision` when its artifact has
+ * no canonical bytes to sort, sign or chain.
+ */
+export function recordable<T extends Decision | {token: unknown}>(options: EnforceOptions, mode: EnforcementMode, decideIt: () => T): T | Decision {
+  try {
+    return decideIt();
+  } catch (error) {
+    if (error instanceof CanonicalJsonError) return unrecordableDecision(error, options, mode);
+    throw error;
+  }
+}
+
+/**
+ * The FAIL decision for an invocation whose artifact cannot be recorded: text
+ * with lone surrogates (in `role`, a tool name, or the context of a signed
+ * artifact) has no UTF-8 bytes, so the artifact could be neither sorted,
+ * signed nor chained, and the reference crashes there. The artifact carries
+ * the placeholders of an unreadable invocation, so it can be.
+ */
+export function unrecordableDecision(error: CanonicalJsonError, options: EnforceOptions, mode: EnforcementMode): Decision {
+  const failure = new InvocationValidationError(`Invocation cannot be recorded: ${error.message}`, {});
+  const artifact = prePipelineFailArtifact(null, failure, resolveOptions(options), mode);
+  if (options.signer) signArtifact(artifact, options.signer);
+  return finishFail(failure, artifact, options);
 }
 
 /** The identity attributes of an enforcement span. */
@@ -402,7 +436,7 @@ export function prePipelineFailArtifact(
   invocation: PyValue,
   failure: AigcError,
   resolved: Pick<Resolved, 'now' | 'patterns'>,
-  mode: 'unified' | 'split' | 'split_pre_call_only',
+  mode: EnforcementMode,
 ): PyDict {
   const {text: reason, redacted} = redact(failure.message, resolved.patterns);
   const safeInvocation: PyDict = {

@@ -22,6 +22,7 @@ import {
   passDecision,
   pipelineFailArtifact,
   prePipelineFailArtifact,
+  recordable,
   runPhaseA,
   runPhaseB,
   spanIdentity,
@@ -116,6 +117,10 @@ export function enforcePreCall(invocation: PyValue, options: EnforceOptions = {}
 }
 
 export function decidePreCall(invocation: PyValue, options: EnforceOptions = {}): {token: PreCallResult} | Decision {
+  return recordable(options, 'split_pre_call_only', () => decideSplitPreCall(invocation, options));
+}
+
+function decideSplitPreCall(invocation: PyValue, options: EnforceOptions): {token: PreCallResult} | Decision {
   const clock = resolved(options);
   let policy: PyDict;
   let valid: PyDict;
@@ -198,6 +203,10 @@ export function enforcePostCall(token: unknown, output: PyValue, options: Enforc
 }
 
 export function decidePostCall(token: unknown, output: PyValue, options: EnforceOptions = {}): Decision {
+  return recordable(options, 'split', () => decideSplitPostCall(token, output, options));
+}
+
+function decideSplitPostCall(token: unknown, output: PyValue, options: EnforceOptions): Decision {
   const clock = resolved(options);
   const reject = (message: string, details: PyDict, snapshot: PyDict | null): Decision => {
     const failure = new InvocationValidationError(message, details);

@@ -1,13 +1,14 @@
 // `aigc enforce` in shell pipelines: one artifact per input value, in order,
 // whatever the input holds; exit codes; clock, keys, records and policy root.
+import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {mkdirSync, readFileSync, symlinkSync} from 'node:fs';
+import {closeSync, mkdirSync, openSync, readFileSync, symlinkSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {HmacSigner, verifyArtifact} from '../../src/audit/signing.js';
 import {parseJson} from '../../src/canonical/json.js';
 import type {PyDict} from '../../src/python/values.js';
-import {aigc, artifactsOf, EXAMPLE_INVOCATIONS, expectNoStackTrace, expectOneLineError, tempFolder} from './cli.js';
+import {aigc, artifactsOf, CLI, EXAMPLE_INVOCATIONS, expectNoStackTrace, expectOneLineError, tempFolder} from './cli.js';
 import {CLEAN_POLICY, passingInvocation} from './policies.js';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -237,6 +238,65 @@ describe('aigc enforce with hostile input', () => {
     expect(artifact).toMatchObject({enforcement_result: 'FAIL', failure_gate: 'invocation_validation'});
     expect(run.stdout).not.toMatch(/Infinity|NaN/);
     expect(parseJson(run.stdout.trim())).toBeTruthy();
+  });
+
+  // Lone surrogates have no UTF-8 bytes: an artifact holding one in a failure message, or signed or
+  // chained, cannot be recorded as it stands (the reference crashes). It gets a FAIL of its own.
+  const surrogateIn = (field: 'role' | 'context') =>
+    field === 'role'
+      ? JSON.stringify(passingInvocation()).replace('"role":"agent"', '"role":"\\ud800"')
+      : JSON.stringify(passingInvocation()).replace('"context":{', '"context":{"note":"\\udc00",');
+
+  it('answers a lone surrogate in the role with a FAIL artifact and goes on reading', async () => {
+    const run = await enforce([], `${surrogateIn('role')}\n${line(passingInvocation())}`);
+    expect(run.code).toBe(1);
+    expectNoStackTrace(run.stderr);
+    const artifacts = artifactsOf(run);
+    expect(artifacts.map((artifact) => [artifact.enforcement_result, artifact.failure_gate, artifact.failure_reason])).toEqual([
+      ['FAIL', 'invocation_validation', 'Invocation cannot be recorded: surrogates not allowed'],
+      ['PASS', null, null],
+    ]);
+  });
+
+  it('keeps a lone surrogate in the context of an unsigned artifact, as the reference does', async () => {
+    const [artifact] = artifactsOf(await enforce([], `${surrogateIn('context')}\n`));
+    expect(artifact).toMatchObject({enforcement_result: 'PASS', context: {note: '\udc00'}});
+  });
+
+  it('signs and chains a FAIL in place of an artifact whose context holds a lone surrogate', async () => {
+    const trail = join(folder.path, 'surrogates.jsonl');
+    const run = await enforce(['--key-env', 'K', '--chain', trail], `${surrogateIn('context')}\n${line(passingInvocation())}`, {K: 'k'});
+    expect(artifactsOf(run).map((artifact) => artifact.enforcement_result)).toEqual(['FAIL', 'PASS']);
+    const verify = await aigc(['chain', 'verify', trail, '--key-env', 'K'], {cwd: folder.path, env: {K: 'k'}});
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+  });
+
+  it('chains a FAIL in place of an unsigned artifact whose context holds a lone surrogate', async () => {
+    const trail = join(folder.path, 'surrogates-unsigned.jsonl');
+    const run = await enforce(['--chain', trail], `${line(passingInvocation())}${surrogateIn('context')}\n${line(passingInvocation())}`);
+    expect(artifactsOf(run).map((artifact) => [artifact.enforcement_result, artifact.chain_index])).toEqual([
+      ['PASS', 0],
+      ['FAIL', 1],
+      ['PASS', 2],
+    ]);
+    const verify = await aigc(['chain', 'verify', trail], {cwd: folder.path});
+    expect(verify.code, verify.stdout + verify.stderr).toBe(0);
+  });
+
+  it('reports a stdout it cannot write to (a full disk) with exit 3, never as success', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const run = spawnSync(process.execPath, [CLI, 'enforce', '--now', '1700000000'], {
+        cwd: folder.path,
+        input: line(passingInvocation()),
+        stdio: ['pipe', full, 'pipe'],
+        encoding: 'utf8',
+      });
+      expect(run.status).toBe(3);
+      expect(run.stderr).toBe('aigc enforce: stdout: cannot write the artifacts (ENOSPC); artifacts were lost\n');
+    } finally {
+      closeSync(full);
+    }
   });
 
   it('fails a missing --input file with exit 3, naming it', async () => {
