@@ -5,7 +5,7 @@
 
 import {floatRepr} from '../python/repr.js';
 import {compareCodePoints} from '../python/semantics.js';
-import {isDict, isInt, PyFloat, type PyValue} from '../python/values.js';
+import {isDict, isInt, PyFloat, type PyValue, withExactNativeJson} from '../python/values.js';
 
 export interface DumpsOptions {
   /** Indentation width; `undefined` writes one line. */
@@ -87,11 +87,11 @@ function asciiString(text: string): string {
  * Compact one-line JSON for a stream of artifacts: the native serializer,
  * with integral floats written as integers (`1.0` as `1`, the same canonical
  * value, see `PyFloat.toJSON`); values it cannot write exactly (big
- * integers) fall back to `pyJsonDumps`.
+ * integers, integral floats from 2^53 on) fall back to `pyJsonDumps`.
  */
 export function compactJson(value: PyValue): string {
   try {
-    return JSON.stringify(value);
+    return withExactNativeJson(() => JSON.stringify(value));
   } catch {
     return pyJsonDumps(value, {separators: [',', ':']});
   }

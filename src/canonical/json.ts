@@ -52,12 +52,13 @@ export function parseJson(text: string): PyValue {
 
 /**
  * Text whose native parse could differ from Python's: an integral float
- * (`1.0`, `2e3`) that JavaScript would read as an int, a digit run long
- * enough to exceed 2^53, `-0`, an integer-like key (whose insertion order
- * JavaScript objects do not keep), or a literal JSON.parse refuses. Matches
- * inside strings only cost the fast path, never correctness.
+ * (`1.0`, `2e3`) that JavaScript would read as an int, a number of 16 or
+ * more digits (beyond 2^53, or a fraction that rounds to an integral double),
+ * `-0`, an integer-like key, also written with escapes (JavaScript objects
+ * do not keep their insertion order), or a literal JSON.parse refuses.
+ * Matches inside strings only cost the fast path, never correctness.
  */
-const NOT_NATIVE = /\d\.0+(?![0-9])|\d[eE][-+]?\d|(?<![0-9.])\d{16,}(?![0-9.eE])|-0(?![0-9.])|"\d+"\s*:|NaN|Infinity/;
+const NOT_NATIVE = /\d\.0+(?![0-9])|\d[eE][-+]?\d|(?:\d\.?){16}|-0(?![0-9.])|"\d+"\s*:|\\u00?3\d|NaN|Infinity/;
 
 /**
  * The value by the engine's native JSON.parse when that is certain to equal

@@ -7,11 +7,30 @@
  * A Python float whose value is integral (`1.0`, `-0.0`, `1e22`). Non-integral
  * and non-finite floats are plain JS numbers; integral JS numbers are Python ints.
  */
+let exactNativeJson = false;
+
+/**
+ * Runs `write` (a native `JSON.stringify`) refusing floats whose native text
+ * would not be exact: from 2^53 on, JavaScript's digits (`12345678901234567000`)
+ * are not the double's value, which a lossless reader takes for another
+ * integer. `write` throws a RangeError then, and the caller writes the value
+ * the Python way instead.
+ */
+export function withExactNativeJson<T>(write: () => T): T {
+  exactNativeJson = true;
+  try {
+    return write();
+  } finally {
+    exactNativeJson = false;
+  }
+}
+
 export class PyFloat {
   constructor(readonly value: number) {}
 
   /** Native JSON writes the number (`1`, the same canonical value as Python's `1.0`). */
   toJSON(): number {
+    if (exactNativeJson && Math.abs(this.value) >= 2 ** 53) throw new RangeError('an integral float from 2^53 on has no exact native JSON form');
     return this.value;
   }
 }
