@@ -95,7 +95,7 @@ def non_ascii_artifacts():
             source,
             policy_file=name,
             policy_version=f"v{i}-ß",
-            context={"note": "Grüße \u2028 line sep", "emoji": "\U0001f9ea", "i": i},
+            context={"note": "Grüße \u2028 line sep", "emoji": "\U0001f9ea", "controls": "del\x7f bell\x07 nul\x00", "i": i},
         ))
     return out
 

@@ -7,7 +7,7 @@ const FORMATS = ['json', 'markdown', 'html'];
 export default class ComplianceExport extends AigcCommand {
   static override summary = 'Build a compliance report from JSONL audit trails.';
 
-  static override description = `Reads audit artifacts (one JSON object per line) from the input files and reports how many passed, failed or were invalid, the compliance rate, failures by gate and a summary per policy, streaming the input. A line that is not JSON, not UTF-8 or not a valid audit artifact (audit schema 1.4) is counted as invalid and skipped.
+  static override description = `Reads audit artifacts (one JSON object per line) from the input files and reports how many passed, failed or were invalid, the compliance rate, failures by gate and a summary per policy, streaming the input. A line that is not JSON, not UTF-8, longer than 64 MiB or not a valid audit artifact (audit schema 1.4) is counted as invalid and skipped.
 
 The json format (default) is byte-identical to the report of the Python reference's \`aigc compliance export\` for the same input. markdown and html are for people; html is one self-contained page with charts.
 

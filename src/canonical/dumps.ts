@@ -79,8 +79,9 @@ function numberText(value: number): string {
   return floatRepr(value);
 }
 
+/** Python's `ensure_ascii`: everything outside printable ASCII is escaped, DEL (0x7f) included. */
 function asciiString(text: string): string {
-  return JSON.stringify(text).replace(/[\u0080-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(text).replace(/[\u007f-\uffff]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /**

@@ -24,6 +24,11 @@ export class JsonSyntaxError extends SyntaxError {
   ) {
     super(`${reason}: line ${line} column ${column} (char ${position})`);
   }
+
+  /** The reason with its column, for messages that give the line themselves ("Unterminated string starting at column 5"). */
+  get reasonAtColumn(): string {
+    return this.reason.endsWith(' at') ? `${this.reason} column ${this.column}` : `${this.reason} at column ${this.column}`;
+  }
 }
 
 const INTEGER_LITERAL = /^-?\d+$/;

@@ -10,10 +10,11 @@
 // refusal is reported on stderr with its input line, and makes the exit code 1.
 import type {Readable} from 'node:stream';
 import {type ArtifactSigner, signArtifact, verifyArtifact} from '../audit/signing.js';
-import {ChainFileError, ChainFileWriter} from '../io/chain-file.js';
+import {ChainFileWriter} from '../io/chain-file.js';
+import {appendToChainFile} from './chain-writes.js';
 import {JsonValueReader, type JsonStreamItem} from '../io/json-values.js';
 import {isDict, type PyDict} from '../python/values.js';
-import {ExitCode, ioError} from './exit-codes.js';
+import {ExitCode} from './exit-codes.js';
 import {type KeyFlags, signerFromFlags} from './keys.js';
 
 export interface AppendFlags extends KeyFlags {
@@ -51,7 +52,7 @@ export async function runAppend(file: string, flags: AppendFlags, io: AppendIo =
     if (!isDict(item.value)) return refuse(item.line, 'not a JSON object');
     const artifact = authenticated(item.value, signer, tally);
     if (artifact === null) return refuse(item.line, 'its signature does not verify with the given key');
-    await appendTo(writer, artifact, file);
+    await appendToChainFile(writer, artifact);
     record(tally, artifact);
   };
   for await (const chunk of io.stdin) for (const item of reader.push(chunk as Buffer)) await handle(item);
@@ -68,17 +69,6 @@ function authenticated(artifact: PyDict, signer: ArtifactSigner | null, tally: A
     return signArtifact(artifact, signer);
   }
   return verifyArtifact(artifact, signer) ? artifact : null;
-}
-
-async function appendTo(writer: ChainFileWriter, artifact: PyDict, file: string): Promise<void> {
-  try {
-    await writer.append(artifact);
-  } catch (error) {
-    if (error instanceof ChainFileError) throw ioError(error.message.replace(`${file}:`, 'line '), file, error);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== undefined) throw ioError(`cannot append to the chain file (${code})`, file, error);
-    throw error;
-  }
 }
 
 function record(tally: AppendTally, artifact: PyDict): void {

@@ -77,7 +77,7 @@ async function* readSource(path: string, io: ComplianceIo): AsyncGenerator<Jsonl
 
 function describeInvalidLines(report: ComplianceReport, io: ComplianceIo): void {
   const notes = report.invalidLines.slice(0, MAX_INVALID_NOTES);
-  for (const line of notes) io.stderr.write(`aigc compliance export: ${line.source}:${line.line}: skipped: ${invalidText(line)}\n`);
+  for (const line of notes) io.stderr.write(`aigc compliance export: ${line.source}:${line.line}: skipped: ${invalidText(line).replace(/; skipped$/, '')}\n`);
   const rest = report.invalidArtifacts - notes.length;
   if (rest > 0) io.stderr.write(`aigc compliance export: … and ${rest} more invalid line${rest === 1 ? '' : 's'} skipped\n`);
 }

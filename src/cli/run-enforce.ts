@@ -11,6 +11,7 @@ import type {RedactionPattern} from '../audit/redaction.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {ChainFileWriter} from '../io/chain-file.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
+import {appendToChainFile} from './chain-writes.js';
 import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider} from './enforce-items.js';
 import {ExitCode, ioError} from './exit-codes.js';
 
@@ -111,12 +112,12 @@ async function runInline(
 /** Appends the decision to the chain; one whose artifact has no canonical bytes is chained as its FAIL. */
 async function chained(chain: ChainFileWriter, decided: DecidedItem, decider: ItemDecider): Promise<DecidedItem> {
   try {
-    await chain.append(decided.artifact);
+    await appendToChainFile(chain, decided.artifact);
     return decided;
   } catch (error) {
     if (!(error instanceof CanonicalJsonError)) throw error;
     const replacement = decider.unrecordable(error);
-    await chain.append(replacement.artifact);
+    await appendToChainFile(chain, replacement.artifact);
     return replacement;
   }
 }

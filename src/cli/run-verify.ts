@@ -6,6 +6,7 @@ import {statSync} from 'node:fs';
 import type {Readable} from 'node:stream';
 import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify.js';
 import {JsonlSourceError} from '../io/jsonl.js';
+import {colorLevel as colorLevelOf} from './color.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {isMachineFormat} from './format.js';
 import {type KeyFlags, keyFromFlags} from './keys.js';
@@ -41,7 +42,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyI
   const threads = threadCount(io.env[THREADS_ENV]);
   for (const file of files) if (file !== '-') checkReadable(file);
 
-  const progress = await progressDisplay(io, isMachineFormat(settings.format));
+  const progress = await progressDisplay(io, isMachineFormat(settings.format), flags.color);
   let report: VerifyReport;
   try {
     report = await verifyTrails(
@@ -65,10 +66,11 @@ interface ProgressDisplay {
 }
 
 /** The ink view on stderr, only for people: a terminal, outside CI, and not under a machine format. */
-async function progressDisplay(io: VerifyIo, machineFormat: boolean): Promise<ProgressDisplay | null> {
+async function progressDisplay(io: VerifyIo, machineFormat: boolean, colorFlag: boolean | undefined): Promise<ProgressDisplay | null> {
   if (machineFormat || io.stderr.isTTY !== true || (io.env.CI ?? '') !== '') return null;
   const {startVerifyProgress} = await import('./ui/verify-progress.js');
-  return startVerifyProgress({stderr: io.stderr as NodeJS.WriteStream, fileSize: fileSizeOf});
+  const colorLevel = colorLevelOf({stream: io.stderr as NodeJS.WriteStream, colorFlag, env: io.env});
+  return startVerifyProgress({stderr: io.stderr as NodeJS.WriteStream, fileSize: fileSizeOf, colorLevel});
 }
 
 function fileSizeOf(file: string): number | null {

@@ -14,9 +14,15 @@ interface ChainState {
   lastChecksum: string | null;
 }
 
+/** The chain file's content forbids appending (the message does not name the file; callers do). */
 export class ChainFileError extends Error {
   override name = 'ChainFileError';
 }
+
+/** How much of the file's end is read at a time when looking for the link to continue. */
+const TAIL_BLOCK = 1 << 16;
+/** A line at the end longer than this is not read into memory to continue after it. */
+const MAX_TAIL_LINE = 64 * 1024 * 1024;
 
 const LOCK_OPTIONS = {realpath: false, stale: 30_000, retries: {retries: 2000, minTimeout: 2, maxTimeout: 25}};
 
@@ -37,9 +43,10 @@ export class ChainFileWriter {
   private readonly format: (artifact: PyDict) => string;
   private readonly durable: boolean;
   private lastChainId: string | null = null;
+  /** Bytes of the file already taken into account. */
   private offset = 0;
-  private partial = '';
-  private lineNumber = 0;
+  /** The file ends with a complete line that has no newline: ours must start with one. */
+  private unterminated = false;
 
   constructor(
     readonly path: string,
@@ -75,11 +82,11 @@ export class ChainFileWriter {
       const state = id !== undefined ? this.chains.get(id) : undefined;
       const chain = new AuditChain(id, state);
       chain.append(artifact);
-      const line = `${this.format(artifact)}\n`;
+      const line = `${this.unterminated ? '\n' : ''}${this.format(artifact)}\n`;
       writeSync(fd, line);
       if (this.durable) fdatasyncSync(fd);
       this.offset += Buffer.byteLength(line);
-      this.lineNumber++;
+      this.unterminated = false;
       this.record(artifact);
     } finally {
       closeSync(fd);
@@ -87,35 +94,91 @@ export class ChainFileWriter {
     return artifact;
   }
 
-  /** Reads lines other writers appended since our last look. */
+  /** Takes in what the file holds beyond what we know: its tail at first, then what other writers added. */
   private catchUp(fd: number): void {
     const size = fstatSync(fd).size;
-    if (size < this.offset) throw new ChainFileError(`${this.path} shrank while being appended to`);
-    const buffer = Buffer.alloc(1 << 20);
-    while (this.offset < size) {
-      const read = readSync(fd, buffer, 0, Math.min(buffer.length, size - this.offset), this.offset);
-      if (read <= 0) break;
-      this.offset += read;
-      const text = this.partial + buffer.subarray(0, read).toString('utf8');
-      const lines = text.split('\n');
-      this.partial = lines.pop() ?? '';
-      for (const line of lines) this.readLine(line);
-    }
-    if (this.partial.trim() !== '') {
-      throw new ChainFileError(`${this.path}:${this.lineNumber + 1}: the last line is incomplete; refusing to append after it`);
+    if (size < this.offset) throw new ChainFileError('the file shrank while being appended to');
+    if (size === this.offset) return;
+    if (this.offset === 0) this.readTail(fd, size);
+    else this.readForward(fd, size);
+    this.offset = size;
+  }
+
+  /**
+   * The first look: lines from the end of the file back to the last link of
+   * the chain to continue, so appending to a trail of any size reads only its
+   * end. Every line read must be JSON: a damaged end is not appended to.
+   */
+  private readTail(fd: number, size: number): void {
+    // Pieces of a line longer than a block, latest first.
+    const pieces: Buffer[] = [];
+    let held = 0;
+    for (let end = size; end > 0; ) {
+      const start = Math.max(0, end - TAIL_BLOCK);
+      const block = Buffer.alloc(end - start);
+      readSync(fd, block, 0, block.length, start);
+      let cut = block.length;
+      for (;;) {
+        const newline = cut > 0 ? block.lastIndexOf(0x0a, cut - 1) : -1;
+        if (newline < 0 && start > 0) {
+          pieces.push(block.subarray(0, cut));
+          held += cut;
+          if (held > MAX_TAIL_LINE) throw new ChainFileError(`the last line is longer than ${MAX_TAIL_LINE} bytes; refusing to append after it`);
+          break;
+        }
+        const lineStart = newline + 1;
+        const line = pieces.length > 0 ? Buffer.concat([block.subarray(lineStart, cut), ...pieces.reverse()]) : block.subarray(lineStart, cut);
+        pieces.length = 0;
+        held = 0;
+        const position = start + lineStart;
+        if (this.takeFromTail(line, position, position + line.length === size) || newline < 0) return;
+        cut = newline;
+      }
+      end = start;
     }
   }
 
-  private readLine(line: string): void {
-    this.lineNumber++;
-    if (line.trim() === '') return;
+  /** One line met going backwards; true once the link to continue is found. */
+  private takeFromTail(line: Buffer, position: number, isLast: boolean): boolean {
+    const artifact = this.parseLine(line, position, isLast);
+    if (!artifact || typeof artifact.chain_id !== 'string') return false;
+    if (this.chainId !== undefined && artifact.chain_id !== this.chainId) return false;
+    this.record(artifact);
+    return true;
+  }
+
+  /** Lines other writers appended since our last look, in order. */
+  private readForward(fd: number, size: number): void {
+    const bytes = Buffer.alloc(size - this.offset);
+    readSync(fd, bytes, 0, bytes.length, this.offset);
+    let start = 0;
+    while (start < bytes.length) {
+      const newline = bytes.indexOf(0x0a, start);
+      const end = newline < 0 ? bytes.length : newline;
+      const artifact = this.parseLine(bytes.subarray(start, end), this.offset + start, newline < 0);
+      if (artifact) this.record(artifact);
+      start = end + 1;
+    }
+  }
+
+  /**
+   * A line's artifact (null for a blank line or a value that is not an
+   * object). The file's last line may lack its newline if it is complete
+   * JSON; the next line written then starts with one.
+   */
+  private parseLine(bytes: Buffer, position: number, isLast: boolean): PyDict | null {
+    const withoutBom = position === 0 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+    const text = withoutBom.toString('utf8');
+    if (text.trim() === '') return null;
     let value: unknown;
     try {
-      value = parseJson(line);
+      value = parseJson(text);
     } catch {
-      throw new ChainFileError(`${this.path}:${this.lineNumber}: not valid JSON; refusing to append to a damaged chain file`);
+      const what = isLast ? 'the last line is incomplete or not JSON' : `the line at byte ${position} is not valid JSON`;
+      throw new ChainFileError(`${what}; refusing to append to a damaged chain file`);
     }
-    if (isDict(value)) this.record(value);
+    if (isLast) this.unterminated = true;
+    return isDict(value) ? value : null;
   }
 
   private record(artifact: PyDict): void {

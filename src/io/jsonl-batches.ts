@@ -81,28 +81,30 @@ export async function* readLineBatches(path: string, options: BatchOptions = {})
   const maxLineBytes = options.maxLineBytes ?? DEFAULT_MAX_LINE_BYTES;
   const handle = await openJsonlFile(path);
   try {
-    /** The unfinished line at the end of what was read (its bytes, its position). */
-    let carry: Buffer = Buffer.alloc(0);
+    // The unfinished line at the end of what was read, in the pieces it was
+    // read in: joined once its newline comes, so a long line costs its length
+    // once, not once per read.
+    let pieces: Buffer[] = [];
+    let unfinished = 0;
     const position: LinePosition = {linesBefore: 0, offset: 0};
     let skipping = false;
     let bytesThrough = 0;
     for (;;) {
-      const buffer = buffers.take(carry.length + batchBytes).subarray(0, carry.length + batchBytes);
-      carry.copy(buffer);
-      const bytesRead = await readInto(handle, path, buffer, carry.length);
+      const fresh = buffers.take(batchBytes).subarray(0, batchBytes);
+      const bytesRead = await readInto(handle, path, fresh, 0);
       bytesThrough += bytesRead;
       if (bytesRead === 0) {
-        buffers.recycle(buffer.buffer);
-        if (carry.length > 0 && !skipping) yield {kind: 'lines', bytes: carry, ...position, bytesThrough};
+        buffers.recycle(fresh.buffer);
+        if (unfinished > 0 && !skipping) yield {kind: 'lines', bytes: joined(pieces, unfinished, buffers), ...position, bytesThrough};
         return;
       }
-      const data = buffer.subarray(0, carry.length + bytesRead);
+      const data = fresh.subarray(0, bytesRead);
       let start = 0;
       if (skipping) {
         const newline = data.indexOf(NEWLINE);
         if (newline === -1) {
           position.offset += data.length;
-          buffers.recycle(buffer.buffer);
+          buffers.recycle(fresh.buffer);
           continue;
         }
         skipping = false;
@@ -111,25 +113,44 @@ export async function* readLineBatches(path: string, options: BatchOptions = {})
         position.offset += start;
       }
       const last = data.lastIndexOf(NEWLINE);
-      const batch: LineBatch | null = last >= start ? {kind: 'lines', bytes: data.subarray(start, last + 1), ...position} : null;
-      if (batch !== null) {
+      if (last < start) {
+        pieces.push(ownCopy(data.subarray(start)));
+        unfinished += data.length - start;
+        buffers.recycle(fresh.buffer);
+      } else {
+        const complete = data.subarray(start, last + 1);
+        const bytes = unfinished === 0 ? complete : joined([...pieces, complete], unfinished + complete.length, buffers);
+        if (unfinished > 0) buffers.recycle(fresh.buffer);
+        const batch: LineBatch = {kind: 'lines', bytes, ...position};
         position.linesBefore += countNewlines(data, start, last + 1);
-        position.offset += last + 1 - start;
-        start = last + 1;
+        position.offset += bytes.length;
+        const rest = data.subarray(last + 1);
+        pieces = rest.length > 0 ? [ownCopy(rest)] : [];
+        unfinished = rest.length;
+        yield {...batch, bytesThrough};
       }
-      carry = ownCopy(data.subarray(start));
-      if (batch !== null) yield {...batch, bytesThrough};
-      else buffers.recycle(buffer.buffer);
-      if (carry.length > maxLineBytes) {
+      if (unfinished > maxLineBytes) {
         yield {kind: 'too-long', record: tooLongRecord(position.linesBefore + 1, position.offset, maxLineBytes), bytesThrough};
         skipping = true;
-        position.offset += carry.length;
-        carry = Buffer.alloc(0);
+        position.offset += unfinished;
+        pieces = [];
+        unfinished = 0;
       }
     }
   } finally {
     await handle.close();
   }
+}
+
+/** The pieces in one buffer of its own (from `buffers` when it fits one). */
+function joined(pieces: Buffer[], length: number, buffers: BatchBuffers): Buffer {
+  const out = buffers.take(length).subarray(0, length);
+  let at = 0;
+  for (const piece of pieces) {
+    piece.copy(out, at);
+    at += piece.length;
+  }
+  return out;
 }
 
 /** The records of a batch's lines, as `readJsonLines` gives them. */

@@ -272,7 +272,7 @@ export class JsonlSplitter {
       return {kind: 'value', line, offset, value: this.parse(text), text};
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      const where = `${error.reason} at column ${error.column}`;
+      const where = error.reasonAtColumn;
       return last
         ? {kind: 'invalid', line, offset, reason: 'truncated', column: error.column, message: `line ${line} has no newline and is not complete JSON (${where}); the file looks truncated`}
         : {kind: 'invalid', line, offset, reason: 'json', column: error.column, message: `line ${line} is not valid JSON: ${where}`};

@@ -70,7 +70,7 @@ function* pythonLines(text: string, at: {line: number; offset: number}): Generat
       yield {kind: 'value', line: at.line, offset: at.offset, value: parseJson(stripped), text: stripped};
     } catch (error) {
       if (!(error instanceof JsonSyntaxError)) throw error;
-      yield {kind: 'invalid', line: at.line, offset: at.offset, reason: 'json', column: error.column, message: `line ${at.line} is not valid JSON: ${error.reason} at column ${error.column}`};
+      yield {kind: 'invalid', line: at.line, offset: at.offset, reason: 'json', column: error.column, message: `line ${at.line} is not valid JSON: ${error.reasonAtColumn}`};
     }
   }
 }

@@ -46,7 +46,7 @@ describe('parseJson keeps what Python keeps', () => {
   it('reads a fraction that rounds to an integral double as a float, as Python does', () => {
     expect(parseJson('2.0000000000000001')).toEqual(new PyFloat(2));
     expect(parseJson('{"x": [0.99999999999999999, 12345678901234567890.5]}')).toEqual({
-      x: [new PyFloat(1), new PyFloat(12345678901234567890.5)],
+      x: [new PyFloat(1), new PyFloat(Number("12345678901234567890.5"))],
     });
   });
 

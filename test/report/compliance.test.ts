@@ -131,6 +131,14 @@ describe('output', () => {
     expect(markdown).toContain('## Failures by gate\n\n| Gate | FAIL artifacts | Share of failures |\n| --- | ---: | ---: |\n| `precondition_validation` | 5 | 29.41% |');
     expect(markdown).toContain('## Lineage');
   });
+
+  it('shows markdown and HTML from the trail as text, never as markup', async () => {
+    const hostile = passLine.replace(/"policy_version": "[^"]*"/, '"policy_version": "<img src=x onerror=alert(1)> **bold** [x](http://e)"');
+    writeFileSync(join(work, 'hostile.jsonl'), `${hostile}\n`);
+    const markdown = (await exportReport({input: ['hostile.jsonl'], format: 'markdown'}, {cwd: work})).stdout.toString('utf8');
+    expect(markdown).toContain('| &lt;img src=x onerror=alert\\(1\\)&gt; \\*\\*bold\\*\\* \\[x\\]\\(http://e\\) |');
+    expect(markdown).not.toContain('<img');
+  });
 });
 
 describe('source_file spelling', () => {

@@ -2,6 +2,7 @@
 // how much of it has been read, artifacts checked and problems found so far.
 // Imported only for a TTY outside CI and never under machine formats; it is
 // cleared before the report is written.
+import chalk, {type ColorSupportLevel} from 'chalk';
 import {Box, render, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import type {VerifyProgress} from '../../audit/verify.js';
@@ -10,6 +11,8 @@ export interface VerifyProgressOptions {
   stderr: NodeJS.WriteStream;
   /** A file's size in bytes, or null when unknown (stdin). */
   fileSize: (file: string) => number | null;
+  /** The colour level decided in src/cli/color.ts (ink's chalk would detect its own, ignoring NO_COLOR). */
+  colorLevel: ColorSupportLevel;
 }
 
 /** Repaints at most this often; the verifier reports far more often. */
@@ -46,19 +49,19 @@ class ProgressStore {
   }
 }
 
-function ProgressView({store, fileSize}: {store: ProgressStore; fileSize: (file: string) => number | null}) {
+function ProgressView({store, fileSize, color}: {store: ProgressStore; fileSize: (file: string) => number | null; color: boolean}) {
   const progress = useSyncExternalStore(store.subscribe, store.snapshot);
   if (progress === 'done') return null;
-  if (progress === null) return <Text dimColor>verifying…</Text>;
+  if (progress === null) return <Text dimColor={color}>verifying…</Text>;
   const size = fileSize(progress.file);
   const fraction = size ? Math.min(1, progress.bytesRead / size) : null;
   const bar = fraction === null ? '' : `${'█'.repeat(Math.round(fraction * BAR_WIDTH)).padEnd(BAR_WIDTH, '░')} ${(fraction * 100).toFixed(0).padStart(3)}%  `;
   return (
     <Box>
-      <Text color="cyan">verifying </Text>
-      <Text bold>{progress.file === '-' ? 'stdin' : progress.file}</Text>
+      <Text color={color ? 'cyan' : undefined}>verifying </Text>
+      <Text bold={color}>{progress.file === '-' ? 'stdin' : progress.file}</Text>
       <Text>{`  ${bar}${progress.artifacts.toLocaleString('en')} artifacts  `}</Text>
-      <Text color={progress.problems > 0 ? 'red' : 'green'}>{`${progress.problems.toLocaleString('en')} problems`}</Text>
+      <Text color={color ? (progress.problems > 0 ? 'red' : 'green') : undefined}>{`${progress.problems.toLocaleString('en')} problems`}</Text>
     </Box>
   );
 }
@@ -66,7 +69,9 @@ function ProgressView({store, fileSize}: {store: ProgressStore; fileSize: (file:
 /** Shows the view; `stop` erases it (an empty last frame) and resolves once it is gone. */
 export function startVerifyProgress(options: VerifyProgressOptions): {update: (progress: VerifyProgress) => void; stop: () => Promise<void>} {
   const store = new ProgressStore();
-  const view = render(<ProgressView store={store} fileSize={options.fileSize} />, {stdout: options.stderr, patchConsole: false, exitOnCtrlC: true});
+  // ink colours through chalk's default instance: it gets the decided level, not its own guess.
+  chalk.level = options.colorLevel;
+  const view = render(<ProgressView store={store} fileSize={options.fileSize} color={options.colorLevel > 0} />, {stdout: options.stderr, patchConsole: false, exitOnCtrlC: true});
   return {
     update: store.update,
     stop: async () => {

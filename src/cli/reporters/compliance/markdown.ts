@@ -71,9 +71,18 @@ function table(headings: string[], alignment: string[], rows: string[][]): strin
   return [headings, alignment, ...rows].map((row) => `| ${row.join(' | ')} |`).join('\n');
 }
 
-/** Text safe inside a table cell: pipes escaped, line breaks flattened. */
+/**
+ * Text from the trail, shown as text inside a table cell: HTML is written as
+ * entities and markdown punctuation is escaped (a policy version cannot become
+ * an image, a link or emphasis in a job summary), line breaks are flattened.
+ */
 function cell(text: string): string {
-  return text.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/[\r\n]+/g, ' ');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\\`*_[\]()!|~]/g, '\\$&')
+    .replace(/[\r\n]+/g, ' ');
 }
 
 /** Inline code that survives backticks in the text and sits safely in a table cell. */

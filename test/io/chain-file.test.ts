@@ -1,0 +1,92 @@
+// Continuing a hash chain at the end of a JSONL file, whatever the file's end
+// looks like: links found by reading backwards, lines split anywhere by the
+// reads, a missing final newline, a byte order mark, other chains after the
+// one to continue, and a damaged end that is not appended to.
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {AuditChain, verifyChain} from '../../src/audit/chain.js';
+import {pyJsonDumps} from '../../src/canonical/dumps.js';
+import {parseJson} from '../../src/canonical/json.js';
+import {ChainFileError, ChainFileWriter} from '../../src/io/chain-file.js';
+import type {PyDict} from '../../src/python/values.js';
+
+const trailFile = () => join(mkdtempSync(join(tmpdir(), 'aigc-chain-file-')), 'trail.jsonl');
+const artifact = (n: number, extra: PyDict = {}): PyDict => ({enforcement_result: 'PASS', timestamp: 1700000000 + n, ...extra});
+const lines = (file: string): PyDict[] =>
+  readFileSync(file, 'utf8')
+    .replace(/^\uFEFF/, '')
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => parseJson(line) as PyDict);
+const chainOf = (artifacts: PyDict[], id: string) => artifacts.filter((a) => a.chain_id === id);
+
+describe('ChainFileWriter', () => {
+  it('links after a legacy last artifact whose non-ASCII text spans several reads', () => {
+    // Three paddings put a read boundary inside a three-byte character at least once, wherever it falls.
+    for (const pad of ['', 'x', 'xx']) {
+      const file = trailFile();
+      const chain = new AuditChain('legacy');
+      const first = chain.append(artifact(0));
+      // A legacy link: chain fields, no checksum; the next link hashes the whole artifact.
+      const note = pad + '€'.repeat(400_000);
+      const legacy: PyDict = {...artifact(1, {note}), chain_id: 'legacy', chain_index: 1, previous_audit_checksum: first.checksum};
+      writeFileSync(file, `${pyJsonDumps(first)}\n${pyJsonDumps(legacy, {ensureAscii: false})}\n`);
+      new ChainFileWriter(file).appendUnlocked(artifact(2));
+      const trail = lines(file);
+      expect(trail.map((a) => a.chain_index)).toEqual([0, 1, 2]);
+      expect(verifyChain(trail)).toEqual({valid: true, errors: []});
+    }
+  });
+
+  it('continues after a complete last line that lacks its newline', () => {
+    const file = trailFile();
+    writeFileSync(file, pyJsonDumps(new AuditChain('c').append(artifact(0))));
+    new ChainFileWriter(file).appendUnlocked(artifact(1));
+    const trail = lines(file);
+    expect(trail).toHaveLength(2);
+    expect(verifyChain(trail).valid).toBe(true);
+  });
+
+  it('continues a file that starts with a byte order mark', () => {
+    const file = trailFile();
+    writeFileSync(file, `\uFEFF${pyJsonDumps(new AuditChain('c').append(artifact(0)))}\n`);
+    new ChainFileWriter(file).appendUnlocked(artifact(1));
+    expect(verifyChain(lines(file))).toEqual({valid: true, errors: []});
+  });
+
+  it('continues the named chain when other chains were written after it', () => {
+    const file = trailFile();
+    const a = new AuditChain('a');
+    const b = new AuditChain('b');
+    const text = [a.append(artifact(0)), a.append(artifact(1)), ...Array.from({length: 500}, (_, n) => b.append(artifact(n, {pad: 'x'.repeat(300)})))]
+      .map((value) => pyJsonDumps(value))
+      .join('\n');
+    writeFileSync(file, `${text}\n\n`);
+    new ChainFileWriter(file, {chainId: 'a'}).appendUnlocked(artifact(9));
+    new ChainFileWriter(file).appendUnlocked(artifact(10));
+    const trail = lines(file);
+    // Without a chain id, the chain of the file's last link: 'a', just continued.
+    expect(chainOf(trail, 'a').map((x) => x.chain_index)).toEqual([0, 1, 2, 3]);
+    expect(verifyChain(chainOf(trail, 'a')).valid).toBe(true);
+    expect(verifyChain(chainOf(trail, 'b')).valid).toBe(true);
+  });
+
+  it('takes in what other writers appended since its last look', () => {
+    const file = trailFile();
+    const mine = new ChainFileWriter(file, {chainId: 'shared'});
+    const theirs = new ChainFileWriter(file, {chainId: 'shared'});
+    for (let n = 0; n < 6; n++) (n % 2 === 0 ? mine : theirs).appendUnlocked(artifact(n, {n: 'ü'.repeat(n * 20_000)}));
+    expect(verifyChain(lines(file))).toEqual({valid: true, errors: []});
+  });
+
+  it('refuses to append after a last line that is not JSON, and leaves the file as it was', () => {
+    const file = trailFile();
+    const text = `${pyJsonDumps(new AuditChain('c').append(artifact(0)))}\n{"enforcement_re`;
+    writeFileSync(file, text);
+    expect(() => new ChainFileWriter(file).appendUnlocked(artifact(1))).toThrow(ChainFileError);
+    expect(() => new ChainFileWriter(file).appendUnlocked(artifact(1))).toThrow('the last line is incomplete or not JSON');
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+});
