@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../src/cli/base-command.js';
+import {NOW_HELP} from '../../src/cli/clock.js';
 import {reportFlags} from '../../src/cli/flags.js';
 
 const FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit'];
@@ -28,7 +29,7 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
   static override flags = {
     ...reportFlags(FORMATS),
     'max-warnings': Flags.integer({description: 'Fail (exit 1) when there are more than N warnings.', min: 0, helpValue: 'N'}),
-    now: Flags.string({description: 'Date checks as of this instant: epoch seconds or ISO-8601 (default: now).', helpValue: 'EPOCH'}),
+    now: Flags.string({description: `Date checks as of this instant (default: now): ${NOW_HELP}.`, helpValue: 'EPOCH'}),
   };
 
   async run(): Promise<void> {

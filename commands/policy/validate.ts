@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../src/cli/base-command.js';
+import {NOW_HELP} from '../../src/cli/clock.js';
 
 export default class PolicyValidate extends AigcCommand {
   static override summary = 'Load each policy fully, as enforcement would, and report OK or FAIL.';
@@ -23,7 +24,7 @@ Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 I/O error.`;
   static override flags = {
     json: Flags.boolean({description: 'Machine-readable result (with --print, includes each effective policy).'}),
     print: Flags.boolean({description: 'Print the effective policy of each valid file (YAML; JSON with --json).'}),
-    now: Flags.string({description: 'Check dates as of this instant: epoch seconds or ISO-8601.', helpValue: 'EPOCH'}),
+    now: Flags.string({description: `Check dates as of this instant (default: now): ${NOW_HELP}.`, helpValue: 'EPOCH'}),
     output: Flags.string({char: 'o', description: 'Write the result to FILE (atomically) instead of stdout.', helpValue: 'FILE'}),
   };
 
