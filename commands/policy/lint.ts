@@ -8,7 +8,7 @@ const FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit'];
 export default class PolicyLint extends AigcCommand {
   static override summary = 'Check policy files for YAML, schema and semantic problems.';
 
-  static override description = `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range.
+  static override description = `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range; columns count characters (code points, as PyYAML does), except in SARIF, which counts UTF-16 code units as it declares.
 
 PATH is a file, a folder (every *.yaml/*.yml below it) or a glob.
 

@@ -60,6 +60,16 @@ export class LineIndex {
     return {start: this.position(start), end: this.position(end)};
   }
 
+  /** The 1-based column of a position counted in UTF-16 code units rather than code points. */
+  utf16Column(position: {line: number; column: number}): number {
+    const lineStart = this.lineStarts[Math.min(Math.max(position.line, 1), this.lineStarts.length) - 1];
+    let offset = lineStart;
+    for (let step = 1; step < position.column && offset < this.text.length; step++) {
+      offset += (this.text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+    }
+    return offset - lineStart + 1;
+  }
+
   /** PyYAML's `position` for reader errors: the code point index. */
   codePointIndex(readOffset: number): number {
     return codePointCount(this.text, 0, this.toOriginal(readOffset));
