@@ -120,7 +120,8 @@ function readText(file: string): string | LintFinding {
     return finding(`cannot be read (${code ?? 'error'})`);
   }
   try {
-    return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+    // The byte order mark stays, as the reference reads it (PyYAML skips one, at the very start).
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
   } catch {
     return finding(`is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`);
   }
@@ -248,20 +249,30 @@ function checkPreconditions(list: FindingList, policy: PyDict): void {
   }
 }
 
+const INACTIVE = /^Policy (expired|not yet active)/;
+const DATE_PROBLEM = /^(Policy (expired|not yet active)|Policy effective_date is after|Invalid date)/;
+
 function checkDates(list: FindingList, policy: PyDict, options: LintOptions): void {
+  const message = ownDateProblem(policy, options);
+  if (message === undefined) return;
+  const key = /expir/.test(message) && typeof dictGet(policy, 'expiration_date') === 'string' ? 'expiration_date' : 'effective_date';
+  list.add(INACTIVE.test(message) ? RULES.dateInactive : RULES.dateInvalid, message, [key]);
+}
+
+/** What the file's own date fields fail with on the lint day, if anything. */
+function ownDateProblem(policy: PyDict, options: LintOptions): string | undefined {
   const effective = dictGet(policy, 'effective_date');
   const expiration = dictGet(policy, 'expiration_date');
-  if (typeof effective !== 'string' && typeof expiration !== 'string') return;
+  if (typeof effective !== 'string' && typeof expiration !== 'string') return undefined;
   const probe: PyDict = {};
   if (typeof effective === 'string') probe.effective_date = effective;
   if (typeof expiration === 'string') probe.expiration_date = expiration;
   try {
     validatePolicyDates(probe, options.today);
+    return undefined;
   } catch (error) {
     if (!(error instanceof AigcError)) throw error;
-    const inactive = /^Policy (expired|not yet active)/.test(error.message);
-    const key = /expir/.test(error.message) && typeof expiration === 'string' ? 'expiration_date' : 'effective_date';
-    list.add(inactive ? RULES.dateInactive : RULES.dateInvalid, error.message, [key]);
+    return error.message;
   }
 }
 
@@ -312,9 +323,10 @@ function checkComposition(
     if (/^Composition (escalation|weakening)/.test(message)) {
       const key = message.includes('roles') ? 'roles' : 'post_conditions';
       list.add(RULES.compositionEscalation, message, Object.hasOwn(policy, key) ? [key] : ['extends']);
-    } else if (/^Policy (expired|not yet active)/.test(message)) {
-      if (!/^Policy (expired|not yet active)/.test(message) || error.details.policy_file !== undefined) {
-        list.add(RULES.extendsTarget, `base policy: ${message}`, ['extends']);
+    } else if (DATE_PROBLEM.test(message)) {
+      // The file's own dates are checkDates' finding; any other date problem is its base's, or the composition's.
+      if (message !== ownDateProblem(policy, options)) {
+        list.add(INACTIVE.test(message) ? RULES.dateInactive : RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
       }
     } else if (error.details.policy_file !== file && !(error.details.policy_file === undefined && schemaValid === false)) {
       list.add(RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
@@ -338,12 +350,22 @@ function checkPostconditions(list: FindingList, policy: PyDict, effective: PyDic
         `unsupported postcondition '${String(name)}': only output_schema_valid is supported, so every invocation would fail`,
         path,
       );
-    } else if (!Object.hasOwn(source, 'output_schema')) {
+    } else if (!Object.hasOwn(source, 'output_schema') && !guardSuppliesOutputSchema(source)) {
       list.add(
         RULES.postconditionWithoutSchema,
-        'output_schema_valid is required but the policy has no output_schema, so every invocation would fail',
+        'output_schema_valid is required but neither the policy nor any guard sets output_schema, so every invocation would fail',
         path,
       );
     }
+  });
+}
+
+/** A guard whose `then` sets output_schema: invocations it matches have a schema to check. */
+function guardSuppliesOutputSchema(policy: PyDict): boolean {
+  const guards = dictGet(policy, 'guards');
+  if (!isList(guards)) return false;
+  return guards.some((guard) => {
+    const then = isDict(guard) ? dictGet(guard, 'then') : undefined;
+    return isDict(then) && Object.hasOwn(then, 'output_schema');
   });
 }
