@@ -12,7 +12,7 @@ export default class PolicyLint extends AigcCommand {
 
 PATH is a file, a folder (every *.yaml/*.yml below it) or a glob.
 
-Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error, 3 I/O error.`;
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error, 3 a file could not be read (missing, unreadable, a folder, over 1 MiB, not UTF-8); the report still covers every file.`;
 
   static override examples = [
     {description: 'Lint every policy under policies/', command: '<%= config.bin %> <%= command.id %> policies/'},

@@ -60,10 +60,16 @@ const lintAll = () => {
   return allAtOnce;
 };
 
-/** The one text-format finding line for `file`: `file:line:col error RULE message`. */
+/** Files that cannot be read at all: the run exits 3 once every file is reported. */
+const UNREADABLE = new Set(['missing.yaml', 'garbage.yaml', 'latin1.yaml', 'huge.yaml', 'x.yaml', 'pipe.yaml', 'locked.yaml']);
+
+/**
+ * The one text-format finding line for `file`: `file:line:col error RULE message`.
+ * The run exits 3 when it holds an unreadable file, else 1.
+ */
 async function expectSingleFinding(file: string, ruleId: string, message: RegExp, run?: CliRun): Promise<void> {
   const result = run ?? (await lintAll());
-  expect(result.code, result.stderr).toBe(1);
+  expect(result.code, result.stderr).toBe(run === undefined || UNREADABLE.has(file) ? 3 : 1);
   expectNoStackTrace(result.stderr);
   const lines = result.stdout.split('\n').filter((line) => line.startsWith(`${file}:`));
   expect(lines, result.stdout).toHaveLength(1);
@@ -116,6 +122,10 @@ describe('aigc policy lint on broken files', () => {
   it('reports a file it may not read', async () => {
     const run = await lint(['locked.yaml'], IS_ROOT ? {uid: NOBODY} : {});
     await expectSingleFinding('locked.yaml', 'file-unreadable', /permission denied/, run);
+  });
+
+  it('exits 1, not 3, when every file could be read', async () => {
+    await expectSingleFinding('bomb.yaml', 'yaml-syntax', /alias/, await lint(['bomb.yaml', 'clean.yaml']));
   });
 
   it('still lints the good file given with the broken ones, and counts them all', async () => {

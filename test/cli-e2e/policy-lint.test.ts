@@ -210,8 +210,10 @@ describe('aigc policy lint --max-warnings', () => {
     expect(run.stdout).toMatch(/^warn\.yaml:9:18 warning risk-factor-condition /);
   });
 
-  it('fails when the warnings exceed N', async () => {
-    expect((await lint(['warn.yaml', '--max-warnings', '0'])).code).toBe(1);
+  it('fails when the warnings exceed N, saying so on stderr', async () => {
+    const run = await lint(['warn.yaml', '-f', 'json', '--max-warnings', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('aigc policy lint: 1 warning, more than --max-warnings 0\n');
   });
 
   it('passes when the warnings are at most N', async () => {
