@@ -136,13 +136,19 @@ describe('aigc policy lint on broken files', () => {
 });
 
 describe('aigc policy validate on broken files', () => {
-  it('fails each broken file in the lint stage, naming it, and goes on', async () => {
+  it('fails each broken file in the lint stage, naming it, goes on, and exits 3 as some could not be read', async () => {
     const files = [...BROKEN, 'clean.yaml'];
     const run = await aigc(['policy', 'validate', ...files], {cwd: folder.path, timeoutMs: 15000});
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expectNoStackTrace(run.stderr);
     expect(run.stdout.trimEnd().split('\n')).toEqual([...files.slice(0, -1).map((file) => `FAIL  ${file} (lint)`), 'OK    clean.yaml']);
-    for (const file of files.slice(0, -1)) expect(run.stderr).toContain(`  ${file}: `);
+    for (const file of files.slice(0, -1)) expect(run.stderr).toMatch(new RegExp(`^ {2}${file.replace('.', '\\.')}(:\\d+:\\d+)?: `, 'm'));
+  });
+
+  it('exits 1 when the broken files could all be read', async () => {
+    const run = await aigc(['policy', 'validate', 'bomb.yaml', 'deep.yaml', 'clean.yaml'], {cwd: folder.path, timeoutMs: 15000});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^ {2}deep\.yaml:3:\d+: YAML parse error: the document nests deeper than 500 levels$/m);
   });
 
   it('refuses a folder with no policies (exit 2), naming it', async () => {

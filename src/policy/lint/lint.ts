@@ -86,6 +86,54 @@ export function lintPolicyFile(file: string, options: LintOptions): LintFileResu
   return {file, findings: byPosition(list.findings), source: text};
 }
 
+/** One problem of the reference CLI's own lint, worded as it prints them. */
+export interface LintStageProblem {
+  ruleId: string;
+  message: string;
+  range?: SourceRange;
+}
+
+/**
+ * The reference CLI's lint (`aigc policy lint`, and the first stage of its
+ * `aigc policy validate`): the file read, its YAML, a mapping at the root,
+ * then every schema error ordered by path and worded as it prints them
+ * (`roles.0: 1 is not of type 'string'`). None of our semantic rules.
+ */
+export function referenceLintStage(file: string): LintStageProblem[] {
+  const text = readText(file);
+  if (typeof text !== 'string') return [{ruleId: text.ruleId, message: text.message}];
+  let document: YamlDocument;
+  try {
+    document = readYaml(text);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) return [{ruleId: RULES.yamlSyntax.id, message: `YAML parse error: ${(error as Error).message}`}];
+    const message = `YAML parse error: ${[error.context, error.reason].filter(Boolean).join(', ')}`;
+    return [{ruleId: RULES.yamlSyntax.id, message, range: toRange(error.range)}];
+  }
+  if (!isDict(document.value)) return [{ruleId: RULES.rootType.id, message: 'Policy must be a YAML mapping (dict)'}];
+  const list = new FindingList(file, document);
+  for (const error of byPath(policySchemaErrors(document.value))) {
+    addSchemaFinding(list, error, `${error.path.map(String).join('.') || '$'}: ${error.message}`);
+  }
+  return list.findings.map(({ruleId, message, range}) => ({ruleId, message, range}));
+}
+
+/** The reference CLI's order: by path as a list (indexes as numbers, keys by code point), stable. */
+function byPath(errors: SchemaError[]): SchemaError[] {
+  const compare = (a: SchemaError['path'], b: SchemaError['path']): number => {
+    for (let index = 0; index < Math.min(a.length, b.length); index++) {
+      const [x, y] = [a[index], b[index]];
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : compareCodePoints(String(x), String(y));
+      if (order !== 0) return order;
+    }
+    return a.length - b.length;
+  };
+  return errors
+    .map((error, index) => ({error, index}))
+    .sort((a, b) => compare(a.error.path, b.error.path) || a.index - b.index)
+    .map(({error}) => error);
+}
+
 /** Findings in source order (file-level ones first), stable within a position. */
 function byPosition(findings: LintFinding[]): LintFinding[] {
   const key = (finding: LintFinding) => (finding.range ? finding.range.start.line * 1e6 + finding.range.start.column : 0);
@@ -135,8 +183,7 @@ function sortedSchemaErrors(errors: SchemaError[]): SchemaError[] {
     .map(({error}) => error);
 }
 
-function addSchemaFinding(list: FindingList, error: SchemaError): void {
-  const message = `${error.pointer}: ${error.message}`;
+function addSchemaFinding(list: FindingList, error: SchemaError, message = `${error.pointer}: ${error.message}`): void {
   if (error.validator === 'additionalProperties' && isDict(error.instance)) {
     const unexpected = firstUnexpectedKey(error);
     if (unexpected !== undefined) {
