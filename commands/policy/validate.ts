@@ -11,7 +11,7 @@ Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 a file could not be read (mi
 
   static override examples = [
     {description: 'Validate every policy', command: '<%= config.bin %> <%= command.id %> policies/'},
-    {description: 'Show the effective (composed) policy', command: '<%= config.bin %> <%= command.id %> policies/support-child.yaml --print'},
+    {description: 'Show the effective (composed) policy', command: '<%= config.bin %> <%= command.id %> policies/analytics-team.yaml --print'},
     {description: 'As of a given day, in JSON', command: '<%= config.bin %> <%= command.id %> policies --now 2027-01-01T00:00:00Z --json'},
   ];
 
