@@ -75,15 +75,21 @@ export function readYaml(text: string): YamlDocument {
   }
 }
 
-/** Passes over the text that may each insert spaces (see yaml/source.ts); real policies need one or two. */
-const MAX_READ_PASSES = 1000;
+/**
+ * Characters scanned in all, over the passes that each insert spaces (see
+ * yaml/source.ts). Real policies need one pass or two; a flow collection
+ * continued below its indentation on every line needs one per line, so the
+ * passes are bounded by the work they do.
+ */
+const MAX_SCANNED_CHARACTERS = 2_000_000;
 
 function readChecked(text: string, lines: LineIndex): YamlDocument {
   checkPrintable(text, lines);
   let source = ReadSource.of(text);
   let read = lines;
   let scan = scanTokens(source.text, read, MAX_NESTING_DEPTH);
-  for (let pass = 1; scan.insertions.length > 0 && pass < MAX_READ_PASSES; pass++) {
+  for (let scanned = source.text.length; scan.insertions.length > 0; scanned += source.text.length) {
+    if (scanned > MAX_SCANNED_CHARACTERS) throw tooManyContinuations(scan.insertions[0].at, read);
     source = source.withInsertions(scan.insertions);
     read = lines.mapped(source.toOriginal);
     scan = scanTokens(source.text, read, MAX_NESTING_DEPTH);
@@ -101,6 +107,11 @@ function readChecked(text: string, lines: LineIndex): YamlDocument {
   if (second) throw multipleDocuments(first, second, read);
   const construction = constructDocument(first?.contents ?? null, read, scan.properties, source);
   return new ReadDocument(construction, read);
+}
+
+function tooManyContinuations(offset: number, lines: LineIndex): YamlSyntaxError {
+  const reason = 'too many lines continue a flow collection or quoted scalar below their indentation to read; indent them';
+  return new YamlSyntaxError({code: 'limit', reason, mark: {range: lines.range([offset, offset])}});
 }
 
 /** The `yaml` package's own complaints, less one PyYAML does not share (`"q"#c` is a comment for PyYAML). */

@@ -300,6 +300,12 @@ describe('safety', () => {
     expect(readError(`${block} 1`)).toBeInstanceOf(YamlSyntaxError);
   });
 
+  it('reads a flow sequence continued at column 0 on a hundred lines, and refuses thousands', () => {
+    const flow = (count: number) => `roles: [\n${Array.from({length: count}, (_, index) => `r${index},`).join('\n')}\nlast]\n`;
+    expect(dict(readYaml(flow(100)).value).roles).toHaveLength(101);
+    expect(readError(flow(3000)).code).toBe('limit');
+  });
+
   it('reads a policy with thousands of entries', () => {
     const entries = Array.from({length: 5_000}, (_, index) => `  tool_${index}: {name: t${index}, max_calls: ${index + 1}}`);
     const value = dict(readYaml(`tools:\n${entries.join('\n')}\n`).value);
