@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../src/cli/base-command.js';
+import {NOW_HELP} from '../src/cli/clock.js';
 import {reportFlags} from '../src/cli/flags.js';
 
 export default class Replay extends AigcCommand {
@@ -39,7 +40,7 @@ Exit status: 0 every fixture matched, 1 a mismatch or a missing expectation (or 
     }),
     strict: Flags.boolean({description: 'Compare timestamps too.'}),
     policy: Flags.string({description: 'Run every fixture against this policy instead, and summarise the verdicts and gates that change.', helpValue: 'FILE'}),
-    now: Flags.string({description: 'Clock for fixtures that record none: epoch seconds or ISO-8601.', helpValue: 'EPOCH'}),
+    now: Flags.string({description: `Clock for fixtures that record none: ${NOW_HELP}.`, helpValue: 'EPOCH'}),
     root: Flags.string({description: 'Resolve the policy paths in fixtures against DIR instead of the working folder.', helpValue: 'DIR'}),
     'policy-root': Flags.string({description: 'Confine policy paths to DIR.', helpValue: 'DIR'}),
   };

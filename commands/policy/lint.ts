@@ -1,5 +1,6 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../src/cli/base-command.js';
+import {NOW_HELP} from '../../src/cli/clock.js';
 import {reportFlags} from '../../src/cli/flags.js';
 
 const FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit'];
@@ -7,11 +8,11 @@ const FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit'];
 export default class PolicyLint extends AigcCommand {
   static override summary = 'Check policy files for YAML, schema and semantic problems.';
 
-  static override description = `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range.
+  static override description = `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range; columns count characters (code points, as PyYAML does), except in SARIF, which counts UTF-16 code units as it declares.
 
 PATH is a file, a folder (every *.yaml/*.yml below it) or a glob.
 
-Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error, 3 I/O error.`;
+Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error, 3 a file could not be read (missing, unreadable, a folder, over 1 MiB, not UTF-8); the report still covers every file.`;
 
   static override examples = [
     {description: 'Lint every policy under policies/', command: '<%= config.bin %> <%= command.id %> policies/'},
@@ -28,7 +29,7 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
   static override flags = {
     ...reportFlags(FORMATS),
     'max-warnings': Flags.integer({description: 'Fail (exit 1) when there are more than N warnings.', min: 0, helpValue: 'N'}),
-    now: Flags.string({description: 'Date checks as of this instant: epoch seconds or ISO-8601 (default: now).', helpValue: 'EPOCH'}),
+    now: Flags.string({description: `Date checks as of this instant (default: now): ${NOW_HELP}.`, helpValue: 'EPOCH'}),
   };
 
   async run(): Promise<void> {

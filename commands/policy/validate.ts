@@ -1,16 +1,17 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../src/cli/base-command.js';
+import {NOW_HELP} from '../../src/cli/clock.js';
 
 export default class PolicyValidate extends AigcCommand {
   static override summary = 'Load each policy fully, as enforcement would, and report OK or FAIL.';
 
-  static override description = `For each policy file: first the lint stage (YAML and the policy schema, on the file as written), then a full load as enforcement does it: the extends chain with its composition strategy, the composition restriction (no added roles, no dropped postconditions), the schema of the composed policy and its dates. Prints "OK    file" or "FAIL  file (lint|validate)" like the Python reference; the reasons go to stderr.
+  static override description = `For each policy file: first the lint stage (YAML and the policy schema, on the file as written), then a full load as enforcement does it: the extends chain with its composition strategy, the composition restriction (no added roles, no dropped postconditions), the schema of the composed policy and its dates. Prints "OK    file" or "FAIL  file (lint|validate)" like the Python reference; the reasons go to stderr, worded and ordered as the reference prints them, each after the file name (and line and column where known).
 
-Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 I/O error.`;
+Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 a file could not be read (missing, unreadable, a folder, over 1 MiB, not UTF-8; its FAIL line is still printed).`;
 
   static override examples = [
     {description: 'Validate every policy', command: '<%= config.bin %> <%= command.id %> policies/'},
-    {description: 'Show the effective (composed) policy', command: '<%= config.bin %> <%= command.id %> policies/support-child.yaml --print'},
+    {description: 'Show the effective (composed) policy', command: '<%= config.bin %> <%= command.id %> policies/analytics-team.yaml --print'},
     {description: 'As of a given day, in JSON', command: '<%= config.bin %> <%= command.id %> policies --now 2027-01-01T00:00:00Z --json'},
   ];
 
@@ -21,9 +22,9 @@ Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 I/O error.`;
   };
 
   static override flags = {
-    json: Flags.boolean({description: 'Machine-readable result (with --print, includes each effective policy).'}),
+    json: Flags.boolean({description: "Machine-readable result: each file's verdict, stage, errors and their locations (with --print, its effective policy)."}),
     print: Flags.boolean({description: 'Print the effective policy of each valid file (YAML; JSON with --json).'}),
-    now: Flags.string({description: 'Check dates as of this instant: epoch seconds or ISO-8601.', helpValue: 'EPOCH'}),
+    now: Flags.string({description: `Check dates as of this instant (default: now): ${NOW_HELP}.`, helpValue: 'EPOCH'}),
     output: Flags.string({char: 'o', description: 'Write the result to FILE (atomically) instead of stdout.', helpValue: 'FILE'}),
   };
 

@@ -1,6 +1,7 @@
 // The flags of `aigc enforce`, as plain data: the oclif command builds its
 // flags from them, and the fast start-up path parses argv with them, so the
 // two can never disagree.
+import {NOW_HELP} from './clock.js';
 
 export interface FlagSpec {
   type: 'string' | 'boolean';
@@ -15,7 +16,7 @@ export const ENFORCE_FLAGS = {
   input: {type: 'string', char: 'i', description: 'Read invocations from FILE instead of stdin.', helpValue: 'FILE'},
   now: {
     type: 'string',
-    description: 'Fix the clock: epoch seconds or an ISO-8601 instant (timestamps and policy date checks).',
+    description: `Fix the clock for timestamps and policy date checks: ${NOW_HELP}.`,
     helpValue: 'EPOCH',
   },
   'key-env': {

@@ -2,7 +2,7 @@
 import {statSync} from 'node:fs';
 import {lintPolicyFile} from '../policy/lint/lint.js';
 import {collectPolicyFiles} from '../policy/lint/collect.js';
-import {ALL_RULES} from '../policy/lint/rules.js';
+import {ALL_RULES, RULES} from '../policy/lint/rules.js';
 import {utcDay} from '../policy/dates.js';
 import {clockFrom, parseNow} from './clock.js';
 import {ExitCode, usageError} from './exit-codes.js';
@@ -28,7 +28,7 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
   for (const path of empty) process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
   const results: LintFileResult[] = missing.map((path) => ({
     file: path,
-    findings: [{ruleId: 'file-unreadable', severity: 'error', message: 'file not found', file: path}],
+    findings: [{ruleId: RULES.fileUnreadable.id, severity: RULES.fileUnreadable.severity, message: 'file not found', file: path}],
   }));
   for (const file of files) results.push(lintPolicyFile(file, {today: () => utcDay(clock())}));
   const report: LintReport = {
@@ -43,8 +43,16 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
   await writeReport(text, {outputFile: settings.outputFile, stdout: process.stdout});
   // The text format keeps stdout to one line per finding; its totals go to stderr.
   if (settings.format === 'text' && settings.outputFile === undefined) process.stderr.write(`${summaryLine(report)}\n`);
-  const tooManyWarnings = flags['max-warnings'] !== undefined && report.warningCount > flags['max-warnings'];
+  const maxWarnings = flags['max-warnings'];
+  const tooManyWarnings = maxWarnings !== undefined && report.warningCount > maxWarnings;
+  if (tooManyWarnings) process.stderr.write(`aigc policy lint: ${countOf(report.warningCount, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
+  // A file that could not be checked at all is an input error, whatever the others gave.
+  if (results.some(isUnreadable)) return ExitCode.Internal;
   return report.errorCount > 0 || tooManyWarnings ? ExitCode.CheckFailed : ExitCode.Success;
+}
+
+function isUnreadable(result: LintFileResult): boolean {
+  return result.findings.some((finding) => finding.ruleId === RULES.fileUnreadable.id);
 }
 
 function count(results: LintFileResult[], severity: 'error' | 'warning'): number {

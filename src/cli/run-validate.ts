@@ -7,7 +7,7 @@ import {pyJsonDumps} from '../canonical/dumps.js';
 import {AigcError} from '../errors.js';
 import {utcDay} from '../policy/dates.js';
 import {collectPolicyFiles} from '../policy/lint/collect.js';
-import {lintPolicyFile} from '../policy/lint/lint.js';
+import {referenceLintStage} from '../policy/lint/lint.js';
 import {RULES} from '../policy/lint/rules.js';
 import {loadPolicy} from '../policy/loader.js';
 import {isoDate} from '../python/repr.js';
@@ -27,17 +27,17 @@ interface FileVerdict {
   file: string;
   ok: boolean;
   stage: 'lint' | 'validate' | null;
-  errors: string[];
+  errors: VerdictError[];
+  /** The file could not be read at all (missing, permissions, a folder, too large, not UTF-8). */
+  unreadable: boolean;
   policy?: PyDict;
 }
 
-/** The rules the reference's lint stage applies (its verdict, not our semantic rules). */
-const LINT_STAGE_RULES: ReadonlySet<string> = new Set([
-  RULES.fileUnreadable.id,
-  RULES.yamlSyntax.id,
-  RULES.rootType.id,
-  RULES.schema.id,
-]);
+interface VerdictError {
+  message: string;
+  /** where in the file, when known (YAML and schema errors) */
+  at?: {line: number; column: number};
+}
 
 export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const clock = clockFrom(parseNow(flags.now));
@@ -47,25 +47,28 @@ export async function runValidate(paths: string[], flags: ValidateFlags): Promis
   const empty = unmatched.filter((path) => !missing.includes(path));
   if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
   for (const path of empty) process.stderr.write(`aigc policy validate: ${path}: no policy files (*.yaml, *.yml) found\n`);
-  const verdicts: FileVerdict[] = missing.map((file) => ({file, ok: false, stage: 'lint', errors: ['file not found']}));
+  const verdicts: FileVerdict[] = missing.map((file) => ({file, ok: false, stage: 'lint', errors: [{message: 'file not found'}], unreadable: true}));
   for (const file of files) verdicts.push(validateFile(file, today));
   const text = flags.json ? jsonReport(verdicts) : textReport(verdicts, Boolean(flags.print));
   await writeReport(text, {outputFile: flags.output, stdout: process.stdout});
+  // As in `policy lint`: a file that could not be read is an input error, whatever the others gave.
+  if (verdicts.some((verdict) => verdict.unreadable)) return ExitCode.Internal;
   return verdicts.every((verdict) => verdict.ok) ? ExitCode.Success : ExitCode.CheckFailed;
 }
 
 function validateFile(file: string, today: () => ReturnType<typeof utcDay>): FileVerdict {
-  const lint = lintPolicyFile(file, {today});
-  const lintErrors = lint.findings.filter((finding) => LINT_STAGE_RULES.has(finding.ruleId));
-  if (lintErrors.length > 0) {
-    return {file, ok: false, stage: 'lint', errors: lintErrors.map((finding) => finding.message)};
+  const problems = referenceLintStage(file);
+  if (problems.length > 0) {
+    const errors = problems.map(({message, range}) => ({message, at: range?.start}));
+    const unreadable = problems.some((problem) => problem.ruleId === RULES.fileUnreadable.id);
+    return {file, ok: false, stage: 'lint', errors, unreadable};
   }
   try {
     const policy = loadPolicy(file, {today});
-    return {file, ok: true, stage: null, errors: [], policy};
+    return {file, ok: true, stage: null, errors: [], unreadable: false, policy};
   } catch (error) {
     const message = error instanceof AigcError ? error.message : `Unexpected error: ${(error as Error).message}`;
-    return {file, ok: false, stage: 'validate', errors: [message]};
+    return {file, ok: false, stage: 'validate', errors: [{message}], unreadable: false};
   }
 }
 
@@ -78,14 +81,23 @@ function textReport(verdicts: FileVerdict[], print: boolean): string {
       continue;
     }
     lines.push(`FAIL  ${verdict.file}${verdict.stage ? ` (${verdict.stage})` : ''}`);
-    for (const error of verdict.errors) process.stderr.write(`  ${verdict.file}: ${error}\n`);
+    for (const {message, at} of verdict.errors) {
+      const where = at ? `:${at.line}:${at.column}` : '';
+      process.stderr.write(`  ${verdict.file}${where}: ${message}\n`);
+    }
   }
   return `${lines.join('\n')}\n`;
 }
 
 function jsonReport(verdicts: FileVerdict[]): string {
   const files = verdicts.map((verdict) => {
-    const entry: PyDict = {file: verdict.file, ok: verdict.ok, stage: verdict.stage, errors: verdict.errors};
+    const entry: PyDict = {
+      file: verdict.file,
+      ok: verdict.ok,
+      stage: verdict.stage,
+      errors: verdict.errors.map((error) => error.message),
+      locations: verdict.errors.map((error) => (error.at ? {line: error.at.line, column: error.at.column} : null)),
+    };
     if (verdict.policy) entry.policy = verdict.policy;
     return entry;
   });

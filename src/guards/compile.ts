@@ -6,7 +6,7 @@ import type {GuardAst} from './ast.js';
 import {parseTokens} from './parser.js';
 import {GuardSyntaxError} from './syntax-error.js';
 import {tokenize} from './tokenizer.js';
-import {leadingSpaceCount, pyStrip} from './unicode.js';
+import {leadingSpaceCount, pyStrip} from '../python/unicode.js';
 
 export type GuardSyntaxResult =
   | {readonly ok: true; readonly ast: GuardAst}

@@ -3,7 +3,7 @@
 // digits, `inf`/`nan` spelled any way, and the 4300-digit integer limit.
 
 import {isNumber, type PyValue, toDouble} from '../python/values.js';
-import {decimalValue, isAsciiSpace, isPySpace} from './unicode.js';
+import {asciiNumberText} from '../python/unicode.js';
 
 /** Python's default `sys.get_int_max_str_digits()`. */
 const MAX_INT_STRING_DIGITS = 4300;
@@ -24,32 +24,6 @@ export class FloatOverflowError extends Error {
     super('int too large to convert to float');
     this.name = 'OverflowError';
   }
-}
-
-/**
- * CPython's preprocessing of number text: non-ASCII spaces become ' ', Unicode
- * decimal digits become ASCII digits, and any other non-ASCII character makes
- * the text unparseable (null). Then ASCII whitespace is trimmed.
- */
-function asciiNumberText(text: string): string | null {
-  let out = '';
-  for (const char of text) {
-    const codePoint = char.codePointAt(0)!;
-    if (codePoint < 0x7f) {
-      out += char;
-    } else if (isPySpace(codePoint)) {
-      out += ' ';
-    } else {
-      const digit = decimalValue(codePoint);
-      if (digit < 0) return null;
-      out += String(digit);
-    }
-  }
-  let start = 0;
-  let end = out.length;
-  while (start < end && isAsciiSpace(out.charCodeAt(start))) start++;
-  while (end > start && isAsciiSpace(out.charCodeAt(end - 1))) end--;
-  return out.slice(start, end);
 }
 
 /** Python `int(text)` in base 10: the int, or null where Python raises ValueError. */

@@ -2,7 +2,7 @@
 // in the reference's order. Positions count code points, as Python indexes strings.
 
 import {GuardSyntaxError} from './syntax-error.js';
-import {decimalValue, isPySpace} from './unicode.js';
+import {decimalValue, isPySpace} from '../python/unicode.js';
 
 export type TokenType = 'KEYWORD' | 'OP' | 'STRING' | 'PAREN' | 'IDENT' | 'NUMBER';
 

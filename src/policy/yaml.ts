@@ -11,14 +11,18 @@
 //   throws YamlSyntaxError     code, reason and range; `pyYamlText(name)` renders PyYAML's str(err)
 //
 // The `yaml` package tokenizes and parses; values are built here with PyYAML's
-// rules. On purpose we differ where PyYAML would hang, crash or build values
-// the model cannot hold: alias bombs, nesting beyond 1000 levels and recursive
-// aliases are errors, as are `!!binary` and `!!set`; `!!omap`/`!!pairs` give
-// lists of `[key, value]` lists (Python gives tuples). Where the `yaml` package
-// reads a stream differently from PyYAML in a way we cannot correct (an anchor
-// name running into `:`), we refuse rather than give a different value.
+// rules. Where the package reads a stream differently from PyYAML, the text it
+// reads is adjusted first (yaml/source.ts: PyYAML's line breaks, continuation
+// lines PyYAML does not check the indentation of, `?` in flow context), with
+// every position mapped back to the text as given. On purpose we differ where
+// PyYAML would hang, crash or build values the model cannot hold: alias bombs,
+// nesting beyond 500 levels and recursive aliases are errors, as are `!!binary`
+// and `!!set`; `!!omap`/`!!pairs` give lists of `[key, value]` lists (Python
+// gives tuples). Where no adjustment makes the package give PyYAML's value (an
+// anchor name running into `:`, a LS or PS line break inside a scalar, a byte
+// order mark after the start), we refuse rather than give a different value.
 
-import {type Document, parseAllDocuments, type YAMLError} from 'yaml';
+import {type Document, isNode, parseAllDocuments, visit, type YAMLError} from 'yaml';
 import type {PyValue} from '../python/values.js';
 import {
   type Construction,
@@ -28,8 +32,9 @@ import {
   type YamlPath,
 } from './yaml/construct.js';
 import {YamlSyntaxError} from './yaml/errors.js';
-import {checkPrintable, checkTokenTree, type FoundProblem, nestingError, scanTokens} from './yaml/lexical.js';
+import {checkPrintable, checkTokenTree, type FoundProblem, scanTokens, TOO_DEEP} from './yaml/lexical.js';
 import {LineIndex, type OffsetRange, type SourceRange} from './yaml/positions.js';
+import {ReadSource} from './yaml/source.js';
 
 export {MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type YamlPath} from './yaml/construct.js';
 export {type YamlErrorCode, YamlSyntaxError} from './yaml/errors.js';
@@ -64,40 +69,93 @@ export function readYaml(text: string): YamlDocument {
     return readChecked(text, lines);
   } catch (error) {
     if (error instanceof RangeError) {
-      throw new YamlSyntaxError({code: 'limit', reason: 'the document is nested too deeply to read'});
+      throw new YamlSyntaxError({code: 'limit', reason: TOO_DEEP});
     }
     throw error;
   }
 }
 
+/**
+ * Characters scanned in all, over the passes that each insert spaces (see
+ * yaml/source.ts). Real policies need one pass or two; a flow collection
+ * continued below its indentation on every line needs one per line, so the
+ * passes are bounded by the work they do.
+ */
+const MAX_SCANNED_CHARACTERS = 2_000_000;
+
 function readChecked(text: string, lines: LineIndex): YamlDocument {
   checkPrintable(text, lines);
-  const scan = scanTokens(text, lines, MAX_NESTING_DEPTH);
-  const documents = Array.from(parseAllDocuments(text, PARSE_OPTIONS));
+  let source = ReadSource.of(text);
+  let read = lines;
+  let scan = scanTokens(source.text, read, MAX_NESTING_DEPTH);
+  for (let scanned = source.text.length; scan.insertions.length > 0; scanned += source.text.length) {
+    if (scanned > MAX_SCANNED_CHARACTERS) throw tooManyContinuations(scan.insertions[0].at, read);
+    source = source.withInsertions(scan.insertions);
+    read = lines.mapped(source.toOriginal);
+    scan = scanTokens(source.text, read, MAX_NESTING_DEPTH);
+  }
+  const documents = Array.from(parseAllDocuments(source.text, PARSE_OPTIONS));
   const first = documents[0];
   const second = documents[1];
   // PyYAML stops at the first problem in the stream, and at the start of a second document.
-  const problems = [scan.firstProblem, checkTokenTree(text, lines), first && parserProblem(first.errors, lines)];
+  const problems = [scan.firstProblem, checkTokenTree(source.text, read), first && parserProblem(first, source.text, read)];
   const earliest = problems
     .filter((problem): problem is FoundProblem => problem !== undefined)
     .filter((problem) => !second || problem.offset < second.range[0])
     .sort((a, b) => a.offset - b.offset)[0];
   if (earliest) throw earliest.error;
-  if (second) throw multipleDocuments(first, second, lines);
-  const construction = constructDocument(first?.contents ?? null, lines, scan.properties);
-  return new ReadDocument(construction, lines);
+  if (second) throw multipleDocuments(first, second, read);
+  const construction = constructDocument(first?.contents ?? null, read, scan.properties, source);
+  return new ReadDocument(construction, read);
+}
+
+function tooManyContinuations(offset: number, lines: LineIndex): YamlSyntaxError {
+  const reason = 'too many lines continue a flow collection or quoted scalar below their indentation to read; indent them';
+  return new YamlSyntaxError({code: 'limit', reason, mark: {range: lines.range([offset, offset])}});
 }
 
 /** The `yaml` package's own complaints, less one PyYAML does not share (`"q"#c` is a comment for PyYAML). */
-function parserProblem(errors: YAMLError[], lines: LineIndex): FoundProblem | undefined {
-  const error = errors.find((candidate) => !candidate.message.startsWith('Comments must be separated'));
+function parserProblem(document: Document.Parsed, text: string, lines: LineIndex): FoundProblem | undefined {
+  const error = document.errors.find((candidate) => !candidate.message.startsWith('Comments must be separated'));
   if (!error) return undefined;
   const [offset] = error.pos;
   if (error.message.includes('Maximum call stack size exceeded')) {
-    return {offset, error: nestingError(offset, lines, MAX_NESTING_DEPTH)};
+    return {offset, error: new YamlSyntaxError({code: 'limit', reason: TOO_DEEP, mark: {range: lines.range([offset, offset + 1])}})};
   }
+  if (error.code === 'MULTILINE_IMPLICIT_KEY') return multilineKeyProblem(document, error, text, lines);
   const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
   return {offset, error: new YamlSyntaxError({code: 'syntax', reason, mark: {range: lines.range(error.pos)}})};
+}
+
+/**
+ * A key running over more than one line. PyYAML notices at the `:` after it:
+ * the first key of a mapping was never a key ("mapping values are not allowed
+ * here"); a later one, at the mapping's indentation, had to be one.
+ */
+function multilineKeyProblem(document: Document.Parsed, error: YAMLError, text: string, lines: LineIndex): FoundProblem {
+  const [keyStart, keyEnd] = error.pos;
+  const colon = keyEnd + /^[ \t]*/.exec(text.slice(keyEnd))![0].length;
+  const mark = {range: lines.range([colon, colon + 1])};
+  if (!isLaterKeyOfBlockMapping(document, keyStart)) {
+    return {offset: colon, error: new YamlSyntaxError({code: 'syntax', reason: 'mapping values are not allowed here', mark})};
+  }
+  const contextMark = {range: lines.range([keyStart, keyStart])};
+  const context = 'while scanning a simple key';
+  return {offset: colon, error: new YamlSyntaxError({code: 'syntax', context, contextMark, reason: "could not find expected ':'", mark})};
+}
+
+function isLaterKeyOfBlockMapping(document: Document.Parsed, keyStart: number): boolean {
+  let later = false;
+  visit(document, {
+    Map(_key, map) {
+      if (map.flow) return undefined;
+      const index = map.items.findIndex((pair) => isNode(pair.key) && pair.key.range?.[0] === keyStart);
+      if (index < 0) return undefined;
+      later = index > 0;
+      return visit.BREAK;
+    },
+  });
+  return later;
 }
 
 function multipleDocuments(first: Document.Parsed, second: Document.Parsed, lines: LineIndex): YamlSyntaxError {

@@ -60,10 +60,16 @@ const lintAll = () => {
   return allAtOnce;
 };
 
-/** The one text-format finding line for `file`: `file:line:col error RULE message`. */
+/** Files that cannot be read at all: the run exits 3 once every file is reported. */
+const UNREADABLE = new Set(['missing.yaml', 'garbage.yaml', 'latin1.yaml', 'huge.yaml', 'x.yaml', 'pipe.yaml', 'locked.yaml']);
+
+/**
+ * The one text-format finding line for `file`: `file:line:col error RULE message`.
+ * The run exits 3 when it holds an unreadable file, else 1.
+ */
 async function expectSingleFinding(file: string, ruleId: string, message: RegExp, run?: CliRun): Promise<void> {
   const result = run ?? (await lintAll());
-  expect(result.code, result.stderr).toBe(1);
+  expect(result.code, result.stderr).toBe(run === undefined || UNREADABLE.has(file) ? 3 : 1);
   expectNoStackTrace(result.stderr);
   const lines = result.stdout.split('\n').filter((line) => line.startsWith(`${file}:`));
   expect(lines, result.stdout).toHaveLength(1);
@@ -118,6 +124,10 @@ describe('aigc policy lint on broken files', () => {
     await expectSingleFinding('locked.yaml', 'file-unreadable', /permission denied/, run);
   });
 
+  it('exits 1, not 3, when every file could be read', async () => {
+    await expectSingleFinding('bomb.yaml', 'yaml-syntax', /alias/, await lint(['bomb.yaml', 'clean.yaml']));
+  });
+
   it('still lints the good file given with the broken ones, and counts them all', async () => {
     const run = await lintAll();
     expect(run.stdout.split('\n').filter((line) => line.startsWith('clean.yaml'))).toEqual([]);
@@ -126,13 +136,19 @@ describe('aigc policy lint on broken files', () => {
 });
 
 describe('aigc policy validate on broken files', () => {
-  it('fails each broken file in the lint stage, naming it, and goes on', async () => {
+  it('fails each broken file in the lint stage, naming it, goes on, and exits 3 as some could not be read', async () => {
     const files = [...BROKEN, 'clean.yaml'];
     const run = await aigc(['policy', 'validate', ...files], {cwd: folder.path, timeoutMs: 15000});
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expectNoStackTrace(run.stderr);
     expect(run.stdout.trimEnd().split('\n')).toEqual([...files.slice(0, -1).map((file) => `FAIL  ${file} (lint)`), 'OK    clean.yaml']);
-    for (const file of files.slice(0, -1)) expect(run.stderr).toContain(`  ${file}: `);
+    for (const file of files.slice(0, -1)) expect(run.stderr).toMatch(new RegExp(`^ {2}${file.replace('.', '\\.')}(:\\d+:\\d+)?: `, 'm'));
+  });
+
+  it('exits 1 when the broken files could all be read', async () => {
+    const run = await aigc(['policy', 'validate', 'bomb.yaml', 'deep.yaml', 'clean.yaml'], {cwd: folder.path, timeoutMs: 15000});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^ {2}deep\.yaml:3:\d+: YAML parse error: the document nests deeper than 500 levels$/m);
   });
 
   it('refuses a folder with no policies (exit 2), naming it', async () => {

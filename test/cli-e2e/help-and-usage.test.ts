@@ -1,6 +1,6 @@
 // Every command explains itself (`--help`: a description and at least one
 // example, every flag described) and refuses what it does not know with exit 2.
-import {readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {aigc, expectOneLineError, REPO_ROOT} from './cli.js';
@@ -26,6 +26,12 @@ describe.each(commands)('aigc $words', (command) => {
       .filter(([, flag]) => !flag.hidden && (flag.description ?? '') === '')
       .map(([name]) => name);
     expect(undocumented).toEqual([]);
+  });
+
+  it('names only files that exist in its examples', () => {
+    const commandLines = (command.examples ?? []).map((example) => (typeof example === 'string' ? example : (example as {command: string}).command));
+    const named = commandLines.flatMap((line) => line.match(/\b(?:policies|fixtures)\/[^\s"'*{}]+\.(?:ya?ml|jsonl?)\b/g) ?? []);
+    expect(named.filter((path) => !existsSync(join(REPO_ROOT, path)))).toEqual([]);
   });
 
   it('shows its description and examples with --help (exit 0)', async () => {

@@ -210,8 +210,10 @@ describe('aigc policy lint --max-warnings', () => {
     expect(run.stdout).toMatch(/^warn\.yaml:9:18 warning risk-factor-condition /);
   });
 
-  it('fails when the warnings exceed N', async () => {
-    expect((await lint(['warn.yaml', '--max-warnings', '0'])).code).toBe(1);
+  it('fails when the warnings exceed N, saying so on stderr', async () => {
+    const run = await lint(['warn.yaml', '-f', 'json', '--max-warnings', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe('aigc policy lint: 1 warning, more than --max-warnings 0\n');
   });
 
   it('passes when the warnings are at most N', async () => {
@@ -223,6 +225,53 @@ describe('aigc policy lint --max-warnings', () => {
     const run = await lint(['warn.yaml', '--max-warnings', 'many']);
     expect(run.code).toBe(2);
     expectNoStackTrace(run.stderr);
+  });
+});
+
+describe('aigc policy lint semantic rules', () => {
+  const OUTPUT_SCHEMA_REQUIRED = `policy_version: "1.0"
+roles: [planner]
+conditions:
+  structured: {type: boolean, default: false}
+post_conditions:
+  required: [output_schema_valid]
+`;
+  const GUARD_SETS_SCHEMA = `${OUTPUT_SCHEMA_REQUIRED}guards:
+  - when: {condition: structured}
+    then:
+      output_schema: {type: object}
+`;
+
+  beforeAll(() => {
+    folder.file('no-schema.yaml', OUTPUT_SCHEMA_REQUIRED);
+    folder.file('guard-schema.yaml', GUARD_SETS_SCHEMA);
+    folder.file('old-base.yaml', 'policy_version: "1"\nroles: [a]\nexpiration_date: "2020-01-01"\n');
+    folder.file('child-of-old.yaml', 'extends: old-base.yaml\npolicy_version: "2"\nroles: [a]\n');
+    folder.file('bom-twice.yaml', '\ufeff\ufeffpolicy_version: "1"\nroles: [a]\n');
+  });
+
+  it('says every invocation would fail when output_schema_valid is required and nothing sets output_schema', async () => {
+    const run = await lint(['no-schema.yaml', '-f', 'text']);
+    expect(run.stdout).toMatch(/^no-schema\.yaml:6:14 error postcondition-without-schema /m);
+  });
+
+  it('does not, when a guard can set output_schema', async () => {
+    const run = await lint(['guard-schema.yaml', '-f', 'text']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+  });
+
+  it('warns that the policy a file extends has expired, as validate would fail it', async () => {
+    const run = await lint(['child-of-old.yaml', '-f', 'text', '--now', '2023-11-14T00:00:00Z']);
+    expect(run.stdout).toBe(
+      "child-of-old.yaml:1:10 warning date-inactive extends 'old-base.yaml': Policy expired: expiration_date is 2020-01-01, today is 2023-11-14\n",
+    );
+  });
+
+  it('reads a second byte order mark as content, as validate and the reference do', async () => {
+    const run = await lint(['bom-twice.yaml', '-f', 'text']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/Additional properties are not allowed \('\\ufeffpolicy_version' was unexpected\)/);
   });
 });
 

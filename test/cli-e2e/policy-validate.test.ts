@@ -58,7 +58,7 @@ describe('aigc policy validate', () => {
     const run = await validate(['bad.yaml']);
     expect(run.code).toBe(1);
     expect(run.stdout).toBe('FAIL  bad.yaml (lint)\n');
-    expect(run.stderr).toMatch(/^ {2}bad\.yaml: .*guards/m);
+    expect(run.stderr).toMatch(/^ {2}bad\.yaml:\d+:\d+: guards\.0/m);
   });
 
   it('prints `FAIL  file (validate)` when only the full load fails', async () => {
@@ -74,9 +74,9 @@ describe('aigc policy validate', () => {
     expect(run.stdout).toBe('FAIL  bad.yaml (lint)\nOK    clean.yaml\n');
   });
 
-  it('fails a missing file (exit 1), naming it', async () => {
+  it('fails a missing file, naming it, and exits 3: it could not be read', async () => {
     const run = await validate(['missing.yaml']);
-    expect(run.code).toBe(1);
+    expect(run.code).toBe(3);
     expect(run.stdout).toBe('FAIL  missing.yaml (lint)\n');
     expect(run.stderr).toBe('  missing.yaml: file not found\n');
   });

@@ -1,6 +1,7 @@
 // oclif skips command files named `*.test.js`, so `policy test` lives in `policy/test/index.ts`.
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../../src/cli/base-command.js';
+import {NOW_HELP} from '../../../src/cli/clock.js';
 import {ENFORCE_FLAGS} from '../../../src/cli/enforce-flags.js';
 import {reportFlags} from '../../../src/cli/flags.js';
 
@@ -33,7 +34,7 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
     run: Flags.string({description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'}),
     bail: Flags.boolean({description: 'Stop at the first failing case.'}),
     'fail-on-empty': Flags.boolean({description: 'Fail (exit 1) when no case ran.'}),
-    now: Flags.string({description: 'Clock for cases whose suite sets no `now`: epoch seconds or ISO-8601 (default: the real clock).', helpValue: 'EPOCH'}),
+    now: Flags.string({description: `Clock for cases whose suite sets no \`now\` (default: the real clock): ${NOW_HELP}.`, helpValue: 'EPOCH'}),
     'policy-root': Flags.string({description: 'Confine policy paths to DIR.', helpValue: 'DIR'}),
     strict: Flags.boolean({description: ENFORCE_FLAGS.strict.description}),
     gate: Flags.string({description: ENFORCE_FLAGS.gate.description, helpValue: ENFORCE_FLAGS.gate.helpValue, multiple: true, multipleNonGreedy: true}),

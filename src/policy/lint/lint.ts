@@ -86,6 +86,54 @@ export function lintPolicyFile(file: string, options: LintOptions): LintFileResu
   return {file, findings: byPosition(list.findings), source: text};
 }
 
+/** One problem of the reference CLI's own lint, worded as it prints them. */
+export interface LintStageProblem {
+  ruleId: string;
+  message: string;
+  range?: SourceRange;
+}
+
+/**
+ * The reference CLI's lint (`aigc policy lint`, and the first stage of its
+ * `aigc policy validate`): the file read, its YAML, a mapping at the root,
+ * then every schema error ordered by path and worded as it prints them
+ * (`roles.0: 1 is not of type 'string'`). None of our semantic rules.
+ */
+export function referenceLintStage(file: string): LintStageProblem[] {
+  const text = readText(file);
+  if (typeof text !== 'string') return [{ruleId: text.ruleId, message: text.message}];
+  let document: YamlDocument;
+  try {
+    document = readYaml(text);
+  } catch (error) {
+    if (!(error instanceof YamlSyntaxError)) return [{ruleId: RULES.yamlSyntax.id, message: `YAML parse error: ${(error as Error).message}`}];
+    const message = `YAML parse error: ${[error.context, error.reason].filter(Boolean).join(', ')}`;
+    return [{ruleId: RULES.yamlSyntax.id, message, range: toRange(error.range)}];
+  }
+  if (!isDict(document.value)) return [{ruleId: RULES.rootType.id, message: 'Policy must be a YAML mapping (dict)'}];
+  const list = new FindingList(file, document);
+  for (const error of byPath(policySchemaErrors(document.value))) {
+    addSchemaFinding(list, error, `${error.path.map(String).join('.') || '$'}: ${error.message}`);
+  }
+  return list.findings.map(({ruleId, message, range}) => ({ruleId, message, range}));
+}
+
+/** The reference CLI's order: by path as a list (indexes as numbers, keys by code point), stable. */
+function byPath(errors: SchemaError[]): SchemaError[] {
+  const compare = (a: SchemaError['path'], b: SchemaError['path']): number => {
+    for (let index = 0; index < Math.min(a.length, b.length); index++) {
+      const [x, y] = [a[index], b[index]];
+      const order = typeof x === 'number' && typeof y === 'number' ? x - y : compareCodePoints(String(x), String(y));
+      if (order !== 0) return order;
+    }
+    return a.length - b.length;
+  };
+  return errors
+    .map((error, index) => ({error, index}))
+    .sort((a, b) => compare(a.error.path, b.error.path) || a.index - b.index)
+    .map(({error}) => error);
+}
+
 /** Findings in source order (file-level ones first), stable within a position. */
 function byPosition(findings: LintFinding[]): LintFinding[] {
   const key = (finding: LintFinding) => (finding.range ? finding.range.start.line * 1e6 + finding.range.start.column : 0);
@@ -120,7 +168,8 @@ function readText(file: string): string | LintFinding {
     return finding(`cannot be read (${code ?? 'error'})`);
   }
   try {
-    return new TextDecoder('utf-8', {fatal: true}).decode(bytes);
+    // The byte order mark stays, as the reference reads it (PyYAML skips one, at the very start).
+    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
   } catch {
     return finding(`is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`);
   }
@@ -134,8 +183,7 @@ function sortedSchemaErrors(errors: SchemaError[]): SchemaError[] {
     .map(({error}) => error);
 }
 
-function addSchemaFinding(list: FindingList, error: SchemaError): void {
-  const message = `${error.pointer}: ${error.message}`;
+function addSchemaFinding(list: FindingList, error: SchemaError, message = `${error.pointer}: ${error.message}`): void {
   if (error.validator === 'additionalProperties' && isDict(error.instance)) {
     const unexpected = firstUnexpectedKey(error);
     if (unexpected !== undefined) {
@@ -248,20 +296,30 @@ function checkPreconditions(list: FindingList, policy: PyDict): void {
   }
 }
 
+const INACTIVE = /^Policy (expired|not yet active)/;
+const DATE_PROBLEM = /^(Policy (expired|not yet active)|Policy effective_date is after|Invalid date)/;
+
 function checkDates(list: FindingList, policy: PyDict, options: LintOptions): void {
+  const message = ownDateProblem(policy, options);
+  if (message === undefined) return;
+  const key = /expir/.test(message) && typeof dictGet(policy, 'expiration_date') === 'string' ? 'expiration_date' : 'effective_date';
+  list.add(INACTIVE.test(message) ? RULES.dateInactive : RULES.dateInvalid, message, [key]);
+}
+
+/** What the file's own date fields fail with on the lint day, if anything. */
+function ownDateProblem(policy: PyDict, options: LintOptions): string | undefined {
   const effective = dictGet(policy, 'effective_date');
   const expiration = dictGet(policy, 'expiration_date');
-  if (typeof effective !== 'string' && typeof expiration !== 'string') return;
+  if (typeof effective !== 'string' && typeof expiration !== 'string') return undefined;
   const probe: PyDict = {};
   if (typeof effective === 'string') probe.effective_date = effective;
   if (typeof expiration === 'string') probe.expiration_date = expiration;
   try {
     validatePolicyDates(probe, options.today);
+    return undefined;
   } catch (error) {
     if (!(error instanceof AigcError)) throw error;
-    const inactive = /^Policy (expired|not yet active)/.test(error.message);
-    const key = /expir/.test(error.message) && typeof expiration === 'string' ? 'expiration_date' : 'effective_date';
-    list.add(inactive ? RULES.dateInactive : RULES.dateInvalid, error.message, [key]);
+    return error.message;
   }
 }
 
@@ -312,9 +370,10 @@ function checkComposition(
     if (/^Composition (escalation|weakening)/.test(message)) {
       const key = message.includes('roles') ? 'roles' : 'post_conditions';
       list.add(RULES.compositionEscalation, message, Object.hasOwn(policy, key) ? [key] : ['extends']);
-    } else if (/^Policy (expired|not yet active)/.test(message)) {
-      if (!/^Policy (expired|not yet active)/.test(message) || error.details.policy_file !== undefined) {
-        list.add(RULES.extendsTarget, `base policy: ${message}`, ['extends']);
+    } else if (DATE_PROBLEM.test(message)) {
+      // The file's own dates are checkDates' finding; any other date problem is its base's, or the composition's.
+      if (message !== ownDateProblem(policy, options)) {
+        list.add(INACTIVE.test(message) ? RULES.dateInactive : RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
       }
     } else if (error.details.policy_file !== file && !(error.details.policy_file === undefined && schemaValid === false)) {
       list.add(RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
@@ -338,12 +397,22 @@ function checkPostconditions(list: FindingList, policy: PyDict, effective: PyDic
         `unsupported postcondition '${String(name)}': only output_schema_valid is supported, so every invocation would fail`,
         path,
       );
-    } else if (!Object.hasOwn(source, 'output_schema')) {
+    } else if (!Object.hasOwn(source, 'output_schema') && !guardSuppliesOutputSchema(source)) {
       list.add(
         RULES.postconditionWithoutSchema,
-        'output_schema_valid is required but the policy has no output_schema, so every invocation would fail',
+        'output_schema_valid is required but neither the policy nor any guard sets output_schema, so every invocation would fail',
         path,
       );
     }
+  });
+}
+
+/** A guard whose `then` sets output_schema: invocations it matches have a schema to check. */
+function guardSuppliesOutputSchema(policy: PyDict): boolean {
+  const guards = dictGet(policy, 'guards');
+  if (!isList(guards)) return false;
+  return guards.some((guard) => {
+    const then = isDict(guard) ? dictGet(guard, 'then') : undefined;
+    return isDict(then) && Object.hasOwn(then, 'output_schema');
   });
 }

@@ -15,7 +15,7 @@ export const RULES = {
   outputSchemaInvalid: {id: 'output-schema-invalid', severity: 'error', description: 'output_schema is not a valid JSON Schema.'},
   preconditionInvalid: {id: 'precondition-invalid', severity: 'error', description: 'A typed precondition has an unknown type or an invalid pattern.'},
   postconditionUnsupported: {id: 'postcondition-unsupported', severity: 'error', description: 'A required postcondition is not supported; every invocation would fail.'},
-  postconditionWithoutSchema: {id: 'postcondition-without-schema', severity: 'error', description: 'output_schema_valid is required but the policy has no output_schema; every invocation would fail.'},
+  postconditionWithoutSchema: {id: 'postcondition-without-schema', severity: 'error', description: 'output_schema_valid is required but neither the policy nor any guard has an output_schema; every invocation would fail.'},
   extendsTarget: {id: 'extends-target', severity: 'error', description: 'The policy named by extends does not exist, cannot be loaded, or forms a cycle.'},
   compositionEscalation: {id: 'composition-escalation', severity: 'error', description: 'Composing with the base would add roles or drop required postconditions.'},
   dateInvalid: {id: 'date-invalid', severity: 'error', description: 'effective_date / expiration_date are not valid dates or are out of order.'},

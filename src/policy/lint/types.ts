@@ -1,7 +1,7 @@
 // Lint findings: what is wrong, where (1-based line/column from the YAML
 // source) and under which stable rule id.
 
-/** A position in a policy file; line and column are 1-based, columns in UTF-16 code units. */
+/** A position in a policy file; line and column are 1-based, columns in code points (as PyYAML's marks count them). */
 export interface SourcePoint {
   line: number;
   column: number;

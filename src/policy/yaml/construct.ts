@@ -17,8 +17,9 @@ import {
   recordOriginalKey,
 } from '../../python/values.js';
 import {YamlSyntaxError, type YamlErrorCode, type YamlErrorMark} from './errors.js';
-import {endsWithoutLineBreak} from './lexical.js';
+import {endsWithoutLineBreak, TOO_DEEP} from './lexical.js';
 import type {LineIndex, OffsetRange} from './positions.js';
+import type {ReadSource} from './source.js';
 import {
   constructScalarForTag,
   implicitTag,
@@ -30,8 +31,12 @@ import {
   VALUE_TAG,
 } from './scalars.js';
 
-/** Deeper nesting is refused (PyYAML itself hits Python's recursion limit near 330 levels). */
-export const MAX_NESTING_DEPTH = 1000;
+/**
+ * Deeper nesting is refused. The reference (PyYAML under Python's default
+ * recursion limit) fails somewhere between 400 and 500 levels; the `yaml`
+ * package runs out of stack near 800 in the CLI, so this leaves a margin.
+ */
+export const MAX_NESTING_DEPTH = 500;
 /** Nodes that aliases and merges may add to the document when it is walked as a tree. */
 export const MAX_ALIAS_EXPANSION = 100_000;
 
@@ -83,8 +88,8 @@ interface MapEntry {
 /** A mapping in PyYAML's sense: a map node, or a single `key: value` pair inside a flow sequence. */
 type MappingNode = YAMLMap | Pair;
 
-export function constructDocument(root: Node | null, lines: LineIndex, properties: number[]): Construction {
-  const documentConstructor = new DocumentConstructor(lines, properties);
+export function constructDocument(root: Node | null, lines: LineIndex, properties: number[], source: ReadSource): Construction {
+  const documentConstructor = new DocumentConstructor(lines, properties, source);
   const rootRange: OffsetRange = root?.range ? [root.range[0], root.range[1]] : [0, 0];
   const built = root ? documentConstructor.buildGuarded(root) : {value: null, size: 1};
   return {
@@ -108,13 +113,14 @@ class DocumentConstructor {
   constructor(
     private readonly lines: LineIndex,
     private readonly properties: number[],
+    private readonly source: ReadSource,
   ) {}
 
   buildGuarded(root: Node): Built {
     try {
       return this.build(root, 0);
     } catch (error) {
-      if (error instanceof RangeError) throw this.error('limit', 'the document is nested too deeply to read', root);
+      if (error instanceof RangeError) throw this.error('limit', TOO_DEEP, root);
       throw error;
     }
   }
@@ -182,6 +188,10 @@ class DocumentConstructor {
       throw this.error('constructor', 'expected a sequence, but found scalar', node, pairsContext(tag));
     }
     if (tag === MAP_TAG || tag === SET_TAG) throw this.error('constructor', 'expected a mapping node, but found scalar', node);
+    if (node.range && this.source.keepsBreakWithin(node.range[0], node.range[1])) {
+      const reason = 'a line or paragraph separator (U+2028, U+2029) breaks this scalar; PyYAML keeps the character in the value, which is not supported here';
+      throw this.error('unsupported', reason, node);
+    }
     try {
       const value = constructScalarForTag(tag, blockScalarText(node) ?? scalarText(node));
       if (value === undefined) throw this.unknownTag(tag, node);

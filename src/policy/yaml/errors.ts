@@ -19,7 +19,7 @@ export type YamlErrorCode =
   | 'constructor'
   /** a scalar its tag cannot represent (`2020-13-45`, `!!int abc`); PyYAML raises a bare ValueError */
   | 'invalid-value'
-  /** a value with no equivalent in the value model (`!!binary`, `!!set`) */
+  /** a value with no equivalent in the value model (`!!binary`, `!!set`), or text the `yaml` package cannot be made to read as PyYAML does */
   | 'unsupported'
   /** a safety limit of ours: alias expansion, nesting depth, recursive aliases */
   | 'limit';

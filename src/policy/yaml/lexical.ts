@@ -8,6 +8,7 @@ import {CST, Lexer, Parser} from 'yaml';
 import {strRepr} from '../../python/repr.js';
 import {YamlSyntaxError} from './errors.js';
 import type {LineIndex} from './positions.js';
+import type {Insertion} from './source.js';
 
 const UNACCEPTABLE = /[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/u;
 
@@ -33,66 +34,276 @@ export interface TokenScan {
   properties: number[];
   /** the first problem PyYAML's scanner would meet: a tab, a malformed name or directive */
   firstProblem?: FoundProblem;
+  /**
+   * Spaces the text needs before it reads as PyYAML reads it (see source.ts);
+   * when there are any, the scan stopped early and must be repeated on the
+   * text with them inserted.
+   */
+  insertions: Insertion[];
 }
 
 /**
  * Scans the token stream once: finds the first tab outside quoted scalars,
- * comments and block scalars, refuses flow nesting beyond `maxDepth`, and
- * returns where tags and anchors start.
+ * comments and block scalars, refuses flow nesting beyond `maxDepth`, returns
+ * where tags and anchors start, and finds where the `yaml` package needs spaces
+ * inserted to read as PyYAML does.
  */
 export function scanTokens(text: string, lines: LineIndex, maxDepth: number): TokenScan {
-  const scan: TokenScan = {properties: []};
-  let offset = 0;
-  let flowDepth = 0;
-  let scalarSourceNext = false;
-  let blockScalarPending = false;
-  let directivesPending = false;
-  let sawContent = false;
-  let previousType: string | null | undefined;
-  const note = (problem: FoundProblem | undefined) => {
-    if (problem && !scan.firstProblem) scan.firstProblem = problem;
-  };
-  const noteTab = (source: string, at: number) => {
-    const index = source.indexOf('\t');
-    if (index >= 0) note({offset: at + index, error: tabError(at + index, lines)});
-  };
-  for (const token of new Lexer().lex(text)) {
-    if (scalarSourceNext) {
-      scalarSourceNext = false;
-      if (!blockScalarPending) noteTab(token, offset);
-      blockScalarPending = false;
-      offset += token.length;
-      continue;
-    }
-    const type = CST.tokenType(token);
-    if (!INSIGNIFICANT.has(type ?? '')) {
-      if (directivesPending && type !== 'doc-start' && type !== 'directive-line') {
-        note(parserProblem(offset, "expected '<document start>', but found the document's content", lines));
+  return new TokenScanner(text, lines, maxDepth).scan();
+}
+
+class TokenScanner {
+  private readonly result: TokenScan = {properties: [], insertions: []};
+  private offset = 0;
+  /** offsets of the open `[` and `{`, outermost first */
+  private readonly flowStarts: number[] = [];
+  private blockScalarPending = false;
+  private directivesPending = false;
+  private sawContent = false;
+  private previousType: string | null | undefined;
+  /** the %YAML and %TAG directives of the document being started */
+  private yamlDirectiveSeen = false;
+  private readonly tagHandles = new Set<string>();
+
+  constructor(
+    private readonly text: string,
+    private readonly lines: LineIndex,
+    private readonly maxDepth: number,
+  ) {}
+
+  scan(): TokenScan {
+    let scalarSourceNext = false;
+    for (const token of new Lexer().lex(this.text)) {
+      if (scalarSourceNext) {
+        scalarSourceNext = false;
+        this.plainOrBlockScalar(token);
+        this.offset += token.length;
+        continue;
       }
-      if (!sawContent && type === 'doc-end') {
-        note(parserProblem(offset, "expected the node content, but found '<document end>'", lines, 'while parsing a block node'));
-      }
-      directivesPending = type === 'directive-line';
-      sawContent = true;
+      const type = CST.tokenType(token);
+      if (!this.token(token, type)) return this.result;
+      if (type === 'scalar') scalarSourceNext = true;
+      if (type !== 'scalar' && type !== 'doc-mode' && type !== 'flow-error-end') this.offset += token.length;
     }
-    if (type === 'directive-line') note(directiveProblem(token, offset, lines));
-    if (type === 'comment' && previousType === 'block-scalar-header') {
-      const problem = "expected a comment or a line break, but found '#'";
-      note(parserProblem(offset, problem, lines, 'while scanning a block scalar'));
-    }
-    previousType = type;
-    if (type === 'anchor' || type === 'alias') note(nameProblem(token, offset, lines));
-    if (type === 'scalar') scalarSourceNext = true;
-    else if (type === 'block-scalar-header') blockScalarPending = true;
-    else if (type === 'space') noteTab(token, offset);
-    else if (type === 'tag' || type === 'anchor') scan.properties.push(offset);
-    else if (type === 'flow-map-start' || type === 'flow-seq-start') {
-      if (++flowDepth > maxDepth) throw nestingError(offset, lines, maxDepth);
-    } else if (type === 'flow-map-end' || type === 'flow-seq-end') flowDepth = Math.max(0, flowDepth - 1);
-    if (type !== 'scalar' && type !== 'doc-mode' && type !== 'flow-error-end') offset += token.length;
+    if (this.directivesPending) this.note(parserProblem(this.offset, "expected '<document start>', but found '<stream end>'", this.lines));
+    return this.result;
   }
-  if (directivesPending) note(parserProblem(offset, "expected '<document start>', but found '<stream end>'", lines));
-  return scan;
+
+  /** Looks at one token; false when the scan must stop because the text needs insertions first. */
+  private token(token: string, type: string | null | undefined): boolean {
+    const offset = this.offset;
+    if (type === 'byte-order-mark' && offset > 0) this.note(this.byteOrderMarkProblem(offset));
+    if (!INSIGNIFICANT.has(type ?? '')) {
+      if (this.directivesPending && type !== 'doc-start' && type !== 'directive-line') {
+        this.note(parserProblem(offset, "expected '<document start>', but found the document's content", this.lines));
+      }
+      if (!this.sawContent && type === 'doc-end') {
+        this.note(parserProblem(offset, "expected the node content, but found '<document end>'", this.lines, 'while parsing a block node'));
+      }
+      this.directivesPending = type === 'directive-line';
+      this.sawContent = true;
+    }
+    if (type === 'directive-line') this.note(this.directiveProblem(offset));
+    if (type === 'doc-start') this.startDocument();
+    if (type === 'comment' && this.previousType === 'block-scalar-header') {
+      const problem = "expected a comment or a line break, but found '#'";
+      this.note(parserProblem(offset, problem, this.lines, 'while scanning a block scalar'));
+    }
+    this.previousType = type;
+    switch (type) {
+      case 'anchor':
+      case 'alias':
+        this.note(nameProblem(token, offset, this.lines));
+        if (type === 'anchor') this.result.properties.push(offset);
+        return true;
+      case 'tag':
+        this.result.properties.push(offset);
+        return true;
+      case 'block-scalar-header':
+        this.blockScalarPending = true;
+        return true;
+      case 'space':
+        this.noteTab(token, offset);
+        return true;
+      case 'single-quoted-scalar':
+      case 'double-quoted-scalar':
+        return this.quotedScalar(token, offset);
+      case 'flow-map-start':
+      case 'flow-seq-start':
+        this.flowStarts.push(offset);
+        if (this.flowStarts.length > this.maxDepth) throw nestingError(offset, this.lines, this.maxDepth);
+        return true;
+      case 'flow-map-end':
+      case 'flow-seq-end':
+        this.flowStarts.pop();
+        return true;
+      case 'flow-error-end':
+        return this.flowCut(offset);
+      default:
+        return true;
+    }
+  }
+
+  private plainOrBlockScalar(source: string): void {
+    if (this.blockScalarPending) {
+      this.blockScalarPending = false;
+      return;
+    }
+    this.noteTab(source, this.offset);
+    if (this.flowStarts.length === 0) return;
+    // In flow context PyYAML reads `?` as a key indicator wherever a token may start, and ends plain scalars at it.
+    if (source.startsWith('?')) this.result.insertions.push({at: this.offset + 1, spaces: 1});
+    const inside = source.indexOf('?', 1);
+    if (inside > 0) this.note(this.flowQuestionProblem(this.offset + inside));
+  }
+
+  /**
+   * PyYAML does not check the indentation of a quoted scalar's continuation
+   * lines; the `yaml` package ends the scalar at the first line indented less
+   * than its block. Indenting those lines changes no value: leading white
+   * space on a continuation line is not part of it.
+   */
+  private quotedScalar(token: string, offset: number): boolean {
+    const close = closingQuote(this.text, offset);
+    if (close < 0 || close <= offset + token.length - 1) return true;
+    const insertions = this.indentLines(offset, close, this.column(offset) + 1);
+    this.result.insertions.push(...insertions);
+    return insertions.length === 0;
+  }
+
+  /** A flow collection continued on a line indented less than its block: PyYAML ignores indentation in flow context. */
+  private flowCut(offset: number): boolean {
+    const outermost = this.flowStarts[0];
+    this.flowStarts.length = 0;
+    if (outermost === undefined) return true;
+    const lineStart = this.text.lastIndexOf('\n', offset - 1) + 1;
+    const insertions = this.indentLines(lineStart - 1, lineStart, this.column(outermost) + 1);
+    this.result.insertions.push(...insertions);
+    return insertions.length === 0;
+  }
+
+  /**
+   * Spaces that indent every line starting in `(from, to]` to `indent`,
+   * leaving blank lines alone; none when a line starts with a document marker,
+   * which ends the construct for PyYAML too.
+   */
+  private indentLines(from: number, to: number, indent: number): Insertion[] {
+    const insertions: Insertion[] = [];
+    for (let lineStart = this.text.indexOf('\n', from) + 1; lineStart > 0 && lineStart <= to; lineStart = this.text.indexOf('\n', lineStart) + 1) {
+      if (isDocumentMarker(this.text, lineStart)) return [];
+      const spaces = /^ */.exec(this.text.slice(lineStart, lineStart + indent))![0].length;
+      const rest = this.text.slice(lineStart + spaces, lineStart + spaces + 2);
+      if (spaces < indent && rest[0] !== '\n' && rest !== '\r\n') insertions.push({at: lineStart, spaces: indent - spaces});
+    }
+    return insertions;
+  }
+
+  private column(offset: number): number {
+    return offset - (this.text.lastIndexOf('\n', offset - 1) + 1);
+  }
+
+  private startDocument(): void {
+    this.yamlDirectiveSeen = false;
+    this.tagHandles.clear();
+  }
+
+  /** PyYAML accepts `%YAML major.minor`, `%TAG handle prefix`, and other names with any text after. */
+  /** A directive line as PyYAML scans it, then what its parser refuses: a second %YAML, a version 2, a repeated %TAG handle. */
+  private directiveProblem(offset: number): FoundProblem | undefined {
+    const lineEnd = this.text.indexOf('\n', offset);
+    const line = this.text.slice(offset, lineEnd < 0 ? this.text.length : lineEnd).replace(/\r$/, '');
+    const malformed = malformedDirective(line);
+    if (malformed) {
+      const at = offset + malformed.at;
+      return {
+        offset,
+        error: new YamlSyntaxError({
+          code: 'syntax',
+          context: malformed.context,
+          contextMark: {range: this.lines.range([offset, offset])},
+          reason: malformed.reason,
+          mark: {range: this.lines.range([at, at + 1])},
+        }),
+      };
+    }
+    const reason = this.directiveConflict(line);
+    return reason ? {offset, error: new YamlSyntaxError({code: 'syntax', reason, mark: {range: this.lines.range([offset, offset])}})} : undefined;
+  }
+
+  private directiveConflict(line: string): string | undefined {
+    const version = /^%YAML +([0-9]+)\./.exec(line);
+    if (version) {
+      const seen = this.yamlDirectiveSeen;
+      this.yamlDirectiveSeen = true;
+      if (seen) return 'found duplicate YAML directive';
+      return Number(version[1]) === 1 ? undefined : 'found incompatible YAML document (version 1.* is required)';
+    }
+    const handle = /^%TAG +(\S+)/.exec(line)?.[1];
+    if (handle === undefined) return undefined;
+    if (this.tagHandles.has(handle)) return `duplicate tag handle ${strRepr(handle)}`;
+    this.tagHandles.add(handle);
+    return undefined;
+  }
+
+  /**
+   * PyYAML skips a byte order mark only at the very start of the stream;
+   * elsewhere it is a character of content. After a document that content
+   * has no `---` before it; before any document it would be part of the first
+   * key, which the `yaml` package cannot be made to read.
+   */
+  private byteOrderMarkProblem(offset: number): FoundProblem {
+    if (this.sawContent) return parserProblem(offset, "expected '<document start>', but found '<scalar>'", this.lines);
+    const mark = {range: this.lines.range([offset, offset + 1])};
+    const reason = 'a byte order mark (U+FEFF) after the start of the file is content for PyYAML; remove it';
+    return {offset, error: new YamlSyntaxError({code: 'unsupported', reason, mark})};
+  }
+
+  private flowQuestionProblem(offset: number): FoundProblem {
+    const start = this.flowStarts[this.flowStarts.length - 1];
+    const sequence = this.text[start] === '[';
+    return {
+      offset,
+      error: new YamlSyntaxError({
+        code: 'syntax',
+        context: `while parsing a flow ${sequence ? 'sequence' : 'mapping'}`,
+        contextMark: {range: this.lines.range([start, start])},
+        reason: `expected ',' or '${sequence ? ']' : '}'}', but got '?'`,
+        mark: {range: this.lines.range([offset, offset + 1])},
+      }),
+    };
+  }
+
+  private note(problem: FoundProblem | undefined): void {
+    if (problem && !this.result.firstProblem) this.result.firstProblem = problem;
+  }
+
+  private noteTab(source: string, at: number): void {
+    const index = source.indexOf('\t');
+    if (index >= 0) this.note({offset: at + index, error: tabError(at + index, this.lines)});
+  }
+}
+
+/** Where PyYAML ends the quoted scalar opening at `start`: the next unescaped quote, or -1. */
+function closingQuote(text: string, start: number): number {
+  const quote = text[start];
+  for (let index = start + 1; index < text.length; index++) {
+    const char = text[index];
+    if (quote === "'" && char === "'") {
+      if (text[index + 1] !== "'") return index;
+      index++;
+    } else if (quote === '"' && char === '\\') {
+      index++;
+    } else if (char === quote) {
+      return index;
+    }
+  }
+  return -1;
+}
+
+/** `---` or `...` at the start of a line, followed by white space or the end: PyYAML's document markers. */
+function isDocumentMarker(text: string, lineStart: number): boolean {
+  const marker = text.slice(lineStart, lineStart + 3);
+  return (marker === '---' || marker === '...') && /^[ \t\r\n]?$/.test(text.slice(lineStart + 3, lineStart + 4));
 }
 
 const INSIGNIFICANT = new Set(['space', 'newline', 'comment', 'doc-mode', 'byte-order-mark']);
@@ -102,19 +313,73 @@ function parserProblem(offset: number, reason: string, lines: LineIndex, context
   return {offset, error: new YamlSyntaxError({code: 'syntax', reason, mark, context, contextMark: context ? mark : undefined})};
 }
 
-const DIRECTIVES: [name: RegExp, line: RegExp][] = [
-  [/^%YAML(?:\s|$)/, /^%YAML +[0-9]+\.[0-9]+(?: +(?:#.*)?)?$/],
-  [/^%TAG(?:\s|$)/, /^%TAG +!(?:[-0-9A-Za-z]*!)? +[^ ]+(?: +(?:#.*)?)?$/],
-  [/^%/, /^%[-_0-9A-Za-z]+(?: .*)?$/],
-];
+interface MalformedDirective {
+  context: string;
+  reason: string;
+  /** index into the line of the character PyYAML stopped at */
+  at: number;
+}
 
-/** PyYAML accepts `%YAML major.minor`, `%TAG handle prefix`, and other names with any text after. */
-function directiveProblem(line: string, offset: number, lines: LineIndex): FoundProblem | undefined {
-  const text = line.replace(/\r?\n$/, '');
-  const form = DIRECTIVES.find(([name]) => name.test(text));
-  if (!form || form[1].test(text)) return undefined;
-  const mark = {range: lines.range([offset, offset + text.length])};
-  return {offset, error: new YamlSyntaxError({code: 'syntax', context: 'while scanning a directive', reason: `malformed directive ${text}`, mark, contextMark: mark})};
+const NAME_CHAR = /[-_0-9A-Za-z]/;
+const URI_CHAR = /[-0-9A-Za-z;/?:@&=+$,_.!~*'()[\]%]/;
+
+/**
+ * PyYAML's directive scanner on one line (without its break): a name; for
+ * %YAML `major.minor`, for %TAG a handle and a URI prefix; then only spaces
+ * and a comment. Any other name may be followed by anything.
+ */
+function malformedDirective(line: string): MalformedDirective | undefined {
+  const context = 'while scanning a directive';
+  const found = (at: number, expected: string, scanning = context, seen = at): MalformedDirective => ({
+    context: scanning,
+    reason: `expected ${expected}, but found ${strRepr(seen < line.length ? line[seen] : '\n')}`,
+    at,
+  });
+  const skip = (from: number, pattern: RegExp) => {
+    let index = from;
+    while (index < line.length && pattern.test(line[index])) index++;
+    return index;
+  };
+  const nameEnd = skip(1, NAME_CHAR);
+  if (nameEnd === 1 || (nameEnd < line.length && line[nameEnd] !== ' ')) return found(nameEnd, 'alphabetic or numeric character');
+  const name = line.slice(1, nameEnd);
+  let index = nameEnd;
+  if (name === 'YAML') {
+    index = skip(index, / /);
+    const majorEnd = skip(index, /[0-9]/);
+    if (majorEnd === index) return found(index, 'a digit');
+    if (line[majorEnd] !== '.') return found(majorEnd, "a digit or '.'");
+    const minorEnd = skip(majorEnd + 1, /[0-9]/);
+    if (minorEnd === majorEnd + 1) return found(minorEnd, 'a digit');
+    if (minorEnd < line.length && line[minorEnd] !== ' ') return found(minorEnd, "a digit or ' '");
+    index = minorEnd;
+  } else if (name === 'TAG') {
+    index = skip(index, / /);
+    if (line[index] !== '!') return found(index, "'!'");
+    if (line[index + 1] !== ' ') {
+      const handleEnd = skip(index + 1, NAME_CHAR);
+      if (line[handleEnd] !== '!') return found(handleEnd, "'!'");
+      index = handleEnd;
+    }
+    index += 1;
+    if (line[index] !== ' ') return found(index, "' '");
+    index = skip(index, / /);
+    let prefixEnd = index;
+    for (; prefixEnd < line.length && URI_CHAR.test(line[prefixEnd]); prefixEnd++) {
+      if (line[prefixEnd] !== '%') continue;
+      const bad = [1, 2].find((step) => !/[0-9A-Fa-f]/.test(line[prefixEnd + step] ?? ''));
+      if (bad !== undefined) return found(prefixEnd + 1, 'URI escape sequence of 2 hexadecimal numbers', context, prefixEnd + bad);
+      prefixEnd += 2;
+    }
+    if (prefixEnd === index) return found(index, 'URI', 'while parsing a directive');
+    if (prefixEnd < line.length && line[prefixEnd] !== ' ') return found(prefixEnd, "' '");
+    index = prefixEnd;
+  } else {
+    return undefined;
+  }
+  index = skip(index, / /);
+  if (index < line.length && line[index] !== '#') return found(index, 'a comment or a line break');
+  return undefined;
 }
 
 /** PyYAML's anchor and alias names are ASCII letters, digits, `-` and `_`. */
@@ -138,6 +403,9 @@ function nameProblem(token: string, offset: number, lines: LineIndex): FoundProb
     }),
   };
 }
+
+/** When the `yaml` package runs out of stack before our depth limit: the depth at which that happens varies. */
+export const TOO_DEEP = 'the document is nested too deeply to read';
 
 export function nestingError(offset: number, lines: LineIndex, maxDepth: number): YamlSyntaxError {
   return new YamlSyntaxError({

@@ -1,6 +1,8 @@
-// Turns string offsets into 1-based line/column positions. Columns count code
-// points from the start of the line (as PyYAML's marks do, a leading BOM
-// included); offsets are JavaScript string indexes into the text as given.
+// Turns string offsets into 1-based line/column positions. Lines break where
+// PyYAML's reader counts a break (CR LF, CR, LF, NEL, LS, PS); columns count
+// code points from the start of the line (as PyYAML's marks do, a leading BOM
+// included). Offsets are JavaScript string indexes into the text the `yaml`
+// package read; an offset map takes them back to the text as given.
 
 export interface SourcePosition {
   /** 1-based line number */
@@ -19,17 +21,29 @@ export interface SourceRange {
 /** A half-open `[start, end)` pair of string offsets, before conversion. */
 export type OffsetRange = readonly [number, number];
 
-export class LineIndex {
-  private readonly lineStarts: number[] = [0];
+/** Takes an offset in the text the `yaml` package read back to the text as given. */
+export type OffsetMap = (offset: number) => number;
 
-  constructor(private readonly text: string) {
-    const breaks = /\r\n|\r|\n/g;
-    for (let match = breaks.exec(text); match; match = breaks.exec(text)) {
-      this.lineStarts.push(match.index + match[0].length);
-    }
+const LINE_BREAKS = /\r\n|[\r\n\x85\u2028\u2029]/g;
+
+export class LineIndex {
+  private readonly lineStarts: number[];
+
+  constructor(
+    private readonly text: string,
+    private readonly toOriginal: OffsetMap = (offset) => offset,
+    lineStarts?: number[],
+  ) {
+    this.lineStarts = lineStarts ?? breakOffsets(text);
   }
 
-  position(offset: number): SourcePosition {
+  /** The same lines, for offsets into a text that `toOriginal` maps back to this one. */
+  mapped(toOriginal: OffsetMap): LineIndex {
+    return new LineIndex(this.text, toOriginal, this.lineStarts);
+  }
+
+  position(readOffset: number): SourcePosition {
+    const offset = this.toOriginal(readOffset);
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
@@ -46,10 +60,26 @@ export class LineIndex {
     return {start: this.position(start), end: this.position(end)};
   }
 
-  /** PyYAML's `position` for reader errors: the code point index. */
-  codePointIndex(offset: number): number {
-    return codePointCount(this.text, 0, offset);
+  /** The 1-based column of a position counted in UTF-16 code units rather than code points. */
+  utf16Column(position: {line: number; column: number}): number {
+    const lineStart = this.lineStarts[Math.min(Math.max(position.line, 1), this.lineStarts.length) - 1];
+    let offset = lineStart;
+    for (let step = 1; step < position.column && offset < this.text.length; step++) {
+      offset += (this.text.codePointAt(offset) ?? 0) > 0xffff ? 2 : 1;
+    }
+    return offset - lineStart + 1;
   }
+
+  /** PyYAML's `position` for reader errors: the code point index. */
+  codePointIndex(readOffset: number): number {
+    return codePointCount(this.text, 0, this.toOriginal(readOffset));
+  }
+}
+
+function breakOffsets(text: string): number[] {
+  const starts = [0];
+  for (const match of text.matchAll(LINE_BREAKS)) starts.push(match.index + match[0].length);
+  return starts;
 }
 
 function codePointCount(text: string, from: number, to: number): number {

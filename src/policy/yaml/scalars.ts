@@ -2,6 +2,7 @@
 // resolver (which tag a plain scalar gets) and the constructors for the
 // scalar tags. Constructors throw `ScalarValueError` with Python's message.
 
+import {asciiNumberText} from '../../python/unicode.js';
 import {PyDate, PyDateTime, type PyFloat, type PyValue, pyFloat} from '../../python/values.js';
 
 export const TAG_PREFIX = 'tag:yaml.org,2002:';
@@ -103,9 +104,11 @@ function sexagesimalFloat(parts: number[]): number {
 const PREFIXES: Record<number, string> = {2: '0b', 8: '0o', 16: '0x'};
 const DIGITS: Record<number, RegExp> = {2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]+$/, 16: /^[0-9a-f]+$/i};
 
-/** Python `int(text, base)` for the shapes YAML hands it (whitespace, sign, base prefix). */
+/** Python `int(text, base)` for the shapes YAML hands it (whitespace, sign, base prefix, Unicode digits). */
 function pythonInt(text: string, base: number): bigint {
-  let body = text.trim();
+  const ascii = asciiNumberText(text);
+  if (ascii === null) throw new ScalarValueError(`invalid literal for int() with base ${base}: '${text}'`);
+  let body = ascii;
   const negative = body.startsWith('-');
   if (body.startsWith('-') || body.startsWith('+')) body = body.slice(1);
   const prefix = PREFIXES[base] ?? '';
@@ -131,10 +134,10 @@ export function constructFloat(text: string): number | PyFloat {
 
 const FLOAT_TEXT = /^[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?|inf|infinity|nan)$/i;
 
-/** Python `float(text)`. */
+/** Python `float(text)` (Unicode digits and spaces included). */
 function pythonFloat(text: string): number {
-  const body = text.trim();
-  if (!FLOAT_TEXT.test(body)) throw new ScalarValueError(`could not convert string to float: '${text}'`);
+  const body = asciiNumberText(text);
+  if (body === null || !FLOAT_TEXT.test(body)) throw new ScalarValueError(`could not convert string to float: '${text}'`);
   const lower = body.toLowerCase().replace(/^[-+]/, '');
   if (lower.startsWith('inf')) return body.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (lower === 'nan') return Number.NaN;

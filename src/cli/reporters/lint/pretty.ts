@@ -3,6 +3,7 @@
 // and a closing summary line.
 import {codeFrameColumns} from '@babel/code-frame';
 import {Chalk, type ChalkInstance} from 'chalk';
+import {LineIndex} from '../../../policy/yaml/positions.js';
 import {displayPath} from '../paths.js';
 import {countOf, startOf} from './findings.js';
 import type {LintFileResult, LintFinding, LintReport, LintReporter, ReporterOptions} from './types.js';
@@ -34,12 +35,15 @@ function findingBlock(finding: LintFinding, file: LintFileResult, paint: ChalkIn
 function codeFrame(finding: LintFinding, source: string | undefined, paint: ChalkInstance): string {
   if (source === undefined || finding.range === undefined) return '';
   const {start, end} = finding.range;
+  // code-frame counts columns in UTF-16 code units, findings in code points.
+  const lines = new LineIndex(source);
+  const [startColumn, lastColumn] = [lines.utf16Column(start), lines.utf16Column(end)];
   // code-frame reads a single-line end as exclusive but underlines the last line of
   // a multi-line range through `end.column` inclusive; give it the last character then.
-  const endColumn = start.line === end.line ? end.column : Math.max(end.column - 1, 1);
+  const endColumn = start.line === end.line ? lastColumn : Math.max(lastColumn - 1, 1);
   const plain = codeFrameColumns(
     source,
-    {start: {line: start.line, column: start.column}, end: {line: end.line, column: endColumn}},
+    {start: {line: start.line, column: startColumn}, end: {line: end.line, column: endColumn}},
     {highlightCode: false, forceColor: false, linesAbove: 2, linesBelow: 2},
   );
   const mark = finding.severity === 'error' ? paint.red : paint.yellow;

@@ -3,8 +3,9 @@
 // by a URI relative to the working folder and a 1-based region.
 import type {Log, PhysicalLocation, ReportingDescriptor, Result} from 'sarif';
 import {artifactUri} from '../paths.js';
-import {allFindings, rulesOf} from './findings.js';
-import type {LintFinding, LintReport, LintReporter, ReporterOptions} from './types.js';
+import {LineIndex} from '../../../policy/yaml/positions.js';
+import {rulesOf} from './findings.js';
+import type {LintFinding, LintReport, LintReporter, ReporterOptions, SourcePoint} from './types.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -26,35 +27,39 @@ export function sarifLog(report: LintReport, options: Pick<ReporterOptions, 'cwd
     runs: [
       {
         tool: {driver: {name: 'aigc', version: report.toolVersion, rules: descriptors}},
-        // Columns come from JavaScript strings, so they count UTF-16 code units.
+        // Findings count columns in code points; GitHub code scanning reads UTF-16 code units, so they are converted.
         columnKind: 'utf16CodeUnits',
-        results: allFindings(report).map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId)!, options.cwd)),
+        results: report.files.flatMap((file) => {
+          const lines = file.source === undefined ? undefined : new LineIndex(file.source);
+          return file.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId)!, lines, options.cwd));
+        }),
       },
     ],
   };
 }
 
-function sarifResult(finding: LintFinding, ruleIndex: number, cwd?: string): Result {
+function sarifResult(finding: LintFinding, ruleIndex: number, lines: LineIndex | undefined, cwd?: string): Result {
   return {
     ruleId: finding.ruleId,
     ruleIndex,
     level: finding.severity,
     message: {text: finding.message},
-    locations: [{physicalLocation: physicalLocation(finding, cwd)}],
+    locations: [{physicalLocation: physicalLocation(finding, lines, cwd)}],
   };
 }
 
-function physicalLocation(finding: LintFinding, cwd?: string): PhysicalLocation {
+function physicalLocation(finding: LintFinding, lines: LineIndex | undefined, cwd?: string): PhysicalLocation {
   const artifactLocation = {uri: artifactUri(finding.file, cwd)};
   // Code scanning needs a line to show a result, so a whole-file finding points at 1:1.
   const range = finding.range ?? {start: {line: 1, column: 1}, end: {line: 1, column: 1}};
+  const column = (point: SourcePoint) => lines?.utf16Column(point) ?? point.column;
   return {
     artifactLocation,
     region: {
       startLine: range.start.line,
-      startColumn: range.start.column,
+      startColumn: column(range.start),
       endLine: range.end.line,
-      endColumn: range.end.column,
+      endColumn: column(range.end),
     },
   };
 }

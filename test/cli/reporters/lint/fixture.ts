@@ -81,3 +81,28 @@ export const cleanReport: LintReport = {
     {file: '/repo/policies/other.yaml', findings: []},
   ],
 };
+
+/** A finding after two astral characters: code point columns 15-16 are UTF-16 columns 17-18. */
+export const ASTRAL_SOURCE = 'policy_version: "1"\nroles: ["\u{1F600}\u{1F600}", 1]\n';
+
+export const reportWithAstralFinding: LintReport = {
+  toolVersion: '0.1.0',
+  errorCount: 1,
+  warningCount: 0,
+  rules: [{id: 'schema/type', severity: 'error', description: 'Values have the type the policy schema requires'}],
+  files: [
+    {
+      file: '/repo/emoji.yaml',
+      source: ASTRAL_SOURCE,
+      findings: [
+        {
+          ruleId: 'schema/type',
+          severity: 'error',
+          message: "roles.1: 1 is not of type 'string'",
+          file: '/repo/emoji.yaml',
+          range: {start: {line: 2, column: 15}, end: {line: 2, column: 16}},
+        },
+      ],
+    },
+  ],
+};

@@ -1,7 +1,7 @@
 import {stripVTControlCharacters} from 'node:util';
 import {describe, expect, it} from 'vitest';
 import {prettyReporter} from '../../../../src/cli/reporters/lint/pretty.js';
-import {CWD, cleanReport, reportWithFindings} from './fixture.js';
+import {CWD, cleanReport, reportWithAstralFinding, reportWithFindings} from './fixture.js';
 
 const EXPECTED = `policies/medical.yaml:4:5 warning roles/duplicate role "planner" is listed twice
   2 | roles:
@@ -35,6 +35,15 @@ policies/loop.yaml:1:1 error extends/cycle extends forms a cycle: loop.yaml → 
 describe('pretty lint format', () => {
   it('shows each finding with location, severity, rule and message, then the offending lines underlined', () => {
     expect(prettyReporter(reportWithFindings, {color: false, cwd: CWD})).toBe(EXPECTED);
+  });
+
+  it('keeps code point columns in the header and underlines the right character after astral ones', () => {
+    const output = prettyReporter(reportWithAstralFinding, {color: false, cwd: CWD});
+    expect(output).toContain('emoji.yaml:2:15 error schema/type');
+    const lines = output.split('\n');
+    const code = lines.find((line) => line.startsWith('> 2 |'))!;
+    const underline = lines[lines.indexOf(code) + 1];
+    expect(code.slice(underline.indexOf('^'), underline.lastIndexOf('^') + 1)).toBe('1');
   });
 
   it('says how many files were checked when there is nothing to report', () => {

@@ -6,7 +6,7 @@ import type {Log} from 'sarif';
 import {describe, expect, it} from 'vitest';
 import {sarifReporter} from '../../../../src/cli/reporters/lint/sarif.js';
 import type {LintReport} from '../../../../src/cli/reporters/lint/types.js';
-import {CWD, cleanReport, reportWithFindings} from './fixture.js';
+import {CWD, cleanReport, reportWithAstralFinding, reportWithFindings} from './fixture.js';
 
 // The SARIF 2.1.0 JSON Schema as published by the SARIF maintainers (schemastore's
 // sarif-2.1.0-rtm.5, a JSON Schema draft-04 document), shipped in @microsoft/jest-sarif.
@@ -69,6 +69,12 @@ describe('sarif lint format', () => {
       ['guards/syntax', 2, 'error'],
       ['extends/cycle', 3, 'error'],
     ]);
+  });
+
+  it('counts columns in UTF-16 code units, as its columnKind says, where findings count code points', () => {
+    const run = sarifOf(reportWithAstralFinding).runs[0];
+    expect(run.columnKind).toBe('utf16CodeUnits');
+    expect(run.results?.[0].locations?.[0].physicalLocation?.region).toEqual({startLine: 2, startColumn: 17, endLine: 2, endColumn: 18});
   });
 
   it('points a whole-file finding at the first line', () => {

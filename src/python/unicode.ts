@@ -1,5 +1,6 @@
-// Python 3.11's character classes that the guard language depends on, pinned
-// to its Unicode 14 tables so that a newer ICU in Node does not widen them.
+// Python 3.11's character classes that the guard language and YAML number
+// typing depend on, pinned to its Unicode 14 tables so that a newer ICU in
+// Node does not widen them.
 
 /**
  * Code points of every zero of a run of ten decimal digits (Unicode category
@@ -62,4 +63,31 @@ export function leadingSpaceCount(text: string): number {
     count++;
   }
   return count;
+}
+
+/**
+ * CPython's preprocessing of number text for `int()` and `float()`: non-ASCII
+ * spaces become ' ', Unicode decimal digits become ASCII digits, and any other
+ * non-ASCII character makes the text unparseable (null). Then ASCII whitespace
+ * is trimmed.
+ */
+export function asciiNumberText(text: string): string | null {
+  let out = '';
+  for (const char of text) {
+    const codePoint = char.codePointAt(0)!;
+    if (codePoint < 0x7f) {
+      out += char;
+    } else if (isPySpace(codePoint)) {
+      out += ' ';
+    } else {
+      const digit = decimalValue(codePoint);
+      if (digit < 0) return null;
+      out += String(digit);
+    }
+  }
+  let start = 0;
+  let end = out.length;
+  while (start < end && isAsciiSpace(out.charCodeAt(start))) start++;
+  while (end > start && isAsciiSpace(out.charCodeAt(end - 1))) end--;
+  return out.slice(start, end);
 }
