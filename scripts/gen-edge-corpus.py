@@ -97,6 +97,13 @@ for index, value in enumerate(MAX_CALLS):
     invoke(path, tool_calls=[{"name": "other"}, {"name": "calc"}])
     invoke(path, tool_calls=[])
 
+# Provenance checksums: Python's `$` also matches before a final newline.
+HEX = "a" * 64
+PROVENANCE_PATH = policy("provenance", "policy_version: '1'\nroles: [planner]\n")
+for value in [HEX + "\n", HEX + "\n\n", HEX + "\r", "\n" + HEX, HEX.upper(), HEX[:63] + "\n", HEX + " ", HEX + "\u2028"]:
+    invoke(PROVENANCE_PATH, context={"provenance": {"derived_from_audit_checksums": [value, HEX]}})
+    invoke(PROVENANCE_PATH, context={"provenance": {"compilation_source_hash": value, "source_ids": [value]}})
+
 
 def write(out_dir):
     os.makedirs(os.path.join(out_dir, "policies"), exist_ok=True)
