@@ -104,6 +104,19 @@ for value in [HEX + "\n", HEX + "\n\n", HEX + "\r", "\n" + HEX, HEX.upper(), HEX
     invoke(PROVENANCE_PATH, context={"provenance": {"derived_from_audit_checksums": [value, HEX]}})
     invoke(PROVENANCE_PATH, context={"provenance": {"compilation_source_hash": value, "source_ids": [value]}})
 
+# enum items: unique and non-empty in draft-04's metaschema only.
+DRAFTS = {"none": None, "d4": "http://json-schema.org/draft-04/schema#", "d6": "http://json-schema.org/draft-06/schema#",
+          "d7": "http://json-schema.org/draft-07/schema#", "d19": "https://json-schema.org/draft/2019-09/schema",
+          "d20": "https://json-schema.org/draft/2020-12/schema"}
+ENUMS = ["[1, 1.0]", "[1, 1]", "[a, a]", "[[1], [1.0]]", "[{k: 1}, {k: 1.0}]", "[]", "[1, true]", "[0, false, 0.0]", "[.nan, .nan]"]
+for draft, uri in DRAFTS.items():
+    for index, items in enumerate(ENUMS):
+        header = f"  $schema: '{uri}'\n" if uri else ""
+        path = policy(f"enum-{draft}-{index}", "policy_version: '1'\nroles: [planner]\noutput_schema:\n" + header
+                      + f"  type: object\n  properties:\n    a: {{enum: {items}}}\n")
+        for value in (1, 1.0, True, "a", [1], {"k": 1}, 2):
+            invoke(path, output={"a": value})
+
 
 def write(out_dir):
     os.makedirs(os.path.join(out_dir, "policies"), exist_ok=True)

@@ -64,6 +64,11 @@ group([{"multipleOf": 2}, {"multipleOf": 0.5}, {"multipleOf": 0.1}, {"multipleOf
 group([{"enum": ["a", "b", "c"]}, {"enum": [1, 2]}, {"enum": [1.0, None]}, {"enum": [[1], {"a": 1}]},
        {"enum": [True]}, {"enum": [0]}],
       ["d", "a", 1, 1.0, True, False, 0, None, [1], [1.0], [True], {"a": 1.0}, {"a": True}], (None, D4, D7))
+# The metaschemas differ per draft: draft-04 requires unique, non-empty enum items; draft-06 and later do not.
+group([{"enum": [1, 1.0]}, {"enum": [1, 1]}, {"enum": ["a", "a"]}, {"enum": [[1], [1.0]]}, {"enum": [{"a": 1}, {"a": 1.0}]},
+       {"enum": []}, {"enum": [1, True]}, {"enum": [0, False]}, {"format": 5}, {"properties": {"a": {"minLength": 1.0}}},
+       {"enum": [1.0, 2.0], "minLength": 1}, {"items": [{"enum": [2, 2.0]}]}],
+      [1, 1.0, "a", [1], {"a": 1}, True, 0], ALL)
 group([{"const": 1}, {"const": "x"}, {"const": [1, "a"]}, {"const": None}, {"const": False}, {"const": {"k": 1}}],
       [1, 1.0, True, "x", "y", [1, "a"], [True, "a"], None, False, 0, {"k": 1.0}], (None, D6))
 group([{"pattern": "^a"}, {"pattern": "^\\d{4}-\\d{2}-\\d{2}$"}, {"pattern": "b$"}, {"pattern": "(?i)^abc"},
