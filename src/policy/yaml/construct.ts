@@ -21,6 +21,7 @@ import {endsWithoutLineBreak} from './lexical.js';
 import type {LineIndex, OffsetRange} from './positions.js';
 import {
   constructScalarForTag,
+  escapedSurrogatePair,
   implicitTag,
   MERGE_TAG,
   SCALAR_TAGS,
@@ -182,6 +183,12 @@ class DocumentConstructor {
       throw this.error('constructor', 'expected a sequence, but found scalar', node, pairsContext(tag));
     }
     if (tag === MAP_TAG || tag === SET_TAG) throw this.error('constructor', 'expected a mapping node, but found scalar', node);
+    const token = node.srcToken;
+    const pair = token?.type === 'double-quoted-scalar' ? escapedSurrogatePair(token.source) : null;
+    if (pair !== null) {
+      const reason = `the escapes ${pair} give two lone surrogates in Python, which have no equivalent here; write the character itself`;
+      throw this.error('unsupported', reason, node);
+    }
     try {
       const value = constructScalarForTag(tag, blockScalarText(node) ?? scalarText(node));
       if (value === undefined) throw this.unknownTag(tag, node);
