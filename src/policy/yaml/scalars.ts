@@ -258,11 +258,11 @@ export function escapedSurrogatePair(source: string): string | null {
       index += lineBreak ? lineBreak[0].length : 2;
       continue;
     }
-    const escape = source.slice(index, index + 2 + digits);
-    const code = Number.parseInt(escape.slice(2), 16);
-    if (pendingHigh !== null && LOW_SURROGATE(code)) return pendingHigh + escape;
-    pendingHigh = HIGH_SURROGATE(code) ? escape : null;
-    index += escape.length;
+    const spelled = source.slice(index, index + 2 + digits);
+    const code = Number.parseInt(spelled.slice(2), 16);
+    if (pendingHigh !== null && LOW_SURROGATE(code)) return pendingHigh + spelled;
+    pendingHigh = HIGH_SURROGATE(code) ? spelled : null;
+    index += spelled.length;
   }
   return null;
 }
