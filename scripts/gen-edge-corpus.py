@@ -117,6 +117,27 @@ for draft, uri in DRAFTS.items():
         for value in (1, 1.0, True, "a", [1], {"k": 1}, 2):
             invoke(path, output={"a": value})
 
+# Python regex features in precondition and output-schema patterns, and Unicode 14 classes.
+PATTERNS = [r"^\N{LATIN SMALL LETTER E WITH ACUTE}$", r"\N{EM DASH}", r"(?i:abc)d", r"(?i)a(?-i:b)c", r"^(a)?(?(1)b|c)$",
+            r"^(?P<q><)?\w+(?(q)>)$", r"^\d$", r"^\w+$", r"^[^\d]$", r"(?i)^k$", r"(?i)^[a-z]+$", r"(?i)^ß$", r"(?>(a)b)\1",
+            r"(?i:(a)\1)", r"(?i)(a)\1", r"\N{NOT A NAME}", r"(a)(?(2)b|c)", r"(?i)^\u0264$"]
+VALUES = ["é", "e", "—", "ABCd", "ABCD", "AbC", "ABC", "ab", "c", "ac", "<a>", "a", "<a", "\U00011f50", "\U00011f04", "5",
+          "\u212a", "\u017f\u0131", "ẞ", "aba", "aA", "\ua7cb", "\U0001f6dc", "\u0378"]
+for index, pattern in enumerate(PATTERNS):
+    quoted = json.dumps(pattern)
+    pre = policy(f"regex-pre{index}", "policy_version: '1'\nroles: [planner]\npre_conditions:\n  required:\n"
+                 f"    v: {{type: string, pattern: {quoted}}}\n")
+    out = policy(f"regex-out{index}", "policy_version: '1'\nroles: [planner]\noutput_schema:\n  type: object\n"
+                 f"  properties:\n    v: {{type: string, pattern: {quoted}}}\n  patternProperties:\n    {quoted}: {{type: integer}}\n")
+    for value in VALUES:
+        invoke(pre, context={"v": value})
+        invoke(out, output={"v": value, value: value})
+UNICODE_PATH = policy("unicode14", "policy_version: '1'\nroles: [planner]\npre_conditions:\n  required:\n"
+                      "    s: {type: integer}\n    d: {type: string, pattern: '^\\d$'}\n")
+for value in ["\U0001f6dc", "\u0378", "\U00011f50", "\U0001fae8", "\u0e01", "\ufeff", "\U000e0001", "\u2028"]:
+    invoke(UNICODE_PATH, context={"s": value, "d": "5"})
+    invoke(UNICODE_PATH, context={"s": 1, "d": value})
+
 
 def write(out_dir):
     os.makedirs(os.path.join(out_dir, "policies"), exist_ok=True)
