@@ -138,6 +138,22 @@ for value in ["\U0001f6dc", "\u0378", "\U00011f50", "\U0001fae8", "\u0e01", "\uf
     invoke(UNICODE_PATH, context={"s": value, "d": "5"})
     invoke(UNICODE_PATH, context={"s": 1, "d": value})
 
+# Nesting: the reference's checksum recursion fails beyond 495 levels of input or output.
+def nested(levels, kind):
+    value = 1
+    for level in range(levels):
+        value = [value] if kind == "list" or (kind == "mix" and level % 2) else {"d": value}
+    return value
+
+
+DEPTH_PATH = policy("depth", "policy_version: '1'\nroles: [planner]\n")
+for levels in (494, 495, 496, 497):
+    for kind in ("list", "dict", "mix"):
+        invoke(DEPTH_PATH, **{"input": {"x": nested(levels - 1, kind)}})
+        invoke(DEPTH_PATH, output={"x": nested(levels - 1, kind)})
+    invoke(DEPTH_PATH, role="nobody", **{"input": {"x": nested(levels - 1, "list")}})
+    invoke(DEPTH_PATH, model_provider=5, output={"x": nested(levels - 1, "list")})
+
 
 def write(out_dir):
     os.makedirs(os.path.join(out_dir, "policies"), exist_ok=True)
