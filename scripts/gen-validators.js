@@ -9,16 +9,39 @@ import {createRequire} from 'node:module';
 const require = createRequire(import.meta.url);
 const standaloneCode = require('ajv/dist/standalone').default;
 const OPTIONS = {strict: false, validateFormats: false, logger: false, code: {source: true, esm: true}};
-const draft6 = require('ajv/dist/refs/json-schema-draft-06.json');
+
+/**
+ * python-jsonschema's copies of the draft-04/06/07 metaschemas, which the
+ * reference checks schemas against, differ from Ajv's: draft-06 and draft-07
+ * put no `minItems` or `uniqueItems` on `enum` (so `enum: [1, 1.0]` is a
+ * valid schema there), and draft-04 requires `format` to be a string.
+ */
+function pythonMetaschema(file, patch) {
+  const metaschema = structuredClone(require(file));
+  patch(metaschema.properties);
+  return metaschema;
+}
+const draft4 = pythonMetaschema('ajv-draft-04/dist/refs/json-schema-draft-04.json', (properties) => {
+  properties.format = {type: 'string'};
+});
+const draft6 = pythonMetaschema('ajv/dist/refs/json-schema-draft-06.json', (properties) => {
+  properties.enum = {type: 'array'};
+});
+const draft7 = pythonMetaschema('ajv/dist/refs/json-schema-draft-07.json', (properties) => {
+  properties.enum = {type: 'array', items: true};
+});
+
+/** An Ajv instance whose only metaschema is `metaschema`. */
+function withMetaschema(Ajv, metaschema, id) {
+  const ajv = new Ajv({...OPTIONS, meta: false, defaultMeta: id});
+  ajv.addMetaSchema(metaschema, id);
+  return [ajv, id];
+}
 
 const drafts = {
-  draft4: () => [new (require('ajv-draft-04').default)(OPTIONS), 'http://json-schema.org/draft-04/schema'],
-  draft6: () => {
-    const ajv = new (require('ajv').default)({...OPTIONS, defaultMeta: draft6.$id});
-    ajv.addMetaSchema(draft6);
-    return [ajv, 'http://json-schema.org/draft-06/schema'];
-  },
-  draft7: () => [new (require('ajv').default)(OPTIONS), 'http://json-schema.org/draft-07/schema'],
+  draft4: () => withMetaschema(require('ajv-draft-04').default, draft4, 'http://json-schema.org/draft-04/schema'),
+  draft6: () => withMetaschema(require('ajv').default, draft6, 'http://json-schema.org/draft-06/schema'),
+  draft7: () => withMetaschema(require('ajv').default, draft7, 'http://json-schema.org/draft-07/schema'),
   draft2019: () => [new (require('ajv/dist/2019').default)(OPTIONS), 'https://json-schema.org/draft/2019-09/schema'],
   draft2020: () => [new (require('ajv/dist/2020').default)(OPTIONS), 'https://json-schema.org/draft/2020-12/schema'],
 };

@@ -64,6 +64,11 @@ group([{"multipleOf": 2}, {"multipleOf": 0.5}, {"multipleOf": 0.1}, {"multipleOf
 group([{"enum": ["a", "b", "c"]}, {"enum": [1, 2]}, {"enum": [1.0, None]}, {"enum": [[1], {"a": 1}]},
        {"enum": [True]}, {"enum": [0]}],
       ["d", "a", 1, 1.0, True, False, 0, None, [1], [1.0], [True], {"a": 1.0}, {"a": True}], (None, D4, D7))
+# The metaschemas differ per draft: draft-04 requires unique, non-empty enum items; draft-06 and later do not.
+group([{"enum": [1, 1.0]}, {"enum": [1, 1]}, {"enum": ["a", "a"]}, {"enum": [[1], [1.0]]}, {"enum": [{"a": 1}, {"a": 1.0}]},
+       {"enum": []}, {"enum": [1, True]}, {"enum": [0, False]}, {"format": 5}, {"properties": {"a": {"minLength": 1.0}}},
+       {"enum": [1.0, 2.0], "minLength": 1}, {"items": [{"enum": [2, 2.0]}]}],
+      [1, 1.0, "a", [1], {"a": 1}, True, 0], ALL)
 group([{"const": 1}, {"const": "x"}, {"const": [1, "a"]}, {"const": None}, {"const": False}, {"const": {"k": 1}}],
       [1, 1.0, True, "x", "y", [1, "a"], [True, "a"], None, False, 0, {"k": 1.0}], (None, D6))
 group([{"pattern": "^a"}, {"pattern": "^\\d{4}-\\d{2}-\\d{2}$"}, {"pattern": "b$"}, {"pattern": "(?i)^abc"},
@@ -215,6 +220,38 @@ REGEXES = [
     (r".", ["😀"]), (r"^.$", ["😀"]), (r"(?i)ǅ", ["Ǆ", "ǆ"]), (r"(?<=a|b)c", ["ac"]), (r"[a-\d]", []), (r"(", []), (r"\p{L}", []),
     (r"a**", []), (r"*a", []), (r"[z-a]", []), (r"(?P<1>a)", []), (r"\8", []), (r"a(?i)b", []), (r"(?<=a+)b", []), (r"[", []),
     (r")", []), (r"\x4", []), (r"\q", []), (r"(?P=n)", []), (r"\400", []), (r"^*", []), (r"(?L)a", []),
+    # Python 3.11 has Unicode 14: characters added since are not digits, letters or printable there.
+    (r"^\d$", ["\U00011f50", "5", "٣", "\U0001e4f0", "\U0001fbf9"]), (r"^\w$", ["\U00011f04", "\U0001e4d0", "é", "\u0378"]),
+    (r"^\W$", ["\U00011f04", "a"]), (r"^\D$", ["\U00011f50", "5"]), (r"^[^\d]$", ["\U00011f50", "5"]),
+    (r"\bx", ["\U00011f04x", "ax", "x"]), (r"^\s$", ["\x1c", "\u180e", "\u200b", "\x85"]),
+    # IGNORECASE as Python folds: lowercase-based classes (İ and i, ẞ and ß), never JavaScript's newer pairs.
+    (r"(?i)i", ["I", "İ", "ı", "i"]), (r"(?i)\u0130", ["i", "I", "ı"]), (r"(?i)ß", ["ẞ", "SS", "s"]), (r"(?i)ẞ", ["ß"]),
+    (r"(?i)[ß]x", ["ẞx"]), (r"(?i)\u0264", ["\ua7cb", "\u0264"]), (r"(?i)\ua7cb", ["\u0264"]), (r"(?i)k", ["\u212a"]),
+    (r"(?i)[^k]", ["\u212a", "K", "x"]), (r"(?i)σ", ["ς", "Σ"]), (r"(?i)\u0345", ["ι", "Ι", "\u1fbe"]), (r"(?i)[a-z]", ["\u017f", "\u212a", "\u0131", "\u0130"]),
+    (r"(?i)\U00010400", ["\U00010428"]), (r"(?i)[\U00010400]", ["\U00010400", "\U00010428"]),
+    (r"(?i)[A\U00010400]", ["\U00010400", "\U00010428", "a"]), (r"(?i)[A\U00010428]", ["\U00010400", "\U00010428"]),
+    (r"(?i)[\U00010400-\U00010401]", ["\U00010428", "\U00010429"]), (r"(?i)\w", ["\u0345"]), (r"(?i)[\w]", ["\u0345"]),
+    (r"(?ai)k", ["\u212a", "K"]), (r"(?ai)[a-z]", ["\u017f", "K", "\u212a"]), (r"(?i)ǅ", ["ǆ", "Ǆ", "ǅ"]),
+    (r"(?i)(a)\1", ["aA", "ab"]), (r"(?i:(a)\1)", []),
+    # Scoped flags.
+    (r"(?i:abc)d", ["ABCd", "ABCD", "abcd"]), (r"(?i)a(?-i:b)c", ["AbC", "ABC"]), (r"a(?i:b(?-i:c)d)e", ["aBcDe", "aBCde", "AbcDe"]),
+    (r"(?i:[a-c]+)x", ["ABCx", "ABCX"]), (r"(?-i:a)", ["a", "A"]), (r"(?i:İ)", ["i", "I"]), (r"(?s:.)(?m:^x)", ["\nx", "a\nx"]),
+    (r"(?x: a b )c", ["abc", "a bc"]), (r"(?a:\w)\w", ["éé", "aé"]), (r"(?i-s:a.)", ["A\n", "Ab"]),
+    # Conditionals.
+    (r"^(a)?(?(1)b|c)$", ["ab", "c", "ac", "b", "a", ""]), (r"^(?P<q><)?\w+(?(q)>)$", ["<a>", "a", "<a", "a>"]),
+    (r"^(a)?(?(1)b)$", ["ab", "a", "b", "x"]), (r"(?(1)a|b)(x)", ["bx", "ax"]), (r"^(?:(a)|b)(?(1)c|d)$", ["ac", "bd", "ad", "bc"]),
+    (r"^(a)?(?( 1 )b|c)$", ["ab", "c"]), (r"(a)(?(+1)b|c)", ["ab", "ac"]), (r"(a)(?(1_0)b|c)", []), (r"(a)(?(0)b|c)", []),
+    (r"(a)(?(2)b|c)", []), (r"(a)(?(-1)b|c)", []), (r"(a)(?(x)b|c)", []), (r"(a)(?(1)b|c|d)", []), (r"(a)(?()b)", []),
+    (r"(a)(?(1", []), (r"(a)(?(1)b", []), (r"(?<=(a)(?(1)b|c))d", ["abd", "acd"]), (r"(?<=(?(1)b|c)(a))d", []),
+    (r"^(a)?(?(1)b|cc)$", ["ab", "cc"]), (r"^(?:(x)|y)+(?(1)a|b)$", ["xa", "yb", "yxa"]),
+    # Named characters.
+    (r"^\N{LATIN SMALL LETTER E WITH ACUTE}$", ["é", "e"]), (r"\N{em dash}", ["—"]), (r"[\N{DIGIT ONE}-\N{DIGIT THREE}]", ["2", "4"]),
+    (r"\N{HANGUL SYLLABLE GAG}", ["각"]), (r"\N{CJK UNIFIED IDEOGRAPH-4E00}", ["一"]), (r"\N{LATIN CAPITAL LETTER GHA}", ["Ƣ"]),
+    (r"(?i)\N{LATIN SMALL LETTER A}", ["A"]), (r"\N{BYTE ORDER MARK}", ["\ufeff"]),
+    (r"\N{NOT A NAME}", []), (r"\N{}", []), (r"\N", []), (r"\N{LATIN SMALL LETTER A", []),
+    (r"\N{LATIN CAPITAL LETTER A WITH MACRON AND GRAVE}", []), (r"\N{KAWI LETTER A}", []),
+    # Group numbering with atomic groups and possessive quantifiers before a backreference.
+    (r"(?>(a)b)\1", ["aba", "abab"]), (r"(a)++\1", ["aaa"]), (r"(?>(a)(b))\2\1", ["abba"]),
 ]
 
 

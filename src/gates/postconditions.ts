@@ -3,12 +3,12 @@
 import {GovernanceViolationError} from '../errors.js';
 import {pyStr} from '../python/repr.js';
 import {pyIterate} from '../python/semantics.js';
-import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
+import {dictGetOr, isDict, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
 
 export function validatePostconditions(policy: PyDict, schemaValid: boolean): PyValue[] {
-  const post = dictGet(policy, 'post_conditions') ?? {};
-  if (!isDict(post)) throw new TypeError("'post_conditions' has no attribute 'get'");
-  const required = dictGet(post, 'required') ?? [];
+  const post = dictGetOr(policy, 'post_conditions', {});
+  if (!isDict(post)) throw new TypeError(`'${pyTypeName(post)}' object has no attribute 'get'`);
+  const required = dictGetOr(post, 'required', []);
   const satisfied: PyValue[] = [];
   for (const name of pyIterate(required)) {
     if (name === 'output_schema_valid') {

@@ -1,13 +1,24 @@
 // Precondition gate: typed preconditions (a mapping of context keys to small
 // JSON Schemas, checked in sorted key order) or the legacy list of context
-// keys that must be truthy.
+// keys that must be truthy. A guard's `then` block can give the effective
+// policy shapes the policy schema forbids; those follow the reference's
+// Python operations, raising its TypeError texts where it crashes.
 
 import {PreconditionError} from '../errors.js';
 import {bestMatch, compileSchema} from '../jsonschema/index.js';
-import {pyStr} from '../python/repr.js';
-import {pyIterate, pySorted, pyTruthy} from '../python/semantics.js';
-import {dictGet, hasKey, isDict, originalKey, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import {getLogger} from '../logging.js';
+import {pyStr} from '../python/repr.js';
+import {pyContains, pyIterate, pySorted, pyTruthy} from '../python/semantics.js';
+import {
+  dictGetOr,
+  hasKey,
+  isDict,
+  originalKey,
+  type PyDict,
+  type PyValue,
+  pyKeys,
+  pyTypeName,
+} from '../python/values.js';
 
 /** The constraint keys a typed precondition honours; any other key is ignored, as in the reference. */
 const CONSTRAINT_KEYS = ['pattern', 'enum', 'minLength', 'maxLength', 'minimum', 'maximum'] as const;
@@ -15,9 +26,9 @@ const CONSTRAINT_KEYS = ['pattern', 'enum', 'minLength', 'maxLength', 'minimum',
 const log = getLogger('validator');
 
 export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[] {
-  const pre = dictGet(policy, 'pre_conditions') ?? {};
-  if (!isDict(pre)) throw new TypeError("'pre_conditions' has no attribute 'get'");
-  const required = dictGet(pre, 'required') ?? [];
+  const pre = dictGetOr(policy, 'pre_conditions', {});
+  if (!isDict(pre)) throw new TypeError(`'${pyTypeName(pre)}' object has no attribute 'get'`);
+  const required = dictGetOr(pre, 'required', []);
   if (isDict(required)) {
     // Sorted as Python sorts the keys the YAML wrote: ints numerically, strings by code point.
     const byName = new Map(pyKeys(required).map((key) => [originalKey(required, key), key]));
@@ -31,7 +42,7 @@ export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[
   const satisfied: PyValue[] = [];
   for (const name of pyIterate(required)) {
     if (typeof name !== 'string' || !hasKey(context, name) || !pyTruthy(context[name])) {
-      if (isDict(name) || Array.isArray(name)) throw new TypeError(`unhashable type: '${isDict(name) ? 'dict' : 'list'}'`);
+      if (isDict(name) || Array.isArray(name)) throw new TypeError(`unhashable type: '${pyTypeName(name)}'`);
       throw new PreconditionError(`Missing or false required precondition: ${pyStr(name)}`, {precondition: name});
     }
     satisfied.push(name);
@@ -53,14 +64,31 @@ export function constraintSchema(spec: PyValue): PyDict {
   return schema;
 }
 
+/**
+ * A spec that is not a mapping: `"type" in spec` is a substring test for a
+ * string and a membership test for a list (then `spec["type"]` fails), and
+ * raises for anything else.
+ */
+function assertNoConstraintKeys(spec: PyValue): void {
+  for (const key of ['type', ...CONSTRAINT_KEYS]) {
+    if (typeof spec === 'string') {
+      if (spec.includes(key)) throw new TypeError("string indices must be integers, not 'str'");
+    } else if (Array.isArray(spec)) {
+      if (pyContains(spec, key)) throw new TypeError('list indices must be integers or slices, not str');
+    } else {
+      throw new TypeError(`argument of type '${pyTypeName(spec)}' is not iterable`);
+    }
+  }
+}
+
 function checkTyped(name: PyValue, spec: PyValue, context: PyDict): void {
-  if (spec === null) throw new TypeError("argument of type 'NoneType' is not iterable");
   const key = pyStr(name);
   // Context keys come from JSON, so only a string name can be present.
   if (typeof name !== 'string' || !hasKey(context, name)) {
     throw new PreconditionError(`Missing required precondition: ${key}`, {precondition: name});
   }
   const value = context[name];
+  if (!isDict(spec)) assertNoConstraintKeys(spec);
   const schema = constraintSchema(spec);
   if (Object.keys(schema).length === 0) {
     if (!pyTruthy(value)) throw new PreconditionError(`Missing or false required precondition: ${key}`, {precondition: key});

@@ -5,7 +5,7 @@ import {PolicyValidationError, RiskThresholdError} from '../errors.js';
 import {formatFixed} from '../python/format.js';
 import {pyRepr} from '../python/repr.js';
 import {pyTruthy} from '../python/semantics.js';
-import {dictGet, isDict, isList, isNumber, type PyDict, type PyValue, pyFloat, toDouble} from '../python/values.js';
+import {dictGet, dictGetOr, isDict, isList, isNumber, type PyDict, type PyValue, pyFloat, pyTypeName, toDouble} from '../python/values.js';
 
 export const RISK_MODES = ['strict', 'risk_scored', 'warn_only'] as const;
 export type RiskMode = (typeof RISK_MODES)[number];
@@ -41,15 +41,11 @@ function evaluateFactorCondition(condition: PyValue, invocation: PyDict, policy:
     case 'no_output_schema':
       return !Object.hasOwn(policy, 'output_schema');
     case 'broad_roles':
-      return lengthOf(dictGet(policy, 'roles') ?? []) > 3;
-    case 'no_preconditions': {
-      const pre = dictGet(policy, 'pre_conditions') ?? {};
-      return !pyTruthy(isDict(pre) ? dictGet(pre, 'required') : undefined);
-    }
-    case 'high_tool_count': {
-      const tools = dictGet(policy, 'tools') ?? {};
-      return lengthOf(isDict(tools) ? (dictGet(tools, 'allowed_tools') ?? []) : []) > 5;
-    }
+      return lengthOf(dictGetOr(policy, 'roles', [])) > 3;
+    case 'no_preconditions':
+      return !pyTruthy(attributeGet(dictGetOr(policy, 'pre_conditions', {}), 'required', null));
+    case 'high_tool_count':
+      return lengthOf(attributeGet(dictGetOr(policy, 'tools', {}), 'allowed_tools', [])) > 5;
     case 'missing_guards':
       return !pyTruthy(dictGet(policy, 'guards'));
     case 'external_model':
@@ -65,7 +61,13 @@ function lengthOf(value: PyValue): number {
   if (typeof value === 'string') return [...value].length;
   if (isList(value)) return value.length;
   if (isDict(value)) return Object.keys(value).length;
-  throw new TypeError('object has no len()');
+  throw new TypeError(`object of type '${pyTypeName(value)}' has no len()`);
+}
+
+/** Python `value.get(key, default)` on what a guard may have made of a policy block. */
+function attributeGet(value: PyValue, key: string, fallback: PyValue): PyValue {
+  if (!isDict(value)) throw new TypeError(`'${pyTypeName(value)}' object has no attribute 'get'`);
+  return dictGetOr(value, key, fallback);
 }
 
 /** `compute_risk_score(invocation, policy, risk_config=config)` */

@@ -2,18 +2,18 @@
 
 import {GovernanceViolationError} from '../errors.js';
 import {pyContains} from '../python/semantics.js';
-import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
+import {dictGetOr, isDict, originalKey, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
 
 /** Python `role in allowed` for whatever `roles` became (a list, or a string or dict through a guard). */
 function allows(allowed: PyValue, role: string): boolean {
   if (Array.isArray(allowed)) return pyContains(allowed, role);
   if (typeof allowed === 'string') return allowed.includes(role);
-  if (isDict(allowed)) return Object.hasOwn(allowed, role);
-  throw new TypeError(`argument of type '${allowed === null ? 'NoneType' : typeof allowed}' is not iterable`);
+  if (isDict(allowed)) return Object.hasOwn(allowed, role) && originalKey(allowed, role) === role;
+  throw new TypeError(`argument of type '${pyTypeName(allowed)}' is not iterable`);
 }
 
 export function validateRole(role: string, policy: PyDict): void {
-  const allowed = dictGet(policy, 'roles') ?? [];
+  const allowed = dictGetOr(policy, 'roles', []);
   if (!allows(allowed, role)) {
     throw new GovernanceViolationError(`Unauthorized role '${role}'`, {role, allowed_roles: allowed}, 'ROLE_NOT_ALLOWED');
   }

@@ -44,20 +44,36 @@ function forMetaValidation(schema: PyValue, draft: Draft): unknown {
   return plain;
 }
 
+/** Draft-04 keywords whose value must be an integer, and where subschemas sit. */
+const DRAFT4_INTEGER_KEYWORDS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties']);
+const DRAFT4_SUBSCHEMA_KEYWORDS = new Set(['additionalItems', 'additionalProperties', 'items', 'not', 'allOf', 'anyOf', 'oneOf']);
+const DRAFT4_SUBSCHEMA_MAP_KEYWORDS = new Set(['definitions', 'properties', 'patternProperties', 'dependencies']);
+
 /**
  * Draft-04's `integer` rejects integral floats (`minLength: 1.0`), but Ajv sees
- * plain numbers; shifting each integral float off the integers keeps its
- * float-ness visible without changing sign or `number`-ness.
+ * plain numbers; shifting each integral float in an integer keyword off the
+ * integers keeps its float-ness visible. Only those keywords are touched:
+ * `enum` items must keep their values, as `uniqueItems` compares them
+ * (`[1, 1.0]` has a duplicate).
  */
-function withFloatsMarked(value: PyValue): PyValue {
-  if (value instanceof PyFloat) return Number.isFinite(value.value) ? value.value + (value.value < 0 ? -0.5 : 0.5) : value;
-  if (Array.isArray(value)) return value.map(withFloatsMarked);
-  if (isDict(value)) {
-    const out: PyDict = {};
-    for (const key of Object.keys(value)) defineKey(out, key, withFloatsMarked(value[key]));
-    return out;
+function withFloatsMarked(schema: PyValue): PyValue {
+  if (Array.isArray(schema)) return schema.map(withFloatsMarked);
+  if (!isDict(schema)) return schema;
+  const out: PyDict = {};
+  for (const key of Object.keys(schema)) {
+    const value = schema[key];
+    let marked = value;
+    if (DRAFT4_INTEGER_KEYWORDS.has(key) && value instanceof PyFloat && Number.isFinite(value.value)) {
+      marked = value.value + (value.value < 0 ? -0.5 : 0.5);
+    } else if (DRAFT4_SUBSCHEMA_KEYWORDS.has(key)) {
+      marked = withFloatsMarked(value);
+    } else if (DRAFT4_SUBSCHEMA_MAP_KEYWORDS.has(key) && isDict(value)) {
+      marked = {};
+      for (const name of Object.keys(value)) defineKey(marked, name, withFloatsMarked(value[name]));
+    }
+    defineKey(out, key, marked);
   }
-  return value;
+  return out;
 }
 
 const SUBSCHEMA_KEYWORDS = new Set([

@@ -13,7 +13,8 @@ export const MAX_FAILURES = 1000;
 export const MAX_METADATA_KEYS = 100;
 export const MAX_CONTEXT_KEYS = 100;
 const MAX_PROVENANCE_ITEMS = 1000;
-const HEX64 = /^[a-f0-9]{64}$/;
+/** Python `re.match(r"^[a-f0-9]{64}$")`: `$` also matches before a final newline. */
+const HEX64 = /^[a-f0-9]{64}\n?$/;
 
 export interface FailureEntry {
   code?: PyValue;

@@ -26,7 +26,7 @@ import {pyTruthy, sortedStrings} from '../python/semantics.js';
 import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
 import {contextProvenance, type FailureEntry, generateAuditArtifact} from './artifact.js';
 import {failureGateOf} from './classify.js';
-import {jsonSerializationProblem, validateInvocation} from './invocation.js';
+import {checkChecksumNesting, jsonSerializationProblem, validateInvocation} from './invocation.js';
 import {strictModeIssues} from './strict.js';
 
 const log = getLogger('enforcement');
@@ -96,6 +96,7 @@ function decideUnified(invocation: PyValue, options: EnforceOptions): Decision {
   let valid: PyDict;
   try {
     validateInvocation(invocation);
+    checkChecksumNesting(invocation);
     valid = invocation;
     policy = loadPolicyForEnforcement(valid, options, resolved.now);
   } catch (error) {

@@ -32,6 +32,33 @@ export function jsonSerializationProblem(value: PyValue, checkSurrogates: boolea
   return null;
 }
 
+/**
+ * How deeply `input` and `output` may nest (the field's own mapping is level
+ * 1). Beyond it the reference's checksum normalisation exceeds Python's
+ * recursion limit (1000 frames, two per level) under `enforce_invocation`,
+ * PASS or FAIL alike, and leaves no artifact.
+ */
+export const MAX_CHECKSUM_NESTING = 495;
+
+function nestsDeeperThan(value: PyValue, limit: number): boolean {
+  if (!Array.isArray(value) && !isDict(value)) return false;
+  if (limit === 0) return true;
+  const children = Array.isArray(value) ? value : pyKeys(value).map((key) => value[key]);
+  return children.some((child) => nestsDeeperThan(child, limit - 1));
+}
+
+/** Unified enforcement refuses `input` or `output` nested beyond MAX_CHECKSUM_NESTING. */
+export function checkChecksumNesting(invocation: PyDict): void {
+  for (const key of ['input', 'output']) {
+    if (nestsDeeperThan(invocation[key], MAX_CHECKSUM_NESTING)) {
+      throw new InvocationValidationError(
+        `Invocation field '${key}' is nested more than ${MAX_CHECKSUM_NESTING} levels deep`,
+        {field: key},
+      );
+    }
+  }
+}
+
 function checkSerializable(invocation: PyDict, key: string): void {
   const problem = jsonSerializationProblem(invocation[key], key !== 'context');
   if (problem) {

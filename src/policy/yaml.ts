@@ -16,9 +16,10 @@
 // lines PyYAML does not check the indentation of, `?` in flow context), with
 // every position mapped back to the text as given. On purpose we differ where
 // PyYAML would hang, crash or build values the model cannot hold: alias bombs,
-// nesting beyond 500 levels and recursive aliases are errors, as are `!!binary`
-// and `!!set`; `!!omap`/`!!pairs` give lists of `[key, value]` lists (Python
-// gives tuples). Where no adjustment makes the package give PyYAML's value (an
+// nesting beyond 500 levels and recursive aliases are errors, as are `!!binary`,
+// `!!set` and a double-quoted pair of surrogate escapes (two lone surrogates in
+// Python, one character in JavaScript); `!!omap`/`!!pairs` give lists of
+// `[key, value]` lists (Python gives tuples). Where no adjustment makes the package give PyYAML's value (an
 // anchor name running into `:`, a LS or PS line break inside a scalar, a byte
 // order mark after the start), we refuse rather than give a different value.
 

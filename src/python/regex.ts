@@ -1,18 +1,27 @@
 // Python `re` patterns (str patterns, Python 3.11) translated to JavaScript
 // RegExps with Python's matching semantics, for JSON Schema `pattern`,
-// `patternProperties` and guard tokens: Unicode `\d`/`\w`/`\s`/`\b`, `$`
-// before a final newline, `\A`/`\Z`, `(?P<name>…)`, inline flags, possessive
-// quantifiers and atomic groups. Use `pythonSearch` for `re.search`.
+// `patternProperties` and guard tokens: `\d`/`\w`/`\s`/`\b` and IGNORECASE
+// as Python 3.11 has them (Unicode 14, Python's case classes, scoped
+// `(?i:…)`/`(?-i:…)`), `$` before a final newline, `\A`/`\Z`,
+// `(?P<name>…)`, `\N{NAME}`, conditionals `(?(1)…|…)`, inline flags,
+// possessive quantifiers and atomic groups. Use `pythonSearch` for `re.search`.
 //
 // The output uses the JavaScript `v` flag (Node 20+), which allows the nested
 // classes that `[^\W]` needs. Known differences, all rare in policies:
-// - scoped case-insensitivity that differs from the pattern's global setting
-//   (`(?i:…)` in a case-sensitive pattern, `(?-i:…)`), conditionals
-//   `(?(1)…)` and `\N{NAME}` raise `PythonRegexError` with code
-//   `PYTHON_REGEX_UNSUPPORTED` although Python accepts them;
-// - IGNORECASE follows JavaScript's simple case folding plus Python's
-//   `i`/`I`/`ı`/`İ` equivalence; `(?ai)` folds beyond ASCII;
-// - character properties come from Node's Unicode version, not Python's.
+// - a backreference under IGNORECASE compares with JavaScript's case folding
+//   (the whole pattern then runs with the `i` flag, which also folds `\w`);
+//   in a pattern that is partly case-sensitive it raises `PythonRegexError`
+//   with code `PYTHON_REGEX_UNSUPPORTED`;
+// - a group inside a repeated group forgets its capture when the repetition
+//   starts again (Python keeps the last one), for backreferences and
+//   conditionals alike; a conditional tested on an empty text always takes
+//   its "yes" branch.
+
+import {strRepr} from './repr.js';
+import {caseClosure, caseVariants, isCapitalOutsideBmp} from './unicode/case.js';
+import {decimalDigitValue, digitClass, spaceClass, wordClass} from './unicode/classes.js';
+import {lookupCharacterName} from './unicode/names.js';
+import {type CodePointRanges, classContents, normalizeRanges} from './unicode/ranges.js';
 
 export type PythonRegexErrorCode = 'PYTHON_REGEX_INVALID' | 'PYTHON_REGEX_UNSUPPORTED';
 
@@ -59,11 +68,11 @@ interface Piece {
   anchor?: boolean;
 }
 
-const UNICODE_WORD = '\\p{L}\\p{Nd}\\p{Nl}\\p{No}_';
 const ASCII_WORD = 'A-Za-z0-9_';
-const UNICODE_SPACE = '\\t\\n\\v\\f\\r\\x1c-\\x20\\x85\\xa0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000';
 const ASCII_SPACE = '\\t\\n\\v\\f\\r\\x20';
-const DOTLESS_I_GROUP = ['i', 'I', '\u0131', '\u0130'];
+/** `_sre.MAXGROUPS` */
+const MAX_GROUPS = 1073741823;
+const ANY = '[\\s\\S]';
 const ESCAPE_LETTERS: Record<string, number> = {a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11};
 const OCTAL = /^[0-7]$/;
 const DIGIT = /^[0-9]$/;
@@ -81,31 +90,62 @@ function plainChar(cp: number): string {
   return /^[A-Za-z0-9 _]$/.test(char) ? char : cpEscape(cp);
 }
 
+/** What one translation pass learnt about the pattern. */
+interface PassResult {
+  source: string;
+  /** Python groups a conditional tests, which need a participation marker */
+  conditionGroups: Set<number>;
+  /** a backreference under IGNORECASE, which only the JavaScript `i` flag can express */
+  ignoreCaseBackreference: boolean;
+  /** an atom translated case-sensitively, which the `i` flag would change */
+  caseSensitiveAtom: boolean;
+}
+
+interface PassOptions {
+  /** groups that get a marker recording that they took part in the match */
+  markedGroups: ReadonlySet<number>;
+}
+
+/** One class member: code point ranges (literals are one-point ranges), or a shorthand set like `\d`. */
+type ClassItem = {kind: 'literal'; codePoint: number} | {kind: 'range'; low: number; high: number} | {kind: 'set'; source: string};
+
 class Translator {
   private readonly chars: string[];
   private pos = 0;
   private groupCount = 0;
-  private jsGroupCount = 0;
   private readonly groupNames = new Map<string, number>();
-  private readonly jsGroupOf: number[] = [0];
   private readonly openGroups = new Set<number>();
   private readonly groupWidths = new Map<number, Width>();
+  /** group count when the innermost enclosing lookbehind started, or null outside lookbehinds */
+  private lookbehindGroups: number | null = null;
+  /** forward group references of conditionals, checked at the end: group -> position */
+  private readonly forwardReferences = new Map<number, number>();
   private helperCount = 0;
-  private globalIgnoreCase: boolean;
+  private readonly conditionGroups = new Set<number>();
+  private ignoreCaseBackreference = false;
+  private caseSensitiveAtom = false;
 
   constructor(
     private readonly pattern: string,
     private flags: ScopeFlags,
+    private readonly options: PassOptions,
   ) {
     this.chars = Array.from(pattern);
-    this.globalIgnoreCase = flags.ignoreCase;
   }
 
-  translate(): {source: string; ignoreCase: boolean} {
+  translate(): PassResult {
     this.readGlobalFlags();
     const body = this.alternation();
     if (this.pos < this.chars.length) this.fail('unbalanced parenthesis', this.pos);
-    return {source: body.source, ignoreCase: this.globalIgnoreCase};
+    for (const [group, position] of this.forwardReferences) {
+      if (group > this.groupCount) this.fail(`invalid group reference ${group}`, position);
+    }
+    return {
+      source: body.source,
+      conditionGroups: this.conditionGroups,
+      ignoreCaseBackreference: this.ignoreCaseBackreference,
+      caseSensitiveAtom: this.caseSensitiveAtom,
+    };
   }
 
   private fail(message: string, position: number, code: PythonRegexErrorCode = 'PYTHON_REGEX_INVALID'): never {
@@ -127,7 +167,6 @@ class Translator {
       while (end < this.chars.length && FLAG_LETTERS.includes(this.chars[end])) end++;
       if (this.chars[end] !== ')') return;
       for (let i = this.pos + 2; i < end; i++) this.applyFlag(this.chars[i], true, i);
-      this.globalIgnoreCase = this.flags.ignoreCase;
       this.pos = end + 1;
     }
   }
@@ -284,12 +323,13 @@ class Translator {
     return {min, max};
   }
 
+  private helperName(kind: string): string {
+    return `py${kind}${++this.helperCount}`;
+  }
+
   /** Atomic matching (no backtracking into the group) via lookahead + backreference. */
   private atomic(source: string): string {
-    let name: string;
-    do name = `pyAtomic${++this.helperCount}`;
-    while (this.groupNames.has(name));
-    this.jsGroupCount++;
+    const name = this.helperName('Atomic');
     return `(?=(?<${name}>${source}))\\k<${name}>`;
   }
 
@@ -302,7 +342,7 @@ class Translator {
       case '[':
         return this.charClass(start);
       case '.':
-        return {source: this.flags.dotAll ? '[\\s\\S]' : '[^\\n]', width: {min: 1, max: 1}};
+        return {source: this.flags.dotAll ? ANY : '[^\\n]', width: {min: 1, max: 1}};
       case '^':
         return {source: this.flags.multiline ? '(?<=^|\\n)' : '^', width: {min: 0, max: 0}, anchor: true};
       case '$':
@@ -318,24 +358,30 @@ class Translator {
     }
   }
 
+  /** Notes an atom that JavaScript's `i` flag would fold; returns whether IGNORECASE applies to it. */
+  private caseApplies(): boolean {
+    if (!this.flags.ignoreCase) this.caseSensitiveAtom = true;
+    return this.flags.ignoreCase;
+  }
+
   private literal(cp: number): Piece {
     const width = {min: 1, max: 1};
-    if (this.flags.ignoreCase && DOTLESS_I_GROUP.includes(String.fromCodePoint(cp))) {
-      return {source: `[${DOTLESS_I_GROUP.map((c) => cpEscape(c.codePointAt(0)!)).join('')}]`, width};
-    }
-    return {source: plainChar(cp), width};
+    if (!this.caseApplies()) return {source: plainChar(cp), width};
+    const variants = this.flags.ascii ? asciiCaseVariants(cp) : caseVariants(cp);
+    if (variants.length === 1) return {source: plainChar(cp), width};
+    return {source: `[${classContents(normalizeRanges(variants.map((member) => [member, member] as const)))}]`, width};
   }
 
   private wordClass(): string {
-    return this.flags.ascii ? ASCII_WORD : UNICODE_WORD;
+    return this.flags.ascii ? ASCII_WORD : wordClass();
   }
 
   private spaceClass(): string {
-    return this.flags.ascii ? ASCII_SPACE : UNICODE_SPACE;
+    return this.flags.ascii ? ASCII_SPACE : spaceClass();
   }
 
   private digitClass(): string {
-    return this.flags.ascii ? '0-9' : '\\p{Nd}';
+    return this.flags.ascii ? '0-9' : digitClass();
   }
 
   /** `\d`, `\w`, `\s` and negations as class contents (v-mode nested classes for negations). */
@@ -364,7 +410,10 @@ class Translator {
     const one = {min: 1, max: 1};
     const zero = {min: 0, max: 0};
     const shorthand = this.classShorthand(letter);
-    if (shorthand !== null) return {source: `[${shorthand}]`, width: one};
+    if (shorthand !== null) {
+      this.caseApplies();
+      return {source: `[${shorthand}]`, width: one};
+    }
     const word = `[${this.wordClass()}]`;
     switch (letter) {
       case 'A':
@@ -372,8 +421,10 @@ class Translator {
       case 'Z':
         return {source: '$', width: zero, anchor: true};
       case 'b':
+        this.caseApplies();
         return {source: `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`, width: zero, anchor: true};
       case 'B':
+        this.caseApplies();
         return {source: `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`, width: zero, anchor: true};
     }
     if (DIGIT.test(letter)) return this.numericEscape(letter, start);
@@ -406,11 +457,24 @@ class Translator {
   private backreference(group: number, start: number): Piece {
     if (group > this.groupCount) this.fail(`invalid group reference ${group}`, start + 1);
     if (this.openGroups.has(group)) this.fail('cannot refer to an open group', start);
-    const width = this.groupWidths.get(group) ?? {min: 0, max: Infinity};
-    return {source: `(?:\\${this.jsGroupOf[group]})`, width};
+    this.checkLookbehindReference(group, this.pos);
+    return this.groupReference(group);
   }
 
-  /** A single-character escape (`\n`, `\x41`, `\u00e9`, `\-`); `inClass` allows `\b` as backspace. */
+  private groupReference(group: number): Piece {
+    if (this.caseApplies()) this.ignoreCaseBackreference = true;
+    const width = this.groupWidths.get(group) ?? {min: 0, max: Infinity};
+    return {source: `(?:\\k<${groupName(group)}>)`, width};
+  }
+
+  /** Python's `checklookbehindgroup`: a lookbehind may only refer to groups closed before it. */
+  private checkLookbehindReference(group: number, position: number): void {
+    if (this.lookbehindGroups === null) return;
+    if (group > this.groupCount || this.openGroups.has(group)) this.fail('cannot refer to an open group', position);
+    if (group > this.lookbehindGroups) this.fail('cannot refer to group defined in the same lookbehind subpattern', position);
+  }
+
+  /** A single-character escape (`\n`, `\x41`, `\u00e9`, `\N{EM DASH}`, `\-`); `inClass` allows `\b` as backspace. */
   private codeEscape(letter: string, start: number, inClass: boolean): number {
     if (letter in ESCAPE_LETTERS && (letter !== 'b' || inClass)) return ESCAPE_LETTERS[letter];
     if (letter === 'x') return this.hexEscape(2, start, 'x');
@@ -420,9 +484,30 @@ class Translator {
       if (value > 0x10ffff) this.fail(`bad escape \\U${value.toString(16).padStart(8, '0')}`, start);
       return value;
     }
-    if (letter === 'N') this.fail('named Unicode escapes (\\N{...}) are not supported', start, 'PYTHON_REGEX_UNSUPPORTED');
+    if (letter === 'N') return this.namedEscape(start);
     if (ASCII_LETTER.test(letter) || DIGIT.test(letter)) this.fail(`bad escape \\${letter}`, start);
     return letter.codePointAt(0)!;
+  }
+
+  /** `\N{NAME}`: a character by its Unicode name or alias, as `unicodedata.lookup` finds it. */
+  private namedEscape(start: number): number {
+    if (this.peek() !== '{') this.fail('missing {', this.pos);
+    this.pos++;
+    const name = this.readUntil('}', 'character name');
+    const codePoint = lookupCharacterName(name);
+    if (codePoint === undefined) this.fail(`undefined character name ${strRepr(name)}`, start);
+    return codePoint;
+  }
+
+  /** Python's `getuntil`: the text up to `terminator`, which must be there and not first. */
+  private readUntil(terminator: string, what: string): string {
+    const start = this.pos;
+    while (!this.eof() && this.peek() !== terminator) this.pos++;
+    const text = this.chars.slice(start, this.pos).join('');
+    if (this.eof()) this.fail(text === '' ? `missing ${what}` : `missing ${terminator}, unterminated name`, start);
+    if (text === '') this.fail(`missing ${what}`, start);
+    this.pos++;
+    return text;
   }
 
   private hexEscape(count: number, start: number, letter: string): number {
@@ -438,8 +523,7 @@ class Translator {
       negated = true;
       this.pos++;
     }
-    const parts: string[] = [];
-    const ranges: Array<[number, number]> = [];
+    const items: ClassItem[] = [];
     let first = true;
     for (;;) {
       if (this.eof()) this.fail('unterminated character set', start);
@@ -457,24 +541,31 @@ class Translator {
           this.fail(`bad character range ${text}`, itemStart);
         }
         if (high < low) this.fail(`bad character range ${this.chars.slice(itemStart, this.pos).join('')}`, itemStart);
-        parts.push(`${cpEscape(low)}-${cpEscape(high)}`);
-        ranges.push([low, high]);
+        items.push({kind: 'range', low, high});
       } else if (typeof low === 'number') {
-        parts.push(cpEscape(low));
-        ranges.push([low, low]);
+        items.push({kind: 'literal', codePoint: low});
       } else {
-        parts.push(low.source);
+        items.push({kind: 'set', source: low.source});
       }
     }
-    if (this.flags.ignoreCase) parts.push(...this.dotlessIExtras(ranges));
-    return {source: `[${negated ? '^' : ''}${parts.join('')}]`, width: {min: 1, max: 1}};
-  }
-
-  /** Python's IGNORECASE treats `i`, `I`, `ı`, `İ` as one letter; JavaScript folding does not. */
-  private dotlessIExtras(ranges: Array<[number, number]>): string[] {
-    const covers = (cp: number) => ranges.some(([low, high]) => low <= cp && cp <= high);
-    const group = DOTLESS_I_GROUP.map((c) => c.codePointAt(0)!);
-    return group.some(covers) ? group.filter((cp) => !covers(cp)).map(cpEscape) : [];
+    const width = {min: 1, max: 1};
+    const single = singleLiteral(items);
+    if (single !== null) {
+      // Python reads a set of one character as that character.
+      const literal = this.literal(single);
+      return {source: negated ? `[^${literal.source.startsWith('[') ? literal.source : `[${literal.source}]`}]` : literal.source, width};
+    }
+    const ignoreCase = this.caseApplies();
+    const ranges: [number, number][] = [];
+    const sets: string[] = [];
+    for (const item of items) {
+      if (item.kind === 'set') sets.push(item.source);
+      else if (item.kind === 'range') ranges.push([item.low, item.high]);
+      else if (!(ignoreCase && !this.flags.ascii && isCapitalOutsideBmp(item.codePoint))) ranges.push([item.codePoint, item.codePoint]);
+    }
+    let members = normalizeRanges(ranges);
+    if (ignoreCase) members = this.flags.ascii ? asciiCaseClosure(members) : caseClosure(members);
+    return {source: `[${negated ? '^' : ''}${classContents(members)}${sets.join('')}]`, width};
   }
 
   /** One class member: a code point, or a shorthand set like `\d`. */
@@ -523,7 +614,7 @@ class Translator {
       case 'P':
         return this.pythonGroup(start);
       case '(':
-        return this.fail('conditional groups are not supported', start, 'PYTHON_REGEX_UNSUPPORTED');
+        return this.conditional(start);
       default:
         if (kind !== undefined && (FLAG_LETTERS.includes(kind) || kind === '-')) return this.scopedFlags(kind, start);
         return this.fail(`unknown extension ?${kind ?? ''}`, start + 1);
@@ -542,7 +633,8 @@ class Translator {
       const group = this.groupNames.get(name);
       if (group === undefined) this.fail(`unknown group name '${name}'`, start + 4);
       if (this.openGroups.has(group)) this.fail('cannot refer to an open group', start);
-      return {source: `(?:\\${this.jsGroupOf[group]})`, width: this.groupWidths.get(group) ?? {min: 0, max: Infinity}};
+      this.checkLookbehindReference(group, this.pos);
+      return this.groupReference(group);
     }
     return this.fail(`unknown extension ?P${kind ?? ''}`, start + 1);
   }
@@ -559,14 +651,56 @@ class Translator {
 
   private capture(start: number, name: string | null): Piece {
     const group = ++this.groupCount;
-    const jsGroup = ++this.jsGroupCount;
-    this.jsGroupOf[group] = jsGroup;
     if (name !== null) this.groupNames.set(name, group);
     this.openGroups.add(group);
     const inner = this.closeGroup(start);
     this.openGroups.delete(group);
     this.groupWidths.set(group, inner.width);
-    return {source: `(${inner.source})`, width: inner.width};
+    const marker = this.options.markedGroups.has(group) ? participationMarker(group) : '';
+    return {source: `(?<${groupName(group)}>${inner.source}${marker})`, width: inner.width};
+  }
+
+  /**
+   * `(?(group)yes|no)`. JavaScript has no conditionals: the group ends with a
+   * marker capturing the whole text, so it is non-empty exactly when the
+   * group took part (for a non-empty text), and each branch starts by testing it.
+   */
+  private conditional(start: number): Piece {
+    const nameStart = this.pos;
+    const name = this.readUntil(')', 'group name');
+    const group = this.conditionGroup(name, nameStart);
+    this.checkLookbehindReference(group, this.pos);
+    this.conditionGroups.add(group);
+    const yes = this.sequence();
+    let no: Piece | null = null;
+    if (this.peek() === '|') {
+      this.pos++;
+      no = this.sequence();
+      if (this.peek() === '|') this.fail('conditional backref with more than two branches', this.pos);
+    }
+    if (this.peek() !== ')') this.fail('missing ), unterminated subpattern', start);
+    this.pos++;
+    const took = `[\\s\\S]*$(?<=^\\k<${markerName(group)}>)`;
+    const source = `(?:(?=${took})(?:${yes.source})|(?!${took})(?:${no?.source ?? ''}))`;
+    const width = no
+      ? {min: Math.min(yes.width.min, no.width.min), max: Math.max(yes.width.max, no.width.max)}
+      : {min: 0, max: yes.width.max};
+    return {source, width};
+  }
+
+  /** The group a conditional names: a defined group name, or a number (Python's `int()`). */
+  private conditionGroup(name: string, position: number): number {
+    if (GROUP_NAME.test(name)) {
+      const group = this.groupNames.get(name);
+      if (group === undefined) this.fail(`unknown group name '${name}'`, position);
+      return group;
+    }
+    const group = pythonInt(name);
+    if (group === null || group < 0) this.fail(`bad character in group name '${name}'`, position);
+    if (group === 0) this.fail('bad group number', position);
+    if (group >= MAX_GROUPS) this.fail(`invalid group reference ${group}`, position);
+    if (!this.forwardReferences.has(group)) this.forwardReferences.set(group, position);
+    return group;
   }
 
   private wrap(open: string, start: number): Piece {
@@ -575,7 +709,10 @@ class Translator {
   }
 
   private lookaround(open: string, start: number, behind: boolean): Piece {
+    const outer = this.lookbehindGroups;
+    if (behind && outer === null) this.lookbehindGroups = this.groupCount;
     const inner = this.closeGroup(start);
+    this.lookbehindGroups = outer;
     if (behind && inner.width.min !== inner.width.max) this.fail('look-behind requires fixed-width pattern', start);
     return {source: `${open}${inner.source})`, width: {min: 0, max: 0}};
   }
@@ -608,13 +745,61 @@ class Translator {
     const saved = {...this.flags};
     for (let i = 0; i < on.length; i++) this.applyFlag(on[i], true, start + 2 + i);
     for (const letter of off) this.applyFlag(letter, false, start);
-    if (this.flags.ignoreCase !== this.globalIgnoreCase) {
-      this.fail('scoped IGNORECASE flags are not supported', start, 'PYTHON_REGEX_UNSUPPORTED');
-    }
     const inner = this.closeGroup(start);
     this.flags = saved;
     return {source: `(?:${inner.source})`, width: inner.width};
   }
+}
+
+function groupName(group: number): string {
+  return `pyG${group}`;
+}
+
+function markerName(group: number): string {
+  return `pyTook${group}`;
+}
+
+/** Captures the whole text from the end of a group: a lookbehind back to the start, then a lookahead. */
+function participationMarker(group: number): string {
+  return `(?<=(?=(?<${markerName(group)}>[\\s\\S]*))^[\\s\\S]*)`;
+}
+
+/** The code point when every member of a class is the same single character (Python's set of one). */
+function singleLiteral(items: readonly ClassItem[]): number | null {
+  const first = items[0];
+  if (first?.kind !== 'literal') return null;
+  return items.every((item) => item.kind === 'literal' && item.codePoint === first.codePoint) ? first.codePoint : null;
+}
+
+function asciiCaseVariants(cp: number): readonly number[] {
+  if (cp >= 0x41 && cp <= 0x5a) return [cp, cp + 32];
+  if (cp >= 0x61 && cp <= 0x7a) return [cp - 32, cp];
+  return [cp];
+}
+
+/** IGNORECASE with the ASCII flag: only ASCII letters fold. */
+function asciiCaseClosure(ranges: CodePointRanges): CodePointRanges {
+  const added: [number, number][] = [];
+  for (const [start, end] of ranges) {
+    const upper: [number, number] = [Math.max(start, 0x41), Math.min(end, 0x5a)];
+    if (upper[0] <= upper[1]) added.push([upper[0] + 32, upper[1] + 32]);
+    const lower: [number, number] = [Math.max(start, 0x61), Math.min(end, 0x7a)];
+    if (lower[0] <= lower[1]) added.push([lower[0] - 32, lower[1] - 32]);
+  }
+  return added.length === 0 ? ranges : normalizeRanges([...ranges, ...added]);
+}
+
+/** Python `int(text)` for a conditional's group: optional spaces and sign, digits with single underscores. */
+function pythonInt(text: string): number | null {
+  const match = /^\s*([+-]?)(\p{Nd}+(?:_\p{Nd}+)*)\s*$/u.exec(text);
+  if (!match) return null;
+  let value = 0;
+  for (const char of match[2].replaceAll('_', '')) {
+    const digit = decimalDigitValue(char.codePointAt(0)!);
+    if (digit < 0) return null;
+    value = value * 10 + digit;
+  }
+  return match[1] === '-' ? -value : value;
 }
 
 export interface TranslatedRegex {
@@ -622,17 +807,32 @@ export interface TranslatedRegex {
   flags: string;
 }
 
-/** The JavaScript source and flags for a Python pattern; throws `PythonRegexError`. */
-export function translatePythonRegex(pattern: string, flags: PythonRegexFlags = {}): TranslatedRegex {
-  const translator = new Translator(pattern, {
+function scopeFlags(flags: PythonRegexFlags): ScopeFlags {
+  return {
     ignoreCase: flags.ignoreCase ?? false,
     multiline: flags.multiline ?? false,
     dotAll: flags.dotAll ?? false,
     verbose: flags.verbose ?? false,
     ascii: flags.ascii ?? false,
-  });
-  const {source, ignoreCase} = translator.translate();
-  return {source, flags: ignoreCase ? 'vi' : 'v'};
+  };
+}
+
+/** The JavaScript source and flags for a Python pattern; throws `PythonRegexError`. */
+export function translatePythonRegex(pattern: string, flags: PythonRegexFlags = {}): TranslatedRegex {
+  const pass = (markedGroups: ReadonlySet<number>) => new Translator(pattern, scopeFlags(flags), {markedGroups}).translate();
+  const first = pass(new Set());
+  const result = first.conditionGroups.size === 0 ? first : pass(first.conditionGroups);
+  if (!first.ignoreCaseBackreference) return {source: result.source, flags: 'v'};
+  if (first.caseSensitiveAtom) {
+    throw new PythonRegexError(
+      'a backreference under IGNORECASE in a pattern that is partly case-sensitive is not supported',
+      'PYTHON_REGEX_UNSUPPORTED',
+      pattern,
+      -1,
+    );
+  }
+  // Only JavaScript's own case folding compares a backreference case-insensitively.
+  return {source: result.source, flags: 'vi'};
 }
 
 const cache = new Map<string, RegExp | PythonRegexError>();

@@ -1,6 +1,7 @@
 // Python's `repr()` and `str()` for the value model, as they appear inside the
 // reference's messages (`['admin']`, `True`, `1.0`, `datetime.date(2020, 1, 1)`).
 
+import {isPrintable} from './unicode/classes.js';
 import {isDict, isInt, originalKey, PyDate, PyDateTime, PyFloat, type PyValue, pyKeys} from './values.js';
 
 /** Python `repr(float)`: shortest round-trip digits, exponent below 1e-4 and from 1e16. */
@@ -24,8 +25,6 @@ export function floatRepr(value: number): string {
   return `${sign}${digits.slice(0, pointPosition)}.${digits.slice(pointPosition)}`;
 }
 
-const NON_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
-
 /** Python `repr(str)`: single quotes unless the text has `'` and no `"`. */
 export function strRepr(text: string): string {
   const quote = text.includes("'") && !text.includes('"') ? '"' : "'";
@@ -35,7 +34,7 @@ export function strRepr(text: string): string {
     else if (char === '\n') out += '\\n';
     else if (char === '\r') out += '\\r';
     else if (char === '\t') out += '\\t';
-    else if (char !== ' ' && NON_PRINTABLE.test(char)) out += escapeCodePoint(char.codePointAt(0)!);
+    else if (char !== ' ' && !isPrintable(char.codePointAt(0)!)) out += escapeCodePoint(char.codePointAt(0)!);
     else out += char;
   }
   return out + quote;

@@ -1,7 +1,7 @@
 // Python equality, truthiness and ordering for the value model, as the
 // reference's guards, composition and preconditions use them.
 
-import {isDict, isNumber, PyDate, PyDateTime, PyFloat, type PyValue, toDouble, pyKeys} from './values.js';
+import {isDict, isNumber, originalKey, PyDate, PyDateTime, PyFloat, type PyValue, pyKeys, pyTypeName, toDouble} from './values.js';
 
 /** Python `bool(x)`. */
 export function pyTruthy(value: PyValue | undefined): boolean {
@@ -110,6 +110,6 @@ export function pyUnique(values: PyValue[]): PyValue[] {
 export function pyIterate(value: PyValue | undefined): PyValue[] {
   if (typeof value === 'string') return [...value];
   if (Array.isArray(value)) return value;
-  if (isDict(value)) return pyKeys(value);
-  throw new TypeError(`'${value === null || value === undefined ? 'NoneType' : typeof value}' object is not iterable`);
+  if (isDict(value)) return pyKeys(value).map((key) => originalKey(value, key));
+  throw new TypeError(`'${pyTypeName(value)}' object is not iterable`);
 }

@@ -226,6 +226,11 @@ export function dictGet(dict: PyDict, key: string): PyValue | undefined {
   return Object.hasOwn(dict, key) ? dict[key] : undefined;
 }
 
+/** Python `dict.get(key, default)`: the default only when the key is absent; a present `None` stays `null`. */
+export function dictGetOr(dict: PyDict, key: string, fallback: PyValue): PyValue {
+  return Object.hasOwn(dict, key) ? dict[key] : fallback;
+}
+
 export function hasKey(dict: PyDict, key: string): boolean {
   return Object.hasOwn(dict, key);
 }

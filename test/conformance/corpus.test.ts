@@ -85,7 +85,7 @@ function disagreements(corpus: string): string[] {
 }
 
 describe('conformance with the Python reference', () => {
-  it.each(['corpus-public', 'corpus-wide'])('agrees on every tier for %s', {timeout: 120_000}, (corpus) => {
+  it.each(['corpus-public', 'corpus-wide', 'corpus-edges'])('agrees on every tier for %s', {timeout: 120_000}, (corpus) => {
     expect(disagreements(corpus).slice(0, 5)).toEqual([]);
   });
 });

@@ -22,6 +22,7 @@ import type {LineIndex, OffsetRange} from './positions.js';
 import type {ReadSource} from './source.js';
 import {
   constructScalarForTag,
+  escapedSurrogatePair,
   implicitTag,
   MERGE_TAG,
   SCALAR_TAGS,
@@ -190,6 +191,12 @@ class DocumentConstructor {
     if (tag === MAP_TAG || tag === SET_TAG) throw this.error('constructor', 'expected a mapping node, but found scalar', node);
     if (node.range && this.source.keepsBreakWithin(node.range[0], node.range[1])) {
       const reason = 'a line or paragraph separator (U+2028, U+2029) breaks this scalar; PyYAML keeps the character in the value, which is not supported here';
+      throw this.error('unsupported', reason, node);
+    }
+    const token = node.srcToken;
+    const pair = token?.type === 'double-quoted-scalar' ? escapedSurrogatePair(token.source) : null;
+    if (pair !== null) {
+      const reason = `the escapes ${pair} give two lone surrogates in Python, which have no equivalent here; write the character itself`;
       throw this.error('unsupported', reason, node);
     }
     try {

@@ -232,3 +232,40 @@ export function constructScalarForTag(tag: string, text: string): PyValue | unde
       return undefined;
   }
 }
+
+const HIGH_SURROGATE = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const LOW_SURROGATE = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+const ESCAPE_DIGITS: Record<string, number> = {x: 2, u: 4, U: 8};
+
+/**
+ * The first pair of escapes in a double-quoted scalar's source that spells a
+ * high then a low surrogate (`"\ud83d\ude00"`), or null. PyYAML keeps them as
+ * two lone surrogates, a string JavaScript cannot hold apart from the one
+ * character they would pair into.
+ */
+export function escapedSurrogatePair(source: string): string | null {
+  let pendingHigh: string | null = null;
+  let index = 0;
+  while (index < source.length) {
+    if (source[index] !== '\\') {
+      pendingHigh = null;
+      index++;
+      continue;
+    }
+    const letter = source[index + 1] ?? '';
+    const digits = ESCAPE_DIGITS[letter];
+    if (digits === undefined) {
+      // An escaped line break (and the indentation after it) adds nothing between two escapes.
+      const lineBreak = /^\\(?:\r\n|\r|\n)[ \t]*/.exec(source.slice(index, index + 2 + 256));
+      if (!lineBreak) pendingHigh = null;
+      index += lineBreak ? lineBreak[0].length : 2;
+      continue;
+    }
+    const spelled = source.slice(index, index + 2 + digits);
+    const code = Number.parseInt(spelled.slice(2), 16);
+    if (pendingHigh !== null && LOW_SURROGATE(code)) return pendingHigh + spelled;
+    pendingHigh = HIGH_SURROGATE(code) ? spelled : null;
+    index += spelled.length;
+  }
+  return null;
+}
