@@ -4,7 +4,7 @@
 // count as printable.
 
 import {DIGIT_RANGES, NON_PRINTABLE_RANGES, SPACE_RANGES, WORD_RANGES} from './tables.generated.js';
-import {classContents, inRanges, lazyRanges} from './ranges.js';
+import {classContents, inRanges, lazyRanges, rangeIndex} from './ranges.js';
 
 export const wordRanges = lazyRanges(WORD_RANGES);
 export const digitRanges = lazyRanges(DIGIT_RANGES);
@@ -30,14 +30,6 @@ export function isPrintable(codePoint: number): boolean {
 /** The value of a decimal digit (`unicodedata.decimal`), or -1. */
 export function decimalDigitValue(codePoint: number): number {
   const ranges = digitRanges();
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const middle = (low + high) >> 1;
-    const [start, end] = ranges[middle];
-    if (codePoint < start) high = middle - 1;
-    else if (codePoint > end) low = middle + 1;
-    else return (codePoint - start) % 10;
-  }
-  return -1;
+  const index = rangeIndex(ranges, codePoint);
+  return index < 0 ? -1 : (codePoint - ranges[index][0]) % 10;
 }

@@ -25,6 +25,11 @@ export function lazyRanges(encoded: string): () => CodePointRanges {
 }
 
 export function inRanges(ranges: CodePointRanges, codePoint: number): boolean {
+  return rangeIndex(ranges, codePoint) >= 0;
+}
+
+/** The index of the range holding `codePoint` (binary search), or -1. */
+export function rangeIndex(ranges: CodePointRanges, codePoint: number): number {
   let low = 0;
   let high = ranges.length - 1;
   while (low <= high) {
@@ -32,9 +37,9 @@ export function inRanges(ranges: CodePointRanges, codePoint: number): boolean {
     const [start, end] = ranges[middle];
     if (codePoint < start) high = middle - 1;
     else if (codePoint > end) low = middle + 1;
-    else return true;
+    else return middle;
   }
-  return false;
+  return -1;
 }
 
 /** Sorts and merges overlapping or adjacent ranges. */
