@@ -71,14 +71,14 @@ export function isOtelAvailable(): boolean {
 }
 
 /**
- * Runs `run` inside an active span `name` (when OpenTelemetry is there) and
+ * Runs `run` inside an active span `name` (when `enabled` and OpenTelemetry is there) and
  * records what `outcome` says of its result. `run` runs exactly once whatever
  * the tracer does.
  */
-export function traced<T>(name: string, attributes: Record<string, Attribute>, run: () => T, outcome: (result: T) => SpanOutcome): T {
-  let tracer: Tracer | null;
+export function traced<T>(enabled: boolean, name: string, attributes: Record<string, Attribute>, run: () => T, outcome: (result: T) => SpanOutcome): T {
+  let tracer: Tracer | null = null;
   try {
-    tracer = otelTracer();
+    if (enabled) tracer = otelTracer();
   } catch {
     tracer = null;
   }

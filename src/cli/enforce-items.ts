@@ -50,6 +50,8 @@ export function createItemDecider(settings: DeciderSettings, customGates?: reado
     policyRoot: settings.policyRoot,
     signer,
     signPrePipeline: true,
+    // No tracer provider is ever registered in the CLI: do not load the OpenTelemetry API for nothing.
+    trace: false,
     strictMode: settings.strictMode,
     customGates,
     redactionPatterns: settings.redactionPatterns,

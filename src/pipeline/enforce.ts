@@ -56,6 +56,8 @@ export interface EnforceOptions {
   onWarning?: (message: string) => void;
   sink?: AuditSink | null;
   onSinkFailure?: SinkFailureMode;
+  /** Record OpenTelemetry spans when `@opentelemetry/api` is installed (default true). */
+  trace?: boolean;
 }
 
 /** The decision for one invocation: its artifact, and the error when it failed. */
@@ -106,6 +108,7 @@ function decideUnified(invocation: PyValue, options: EnforceOptions): Decision {
     return finishFail(failure, artifact, options);
   }
   return traced(
+    options.trace !== false,
     'aigc.enforce_invocation',
     spanIdentity(valid),
     () => runPipeline(policy, valid, options, resolved),

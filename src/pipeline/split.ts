@@ -133,6 +133,7 @@ function decideSplitPreCall(invocation: PyValue, options: EnforceOptions): {toke
     return finishFail(failure, prePipelineFailArtifact(invocation, failure, clock, 'split_pre_call_only'), options);
   }
   return traced(
+    options.trace !== false,
     'aigc.enforce_pre_call',
     spanIdentity(valid, 'split'),
     () => runSplitPhaseA(policy, valid, options, clock),
@@ -257,6 +258,7 @@ function decideSplitPostCall(token: unknown, output: PyValue, options: EnforceOp
   consumedTokens.add(macHex);
   state.consumed = true;
   return traced(
+    options.trace !== false,
     'aigc.enforce_post_call',
     spanIdentity(snapshot, 'split'),
     () => runSplitPhaseB(evidence, snapshot, output, state.phaseBGates, options, clock),
