@@ -31,7 +31,7 @@ Exit status: 0 every fixture matched, 1 a mismatch or a missing expectation (or 
     ...reportFlags(['text', 'json']),
     expected: Flags.string({description: 'Expected artifact (full or partial) for bare invocation fixtures; written by --update when missing.', helpValue: 'FILE'}),
     mode: Flags.string({description: 'Enforcement for fixtures that do not say: unified (default) or split (pre-call, then post-call).', options: ['unified', 'split'], helpValue: 'MODE'}),
-    'call-output': Flags.string({description: 'Model output (JSON) for the post-call phase of split fixtures that carry none.', helpValue: 'FILE'}),
+    'call-output': Flags.string({description: 'Model output (JSON) for the post-call phase of split fixtures that carry none; needed only when the pre-call phase passes.', helpValue: 'FILE'}),
     update: Flags.string({
       char: 'u',
       description: 'Write actual artifacts back into fixtures: new (only missing expectations; the default, but none when CI is set), all (also every mismatch; what -u alone means), none.',

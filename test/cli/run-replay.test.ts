@@ -24,6 +24,20 @@ describe('aigc replay', () => {
     expect(await runReplay([`${DATA}/split_pre_call.json`], flags, split)).toBe(0);
   });
 
+  it('replays a split fixture failing at pre-call without --call-output, and asks for the output only when pre-call passes', async () => {
+    const preFail = captureIo({CI: 'true'});
+    const failFlags = {mode: 'split', expected: `${DATA}/split_pre_fail_expected.json`};
+    expect(await runReplay([`${DATA}/split_pre_fail_role.json`], failFlags, preFail)).toBe(0);
+    expect(preFail.stdout.text).toBe(`ok       ${DATA}/split_pre_fail_role.json\n1 passed, 0 failed\n`);
+    const prePass = captureIo({CI: 'true'});
+    expect(await runReplay([`${DATA}/split_pre_call.json`], {mode: 'split', expected: `${DATA}/split_expected.json`}, prePass)).toBe(1);
+    expect(prePass.stdout.text).toBe(
+      `FAIL     ${DATA}/split_pre_call.json\n` +
+        '         the pre-call phase passed, so the post-call phase needs the model output: give `output` in the fixture, or --call-output FILE\n' +
+        '0 passed, 1 failed\n',
+    );
+  });
+
   it('fails with a diff by JSON pointer when one expected field is edited', async () => {
     folder = temporaryFolder();
     const edited = JSON.parse(readFileSync(join(REPO_ROOT, DATA, 'wrapped_role_fail.json'), 'utf8'));

@@ -43,7 +43,7 @@ describe('replaying fixtures in the reference\'s shapes', () => {
     });
     const result = replay(fixture);
     expect(result.diffs).toEqual([]);
-    expect((result.actual.metadata as PyDict).enforcement_mode).toBe('split');
+    expect((result.actual?.metadata as PyDict).enforcement_mode).toBe('split');
   });
 
   it('fails with a field-level diff when one expected field is edited', () => {
@@ -69,8 +69,19 @@ describe('replaying fixtures in the reference\'s shapes', () => {
     expect(replay({...fixture, expectation: {exceptionClass: 'GovernanceViolationError'}}).status).toBe('passed');
   });
 
-  it('refuses a split fixture without a model output', () => {
-    expect(() => fixtures(`${DATA}/split_pre_call.json`, {mode: 'split'})).toThrow(/split replay needs the model output/);
+  it('replays a split fixture that fails at pre-call without any model output', () => {
+    const [fixture] = fixtures(`${DATA}/split_pre_fail_role.json`, {mode: 'split', expectedTemplate: json(`${DATA}/split_pre_fail_expected.json`)});
+    const result = replay(fixture);
+    expect(result.diffs).toEqual([]);
+    expect(result.status).toBe('passed');
+  });
+
+  it('says the model output is needed when a split fixture passes its pre-call phase without one', () => {
+    const [fixture] = fixtures(`${DATA}/split_pre_call.json`, {mode: 'split', expectedTemplate: json(`${DATA}/split_expected.json`)});
+    const result = replay(fixture);
+    expect(result).toMatchObject({status: 'failed', actual: null, verdict: null});
+    expect(result.problem).toMatch(/pre-call phase passed, so the post-call phase needs the model output/);
+    expect(planUpdates([result], {mode: 'all', expectedFile: 'unused.json'}).writes).toEqual([]);
   });
 
   it('passes over expected-artifact templates, which are no fixtures', () => {
@@ -103,7 +114,7 @@ describe('replaying our own fixtures and records', () => {
     const pass = json(`${DATA}/bare_pass.json`);
     const records = [pass, fixture.invocation].map((invocation) => {
       const [bare] = fixtures(`${DATA}/bare_pass.json`);
-      const artifact = replay({...bare, invocation, now: 1780000000}).actual;
+      const artifact = replay({...bare, invocation, now: 1780000000}).actual!;
       return JSON.stringify({invocation, artifact: {...artifact, signature: 'recorded-signature'}});
     });
     const file = join(folder.path, 'recorded.jsonl');
