@@ -20,7 +20,7 @@ export type ReplayMode = 'unified' | 'split';
 export interface ReplayExpectation {
   /** Expected artifact, whole or in part (compared as a recursive subset). */
   artifact?: PyDict;
-  /** Wrapped form: the error class (or a base class) enforcement should raise; `null` when it should pass. */
+  /** Wrapped form: the class name of the error enforcement should raise, compared exactly; `null` when it should pass. */
   exceptionClass?: string | null;
   /** Wrapped form: the error's `code`. */
   exceptionCode?: string | null;

@@ -8,7 +8,6 @@ import type {PolicyCache} from '../../policy/cache.js';
 import {isDict, type PyDict, type PyValue} from '../../python/values.js';
 import {fixedClock} from '../clock.js';
 import {type FieldDiff, subsetDiff, VOLATILE_ARTIFACT_POINTERS} from '../compare.js';
-import {classChain} from '../expectations.js';
 import type {ReplayFixture} from './fixtures.js';
 
 /** Fields replay never compares: it neither signs nor chains, so a recorded signature or chain link cannot recur. */
@@ -106,7 +105,8 @@ function expectationDiffs(fixture: ReplayFixture, decision: Decision, options: R
   const error = decision.error;
   if (expectation.exceptionClass !== undefined) {
     const expected = expectation.exceptionClass;
-    const met = expected === null ? error === null : error !== null && classChain(error).includes(expected);
+    // The reference's tests compare `exc.__class__.__name__` exactly: a base class does not do.
+    const met = expected === null ? error === null : error?.className === expected;
     if (!met) diffs.push({pointer: 'exception', expected, actual: error?.className ?? null});
   }
   if (expectation.exceptionCode !== undefined && expectation.exceptionCode !== (error?.code ?? null)) {
