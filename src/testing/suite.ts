@@ -9,8 +9,10 @@ import path from 'node:path';
 import {Ajv, type ValidateFunction} from 'ajv';
 import {bestMatch, compileSchema, type CompiledSchema, type SchemaError} from '../jsonschema/index.js';
 import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../policy/yaml.js';
+import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
+import {REFERENCE_CASE_DEFAULTS, shapeOfCase} from './case-shape.js';
 import {epochSecondsOf} from './clock.js';
 import {TestingFileError} from './errors.js';
 import {type CaseExpectation, reasonMatcher, type Verdict} from './expectations.js';
@@ -45,13 +47,8 @@ export interface SuiteLoadOptions {
   cwd?: string;
 }
 
-/** The Python reference's `PolicyTestCase` defaults for fields a reference-shaped case leaves out. */
-export const REFERENCE_CASE_DEFAULTS = {role: 'planner', model_provider: 'test-provider', model_identifier: 'test-model'} as const;
-
-/** Keys only the reference's `PolicyTestCase` shape has; a case with any of them is read in that shape. */
-const REFERENCE_ONLY_KEYS = ['input_data', 'output_data', 'expected_outcome', 'expected_gate', 'expected_error_type'];
 /** Invocation fields a case in our shape may give on its own. */
-const OUR_INVOCATION_KEYS = ['policy_file', 'model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
+const OUR_INVOCATION_KEYS = ['model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
 
 let compiledSchema: CompiledSchema | undefined;
 let quickCheck: ValidateFunction | undefined;
@@ -157,7 +154,9 @@ class SuiteExpander {
 
   private expandCase(spec: PyDict, index: number, suiteNow: number | undefined): SuiteCase {
     const at: YamlPath = ['cases', index];
-    const isReference = REFERENCE_ONLY_KEYS.some((key) => Object.hasOwn(spec, key));
+    const shape = shapeOfCase(spec);
+    // The schema refuses a case mixing both shapes' own keys, so a valid one has a shape.
+    const isReference = 'shape' in shape && shape.shape === 'reference';
     const invocation = isReference ? this.referenceInvocation(spec) : this.ourInvocation(spec);
     const caseNow = this.clock(spec.now, [...at, 'now']);
     return {
@@ -173,38 +172,56 @@ class SuiteExpander {
     };
   }
 
-  /** Our shape: suite defaults, then the case's whole `invocation` or its own fields; the case's or suite's policy fills `policy_file`. */
+  /** Our shape: suite defaults, then the case's whole `invocation` or its own fields, each as written. */
   private ourInvocation(spec: PyDict): PyDict {
-    const invocation = this.defaults();
     const own = isDict(spec.invocation) ? spec.invocation : pick(spec, OUR_INVOCATION_KEYS);
-    for (const key of pyKeys(own)) defineKey(invocation, key, deepCopy(own[key]));
-    const policy = typeof spec.policy === 'string' ? spec.policy : this.suitePolicy();
-    if (!Object.hasOwn(invocation, 'policy_file') && policy !== undefined) invocation.policy_file = this.policyPath(policy);
-    return invocation;
+    return this.withPolicyFile(this.mergedOverDefaults(own), spec, own);
   }
 
   /** The reference's `PolicyTestCase._build_invocation`, with suite defaults under the case's fields. */
   private referenceInvocation(spec: PyDict): PyDict {
-    const policy = typeof spec.policy_file === 'string' ? spec.policy_file : this.suitePolicy();
-    const policyFile = policy === undefined ? undefined : this.policyPath(policy);
-    if (isDict(spec.invocation)) {
-      const invocation = this.defaults();
-      for (const key of pyKeys(spec.invocation)) defineKey(invocation, key, deepCopy(spec.invocation[key]));
-      if (!Object.hasOwn(invocation, 'policy_file') && policyFile !== undefined) invocation.policy_file = policyFile;
-      return invocation;
-    }
+    if (isDict(spec.invocation)) return this.withPolicyFile(this.mergedOverDefaults(spec.invocation), spec, spec.invocation);
     const defaults = this.defaults();
-    const field = (own: PyValue | undefined, key: string, fallback: PyValue): PyValue => own ?? defaults[key] ?? fallback;
-    const invocation: PyDict = {};
-    if (policyFile !== undefined) invocation.policy_file = policyFile;
-    else if (defaults.policy_file !== undefined) invocation.policy_file = defaults.policy_file;
-    invocation.role = field(spec.role, 'role', REFERENCE_CASE_DEFAULTS.role);
-    invocation.model_provider = field(spec.model_provider, 'model_provider', REFERENCE_CASE_DEFAULTS.model_provider);
-    invocation.model_identifier = field(spec.model_identifier, 'model_identifier', REFERENCE_CASE_DEFAULTS.model_identifier);
-    invocation.input = deepCopy(field(spec.input_data, 'input', {}));
-    invocation.output = deepCopy(field(spec.output_data, 'output', {}));
-    invocation.context = deepCopy(field(spec.context, 'context', {}));
+    const invocation = this.withPolicyFile({}, spec, {});
+    const given = (key: string, field: string, fallback: PyValue): PyValue =>
+      Object.hasOwn(spec, key) ? deepCopy(spec[key] as PyValue) : Object.hasOwn(defaults, field) ? defaults[field] : fallback;
+    // `self.input_data or {}`: left out, None or anything else Python counts as false gives an empty mapping.
+    const orEmpty = (key: string, field: string): PyValue => {
+      const value = spec[key];
+      if (value !== undefined && value !== null) return pyTruthy(value) ? deepCopy(value) : {};
+      return Object.hasOwn(defaults, field) ? defaults[field] : {};
+    };
+    invocation.role = given('role', 'role', REFERENCE_CASE_DEFAULTS.role);
+    invocation.model_provider = given('model_provider', 'model_provider', REFERENCE_CASE_DEFAULTS.model_provider);
+    invocation.model_identifier = given('model_identifier', 'model_identifier', REFERENCE_CASE_DEFAULTS.model_identifier);
+    invocation.input = orEmpty('input_data', 'input');
+    invocation.output = orEmpty('output_data', 'output');
+    invocation.context = orEmpty('context', 'context');
     for (const key of pyKeys(defaults)) if (!Object.hasOwn(invocation, key)) defineKey(invocation, key, defaults[key]);
+    return invocation;
+  }
+
+  private mergedOverDefaults(own: PyDict): PyDict {
+    const invocation = this.defaults();
+    for (const key of pyKeys(own)) defineKey(invocation, key, deepCopy(own[key]));
+    return invocation;
+  }
+
+  /**
+   * Sets the invocation's `policy_file`, the same way in both shapes: a whole
+   * invocation's own `policy_file` stays as written; else the case's `policy`
+   * or `policy_file` (relative to the suite file); else the suite defaults'
+   * `policy_file` (as written: relative to the working directory, like any
+   * invocation's); else the suite's `policy` (relative to the suite file).
+   */
+  private withPolicyFile(invocation: PyDict, spec: PyDict, own: PyDict): PyDict {
+    if (Object.hasOwn(own, 'policy_file')) return invocation;
+    const named = typeof spec.policy === 'string' ? spec.policy : typeof spec.policy_file === 'string' ? spec.policy_file : undefined;
+    const defaults = this.suite.defaults;
+    const suitePolicy = this.suitePolicy();
+    if (named !== undefined) invocation.policy_file = this.policyPath(named);
+    else if (isDict(defaults) && Object.hasOwn(defaults, 'policy_file')) invocation.policy_file = deepCopy(defaults.policy_file as PyValue);
+    else if (suitePolicy !== undefined) invocation.policy_file = this.policyPath(suitePolicy);
     return invocation;
   }
 

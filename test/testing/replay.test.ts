@@ -64,6 +64,14 @@ describe('replaying fixtures in the reference\'s shapes', () => {
     ]);
   });
 
+  it('replays invocations with wrongly typed fields, which enforcement refuses at invocation_validation', () => {
+    const [wrapped] = fixtures(`${DATA}/wrapped_input_not_object.json`);
+    expect(replay(wrapped).diffs).toEqual([]);
+    const [ours] = fixtures(`${DATA}/ours_schema_fail.json`);
+    const typedWrongly = {...ours, invocation: {...(ours.invocation as PyDict), role: 7}, expectation: {artifact: {failure_gate: 'invocation_validation'}}};
+    expect(replay(typedWrongly).diffs).toEqual([]);
+  });
+
   it('wants the exact exception class, as the reference\'s tests compare the class name', () => {
     const [fixture] = fixtures(`${DATA}/wrapped_missing_fields.json`);
     for (const base of ['GovernanceViolationError', 'AIGCError']) {

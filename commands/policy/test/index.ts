@@ -11,6 +11,8 @@ export default class PolicyTest extends AigcCommand {
 
   static override description = `Runs every case of the test suites found under PATH (files, folders or globs; default: every *.test.yaml below the current folder). A case enforces an invocation against a policy at a fixed clock and checks the verdict, and optionally the failure gate, error class, reason (substring or /regex/) and parts of the artifact. Suites are validated against schemas/policy_test_suite.schema.json; a malformed suite is reported with file and line and nothing is run.
 
+A case is written in our shape (expect, input, output, tool_calls, policy) or in the Python reference's PolicyTestCase shape (expected_outcome, expected_gate, expected_error_type, input_data, output_data; also a case with policy_file and none of our shape's keys), which takes PolicyTestCase's defaults for the fields it leaves out. A case's policy or policy_file is relative to the suite file; a policy_file inside an invocation or the suite's defaults is relative to the working folder, as enforcement reads it. Invocation fields take any JSON value, so that invocations enforcement refuses can be tested too.
+
 Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
 
 Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no case ran with --fail-on-empty), 2 usage error, 3 I/O error.`;
