@@ -7,7 +7,6 @@
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {Ajv, type ValidateFunction} from 'ajv';
-import {bestMatch, compileSchema, type CompiledSchema, type SchemaError} from '../jsonschema/index.js';
 import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../policy/yaml.js';
 import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
@@ -15,6 +14,7 @@ import {readShippedSchema} from '../schemas.js';
 import {REFERENCE_CASE_DEFAULTS, shapeOfCase} from './case-shape.js';
 import {epochSecondsOf} from './clock.js';
 import {TestingFileError} from './errors.js';
+import {dottedPath, suiteSchemaProblem} from './suite-problems.js';
 import {type CaseExpectation, reasonMatcher, type Verdict} from './expectations.js';
 
 /** One case ready to run. */
@@ -50,14 +50,7 @@ export interface SuiteLoadOptions {
 /** Invocation fields a case in our shape may give on its own. */
 const OUR_INVOCATION_KEYS = ['model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
 
-let compiledSchema: CompiledSchema | undefined;
 let quickCheck: ValidateFunction | undefined;
-
-/** The python-jsonschema-compatible validator: slower, but its errors read like the reference's. */
-function suiteSchema(): CompiledSchema {
-  compiledSchema ??= compileSchema(readShippedSchema('policy-test-suite'), {defaultDraft: 'draft7'});
-  return compiledSchema;
-}
 
 /** Ajv's compiled check answers "valid?" fast for large suites; only an invalid suite is explained by `suiteSchema()`. */
 function isValidSuite(value: PyValue): boolean {
@@ -84,8 +77,8 @@ export function parseSuite(text: string, file: string, options: SuiteLoadOptions
   const value = document.value;
   if (isDict(value)) normalizeClocks(value);
   if (!isValidSuite(value)) {
-    const errors = suiteSchema().iterErrors(value);
-    if (errors.length > 0) throw schemaProblem(bestMatch(errors) ?? errors[0], document, file);
+    const problem = suiteSchemaProblem(value, document, file);
+    if (problem) throw problem;
   }
   return new SuiteExpander(value as PyDict, document, file, cwd).expand();
 }
@@ -118,16 +111,6 @@ function isoText(value: PyDate | PyDateTime): string {
   const offset = value.utcOffsetMinutes;
   const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
   return `${date}T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}${zone}`;
-}
-
-function schemaProblem(error: SchemaError, document: YamlDocument, file: string): TestingFileError {
-  const range = document.rangeOf(error.path as YamlPath);
-  const where = error.path.length === 0 ? '' : `${dottedPath(error.path)}: `;
-  return new TestingFileError(`${where}${error.message}`, 'SCHEMA', file, range?.start.line, range?.start.column);
-}
-
-function dottedPath(segments: ReadonlyArray<string | number>): string {
-  return segments.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${segment}`)).join('');
 }
 
 class SuiteExpander {

@@ -177,11 +177,35 @@ describe('a malformed suite', () => {
   });
 
   it('is refused when a case mixes a whole invocation with separate fields', () => {
-    expect(problemOf('cases:\n  - name: mixed\n    invocation: {}\n    role: a\n').code).toBe('SCHEMA');
+    const problem = problemOf('cases:\n  - name: mixed\n    invocation: {}\n    role: a\n');
+    expect(problem.code).toBe('SCHEMA');
+    expect(problem.message).toBe('cases[0]: `invocation` is the whole invocation: give role inside it, or leave `invocation` out');
+  });
+
+  it('names an unknown key with its line, and the key likely meant', () => {
+    const problem = problemOf('cases:\n  - name: typo\n    expekt: pass\n');
+    expect(problem.message).toBe("cases[0]: unknown key 'expekt' (did you mean 'expect'?)");
+    expect(problem.location).toBe('suites/example.test.yaml:3:5');
+    expect(problemOf('suit: x\ncases: []\n').message).toBe("unknown key 'suit' (did you mean 'suite'?)");
+    expect(problemOf('cases:\n  - name: e\n    expect: {result: fail, gaet: role_validation}\n').message).toBe(
+      "cases[0].expect: unknown key 'gaet' (did you mean 'gate'?)",
+    );
+    expect(problemOf('cases:\n  - name: r\n    expected_outcome: fail\n    expected_gat: role_validation\n').message).toBe(
+      "cases[0]: unknown key 'expected_gat' (did you mean 'expected_gate'?)",
+    );
+    expect(problemOf('cases:\n  - name: x\n    zzz: 1\n').message).toMatch(/^cases\[0\]: unknown key 'zzz'; known keys: name, description, policy, /);
+  });
+
+  it('is refused when a case mixes the keys of both shapes, naming them', () => {
+    const problem = problemOf('cases:\n  - name: mixed\n    input_data: {}\n    expect: pass\n');
+    expect(problem.message).toBe(
+      "cases[0]: mixes keys of the reference's PolicyTestCase shape (input_data) with keys of ours (expect); write the case in one shape",
+    );
+    expect(problem.line).toBe(2);
   });
 
   it('is refused for `policy` together with `policy_file`', () => {
-    expect(problemOf('cases:\n  - name: both\n    policy: a.yaml\n    policy_file: b.yaml\n').code).toBe('SCHEMA');
+    expect(problemOf('cases:\n  - name: both\n    policy: a.yaml\n    policy_file: b.yaml\n').message).toBe('cases[0]: policy and policy_file cannot be given together');
   });
 
   it('is refused for an unusable regular expression, pointing at it', () => {
