@@ -4,7 +4,7 @@
 import {loadGateModules} from './gates.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
 import {clockFrom, parseNow} from './clock.js';
-import {ExitCode, usageError} from './exit-codes.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {TEST_FORMAT_SPEC, testReporters} from './reporters/test/index.js';
@@ -87,7 +87,7 @@ const SUITE_PATTERNS = ['**/*.test.yaml', '**/*.test.yml'];
 /** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
 function loadSuites(paths: string[], cwd: string): {suites: LoadedSuite[]; problems: TestingFileError[]} {
   const {files, missing} = collectFiles(paths, SUITE_PATTERNS, cwd);
-  if (missing.length > 0) throw usageError(`${missing.join(', ')}: no such file or folder`);
+  if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const suites: LoadedSuite[] = [];
   const problems: TestingFileError[] = [];
   for (const file of files) {

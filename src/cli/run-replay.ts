@@ -143,7 +143,7 @@ interface LoadedFixtures {
 function loadFixtures(paths: string[], options: Parameters<typeof loadFixtureFile>[1], expectedFile: string | undefined): LoadedFixtures {
   const cwd = options?.cwd ?? process.cwd();
   const {files, missing} = collectFiles(paths, FIXTURE_PATTERNS, cwd);
-  if (missing.length > 0) throw usageError(`${missing.join(', ')}: no such file or folder`);
+  if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const named = new Set(paths.map((given) => path.resolve(cwd, given)));
   const expectedPath = expectedFile === undefined ? undefined : path.resolve(cwd, expectedFile);
   const loaded: LoadedFixtures = {fixtures: [], problems: [], skipped: []};

@@ -92,12 +92,12 @@ describe('aigc policy test', () => {
     expect(await runPolicyTest([file], {run: 'nobody'}, captureIo())).toBe(0);
   });
 
-  it('finds *.test.yaml files in folders and refuses a bad --run pattern or a missing path', async () => {
+  it('finds *.test.yaml files in folders and refuses a bad --run pattern (usage, exit 2) or a missing path (input, exit 3)', async () => {
     const io = captureIo();
     expect(await runPolicyTest(['fixtures'], {format: 'json'}, io)).toBe(0);
     expect(JSON.parse(io.stdout.text).suiteFiles).toContain('fixtures/suites/coding-agent.test.yaml');
     await expect(runPolicyTest(['fixtures'], {run: '('}, captureIo())).rejects.toMatchObject({exitCode: 2});
-    await expect(runPolicyTest(['no/such/folder'], {}, captureIo())).rejects.toMatchObject({exitCode: 2});
+    await expect(runPolicyTest(['no/such/folder'], {}, captureIo())).rejects.toMatchObject({exitCode: 3, file: 'no/such/folder', message: 'no such file or folder'});
   });
 
   it('treats CI=false and an empty CI as a person\'s terminal', () => {

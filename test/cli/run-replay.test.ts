@@ -106,6 +106,10 @@ describe('aigc replay', () => {
     expect(io.stdout.text).toBe('');
   });
 
+  it('exits 3 for a fixture path that does not exist, as for any unreadable input', async () => {
+    await expect(runReplay(['no/such/fixture.json'], {}, captureIo())).rejects.toMatchObject({exitCode: 3, file: 'no/such/fixture.json'});
+  });
+
   it('prints a JSON report with -f json', async () => {
     const io = captureIo();
     await runReplay([`${DATA}/wrapped_role_fail.json`], {format: 'json'}, io);
