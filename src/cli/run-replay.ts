@@ -47,6 +47,8 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
   if (flags.policy !== undefined && updateMode !== 'none' && flags.update !== undefined) {
     throw usageError('--update cannot be combined with --policy: expectations would be rewritten from another policy');
   }
+  // A typo in --policy would otherwise show as every verdict turned FAIL.
+  const policyOverride = flags.policy === undefined ? undefined : readablePolicy(flags.policy, io.cwd);
   const mode = modeOf(flags.mode);
   const now = parseNow(flags.now);
   const expectedTemplate = flags.expected === undefined ? undefined : readExpectedTemplate(flags.expected, io.cwd);
@@ -59,7 +61,6 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
   }
   if (skipped.length > 0) io.stderr.write(`aigc replay: ${skipped.length} JSON file(s) without a fixture passed over (expected artifacts, schemas…)\n`);
 
-  const policyOverride = flags.policy === undefined ? undefined : path.resolve(io.cwd, flags.policy);
   const replayOptions = {
     cwd: path.resolve(io.cwd, flags.root ?? '.'),
     policyRoot: flags['policy-root'],
@@ -119,6 +120,17 @@ function readJsonFlag(flag: string, file: string, cwd: string): PyValue {
     if (error instanceof TestingFileError) throw usageError(`${flag}: ${error.location}: ${error.message}`);
     throw error;
   }
+}
+
+/** `--policy FILE`, made absolute once it is known to be readable. */
+function readablePolicy(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  try {
+    readFileSync(absolute);
+  } catch (error) {
+    throw ioError(`--policy: cannot read the policy (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file, error);
+  }
+  return absolute;
 }
 
 /** `--expected FILE`; a file not there yet is what `--update=new` writes. */

@@ -85,6 +85,13 @@ describe('aigc replay', () => {
     await expect(runReplay([`${DATA}/bare_pass.json`], {policy: 'policies/support-assistant.yaml', update: 'all'}, captureIo())).rejects.toMatchObject({exitCode: 2});
   });
 
+  it('refuses a --policy file it cannot read before replaying anything (exit 3)', async () => {
+    const io = captureIo();
+    const replayed = runReplay([`${DATA}/bare_pass.json`], {expected: `${DATA}/bare_pass_expected.json`, policy: 'policies/no-such-policy.yaml'}, io);
+    await expect(replayed).rejects.toMatchObject({exitCode: 3, file: 'policies/no-such-policy.yaml', message: '--policy: cannot read the policy (ENOENT)'});
+    expect(io.stdout.text).toBe('');
+  });
+
   it('resolves policy paths against --root', async () => {
     folder = temporaryFolder();
     mkdirSync(join(folder.path, 'rules'));
