@@ -12,7 +12,7 @@ import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles} from '../testing/collect.js';
 import {TestingFileError} from '../testing/errors.js';
-import {type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
+import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
 import {toolVersion} from './version.js';
 
@@ -63,7 +63,7 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   if (live) {
     const {runWithLiveView} = await import('./ui/test-view.js');
     summary = await runWithLiveView((onResult) => runSuites(suites, {...options, onResult}), {
-      total: suites.reduce((sum, suite) => sum + suite.cases.length, 0),
+      total: planCases(suites, filter).filter((planned) => planned.skipReason === undefined).length,
       color: settings.color,
       cwd: io.cwd,
       stdout: io.stdout as NodeJS.WriteStream,

@@ -1,14 +1,14 @@
 // The live view of `aigc policy test` on a terminal: each case's line appears
 // as it finishes (the same lines as the pretty format), under a running count
 // that becomes the closing line. Imported only when stdout is a TTY outside CI.
-import {Chalk} from 'chalk';
+import {Chalk, type ChalkInstance} from 'chalk';
 import {render, Static, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import type {CaseResult, RunSummary} from '../../testing/run.js';
 import {prettyCaseLines, prettyFooter} from '../reporters/test/pretty.js';
 
 export interface LiveViewOptions {
-  /** Cases in the loaded suites (before `--run` filtering): the denominator of the running count. */
+  /** Cases the run will run: those `--run` selects, less the skipped ones (the closing line counts skipped ones apart). */
   total: number;
   color: boolean;
   cwd?: string;
@@ -49,11 +49,7 @@ class ResultStore {
 function TestView({store, options}: {store: ResultStore; options: LiveViewOptions}) {
   const state = useSyncExternalStore(store.subscribe, store.snapshot);
   const paint = new Chalk({level: options.color ? 1 : 0});
-  const counts = {passed: 0, failed: 0, skipped: 0};
-  for (const result of state.results) counts[result.status]++;
-  const footer = state.summary
-    ? prettyFooter(state.summary, paint).join('\n')
-    : `${paint.cyan('running')} ${state.results.length}/${options.total}  ${paint.green(`✓ ${counts.passed}`)}  ${paint.red(`✗ ${counts.failed}`)}  ${paint.yellow(`○ ${counts.skipped}`)}`;
+  const footer = state.summary ? prettyFooter(state.summary, paint).join('\n') : runningLine(state.results, options.total, paint);
   return (
     <>
       <Static items={state.results}>
@@ -62,6 +58,14 @@ function TestView({store, options}: {store: ResultStore; options: LiveViewOption
       <Text>{footer}</Text>
     </>
   );
+}
+
+/** The count under the finished cases while the run goes on: cases run (passed or failed) of those to run, then each count. */
+export function runningLine(results: readonly CaseResult[], total: number, paint: ChalkInstance): string {
+  const counts = {passed: 0, failed: 0, skipped: 0};
+  for (const result of results) counts[result.status]++;
+  const ran = counts.passed + counts.failed;
+  return `${paint.cyan('running')} ${ran}/${total}  ${paint.green(`✓ ${counts.passed}`)}  ${paint.red(`✗ ${counts.failed}`)}  ${paint.yellow(`○ ${counts.skipped}`)}`;
 }
 
 /** Runs the cases with the live view on screen; resolves with the run's summary once the view has printed its last frame. */
