@@ -44,6 +44,10 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   for (const problem of problems) io.stderr.write(`aigc policy test: ${problem.location}: ${problem.message}\n`);
   if (problems.length > 0) {
     io.stderr.write(`aigc policy test: no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above\n`);
+    // A CI consumer reading the report (an annotation, a JUnit file) still learns why the run failed.
+    const summary: RunSummary = {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0};
+    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
+    await writeReport(testReporters[settings.format](report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
   if (suites.length === 0) io.stderr.write(`aigc policy test: no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}\n`);
@@ -70,7 +74,7 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
     });
   } else {
     summary = await runSuites(suites, options);
-    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), toolVersion: toolVersion()};
+    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems: [], toolVersion: toolVersion()};
     const text = testReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
   }

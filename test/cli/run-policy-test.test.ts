@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {isCi, runPolicyTest} from '../../src/cli/run-policy-test.js';
@@ -76,6 +76,16 @@ describe('aigc policy test', () => {
     expect(io.stdout.text).toBe('');
     expect(io.stderr.text).toContain(`${bad}:3:13: cases[0].expect: 'maybe' is not one of ['pass', 'fail']`);
     expect(io.stderr.text).toContain('no case was run');
+  });
+
+  it('still gives a CI consumer the malformed suite: a GitHub annotation, a JUnit file with an error test case', async () => {
+    const bad = suiteFile('cases:\n  - name: x\n    expekt: pass\n', 'bad.test.yaml');
+    const github = captureIo();
+    expect(await runPolicyTest([bad], {format: 'github'}, github)).toBe(1);
+    expect(github.stdout.text).toContain(`::error file=${bad},line=3,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)`);
+    const junitFile = join(folder!.path, 'report.xml');
+    expect(await runPolicyTest([bad], {format: 'junit', output: junitFile}, captureIo())).toBe(1);
+    expect(readFileSync(junitFile, 'utf8')).toMatch(/<testcase name="load the suite"[^>]*>\s*<error message="[^"]*unknown key 'expekt'/);
   });
 
   it('filters with --run, stops with --bail and fails an empty run with --fail-on-empty', async () => {

@@ -1,6 +1,7 @@
 // Wording shared by the test reporters and the live view: a case's title and
 // location, its mismatches as expected/actual rows, and the closing line.
 import {formatValue} from '../../../testing/compare.js';
+import type {TestingFileError} from '../../../testing/errors.js';
 import type {Mismatch} from '../../../testing/expectations.js';
 import type {CaseResult, RunSummary} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
@@ -53,4 +54,20 @@ export function mismatchHeadline(mismatches: readonly Mismatch[]): string {
 export function closingLine(summary: Pick<RunSummary, 'passed' | 'failed' | 'skipped'>): string {
   const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
   return `${summary.passed} passed, ${summary.failed} failed${skipped}`;
+}
+
+/** `file:line:column: message` of a suite that could not be loaded, the file relative to `cwd` when below it. */
+export function problemLine(problem: TestingFileError, cwd?: string): string {
+  return `${problemLocation(problem, cwd)}: ${problem.message}`;
+}
+
+export function problemLocation(problem: TestingFileError, cwd?: string): string {
+  const file = shownPath(problem.file, cwd);
+  if (problem.line === undefined) return file;
+  return problem.column === undefined ? `${file}:${problem.line}` : `${file}:${problem.line}:${problem.column}`;
+}
+
+/** The closing words of a run stopped by suites that could not be loaded. */
+export function problemsClosingLine(problems: readonly TestingFileError[]): string {
+  return `no case was run: ${problems.length} suite file${problems.length === 1 ? '' : 's'} could not be loaded`;
 }

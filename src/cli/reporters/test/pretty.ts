@@ -8,6 +8,8 @@ import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const prettyReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
+  if (report.problems.length > 0) return '';
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines = report.summary.results.flatMap((result) => prettyCaseLines(result, paint, options.cwd));
   return `${[...lines, ...prettyFooter(report.summary, paint)].join('\n')}\n`;

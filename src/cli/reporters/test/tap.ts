@@ -4,11 +4,16 @@
 import {formatValue} from '../../../testing/compare.js';
 import type {CaseResult} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
-import {caseTitle, closingLine, mismatchRow} from './describe.js';
+import {caseTitle, closingLine, mismatchRow, problemLine, problemsClosingLine} from './describe.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const tapReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
   const lines = ['TAP version 14'];
+  if (report.problems.length > 0) {
+    // Nothing ran: each problem as a comment, then a bail-out, which a TAP consumer reports as a failed run.
+    lines.push(...report.problems.map((problem) => `# ${escapeDirective(problemLine(problem, options.cwd))}`), `Bail out! ${problemsClosingLine(report.problems)}`);
+    return `${lines.join('\n')}\n`;
+  }
   for (const [index, result] of report.summary.results.entries()) lines.push(...testPoint(result, index + 1, options.cwd));
   if (report.summary.bailed) lines.push('Bail out! stopped after the first failing case (--bail)');
   lines.push(`1..${report.summary.results.length}`, `# ${closingLine(report.summary)}`);

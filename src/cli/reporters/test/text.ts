@@ -7,6 +7,8 @@ import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const textReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
+  if (report.problems.length > 0) return '';
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines = report.summary.results.flatMap((result) => caseLines(result, paint, options.cwd));
   if (report.summary.bailed) lines.push(paint.yellow('stopped after the first failing case (--bail)'));

@@ -8,7 +8,7 @@ import {prettyReporter} from '../../../../src/cli/reporters/test/pretty.js';
 import {tapReporter} from '../../../../src/cli/reporters/test/tap.js';
 import {textReporter} from '../../../../src/cli/reporters/test/text.js';
 import type {TestReport} from '../../../../src/cli/reporters/test/types.js';
-import {CWD, sampleReport} from './fixture.js';
+import {CWD, problemReport, sampleReport} from './fixture.js';
 
 let report: TestReport;
 beforeAll(async () => {
@@ -138,5 +138,45 @@ describe('json test format', () => {
         {field: 'artifact', pointer: '/metadata/gates_evaluated', expected: [], actual: ['guard_evaluation']},
       ],
     });
+  });
+});
+
+describe('a run stopped by suites that could not be loaded', () => {
+  it('is annotated for GitHub at each suite\'s file and line', () => {
+    expect(githubReporter(problemReport(), options()).trimEnd().split('\n')).toEqual([
+      "::error file=fixtures/suites/typo.test.yaml,line=7,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)",
+      '::error file=locked.test.yaml,title=suite could not be loaded::cannot read the suite: EACCES',
+      'no case was run: 2 suite files could not be loaded',
+    ]);
+  });
+
+  it('is a JUnit document with an <error> test case per suite', () => {
+    const xml = junitReporter(problemReport(), options());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase'].includes(name)}).parse(xml);
+    expect(parsed.testsuites).toMatchObject({'@_tests': '2', '@_errors': '2', '@_failures': '0'});
+    expect(parsed.testsuites.testsuite[0].testcase[0]).toMatchObject({
+      '@_file': 'fixtures/suites/typo.test.yaml',
+      '@_line': '7',
+      error: {'@_type': 'SCHEMA', '@_message': "fixtures/suites/typo.test.yaml:7:5: cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
+    });
+  });
+
+  it('bails out in TAP, and lists the suites in JSON', async () => {
+    const tap = tapReporter(problemReport(), options());
+    const bailed = await new Promise<unknown>((resolve) => {
+      const parser = new Parser((results) => resolve(results.bailout));
+      parser.end(tap);
+    });
+    expect(bailed).toBe('no case was run: 2 suite files could not be loaded');
+    expect(JSON.parse(jsonReporter(problemReport(), options())).suiteErrors).toEqual([
+      {file: 'fixtures/suites/typo.test.yaml', line: 7, column: 5, code: 'SCHEMA', message: "cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
+      {file: 'locked.test.yaml', code: 'UNREADABLE', message: 'cannot read the suite: EACCES'},
+    ]);
+    expect(JSON.parse(jsonReporter(report, options())).suiteErrors).toEqual([]);
+  });
+
+  it('leaves the human formats empty: stderr tells it', () => {
+    expect([textReporter(problemReport(), options()), prettyReporter(problemReport(), options())]).toEqual(['', '']);
   });
 });
