@@ -41,6 +41,26 @@ export function mismatchTable(mismatches: readonly Mismatch[], indent = '    '):
   return [header, ...rows].map((row) => `${indent}${row.field.padEnd(fieldWidth)}  ${row.expected.padEnd(expectedWidth)}  ${row.actual}`.trimEnd());
 }
 
+/**
+ * For a case expected to pass that failed: where and why it failed
+ * (`failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'`),
+ * which the mismatch table alone (expected "pass", actual "fail") does not say.
+ */
+export function unexpectedFailure(result: CaseResult): string | undefined {
+  const outcome = result.outcome;
+  if (outcome === undefined || outcome.result !== 'fail') return undefined;
+  if (!result.mismatches.some((mismatch) => mismatch.field === 'result' && mismatch.expected === 'pass')) return undefined;
+  const error = outcome.error === null ? '' : ` (${outcome.error})`;
+  const reason = outcome.reason === null ? '' : `: ${outcome.reason}`;
+  return `failed at ${outcome.gate ?? 'an unknown gate'}${error}${reason}`;
+}
+
+/** The mismatch table, then the unexpected failure's gate and reason when there is one. */
+export function mismatchDetails(result: CaseResult, indent = '    '): string[] {
+  const note = unexpectedFailure(result);
+  return [...mismatchTable(result.mismatches, indent), ...(note === undefined ? [] : [`${indent}${note}`])];
+}
+
 /** One line: the first mismatch, for headlines (JUnit messages, annotations). */
 export function mismatchHeadline(mismatches: readonly Mismatch[]): string {
   const first = mismatches[0];

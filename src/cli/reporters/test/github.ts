@@ -5,7 +5,7 @@
 import {escapeData, escapeProperty} from '../lint/github.js';
 import {shownPath} from '../paths.js';
 import type {TestingFileError} from '../../../testing/errors.js';
-import {caseTitle, closingLine, mismatchHeadline, mismatchTable, problemsClosingLine} from './describe.js';
+import {caseTitle, closingLine, mismatchDetails, mismatchHeadline, problemsClosingLine} from './describe.js';
 import {textReporter} from './text.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
@@ -19,7 +19,7 @@ export const githubReporter: TestReporter = (report: TestReport, options: TestRe
     .map((result) => {
       const file = escapeProperty(shownPath(result.case.file, options.cwd));
       const title = escapeProperty(caseTitle(result));
-      const message = [mismatchHeadline(result.mismatches), ...mismatchTable(result.mismatches, '')].join('\n');
+      const message = [mismatchHeadline(result.mismatches), ...mismatchDetails(result, '')].join('\n');
       return `::error file=${file},line=${result.case.line},title=${title}::${escapeData(message)}`;
     });
   return `${[...log, ...annotations, closingLine(report.summary)].join('\n')}\n`;

@@ -7,7 +7,7 @@ import type {CaseResult} from '../../../testing/run.js';
 import {type JUnitTestCase, type JUnitTestSuite, renderJUnitXml} from '../junit-xml.js';
 import {shownPath} from '../paths.js';
 import type {TestingFileError} from '../../../testing/errors.js';
-import {caseLocation, mismatchHeadline, mismatchTable, problemLine} from './describe.js';
+import {caseLocation, mismatchDetails, mismatchHeadline, problemLine} from './describe.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const junitReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
@@ -47,7 +47,7 @@ function junitCase(result: CaseResult, name: string, file: string): JUnitTestCas
     testCase.failures.push({
       message: mismatchHeadline(result.mismatches),
       type: result.mismatches[0]?.field ?? 'mismatch',
-      details: [`at ${file}:${result.case.line}`, ...mismatchTable(result.mismatches, '  ')].join('\n'),
+      details: [`at ${file}:${result.case.line}`, ...mismatchDetails(result, '  ')].join('\n'),
     });
   }
   return testCase;

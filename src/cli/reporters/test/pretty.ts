@@ -4,7 +4,7 @@
 // the live view (src/cli/ui/test-view.tsx) prints the same lines as cases finish.
 import {Chalk, type ChalkInstance} from 'chalk';
 import type {CaseResult, RunSummary} from '../../../testing/run.js';
-import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js';
+import {caseLocation, caseTitle, closingLine, mismatchDetails} from './describe.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const prettyReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
@@ -20,7 +20,7 @@ export function prettyCaseLines(result: CaseResult, paint: ChalkInstance, cwd?: 
   const title = caseTitle(result);
   if (result.status === 'passed') return [`${paint.green('✓')} ${title}`];
   if (result.status === 'skipped') return [`${paint.yellow('○')} ${paint.dim(`${title} (skipped: ${result.skipReason})`)}`];
-  return [`${paint.red('✗')} ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchTable(result.mismatches, '    ').map((line, index) => (index === 0 ? paint.dim(line) : line))];
+  return [`${paint.red('✗')} ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchDetails(result, '    ').map((line, index) => (index === 0 ? paint.dim(line) : line))];
 }
 
 /** The closing lines: a note when `--bail` stopped the run, then the counts and the time. */

@@ -24,6 +24,7 @@ describe('text test format', () => {
     expect(lines[1]).toBe('FAIL  support #1 › intern <wrongly> expected & passing  fixtures/suites/sample.test.yaml:14');
     expect(lines[2]).toMatch(/^\s+field\s+expected\s+actual$/);
     expect(lines[3]).toMatch(/^\s+result\s+"pass"\s+"fail"$/);
+    expect(lines[4]).toBe("        failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'");
     expect(lines).toContain('skip  support #1 › not yet # waiting for policy 2.0');
     expect(lines.at(-1)).toBe('2 passed, 4 failed, 2 skipped');
   });
@@ -34,6 +35,7 @@ describe('pretty test format', () => {
     const text = prettyReporter(report, options());
     expect(text).toContain('✓ support #1 › agent passes');
     expect(text).toContain('✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17');
+    expect(text).toContain("    failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'\n✗ support #1 › intern at the wrong gate");
     expect(text).toMatch(/○ support #1 › not yet \(skipped: waiting for policy 2\.0\)/);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^2 passed, 4 failed, 2 skipped \(\d+\.\d\d s\)$/);
   });
