@@ -1,7 +1,8 @@
 // The TAP format (version 14, readable by TAP 13 consumers): one test point
 // per case, a YAML diagnostic block under a failing one with its location and
 // the expected and actual values, `# SKIP` directives, and the plan at the end.
-import {formatValue} from '../../../testing/compare.js';
+import {pyJsonDumps} from '../../../canonical/dumps.js';
+import type {PyValue} from '../../../python/values.js';
 import type {CaseResult} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
 import {caseTitle, closingLine, mismatchRow, problemLine, problemsClosingLine} from './describe.js';
@@ -33,8 +34,8 @@ function testPoint(result: CaseResult, number: number, cwd?: string): string[] {
     ...result.mismatches.flatMap((mismatch) => {
       const row = mismatchRow(mismatch);
       const entry = [`    - field: ${yamlString(row.field)}`, `      relation: ${mismatch.relation}`];
-      if (mismatch.expected !== undefined) entry.push(`      expected: ${yamlString(formatValue(mismatch.expected, Infinity))}`);
-      if (mismatch.actual !== undefined) entry.push(`      actual: ${yamlString(formatValue(mismatch.actual, Infinity))}`);
+      if (mismatch.expected !== undefined) entry.push(`      expected: ${yamlValue(mismatch.expected)}`);
+      if (mismatch.actual !== undefined) entry.push(`      actual: ${yamlValue(mismatch.actual)}`);
       return entry;
     }),
     '  ...',
@@ -54,4 +55,11 @@ function escapeDirective(text: string): string {
 /** A double-quoted YAML scalar (JSON string syntax is valid YAML). */
 function yamlString(text: string): string {
   return JSON.stringify(text);
+}
+
+/** A value as YAML: its JSON text, in flow style (JSON is YAML), so a consumer reads back the value itself. */
+function yamlValue(value: PyValue): string {
+  const text = pyJsonDumps(value);
+  // Python's JSON spells the non-finite floats as YAML would read strings.
+  return text === 'NaN' ? '.nan' : text === 'Infinity' ? '.inf' : text === '-Infinity' ? '-.inf' : text;
 }

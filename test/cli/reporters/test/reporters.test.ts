@@ -104,7 +104,11 @@ describe('tap test format', () => {
     expect([results.ok, results.count, results.pass, results.fail, results.skip]).toEqual([false, 8, 4, 4, 2]);
     expect(results.plan).toMatchObject({start: 1, end: 8});
     expect(failures[0].name).toBe('support #1 › intern <wrongly> expected & passing');
-    expect(failures[0].diag).toMatchObject({at: 'fixtures/suites/sample.test.yaml:14', line: 14, mismatches: [{field: 'result', relation: 'equals', expected: '"pass"', actual: '"fail"'}]});
+    expect(failures[0].diag).toMatchObject({at: 'fixtures/suites/sample.test.yaml:14', line: 14, mismatches: [{field: 'result', relation: 'equals', expected: 'pass', actual: 'fail'}]});
+    expect(failures[1].diag.mismatches).toEqual([
+      {field: 'gate', relation: 'equals', expected: 'tool_validation', actual: 'role_validation'},
+      {field: 'artifact /metadata/gates_evaluated', relation: 'equals', expected: [], actual: ['guard_evaluation']},
+    ]);
   });
 
   it('escapes # in descriptions so a name is not read as a directive', async () => {
