@@ -18,7 +18,7 @@
 // reads a stream differently from PyYAML in a way we cannot correct (an anchor
 // name running into `:`), we refuse rather than give a different value.
 
-import {type Document, parseAllDocuments, type YAMLError} from 'yaml';
+import {type CST, Composer, type Document, Lexer, Parser, type YAMLError} from 'yaml';
 import type {PyValue} from '../python/values.js';
 import {
   type Construction,
@@ -72,12 +72,16 @@ export function readYaml(text: string): YamlDocument {
 
 function readChecked(text: string, lines: LineIndex): YamlDocument {
   checkPrintable(text, lines);
-  const scan = scanTokens(text, lines, MAX_NESTING_DEPTH);
-  const documents = Array.from(parseAllDocuments(text, PARSE_OPTIONS));
+  // One pass of the lexer and one of the parser serve our checks and the composer alike.
+  const lexemes = Array.from(new Lexer().lex(text));
+  const scan = scanTokens(lexemes, lines, MAX_NESTING_DEPTH);
+  const tokens = parseTokens(lexemes);
+  const treeProblem = checkTokenTree(tokens, lines);
+  const documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
   const first = documents[0];
   const second = documents[1];
   // PyYAML stops at the first problem in the stream, and at the start of a second document.
-  const problems = [scan.firstProblem, checkTokenTree(text, lines), first && parserProblem(first.errors, lines)];
+  const problems = [scan.firstProblem, treeProblem, first && parserProblem(first.errors, lines)];
   const earliest = problems
     .filter((problem): problem is FoundProblem => problem !== undefined)
     .filter((problem) => !second || problem.offset < second.range[0])
@@ -86,6 +90,15 @@ function readChecked(text: string, lines: LineIndex): YamlDocument {
   if (second) throw multipleDocuments(first, second, lines);
   const construction = constructDocument(first?.contents ?? null, lines, scan.properties);
   return new ReadDocument(construction, lines);
+}
+
+/** The syntax tree of the stream, from the lexer's tokens (what `Parser.parse` does with a lexer of its own). */
+function parseTokens(lexemes: readonly string[]): CST.Token[] {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
 }
 
 /** The `yaml` package's own complaints, less one PyYAML does not share (`"q"#c` is a comment for PyYAML). */

@@ -4,7 +4,7 @@
 // keys left out without `?`. Also remembers where tags and anchors are, since
 // PyYAML marks a node from its first property.
 
-import {CST, Lexer, Parser} from 'yaml';
+import {CST} from 'yaml';
 import {strRepr} from '../../python/repr.js';
 import {YamlSyntaxError} from './errors.js';
 import type {LineIndex} from './positions.js';
@@ -36,11 +36,11 @@ export interface TokenScan {
 }
 
 /**
- * Scans the token stream once: finds the first tab outside quoted scalars,
- * comments and block scalars, refuses flow nesting beyond `maxDepth`, and
- * returns where tags and anchors start.
+ * Scans the lexer's tokens (`new Lexer().lex(text)`) once: finds the first tab
+ * outside quoted scalars, comments and block scalars, refuses flow nesting
+ * beyond `maxDepth`, and returns where tags and anchors start.
  */
-export function scanTokens(text: string, lines: LineIndex, maxDepth: number): TokenScan {
+export function scanTokens(lexemes: Iterable<string>, lines: LineIndex, maxDepth: number): TokenScan {
   const scan: TokenScan = {properties: []};
   let offset = 0;
   let flowDepth = 0;
@@ -56,7 +56,7 @@ export function scanTokens(text: string, lines: LineIndex, maxDepth: number): To
     const index = source.indexOf('\t');
     if (index >= 0) note({offset: at + index, error: tabError(at + index, lines)});
   };
-  for (const token of new Lexer().lex(text)) {
+  for (const token of lexemes) {
     if (scalarSourceNext) {
       scalarSourceNext = false;
       if (!blockScalarPending) noteTab(token, offset);
@@ -165,9 +165,9 @@ type CollectionToken = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
  * refuses and the `yaml` package accepts: a `:` with no key and no `?`, and
  * tabs that end a block scalar. Returns the first such problem.
  */
-export function checkTokenTree(text: string, lines: LineIndex): FoundProblem | undefined {
+export function checkTokenTree(tokens: readonly CST.Token[], lines: LineIndex): FoundProblem | undefined {
   const problems: FoundProblem[] = [];
-  const pending: CST.Token[] = [...new Parser().parse(text)];
+  const pending: CST.Token[] = [...tokens];
   for (let token = pending.pop(); token; token = pending.pop()) {
     if (token.type === 'document' && token.value) pending.push(token.value);
     else if (token.type === 'block-scalar') {
