@@ -6,14 +6,13 @@
 
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {Ajv, type ValidateFunction} from 'ajv';
 import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../policy/yaml.js';
 import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
-import {readShippedSchema} from '../schemas.js';
 import {REFERENCE_CASE_DEFAULTS, shapeOfCase} from './case-shape.js';
 import {epochSecondsOf} from './clock.js';
 import {TestingFileError} from './errors.js';
+import validateSuiteDocument from './suite-schema.generated.js';
 import {dottedPath, suiteSchemaProblem} from './suite-problems.js';
 import {type CaseExpectation, reasonMatcher, type Verdict} from './expectations.js';
 
@@ -50,12 +49,9 @@ export interface SuiteLoadOptions {
 /** Invocation fields a case in our shape may give on its own. */
 const OUR_INVOCATION_KEYS = ['model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
 
-let quickCheck: ValidateFunction | undefined;
-
-/** Ajv's compiled check answers "valid?" fast for large suites; only an invalid suite is explained by `suiteSchema()`. */
+/** Ajv's check compiled ahead of time answers "valid?" fast for large suites; only an invalid suite is explained by `suiteSchemaProblem`. */
 function isValidSuite(value: PyValue): boolean {
-  quickCheck ??= new Ajv({strict: false, validateFormats: false, logger: false}).compile(toPlain(readShippedSchema('policy-test-suite')) as object);
-  return quickCheck(toPlain(value));
+  return validateSuiteDocument(toPlain(value)) === true;
 }
 
 /** Reads and expands a suite file; throws `TestingFileError` for an unreadable or malformed one. */
