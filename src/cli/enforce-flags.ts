@@ -2,14 +2,9 @@
 // flags from them, and the fast start-up path parses argv with them, so the
 // two can never disagree.
 
-export interface FlagSpec {
-  type: 'string' | 'boolean';
-  char?: string;
-  description: string;
-  helpValue?: string;
-  /** Repeatable: every occurrence is kept, in order. */
-  multiple?: boolean;
-}
+import type {FlagSpec} from './flag-specs.js';
+
+export type {FlagSpec} from './flag-specs.js';
 
 export const ENFORCE_FLAGS = {
   input: {type: 'string', char: 'i', description: 'Read invocations from FILE instead of stdin.', helpValue: 'FILE'},

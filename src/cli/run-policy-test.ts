@@ -7,7 +7,7 @@ import {clockFrom, parseNow} from './clock.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
-import {TEST_FORMAT_SPEC, testReporters} from './reporters/test/index.js';
+import {loadTestReporter, TEST_FORMAT_SPEC} from './reporters/test/index.js';
 import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles} from '../testing/collect.js';
@@ -47,7 +47,8 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
     // A CI consumer reading the report (an annotation, a JUnit file) still learns why the run failed.
     const summary: RunSummary = {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0};
     const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
-    await writeReport(testReporters[settings.format](report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
+    const reporter = await loadTestReporter(settings.format);
+    await writeReport(reporter(report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
   if (suites.length === 0) io.stderr.write(`aigc policy test: no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}\n`);
@@ -75,7 +76,7 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   } else {
     summary = await runSuites(suites, options);
     const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems: [], toolVersion: toolVersion()};
-    const text = testReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
+    const text = (await loadTestReporter(settings.format))(report, {color: settings.color, cwd: io.cwd});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
   }
   if (summary.failed > 0) return ExitCode.CheckFailed;

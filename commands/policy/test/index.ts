@@ -1,10 +1,9 @@
 // oclif skips command files named `*.test.js`, so `policy test` lives in `policy/test/index.ts`.
-import {Args, Flags} from '@oclif/core';
+import {Args} from '@oclif/core';
 import {AigcCommand} from '../../../src/cli/base-command.js';
-import {ENFORCE_FLAGS} from '../../../src/cli/enforce-flags.js';
-import {reportFlags} from '../../../src/cli/flags.js';
-
-const FORMATS = ['pretty', 'text', 'json', 'junit', 'tap', 'github'];
+import {booleanFlag, listFlag, reportFlags, stringFlag} from '../../../src/cli/flags.js';
+import {POLICY_TEST_FLAGS} from '../../../src/cli/policy-test-flags.js';
+import {TEST_FORMATS} from '../../../src/cli/reporters/test/formats.js';
 
 export default class PolicyTest extends AigcCommand {
   static override summary = 'Run policy test suites (*.test.yaml): invocations with the verdict each should get.';
@@ -30,17 +29,18 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
     path: Args.string({description: 'Suite file, folder or glob (several may be given; default: .).'}),
   };
 
+  // Built from the same specs the fast start-up path parses (src/cli/policy-test-main.ts).
   static override flags = {
-    ...reportFlags(FORMATS),
-    run: Flags.string({description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'}),
-    bail: Flags.boolean({description: 'Stop at the first failing case.'}),
-    'fail-on-empty': Flags.boolean({description: 'Fail (exit 1) when no case ran.'}),
-    now: Flags.string({description: 'Clock for cases whose suite sets no `now`: epoch seconds or ISO-8601 (default: the real clock).', helpValue: 'EPOCH'}),
-    'policy-root': Flags.string({description: 'Confine policy paths to DIR.', helpValue: 'DIR'}),
-    strict: Flags.boolean({description: ENFORCE_FLAGS.strict.description}),
-    gate: Flags.string({description: ENFORCE_FLAGS.gate.description, helpValue: ENFORCE_FLAGS.gate.helpValue, multiple: true, multipleNonGreedy: true}),
-    redact: Flags.string({description: ENFORCE_FLAGS.redact.description, helpValue: ENFORCE_FLAGS.redact.helpValue, multiple: true, multipleNonGreedy: true}),
-  };
+    ...reportFlags(TEST_FORMATS),
+    run: stringFlag(POLICY_TEST_FLAGS.run),
+    bail: booleanFlag(POLICY_TEST_FLAGS.bail),
+    'fail-on-empty': booleanFlag(POLICY_TEST_FLAGS['fail-on-empty']),
+    now: stringFlag(POLICY_TEST_FLAGS.now),
+    'policy-root': stringFlag(POLICY_TEST_FLAGS['policy-root']),
+    strict: booleanFlag(POLICY_TEST_FLAGS.strict),
+    gate: listFlag(POLICY_TEST_FLAGS.gate),
+    redact: listFlag(POLICY_TEST_FLAGS.redact),
+  } satisfies Record<keyof typeof POLICY_TEST_FLAGS, unknown>;
 
   async run(): Promise<void> {
     const {argv, flags} = await this.parse(PolicyTest);
