@@ -66,6 +66,8 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env);
   let summary: RunSummary;
   if (live) {
+    // React's development build (the default) makes the view several times slower; a user's own NODE_ENV wins.
+    process.env.NODE_ENV ??= 'production';
     const {runWithLiveView} = await import('./ui/test-view.js');
     summary = await runWithLiveView((onResult) => runSuites(suites, {...options, onResult}), {
       total: planCases(suites, filter).filter((planned) => planned.skipReason === undefined).length,

@@ -2,8 +2,8 @@
 // as it finishes (the same lines as the pretty format), under a running count
 // that becomes the closing line. Imported only when stdout is a TTY outside CI.
 import {Chalk, type ChalkInstance} from 'chalk';
-import {render, Static, Text} from 'ink';
-import {useSyncExternalStore} from 'react';
+import {render, Text, useStdout} from 'ink';
+import {useLayoutEffect, useRef, useSyncExternalStore} from 'react';
 import type {CaseResult, RunSummary} from '../../testing/run.js';
 import {prettyCaseLines, prettyFooter} from '../reporters/test/pretty.js';
 
@@ -16,13 +16,21 @@ export interface LiveViewOptions {
 }
 
 interface ViewState {
+  /** Every finished case, in order. */
   results: CaseResult[];
+  /** The same cases in the groups they finished in between two frames: written out together. */
+  batches: CaseResult[][];
   summary?: RunSummary;
 }
 
-/** Holds what the view shows; the run pushes into it, React reads snapshots. */
+/**
+ * Holds what the view shows; the run pushes into it, React reads snapshots.
+ * Cases finished while the run holds the thread are published together
+ * (when it yields), so a thousand cases draw in a few frames.
+ */
 class ResultStore {
-  private state: ViewState = {results: []};
+  private state: ViewState = {results: [], batches: []};
+  private pending: CaseResult[] = [];
   private readonly listeners = new Set<() => void>();
 
   readonly subscribe = (listener: () => void): (() => void) => {
@@ -33,11 +41,20 @@ class ResultStore {
   readonly snapshot = (): ViewState => this.state;
 
   add(result: CaseResult): void {
-    this.update({results: [...this.state.results, result]});
+    if (this.pending.length === 0) queueMicrotask(() => this.publish());
+    this.pending.push(result);
   }
 
   finish(summary: RunSummary): void {
+    this.publish();
     this.update({...this.state, summary});
+  }
+
+  private publish(): void {
+    if (this.pending.length === 0) return;
+    const batch = this.pending;
+    this.pending = [];
+    this.update({...this.state, results: [...this.state.results, ...batch], batches: [...this.state.batches, batch]});
   }
 
   private update(state: ViewState): void {
@@ -48,16 +65,18 @@ class ResultStore {
 
 function TestView({store, options}: {store: ResultStore; options: LiveViewOptions}) {
   const state = useSyncExternalStore(store.subscribe, store.snapshot);
+  const {write} = useStdout();
+  const printed = useRef(0);
   const paint = new Chalk({level: options.color ? 1 : 0});
+  // Finished cases are written above the live line as plain text, as <Static> would show them,
+  // without laying out (measuring, wrapping) every line of a large run.
+  useLayoutEffect(() => {
+    const fresh = state.batches.slice(printed.current);
+    printed.current = state.batches.length;
+    if (fresh.length > 0) write(`${fresh.flatMap((batch) => batch.flatMap((result) => prettyCaseLines(result, paint, options.cwd))).join('\n')}\n`);
+  });
   const footer = state.summary ? prettyFooter(state.summary, paint).join('\n') : runningLine(state.results, options.total, paint);
-  return (
-    <>
-      <Static items={state.results}>
-        {(result, index) => <Text key={index}>{prettyCaseLines(result, paint, options.cwd).join('\n')}</Text>}
-      </Static>
-      <Text>{footer}</Text>
-    </>
-  );
+  return <Text>{footer}</Text>;
 }
 
 /** The count under the finished cases while the run goes on: cases run (passed or failed) of those to run, then each count. */
