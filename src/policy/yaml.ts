@@ -30,6 +30,7 @@ import {
 import {YamlSyntaxError} from './yaml/errors.js';
 import {checkPrintable, checkTokenTree, type FoundProblem, nestingError, scanTokens} from './yaml/lexical.js';
 import {LineIndex, type OffsetRange, type SourceRange} from './yaml/positions.js';
+import {readSimpleYaml} from './yaml/simple.js';
 
 export {MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type YamlPath} from './yaml/construct.js';
 export {type YamlErrorCode, YamlSyntaxError} from './yaml/errors.js';
@@ -58,9 +59,23 @@ const PARSE_OPTIONS = {
   prettyErrors: false,
 } as const;
 
-export function readYaml(text: string): YamlDocument {
+export interface ReadYamlOptions {
+  /**
+   * Try the fast reader of plain block YAML first (see yaml/simple.ts): for
+   * large documents such as test suites. It gives the same values and
+   * positions, and leaves every other document to the full reader.
+   */
+  simpleFirst?: boolean;
+}
+
+export function readYaml(text: string, options: ReadYamlOptions = {}): YamlDocument {
   const lines = new LineIndex(text);
   try {
+    if (options.simpleFirst) {
+      checkPrintable(text, lines);
+      const simple = readSimpleYaml(text);
+      if (simple) return new ReadDocument(simple, lines);
+    }
     return readChecked(text, lines);
   } catch (error) {
     if (error instanceof RangeError) {
