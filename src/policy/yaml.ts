@@ -2,7 +2,7 @@
 // (YAML 1.1 typing: `yes` is true, `017` is 15, `2020-01-01` is a date, `<<`
 // merges) and keeps where every node was written, for `file:line:col` findings.
 //
-//   readYaml(text) -> YamlDocument
+//   readYaml(text, {simpleFirst?}) -> YamlDocument   (simpleFirst: try yaml/simple.ts's fast reader first)
 //     .value                   what safe_load returns (see src/python/values.ts)
 //     .rangeOf(path, part?)    where the value at a path of keys/indexes was written;
 //                              part 'key' gives a mapping entry's key; a path that does
