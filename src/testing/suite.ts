@@ -113,6 +113,8 @@ function isoText(value: PyDate | PyDateTime): string {
 class SuiteExpander {
   private readonly suiteName: string;
   private readonly suiteDir: string;
+  /** Each policy path resolved once: a thousand cases name a handful of policies. */
+  private readonly policyPaths = new Map<string, string>();
 
   constructor(
     private readonly suite: PyDict,
@@ -215,9 +217,14 @@ class SuiteExpander {
 
   /** A policy path written relative to the suite file, as the engine will read it: relative to the working directory. */
   private policyPath(policy: string): string {
-    const absolute = path.resolve(this.suiteDir, policy);
-    const relative = path.relative(this.cwd, absolute);
-    return relative === '' || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+    let resolved = this.policyPaths.get(policy);
+    if (resolved === undefined) {
+      const absolute = path.resolve(this.suiteDir, policy);
+      const relative = path.relative(this.cwd, absolute);
+      resolved = relative === '' || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+      this.policyPaths.set(policy, resolved);
+    }
+    return resolved;
   }
 
   private ourExpectation(expect: PyValue | undefined, at: YamlPath): CaseExpectation {
