@@ -1,12 +1,17 @@
 #!/usr/bin/env node
-// Production entry. `aigc enforce` sits in shell pipelines, so it starts
-// without oclif through a pre-bundled entry; every other command (and
-// `enforce --help`) runs through oclif with the generated manifest.
+// Production entry. `aigc enforce` sits in shell pipelines and `aigc policy
+// test` runs large suites in CI, so both start without oclif through a
+// pre-bundled entry; every other command (and their --help, or flags the fast
+// path does not parse) runs through oclif with the generated manifest.
 const args = process.argv.slice(2);
-if (args[0] === 'enforce' && !args.some((arg) => arg === '--help' || arg === '-h')) {
+const help = args.some((arg) => arg === '--help' || arg === '-h');
+if (args[0] === 'enforce' && !help) {
   const {main} = await import('../dist/enforce.bundle.js');
   // No process.exit(): pipes drain asynchronously, and exiting would drop queued output.
   if (!(await main(args.slice(1)))) await runOclif();
+} else if (args[0] === 'policy' && args[1] === 'test' && !help) {
+  const {main} = await import('../dist/policy-test/policy-test.js');
+  if (!(await main(args.slice(2)))) await runOclif();
 } else {
   await runOclif();
 }

@@ -1,6 +1,7 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../src/cli/base-command.js';
 import {NOW_HELP} from '../src/cli/clock.js';
+import {usageError} from '../src/cli/exit-codes.js';
 import {reportFlags} from '../src/cli/flags.js';
 
 export default class Replay extends AigcCommand {
@@ -20,7 +21,12 @@ Exit status: 0 every fixture matched, 1 a mismatch or a missing expectation (or 
     {description: 'A split-mode reference fixture', command: `<%= config.bin %> <%= command.id %> tests/golden_replays/golden_invocation_split_pass.json --mode split --call-output output.json --expected tests/golden_replays/golden_expected_split_pass_audit.json`},
     {description: 'Which verdicts would a policy change flip?', command: '<%= config.bin %> <%= command.id %> recorded.jsonl --policy policies/support-assistant.yaml'},
     {description: 'Rewrite the expectations that no longer match', command: '<%= config.bin %> <%= command.id %> fixtures/golden -u'},
+    {description: 'Compare only, writing nothing even outside CI (the value of --update follows an =)', command: '<%= config.bin %> <%= command.id %> fixtures/golden --update=none'},
   ];
+
+  // oclif would show "-u new|all|none", which reads the value as the next word; it follows an "=" or is left out.
+  static override usage =
+    '<%= command.id %> PATH... [-f text|json] [--json] [-o FILE] [--color] [--expected FILE] [--mode MODE] [--call-output FILE] [-u[=new|all|none]] [--strict] [--policy FILE] [--now EPOCH] [--root DIR] [--policy-root DIR]';
 
   static override strict = false;
 
@@ -32,11 +38,14 @@ Exit status: 0 every fixture matched, 1 a mismatch or a missing expectation (or 
     ...reportFlags(['text', 'json']),
     expected: Flags.string({description: 'Expected artifact (full or partial) for bare invocation fixtures; written by --update when missing.', helpValue: 'FILE'}),
     mode: Flags.string({description: 'Enforcement for fixtures that do not say: unified (default) or split (pre-call, then post-call).', options: ['unified', 'split'], helpValue: 'MODE'}),
-    'call-output': Flags.string({description: 'Model output (JSON) for the post-call phase of split fixtures that carry none.', helpValue: 'FILE'}),
+    'call-output': Flags.string({description: 'Model output (JSON) for the post-call phase of split fixtures that carry none; needed only when the pre-call phase passes.', helpValue: 'FILE'}),
     update: Flags.string({
       char: 'u',
-      description: 'Write actual artifacts back into fixtures: new (only missing expectations; the default, but none when CI is set), all (also every mismatch; what -u alone means), none.',
-      helpValue: 'new|all|none',
+      description:
+        'Write actual artifacts back into fixtures: new (only missing expectations; the default, but none when CI is set), all (also every mismatch), none. The value follows an = sign (--update=none, -u=new); -u or --update alone means all.',
+      // Help prints the label, "=", then the value; the brackets mark the value as optional.
+      helpLabel: '-u, --update[',
+      helpValue: 'new|all|none]',
     }),
     strict: Flags.boolean({description: 'Compare timestamps too.'}),
     policy: Flags.string({description: 'Run every fixture against this policy instead, and summarise the verdicts and gates that change.', helpValue: 'FILE'}),
@@ -52,7 +61,18 @@ Exit status: 0 every fixture matched, 1 a mismatch or a missing expectation (or 
   }
 }
 
-/** `-u`/`--update` given without a value means `--update=all` (the value is optional, written with `=`). */
-function bareUpdateAsAll(argv: string[]): string[] {
-  return argv.map((arg) => (arg === '-u' || arg === '--update' ? '--update=all' : arg));
+/**
+ * `-u`/`--update` given without a value means `--update=all` (the value is
+ * optional, written with `=`). A value written as the next word would be
+ * taken for a PATH, so `-u none` is refused with the form that works.
+ */
+export function bareUpdateAsAll(argv: string[]): string[] {
+  return argv.map((arg, index) => {
+    if (arg !== '-u' && arg !== '--update') return arg;
+    const next = argv[index + 1];
+    if (next === 'new' || next === 'all' || next === 'none') {
+      throw usageError(`${arg} ${next}: write the value of ${arg} after an = sign (${arg}=${next}); ${arg} alone means all`);
+    }
+    return '--update=all';
+  });
 }

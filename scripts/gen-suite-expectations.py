@@ -5,9 +5,9 @@ Run from the repository root:
     PYTHONPATH=/path/to/reference python3 scripts/gen-suite-expectations.py
 
 Each fixtures/suites/*.test.yaml case is expanded the way `aigc policy test`
-expands it (suite defaults under the case's fields, the suite- or
-case-relative policy, the reference's PolicyTestCase defaults for cases in its
-shape) and run by the reference at the case's clock: `time.time` is frozen and
+expands it (its shape told by the keys only one shape has, suite defaults
+under the case's fields, `policy`/`policy_file` relative to the suite file,
+the reference's PolicyTestCase defaults for cases in its shape) and run by the reference at the case's clock: `time.time` is frozen and
 the policy date checks are pinned to the UTC day of that instant. Cases in the
 reference's shape run through its own `PolicyTestCase.run()`. The verdict,
 failure gate, error class, failure reason, checksums and gates evaluated it
@@ -35,7 +35,8 @@ SOURCE = os.path.join(ROOT, "fixtures", "suites")
 OUT = os.path.join(ROOT, "test", "data", "suites")
 
 REFERENCE_ONLY = ["input_data", "output_data", "expected_outcome", "expected_gate", "expected_error_type"]
-OUR_FIELDS = ["policy_file", "model_provider", "model_identifier", "role", "input", "context", "output", "tool_calls"]
+OUR_ONLY = ["policy", "input", "output", "tool_calls", "expect"]
+OUR_FIELDS = ["model_provider", "model_identifier", "role", "input", "context", "output", "tool_calls"]
 REFERENCE_DEFAULTS = {"role": "planner", "model_provider": "test-provider", "model_identifier": "test-model"}
 
 _original_validate_dates = policy_loader.validate_policy_dates
@@ -66,45 +67,85 @@ def policy_path(suite_dir: str, policy: str) -> str:
     return os.path.relpath(os.path.normpath(os.path.join(suite_dir, policy)), ROOT).replace(os.sep, "/")
 
 
+def is_reference_shaped(case: dict) -> bool:
+    """A case with a key only the reference's shape has, or with `policy_file` and no key only ours has."""
+    if any(key in case for key in REFERENCE_ONLY):
+        return True
+    return "policy_file" in case and not any(key in case for key in OUR_ONLY)
+
+
+def policy_file_for(case: dict, suite: dict, suite_dir: str, own: dict):
+    """A whole invocation's own policy_file; else the case's policy or policy_file (suite-relative);
+    else the suite defaults' policy_file (as written); else the suite's policy (suite-relative)."""
+    if "policy_file" in own:
+        return own["policy_file"]
+    named = case.get("policy", case.get("policy_file"))
+    if named is not None:
+        return policy_path(suite_dir, named)
+    defaults = suite.get("defaults") or {}
+    if "policy_file" in defaults:
+        return copy.deepcopy(defaults["policy_file"])
+    if suite.get("policy") is not None:
+        return policy_path(suite_dir, suite["policy"])
+    return None
+
+
 def our_invocation(case: dict, suite: dict, suite_dir: str) -> dict:
     invocation = copy.deepcopy(suite.get("defaults") or {})
     own = case["invocation"] if "invocation" in case else {k: case[k] for k in OUR_FIELDS if k in case}
     invocation.update(copy.deepcopy(own))
-    policy = case.get("policy", suite.get("policy"))
-    if "policy_file" not in invocation and policy is not None:
-        invocation["policy_file"] = policy_path(suite_dir, policy)
+    policy_file = policy_file_for(case, suite, suite_dir, own)
+    if policy_file is not None:
+        invocation["policy_file"] = policy_file
     return invocation
 
 
 def reference_case(case: dict, suite: dict, suite_dir: str) -> PolicyTestCase:
     defaults = suite.get("defaults") or {}
-    policy = case.get("policy_file", suite.get("policy"))
-    policy_file = policy_path(suite_dir, policy) if policy is not None else defaults.get("policy_file")
     if "invocation" in case:
         invocation = copy.deepcopy(defaults)
         invocation.update(copy.deepcopy(case["invocation"]))
+        policy_file = policy_file_for(case, suite, suite_dir, case["invocation"])
+        if policy_file is not None:
+            invocation["policy_file"] = policy_file
         return PolicyTestCase(name=case["name"], policy_file=policy_file, invocation=invocation)
+    policy_file = policy_file_for(case, suite, suite_dir, {})
 
     def field(own_key, default_key, fallback):
-        if case.get(own_key) is not None:
+        if own_key in case:
             return copy.deepcopy(case[own_key])
         return copy.deepcopy(defaults.get(default_key, fallback))
 
-    extra = {k: v for k, v in defaults.items() if k not in ("policy_file", "role", "model_provider", "model_identifier", "input", "output", "context")}
-    fields = dict(
+    def data(own_key, default_key):
+        # PolicyTestCase gives `input_data or {}`; suite defaults stand in for a case's missing (or null) value.
+        value = case.get(own_key)
+        if value is None:
+            value = defaults.get(default_key)
+        return copy.deepcopy(value) or {}
+
+    invocation = {} if policy_file is None else {"policy_file": policy_file}
+    invocation.update(
         role=field("role", "role", REFERENCE_DEFAULTS["role"]),
         model_provider=field("model_provider", "model_provider", REFERENCE_DEFAULTS["model_provider"]),
         model_identifier=field("model_identifier", "model_identifier", REFERENCE_DEFAULTS["model_identifier"]),
-        input_data=field("input_data", "input", {}),
-        output_data=field("output_data", "output", {}),
-        context=field("context", "context", {}),
+        input=data("input_data", "input"),
+        output=data("output_data", "output"),
+        context=data("context", "context"),
     )
-    if extra:
-        invocation = {"policy_file": policy_file, "role": fields["role"], "model_provider": fields["model_provider"],
-                      "model_identifier": fields["model_identifier"], "input": fields["input_data"],
-                      "output": fields["output_data"], "context": fields["context"], **copy.deepcopy(extra)}
+    extra = {k: v for k, v in defaults.items() if k not in invocation}
+    if extra or policy_file is None:
+        invocation.update(copy.deepcopy(extra))
         return PolicyTestCase(name=case["name"], policy_file=policy_file, invocation=invocation)
-    return PolicyTestCase(name=case["name"], policy_file=policy_file, **fields)
+    return PolicyTestCase(
+        name=case["name"],
+        policy_file=policy_file,
+        role=invocation["role"],
+        model_provider=invocation["model_provider"],
+        model_identifier=invocation["model_identifier"],
+        input_data=invocation["input"],
+        output_data=invocation["output"],
+        context=invocation["context"],
+    )
 
 
 def expectation_from(artifact: dict | None, error: AIGCError | None) -> dict:
@@ -131,7 +172,7 @@ def expectation_from(artifact: dict | None, error: AIGCError | None) -> dict:
 def run_case(case: dict, suite: dict, suite_dir: str, now: int) -> tuple[dict, dict]:
     _pinned_day[:] = [datetime.fromtimestamp(now, tz=timezone.utc).date()]
     with mock.patch("time.time", return_value=now):
-        if any(key in case for key in REFERENCE_ONLY):
+        if is_reference_shaped(case):
             test_case = reference_case(case, suite, suite_dir)
             invocation = test_case._build_invocation()
             result = test_case.run()

@@ -49,6 +49,27 @@ function withoutRefSiblings(node) {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutRefSiblings(value)]));
 }
 
+const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
+const SCHEMA_VALUES = ['items', 'additionalProperties', 'not', 'if', 'then', 'else'];
+const SCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf'];
+const CONSTRAINTS = ['type', '$ref', 'enum', 'const', 'properties', 'items', ...SCHEMA_LISTS, 'not'];
+
+/**
+ * A schema that constrains nothing (an invocation field that takes any JSON
+ * value) is `unknown`; json-schema-to-typescript would make it an object.
+ */
+function anyValueAsUnknown(schema) {
+  if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
+  const out = {...schema};
+  for (const key of SCHEMA_MAPS) {
+    if (out[key]) out[key] = Object.fromEntries(Object.entries(out[key]).map(([name, value]) => [name, anyValueAsUnknown(value)]));
+  }
+  for (const key of SCHEMA_VALUES) if (out[key]) out[key] = anyValueAsUnknown(out[key]);
+  for (const key of SCHEMA_LISTS) if (Array.isArray(out[key])) out[key] = out[key].map(anyValueAsUnknown);
+  if (!CONSTRAINTS.some((key) => key in out)) out.tsType = 'unknown';
+  return out;
+}
+
 /** Name of the root type, the one compile() exports for the schema's title. */
 function rootTypeName(schema) {
   return String(schema.title)
@@ -61,7 +82,7 @@ async function generate() {
   for (const file of await schemaFiles()) {
     const schema = JSON.parse(await readFile(join(schemaDir, file), 'utf8'));
     const source = relative(root, join(schemaDir, file)).split('\\').join('/');
-    const code = await compile(withoutRefSiblings(schema), rootTypeName(schema), {
+    const code = await compile(anyValueAsUnknown(withoutRefSiblings(schema)), rootTypeName(schema), {
       ...compileOptions,
       bannerComment: banner(source),
       cwd: schemaDir,

@@ -1,8 +1,9 @@
 // Generates validators compiled ahead of time by Ajv's standalone code
 // generator, so start-up needs neither Ajv's compiler nor a schema
 // compilation: src/jsonschema/meta/*.ts (the JSON Schema metaschemas,
-// draft-04 to 2020-12) and src/policy/policy-schema.generated.ts (the policy
-// DSL schema in schemas/). `--check` exits 1 when any is stale.
+// draft-04 to 2020-12), src/policy/policy-schema.generated.ts (the policy
+// DSL schema in schemas/) and src/testing/suite-schema.generated.ts (the
+// policy test suite schema). `--check` exits 1 when any is stale.
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 
@@ -52,6 +53,10 @@ import equalModule from 'ajv/dist/runtime/equal.js';
 const equal = typeof equalModule === 'function' ? equalModule : equalModule.default;
 `;
 
+const UCS2_IMPORT = `import ucs2Module from 'ajv/dist/runtime/ucs2length.js';
+const ucs2length = typeof ucs2Module === 'function' ? ucs2Module : ucs2Module.default;
+`;
+
 const check = process.argv.includes('--check');
 const stale = [];
 const outputs = Object.entries(drafts).map(([draft, make]) => {
@@ -64,9 +69,20 @@ const outputs = Object.entries(drafts).map(([draft, make]) => {
   const ajv = new (require('ajv').default)(OPTIONS);
   outputs.push(['src/policy/policy-schema.generated.ts', ajv, ajv.compile(JSON.parse(readFileSync('schemas/policy_dsl.schema.json', 'utf8')))]);
 }
+{
+  const ajv = new (require('ajv').default)(OPTIONS);
+  outputs.push(['src/testing/suite-schema.generated.ts', ajv, ajv.compile(JSON.parse(readFileSync('schemas/policy_test_suite.schema.json', 'utf8')))]);
+}
 mkdirSync('src/jsonschema/meta', {recursive: true});
 for (const [file, ajv, validate] of outputs) {
-  const code = HEADER + standaloneCode(ajv, validate).replace(/^"use strict";/, '').replaceAll('require("ajv/dist/runtime/equal").default', 'equal') + '\n';
+  const source = standaloneCode(ajv, validate).replace(/^"use strict";/, '');
+  // minLength counts code points through Ajv's runtime helper: imported like `equal`, only where used.
+  const ucs2 = source.includes('require("ajv/dist/runtime/ucs2length")') ? UCS2_IMPORT : '';
+  const code =
+    HEADER +
+    ucs2 +
+    source.replaceAll('require("ajv/dist/runtime/equal").default', 'equal').replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length') +
+    '\n';
   if (check) {
     let current = '';
     try {

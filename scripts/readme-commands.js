@@ -101,7 +101,9 @@ function flagName(flag) {
   const short = flag.char ? `-${flag.char}, ` : '';
   if (flag.type === 'boolean') return `${short}--${flag.allowNo ? '[no-]' : ''}${flag.name}`;
   const value = flag.helpValue ?? (flag.options ? flag.options.join('|') : flag.name.toUpperCase());
-  return `${short}--${flag.name}=${value}${flag.multiple ? '...' : ''}`;
+  // As oclif's help prints it: the label (when the flag sets one), "=", the value.
+  const label = flag.helpLabel ?? `${short}--${flag.name}`;
+  return `${label}=${value}${flag.multiple ? '...' : ''}`;
 }
 
 function flagDescription(flag) {

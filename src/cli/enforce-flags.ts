@@ -3,14 +3,9 @@
 // two can never disagree.
 import {NOW_HELP} from './clock.js';
 
-export interface FlagSpec {
-  type: 'string' | 'boolean';
-  char?: string;
-  description: string;
-  helpValue?: string;
-  /** Repeatable: every occurrence is kept, in order. */
-  multiple?: boolean;
-}
+import type {FlagSpec} from './flag-specs.js';
+
+export type {FlagSpec} from './flag-specs.js';
 
 export const ENFORCE_FLAGS = {
   input: {type: 'string', char: 'i', description: 'Read invocations from FILE instead of stdin.', helpValue: 'FILE'},

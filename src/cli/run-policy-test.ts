@@ -4,15 +4,15 @@
 import {loadGateModules} from './gates.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
 import {clockFrom, parseNow} from './clock.js';
-import {ExitCode, usageError} from './exit-codes.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
-import {TEST_FORMAT_SPEC, testReporters} from './reporters/test/index.js';
+import {loadTestReporter, TEST_FORMAT_SPEC} from './reporters/test/index.js';
 import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles} from '../testing/collect.js';
 import {TestingFileError} from '../testing/errors.js';
-import {type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
+import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
 import {toolVersion} from './version.js';
 
@@ -44,6 +44,11 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   for (const problem of problems) io.stderr.write(`aigc policy test: ${problem.location}: ${problem.message}\n`);
   if (problems.length > 0) {
     io.stderr.write(`aigc policy test: no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above\n`);
+    // A CI consumer reading the report (an annotation, a JUnit file) still learns why the run failed.
+    const summary: RunSummary = {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0};
+    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
+    const reporter = await loadTestReporter(settings.format);
+    await writeReport(reporter(report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
   if (suites.length === 0) io.stderr.write(`aigc policy test: no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}\n`);
@@ -57,21 +62,25 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
     strictMode: flags.strict,
     customGates: flags.gate ? await loadGateModules(flags.gate, io.cwd) : undefined,
     redactionPatterns: redactionPatternsFromFlags(flags.redact),
+    // The CLI registers no tracer provider: spans would be made for nothing.
+    trace: false,
   };
   const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env);
   let summary: RunSummary;
   if (live) {
+    // React's development build (the default) makes the view several times slower; a user's own NODE_ENV wins.
+    process.env.NODE_ENV ??= 'production';
     const {runWithLiveView} = await import('./ui/test-view.js');
     summary = await runWithLiveView((onResult) => runSuites(suites, {...options, onResult}), {
-      total: suites.reduce((sum, suite) => sum + suite.cases.length, 0),
+      total: planCases(suites, filter).filter((planned) => planned.skipReason === undefined).length,
       color: settings.color,
       cwd: io.cwd,
       stdout: io.stdout as NodeJS.WriteStream,
     });
   } else {
     summary = await runSuites(suites, options);
-    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), toolVersion: toolVersion()};
-    const text = testReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
+    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems: [], toolVersion: toolVersion()};
+    const text = (await loadTestReporter(settings.format))(report, {color: settings.color, cwd: io.cwd});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
   }
   if (summary.failed > 0) return ExitCode.CheckFailed;
@@ -87,7 +96,7 @@ const SUITE_PATTERNS = ['**/*.test.yaml', '**/*.test.yml'];
 /** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
 function loadSuites(paths: string[], cwd: string): {suites: LoadedSuite[]; problems: TestingFileError[]} {
   const {files, missing} = collectFiles(paths, SUITE_PATTERNS, cwd);
-  if (missing.length > 0) throw usageError(`${missing.join(', ')}: no such file or folder`);
+  if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const suites: LoadedSuite[] = [];
   const problems: TestingFileError[] = [];
   for (const file of files) {

@@ -47,6 +47,8 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
   if (flags.policy !== undefined && updateMode !== 'none' && flags.update !== undefined) {
     throw usageError('--update cannot be combined with --policy: expectations would be rewritten from another policy');
   }
+  // A typo in --policy would otherwise show as every verdict turned FAIL.
+  const policyOverride = flags.policy === undefined ? undefined : readablePolicy(flags.policy, io.cwd);
   const mode = modeOf(flags.mode);
   const now = parseNow(flags.now);
   const expectedTemplate = flags.expected === undefined ? undefined : readExpectedTemplate(flags.expected, io.cwd);
@@ -59,7 +61,6 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
   }
   if (skipped.length > 0) io.stderr.write(`aigc replay: ${skipped.length} JSON file(s) without a fixture passed over (expected artifacts, schemas…)\n`);
 
-  const policyOverride = flags.policy === undefined ? undefined : path.resolve(io.cwd, flags.policy);
   const replayOptions = {
     cwd: path.resolve(io.cwd, flags.root ?? '.'),
     policyRoot: flags['policy-root'],
@@ -67,6 +68,8 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
     now,
     strict: flags.strict,
     policyOverride,
+    // The CLI registers no tracer provider: spans would be made for nothing.
+    trace: false,
   };
   const results = fixtures.map((fixture) => replayFixture(fixture, replayOptions));
   const plan = planUpdates(results, {mode: flags.policy === undefined ? updateMode : 'none', expectedFile: flags.expected, strict: flags.strict, cwd: io.cwd});
@@ -121,6 +124,17 @@ function readJsonFlag(flag: string, file: string, cwd: string): PyValue {
   }
 }
 
+/** `--policy FILE`, made absolute once it is known to be readable. */
+function readablePolicy(file: string, cwd: string): string {
+  const absolute = path.resolve(cwd, file);
+  try {
+    readFileSync(absolute);
+  } catch (error) {
+    throw ioError(`--policy: cannot read the policy (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file, error);
+  }
+  return absolute;
+}
+
 /** `--expected FILE`; a file not there yet is what `--update=new` writes. */
 function readExpectedTemplate(file: string, cwd: string): PyDict | undefined {
   try {
@@ -143,7 +157,7 @@ interface LoadedFixtures {
 function loadFixtures(paths: string[], options: Parameters<typeof loadFixtureFile>[1], expectedFile: string | undefined): LoadedFixtures {
   const cwd = options?.cwd ?? process.cwd();
   const {files, missing} = collectFiles(paths, FIXTURE_PATTERNS, cwd);
-  if (missing.length > 0) throw usageError(`${missing.join(', ')}: no such file or folder`);
+  if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const named = new Set(paths.map((given) => path.resolve(cwd, given)));
   const expectedPath = expectedFile === undefined ? undefined : path.resolve(cwd, expectedFile);
   const loaded: LoadedFixtures = {fixtures: [], problems: [], skipped: []};

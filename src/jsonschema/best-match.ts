@@ -34,10 +34,16 @@ function compareRelevance(a: SchemaError, b: SchemaError): number {
   return 0;
 }
 
-/** `jsonschema.exceptions.best_match`. */
-export function bestMatch(errors: readonly SchemaError[]): SchemaError | undefined {
+/** The most relevant error by `best_match`'s ranking, without descending into an `anyOf`/`oneOf`'s branch errors. */
+export function mostRelevant(errors: readonly SchemaError[]): SchemaError | undefined {
   let best: SchemaError | undefined;
   for (const error of errors) if (best === undefined || compareRelevance(error, best) > 0) best = error;
+  return best;
+}
+
+/** `jsonschema.exceptions.best_match`. */
+export function bestMatch(errors: readonly SchemaError[]): SchemaError | undefined {
+  let best = mostRelevant(errors);
   if (best === undefined) return undefined;
   while (best.context.length > 0) {
     const [first, second] = [...best.context].sort(compareRelevance);

@@ -9,7 +9,7 @@ import {compileSchema} from './compile.js';
 import type {Draft} from './drafts.js';
 import type {SchemaError} from './errors.js';
 
-export {bestMatch, firstBySortedPointer} from './best-match.js';
+export {bestMatch, firstBySortedPointer, mostRelevant} from './best-match.js';
 export {type CompiledSchema, type CompileOptions, compileSchema} from './compile.js';
 export {type Draft, draftOf} from './drafts.js';
 export {InvalidSchemaError, type InvalidSchemaReason, type PathSegment, pathToPointer, type SchemaError} from './errors.js';

@@ -2,7 +2,7 @@
 // (YAML 1.1 typing: `yes` is true, `017` is 15, `2020-01-01` is a date, `<<`
 // merges) and keeps where every node was written, for `file:line:col` findings.
 //
-//   readYaml(text) -> YamlDocument
+//   readYaml(text, {simpleFirst?}) -> YamlDocument   (simpleFirst: try yaml/simple.ts's fast reader first)
 //     .value                   what safe_load returns (see src/python/values.ts)
 //     .rangeOf(path, part?)    where the value at a path of keys/indexes was written;
 //                              part 'key' gives a mapping entry's key; a path that does
@@ -23,7 +23,7 @@
 // anchor name running into `:`, a LS or PS line break inside a scalar, a byte
 // order mark after the start), we refuse rather than give a different value.
 
-import {type Document, isNode, parseAllDocuments, visit, type YAMLError} from 'yaml';
+import {type CST, Composer, type Document, isNode, Lexer, Parser, visit, type YAMLError} from 'yaml';
 import type {PyValue} from '../python/values.js';
 import {
   type Construction,
@@ -35,6 +35,7 @@ import {
 import {YamlSyntaxError} from './yaml/errors.js';
 import {checkPrintable, checkTokenTree, type FoundProblem, scanTokens, TOO_DEEP} from './yaml/lexical.js';
 import {LineIndex, type OffsetRange, type SourceRange} from './yaml/positions.js';
+import {readSimpleYaml} from './yaml/simple.js';
 import {ReadSource} from './yaml/source.js';
 
 export {MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type YamlPath} from './yaml/construct.js';
@@ -64,9 +65,23 @@ const PARSE_OPTIONS = {
   prettyErrors: false,
 } as const;
 
-export function readYaml(text: string): YamlDocument {
+export interface ReadYamlOptions {
+  /**
+   * Try the fast reader of plain block YAML first (see yaml/simple.ts): for
+   * large documents such as test suites. It gives the same values and
+   * positions, and leaves every other document to the full reader.
+   */
+  simpleFirst?: boolean;
+}
+
+export function readYaml(text: string, options: ReadYamlOptions = {}): YamlDocument {
   const lines = new LineIndex(text);
   try {
+    if (options.simpleFirst) {
+      checkPrintable(text, lines);
+      const simple = readSimpleYaml(text);
+      if (simple) return new ReadDocument(simple, lines);
+    }
     return readChecked(text, lines);
   } catch (error) {
     if (error instanceof RangeError) {
@@ -88,18 +103,22 @@ function readChecked(text: string, lines: LineIndex): YamlDocument {
   checkPrintable(text, lines);
   let source = ReadSource.of(text);
   let read = lines;
-  let scan = scanTokens(source.text, read, MAX_NESTING_DEPTH);
+  // The text is lexed once per pass, and parsed once: our checks and the composer share the tokens.
+  let lexemes = lex(source.text);
+  let scan = scanTokens(source.text, lexemes, read, MAX_NESTING_DEPTH);
   for (let scanned = source.text.length; scan.insertions.length > 0; scanned += source.text.length) {
     if (scanned > MAX_SCANNED_CHARACTERS) throw tooManyContinuations(scan.insertions[0].at, read);
     source = source.withInsertions(scan.insertions);
     read = lines.mapped(source.toOriginal);
-    scan = scanTokens(source.text, read, MAX_NESTING_DEPTH);
+    lexemes = lex(source.text);
+    scan = scanTokens(source.text, lexemes, read, MAX_NESTING_DEPTH);
   }
-  const documents = Array.from(parseAllDocuments(source.text, PARSE_OPTIONS));
+  const tokens = parseTokens(lexemes);
+  const documents = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
   const first = documents[0];
   const second = documents[1];
   // PyYAML stops at the first problem in the stream, and at the start of a second document.
-  const problems = [scan.firstProblem, checkTokenTree(source.text, read), first && parserProblem(first, source.text, read)];
+  const problems = [scan.firstProblem, checkTokenTree(tokens, read), first && parserProblem(first, source.text, read)];
   const earliest = problems
     .filter((problem): problem is FoundProblem => problem !== undefined)
     .filter((problem) => !second || problem.offset < second.range[0])
@@ -108,6 +127,19 @@ function readChecked(text: string, lines: LineIndex): YamlDocument {
   if (second) throw multipleDocuments(first, second, read);
   const construction = constructDocument(first?.contents ?? null, read, scan.properties, source);
   return new ReadDocument(construction, read);
+}
+
+function lex(text: string): string[] {
+  return Array.from(new Lexer().lex(text));
+}
+
+/** The syntax tree of the stream, from the lexer's tokens (what `Parser.parse` does with a lexer of its own). */
+function parseTokens(lexemes: readonly string[]): CST.Token[] {
+  const parser = new Parser();
+  const tokens: CST.Token[] = [];
+  for (const lexeme of lexemes) for (const token of parser.next(lexeme)) tokens.push(token);
+  for (const token of parser.end()) tokens.push(token);
+  return tokens;
 }
 
 function tooManyContinuations(offset: number, lines: LineIndex): YamlSyntaxError {

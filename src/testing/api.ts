@@ -7,7 +7,7 @@ import {decide, type EnforceOptions} from '../pipeline/enforce.js';
 import {PolicyCache} from '../policy/cache.js';
 import {deepCopy, isDict, isList, type PyDict, type PyValue} from '../python/values.js';
 import {classChain} from './expectations.js';
-import {REFERENCE_CASE_DEFAULTS} from './suite.js';
+import {REFERENCE_CASE_DEFAULTS} from './case-shape.js';
 
 export interface PolicyTestCaseInit {
   name: string;

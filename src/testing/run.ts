@@ -48,6 +48,8 @@ export interface RunOptions {
   redactionPatterns?: readonly RedactionPattern[];
   /** Called as each case finishes, in order. */
   onResult?: (result: CaseResult) => void;
+  /** OpenTelemetry spans for each enforcement (default true; see EnforceOptions.trace). */
+  trace?: boolean;
 }
 
 export interface RunSummary {
@@ -73,6 +75,7 @@ export function runCase(testCase: SuiteCase, options: RunOptions = {}): CaseResu
     customGates: options.customGates,
     strictMode: options.strictMode,
     redactionPatterns: options.redactionPatterns,
+    trace: options.trace,
   });
   const outcome = outcomeOf(decision);
   const mismatches = checkExpectation(testCase.expectation, outcome, options.strict ? undefined : VOLATILE_ARTIFACT_POINTERS);
@@ -92,6 +95,19 @@ export function selectCases(suites: readonly LoadedSuite[], filter?: RegExp): Su
   return cases.filter((item) => filter.test(item.name) || filter.test(item.suite) || filter.test(`${item.suite} › ${item.name}`));
 }
 
+/** A case a run selects, with why it will be skipped when it will be. */
+export interface PlannedCase {
+  case: SuiteCase;
+  skipReason?: string;
+}
+
+/** The cases a run selects (see `selectCases`), in order, each with its skip reason if it is skipped. */
+export function planCases(suites: readonly LoadedSuite[], filter?: RegExp): PlannedCase[] {
+  const selected = selectCases(suites, filter);
+  const onlySuites = new Set(selected.filter((item) => item.only).map((item) => item.file));
+  return selected.map((testCase) => ({case: testCase, skipReason: skipReasonOf(testCase, onlySuites)}));
+}
+
 /**
  * Runs every selected case of the suites. Yields to the event loop now and
  * then, so a live view can redraw while a long run goes on.
@@ -99,17 +115,17 @@ export function selectCases(suites: readonly LoadedSuite[], filter?: RegExp): Su
 export async function runSuites(suites: readonly LoadedSuite[], options: RunOptions = {}): Promise<RunSummary> {
   const started = performance.now();
   const settings: RunOptions = {...options, cache: options.cache ?? new PolicyCache()};
-  const selected = selectCases(suites, options.filter);
-  const onlySuites = new Set(selected.filter((item) => item.only).map((item) => item.file));
+  const planned = planCases(suites, options.filter);
   const results: CaseResult[] = [];
   let bailed = false;
   let lastYield = performance.now();
-  for (const testCase of selected) {
-    const result = skipOf(testCase, onlySuites) ?? runCase(testCase, settings);
+  for (const {case: testCase, skipReason} of planned) {
+    const result: CaseResult =
+      skipReason === undefined ? runCase(testCase, settings) : {case: testCase, status: 'skipped', skipReason, mismatches: [], durationMs: 0};
     results.push(result);
     options.onResult?.(result);
     if (result.status === 'failed' && options.bail) {
-      bailed = results.length < selected.length;
+      bailed = results.length < planned.length;
       break;
     }
     if (performance.now() - lastYield > 30) {
@@ -127,10 +143,8 @@ export async function runSuites(suites: readonly LoadedSuite[], options: RunOpti
   };
 }
 
-function skipOf(testCase: SuiteCase, onlySuites: ReadonlySet<string>): CaseResult | undefined {
-  let reason: string | undefined;
-  if (testCase.skip !== undefined) reason = testCase.skip === '' ? 'skip' : testCase.skip;
-  else if (onlySuites.has(testCase.file) && !testCase.only) reason = 'other cases of the suite are marked only';
-  if (reason === undefined) return undefined;
-  return {case: testCase, status: 'skipped', skipReason: reason, mismatches: [], durationMs: 0};
+function skipReasonOf(testCase: SuiteCase, onlySuites: ReadonlySet<string>): string | undefined {
+  if (testCase.skip !== undefined) return testCase.skip === '' ? 'skip' : testCase.skip;
+  if (onlySuites.has(testCase.file) && !testCase.only) return 'other cases of the suite are marked only';
+  return undefined;
 }

@@ -6,13 +6,14 @@
 
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
-import {Ajv, type ValidateFunction} from 'ajv';
-import {bestMatch, compileSchema, type CompiledSchema, type SchemaError} from '../jsonschema/index.js';
 import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../policy/yaml.js';
+import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
-import {readShippedSchema} from '../schemas.js';
+import {REFERENCE_CASE_DEFAULTS, shapeOfCase} from './case-shape.js';
 import {epochSecondsOf} from './clock.js';
 import {TestingFileError} from './errors.js';
+import validateSuiteDocument from './suite-schema.generated.js';
+import {dottedPath, suiteSchemaProblem} from './suite-problems.js';
 import {type CaseExpectation, reasonMatcher, type Verdict} from './expectations.js';
 
 /** One case ready to run. */
@@ -45,27 +46,12 @@ export interface SuiteLoadOptions {
   cwd?: string;
 }
 
-/** The Python reference's `PolicyTestCase` defaults for fields a reference-shaped case leaves out. */
-export const REFERENCE_CASE_DEFAULTS = {role: 'planner', model_provider: 'test-provider', model_identifier: 'test-model'} as const;
-
-/** Keys only the reference's `PolicyTestCase` shape has; a case with any of them is read in that shape. */
-const REFERENCE_ONLY_KEYS = ['input_data', 'output_data', 'expected_outcome', 'expected_gate', 'expected_error_type'];
 /** Invocation fields a case in our shape may give on its own. */
-const OUR_INVOCATION_KEYS = ['policy_file', 'model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
+const OUR_INVOCATION_KEYS = ['model_provider', 'model_identifier', 'role', 'input', 'context', 'output', 'tool_calls'];
 
-let compiledSchema: CompiledSchema | undefined;
-let quickCheck: ValidateFunction | undefined;
-
-/** The python-jsonschema-compatible validator: slower, but its errors read like the reference's. */
-function suiteSchema(): CompiledSchema {
-  compiledSchema ??= compileSchema(readShippedSchema('policy-test-suite'), {defaultDraft: 'draft7'});
-  return compiledSchema;
-}
-
-/** Ajv's compiled check answers "valid?" fast for large suites; only an invalid suite is explained by `suiteSchema()`. */
+/** Ajv's check compiled ahead of time answers "valid?" fast for large suites; only an invalid suite is explained by `suiteSchemaProblem`. */
 function isValidSuite(value: PyValue): boolean {
-  quickCheck ??= new Ajv({strict: false, validateFormats: false, logger: false}).compile(toPlain(readShippedSchema('policy-test-suite')) as object);
-  return quickCheck(toPlain(value));
+  return validateSuiteDocument(toPlain(value)) === true;
 }
 
 /** Reads and expands a suite file; throws `TestingFileError` for an unreadable or malformed one. */
@@ -87,15 +73,16 @@ export function parseSuite(text: string, file: string, options: SuiteLoadOptions
   const value = document.value;
   if (isDict(value)) normalizeClocks(value);
   if (!isValidSuite(value)) {
-    const errors = suiteSchema().iterErrors(value);
-    if (errors.length > 0) throw schemaProblem(bestMatch(errors) ?? errors[0], document, file);
+    const problem = suiteSchemaProblem(value, document, file);
+    if (problem) throw problem;
   }
   return new SuiteExpander(value as PyDict, document, file, cwd).expand();
 }
 
 function readSuiteYaml(text: string, file: string): YamlDocument {
   try {
-    return readYaml(text);
+    // Suites can be large (a thousand cases), and are mostly plain block YAML: the fast reader first.
+    return readYaml(text, {simpleFirst: true});
   } catch (error) {
     if (error instanceof YamlSyntaxError) {
       throw new TestingFileError(`invalid YAML: ${error.reason}`, 'SYNTAX', file, error.range?.start.line, error.range?.start.column);
@@ -123,19 +110,11 @@ function isoText(value: PyDate | PyDateTime): string {
   return `${date}T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}${zone}`;
 }
 
-function schemaProblem(error: SchemaError, document: YamlDocument, file: string): TestingFileError {
-  const range = document.rangeOf(error.path as YamlPath);
-  const where = error.path.length === 0 ? '' : `${dottedPath(error.path)}: `;
-  return new TestingFileError(`${where}${error.message}`, 'SCHEMA', file, range?.start.line, range?.start.column);
-}
-
-function dottedPath(segments: ReadonlyArray<string | number>): string {
-  return segments.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${segment}`)).join('');
-}
-
 class SuiteExpander {
   private readonly suiteName: string;
   private readonly suiteDir: string;
+  /** Each policy path resolved once: a thousand cases name a handful of policies. */
+  private readonly policyPaths = new Map<string, string>();
 
   constructor(
     private readonly suite: PyDict,
@@ -157,7 +136,9 @@ class SuiteExpander {
 
   private expandCase(spec: PyDict, index: number, suiteNow: number | undefined): SuiteCase {
     const at: YamlPath = ['cases', index];
-    const isReference = REFERENCE_ONLY_KEYS.some((key) => Object.hasOwn(spec, key));
+    const shape = shapeOfCase(spec);
+    // The schema refuses a case mixing both shapes' own keys, so a valid one has a shape.
+    const isReference = 'shape' in shape && shape.shape === 'reference';
     const invocation = isReference ? this.referenceInvocation(spec) : this.ourInvocation(spec);
     const caseNow = this.clock(spec.now, [...at, 'now']);
     return {
@@ -173,38 +154,56 @@ class SuiteExpander {
     };
   }
 
-  /** Our shape: suite defaults, then the case's whole `invocation` or its own fields; the case's or suite's policy fills `policy_file`. */
+  /** Our shape: suite defaults, then the case's whole `invocation` or its own fields, each as written. */
   private ourInvocation(spec: PyDict): PyDict {
-    const invocation = this.defaults();
     const own = isDict(spec.invocation) ? spec.invocation : pick(spec, OUR_INVOCATION_KEYS);
-    for (const key of pyKeys(own)) defineKey(invocation, key, deepCopy(own[key]));
-    const policy = typeof spec.policy === 'string' ? spec.policy : this.suitePolicy();
-    if (!Object.hasOwn(invocation, 'policy_file') && policy !== undefined) invocation.policy_file = this.policyPath(policy);
-    return invocation;
+    return this.withPolicyFile(this.mergedOverDefaults(own), spec, own);
   }
 
   /** The reference's `PolicyTestCase._build_invocation`, with suite defaults under the case's fields. */
   private referenceInvocation(spec: PyDict): PyDict {
-    const policy = typeof spec.policy_file === 'string' ? spec.policy_file : this.suitePolicy();
-    const policyFile = policy === undefined ? undefined : this.policyPath(policy);
-    if (isDict(spec.invocation)) {
-      const invocation = this.defaults();
-      for (const key of pyKeys(spec.invocation)) defineKey(invocation, key, deepCopy(spec.invocation[key]));
-      if (!Object.hasOwn(invocation, 'policy_file') && policyFile !== undefined) invocation.policy_file = policyFile;
-      return invocation;
-    }
+    if (isDict(spec.invocation)) return this.withPolicyFile(this.mergedOverDefaults(spec.invocation), spec, spec.invocation);
     const defaults = this.defaults();
-    const field = (own: PyValue | undefined, key: string, fallback: PyValue): PyValue => own ?? defaults[key] ?? fallback;
-    const invocation: PyDict = {};
-    if (policyFile !== undefined) invocation.policy_file = policyFile;
-    else if (defaults.policy_file !== undefined) invocation.policy_file = defaults.policy_file;
-    invocation.role = field(spec.role, 'role', REFERENCE_CASE_DEFAULTS.role);
-    invocation.model_provider = field(spec.model_provider, 'model_provider', REFERENCE_CASE_DEFAULTS.model_provider);
-    invocation.model_identifier = field(spec.model_identifier, 'model_identifier', REFERENCE_CASE_DEFAULTS.model_identifier);
-    invocation.input = deepCopy(field(spec.input_data, 'input', {}));
-    invocation.output = deepCopy(field(spec.output_data, 'output', {}));
-    invocation.context = deepCopy(field(spec.context, 'context', {}));
+    const invocation = this.withPolicyFile({}, spec, {});
+    const given = (key: string, field: string, fallback: PyValue): PyValue =>
+      Object.hasOwn(spec, key) ? deepCopy(spec[key] as PyValue) : Object.hasOwn(defaults, field) ? defaults[field] : fallback;
+    // `self.input_data or {}`: left out, None or anything else Python counts as false gives an empty mapping.
+    const orEmpty = (key: string, field: string): PyValue => {
+      const value = spec[key];
+      if (value !== undefined && value !== null) return pyTruthy(value) ? deepCopy(value) : {};
+      return Object.hasOwn(defaults, field) ? defaults[field] : {};
+    };
+    invocation.role = given('role', 'role', REFERENCE_CASE_DEFAULTS.role);
+    invocation.model_provider = given('model_provider', 'model_provider', REFERENCE_CASE_DEFAULTS.model_provider);
+    invocation.model_identifier = given('model_identifier', 'model_identifier', REFERENCE_CASE_DEFAULTS.model_identifier);
+    invocation.input = orEmpty('input_data', 'input');
+    invocation.output = orEmpty('output_data', 'output');
+    invocation.context = orEmpty('context', 'context');
     for (const key of pyKeys(defaults)) if (!Object.hasOwn(invocation, key)) defineKey(invocation, key, defaults[key]);
+    return invocation;
+  }
+
+  private mergedOverDefaults(own: PyDict): PyDict {
+    const invocation = this.defaults();
+    for (const key of pyKeys(own)) defineKey(invocation, key, deepCopy(own[key]));
+    return invocation;
+  }
+
+  /**
+   * Sets the invocation's `policy_file`, the same way in both shapes: a whole
+   * invocation's own `policy_file` stays as written; else the case's `policy`
+   * or `policy_file` (relative to the suite file); else the suite defaults'
+   * `policy_file` (as written: relative to the working directory, like any
+   * invocation's); else the suite's `policy` (relative to the suite file).
+   */
+  private withPolicyFile(invocation: PyDict, spec: PyDict, own: PyDict): PyDict {
+    if (Object.hasOwn(own, 'policy_file')) return invocation;
+    const named = typeof spec.policy === 'string' ? spec.policy : typeof spec.policy_file === 'string' ? spec.policy_file : undefined;
+    const defaults = this.suite.defaults;
+    const suitePolicy = this.suitePolicy();
+    if (named !== undefined) invocation.policy_file = this.policyPath(named);
+    else if (isDict(defaults) && Object.hasOwn(defaults, 'policy_file')) invocation.policy_file = deepCopy(defaults.policy_file as PyValue);
+    else if (suitePolicy !== undefined) invocation.policy_file = this.policyPath(suitePolicy);
     return invocation;
   }
 
@@ -218,9 +217,14 @@ class SuiteExpander {
 
   /** A policy path written relative to the suite file, as the engine will read it: relative to the working directory. */
   private policyPath(policy: string): string {
-    const absolute = path.resolve(this.suiteDir, policy);
-    const relative = path.relative(this.cwd, absolute);
-    return relative === '' || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+    let resolved = this.policyPaths.get(policy);
+    if (resolved === undefined) {
+      const absolute = path.resolve(this.suiteDir, policy);
+      const relative = path.relative(this.cwd, absolute);
+      resolved = relative === '' || path.isAbsolute(relative) ? absolute : relative.split(path.sep).join('/');
+      this.policyPaths.set(policy, resolved);
+    }
+    return resolved;
   }
 
   private ourExpectation(expect: PyValue | undefined, at: YamlPath): CaseExpectation {

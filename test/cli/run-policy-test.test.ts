@@ -1,4 +1,4 @@
-import {writeFileSync} from 'node:fs';
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {isCi, runPolicyTest} from '../../src/cli/run-policy-test.js';
@@ -78,6 +78,16 @@ describe('aigc policy test', () => {
     expect(io.stderr.text).toContain('no case was run');
   });
 
+  it('still gives a CI consumer the malformed suite: a GitHub annotation, a JUnit file with an error test case', async () => {
+    const bad = suiteFile('cases:\n  - name: x\n    expekt: pass\n', 'bad.test.yaml');
+    const github = captureIo();
+    expect(await runPolicyTest([bad], {format: 'github'}, github)).toBe(1);
+    expect(github.stdout.text).toContain(`::error file=${bad},line=3,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)`);
+    const junitFile = join(folder!.path, 'report.xml');
+    expect(await runPolicyTest([bad], {format: 'junit', output: junitFile}, captureIo())).toBe(1);
+    expect(readFileSync(junitFile, 'utf8')).toMatch(/<testcase name="load the suite"[^>]*>\s*<error message="[^"]*unknown key 'expekt'/);
+  });
+
   it('filters with --run, stops with --bail and fails an empty run with --fail-on-empty', async () => {
     const file = suiteFile(ROLE_SUITE(POLICY));
     const filtered = captureIo();
@@ -92,12 +102,12 @@ describe('aigc policy test', () => {
     expect(await runPolicyTest([file], {run: 'nobody'}, captureIo())).toBe(0);
   });
 
-  it('finds *.test.yaml files in folders and refuses a bad --run pattern or a missing path', async () => {
+  it('finds *.test.yaml files in folders and refuses a bad --run pattern (usage, exit 2) or a missing path (input, exit 3)', async () => {
     const io = captureIo();
     expect(await runPolicyTest(['fixtures'], {format: 'json'}, io)).toBe(0);
     expect(JSON.parse(io.stdout.text).suiteFiles).toContain('fixtures/suites/coding-agent.test.yaml');
     await expect(runPolicyTest(['fixtures'], {run: '('}, captureIo())).rejects.toMatchObject({exitCode: 2});
-    await expect(runPolicyTest(['no/such/folder'], {}, captureIo())).rejects.toMatchObject({exitCode: 2});
+    await expect(runPolicyTest(['no/such/folder'], {}, captureIo())).rejects.toMatchObject({exitCode: 3, file: 'no/such/folder', message: 'no such file or folder'});
   });
 
   it('treats CI=false and an empty CI as a person\'s terminal', () => {

@@ -24,6 +24,20 @@ describe('aigc replay', () => {
     expect(await runReplay([`${DATA}/split_pre_call.json`], flags, split)).toBe(0);
   });
 
+  it('replays a split fixture failing at pre-call without --call-output, and asks for the output only when pre-call passes', async () => {
+    const preFail = captureIo({CI: 'true'});
+    const failFlags = {mode: 'split', expected: `${DATA}/split_pre_fail_expected.json`};
+    expect(await runReplay([`${DATA}/split_pre_fail_role.json`], failFlags, preFail)).toBe(0);
+    expect(preFail.stdout.text).toBe(`ok       ${DATA}/split_pre_fail_role.json\n1 passed, 0 failed\n`);
+    const prePass = captureIo({CI: 'true'});
+    expect(await runReplay([`${DATA}/split_pre_call.json`], {mode: 'split', expected: `${DATA}/split_expected.json`}, prePass)).toBe(1);
+    expect(prePass.stdout.text).toBe(
+      `FAIL     ${DATA}/split_pre_call.json\n` +
+        '         the pre-call phase passed, so the post-call phase needs the model output: give `output` in the fixture, or --call-output FILE\n' +
+        '0 passed, 1 failed\n',
+    );
+  });
+
   it('fails with a diff by JSON pointer when one expected field is edited', async () => {
     folder = temporaryFolder();
     const edited = JSON.parse(readFileSync(join(REPO_ROOT, DATA, 'wrapped_role_fail.json'), 'utf8'));
@@ -71,6 +85,13 @@ describe('aigc replay', () => {
     await expect(runReplay([`${DATA}/bare_pass.json`], {policy: 'policies/support-assistant.yaml', update: 'all'}, captureIo())).rejects.toMatchObject({exitCode: 2});
   });
 
+  it('refuses a --policy file it cannot read before replaying anything (exit 3)', async () => {
+    const io = captureIo();
+    const replayed = runReplay([`${DATA}/bare_pass.json`], {expected: `${DATA}/bare_pass_expected.json`, policy: 'policies/no-such-policy.yaml'}, io);
+    await expect(replayed).rejects.toMatchObject({exitCode: 3, file: 'policies/no-such-policy.yaml', message: '--policy: cannot read the policy (ENOENT)'});
+    expect(io.stdout.text).toBe('');
+  });
+
   it('resolves policy paths against --root', async () => {
     folder = temporaryFolder();
     mkdirSync(join(folder.path, 'rules'));
@@ -90,6 +111,10 @@ describe('aigc replay', () => {
     expect(await runReplay([broken, `${DATA}/bare_pass.json`], {}, io)).toBe(1);
     expect(io.stderr.text).toMatch(new RegExp(`${broken}:3:\\d+: invalid JSON`));
     expect(io.stdout.text).toBe('');
+  });
+
+  it('exits 3 for a fixture path that does not exist, as for any unreadable input', async () => {
+    await expect(runReplay(['no/such/fixture.json'], {}, captureIo())).rejects.toMatchObject({exitCode: 3, file: 'no/such/fixture.json'});
   });
 
   it('prints a JSON report with -f json', async () => {

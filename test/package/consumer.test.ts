@@ -96,6 +96,7 @@ describe('the npm package', () => {
       'dist/src/index.js',
       'dist/src/index.d.ts',
       'dist/enforce.bundle.js',
+      'dist/policy-test/policy-test.js',
       'oclif.manifest.json',
       'schemas/policy_dsl.schema.json',
       'schemas/audit_artifact.schema.json',

@@ -43,7 +43,7 @@ describe('replaying fixtures in the reference\'s shapes', () => {
     });
     const result = replay(fixture);
     expect(result.diffs).toEqual([]);
-    expect((result.actual.metadata as PyDict).enforcement_mode).toBe('split');
+    expect((result.actual?.metadata as PyDict).enforcement_mode).toBe('split');
   });
 
   it('fails with a field-level diff when one expected field is edited', () => {
@@ -64,13 +64,35 @@ describe('replaying fixtures in the reference\'s shapes', () => {
     ]);
   });
 
-  it('accepts a base class as the expected exception, as pytest.raises does', () => {
-    const [fixture] = fixtures(`${DATA}/wrapped_missing_fields.json`);
-    expect(replay({...fixture, expectation: {exceptionClass: 'GovernanceViolationError'}}).status).toBe('passed');
+  it('replays invocations with wrongly typed fields, which enforcement refuses at invocation_validation', () => {
+    const [wrapped] = fixtures(`${DATA}/wrapped_input_not_object.json`);
+    expect(replay(wrapped).diffs).toEqual([]);
+    const [ours] = fixtures(`${DATA}/ours_schema_fail.json`);
+    const typedWrongly = {...ours, invocation: {...(ours.invocation as PyDict), role: 7}, expectation: {artifact: {failure_gate: 'invocation_validation'}}};
+    expect(replay(typedWrongly).diffs).toEqual([]);
   });
 
-  it('refuses a split fixture without a model output', () => {
-    expect(() => fixtures(`${DATA}/split_pre_call.json`, {mode: 'split'})).toThrow(/split replay needs the model output/);
+  it('wants the exact exception class, as the reference\'s tests compare the class name', () => {
+    const [fixture] = fixtures(`${DATA}/wrapped_missing_fields.json`);
+    for (const base of ['GovernanceViolationError', 'AIGCError']) {
+      const result = replay({...fixture, expectation: {exceptionClass: base}});
+      expect(result.diffs.map(formatFieldDiff)).toEqual([`exception: "${base}" → "InvocationValidationError"`]);
+    }
+  });
+
+  it('replays a split fixture that fails at pre-call without any model output', () => {
+    const [fixture] = fixtures(`${DATA}/split_pre_fail_role.json`, {mode: 'split', expectedTemplate: json(`${DATA}/split_pre_fail_expected.json`)});
+    const result = replay(fixture);
+    expect(result.diffs).toEqual([]);
+    expect(result.status).toBe('passed');
+  });
+
+  it('says the model output is needed when a split fixture passes its pre-call phase without one', () => {
+    const [fixture] = fixtures(`${DATA}/split_pre_call.json`, {mode: 'split', expectedTemplate: json(`${DATA}/split_expected.json`)});
+    const result = replay(fixture);
+    expect(result).toMatchObject({status: 'failed', actual: null, verdict: null});
+    expect(result.problem).toMatch(/pre-call phase passed, so the post-call phase needs the model output/);
+    expect(planUpdates([result], {mode: 'all', expectedFile: 'unused.json'}).writes).toEqual([]);
   });
 
   it('passes over expected-artifact templates, which are no fixtures', () => {
@@ -103,7 +125,7 @@ describe('replaying our own fixtures and records', () => {
     const pass = json(`${DATA}/bare_pass.json`);
     const records = [pass, fixture.invocation].map((invocation) => {
       const [bare] = fixtures(`${DATA}/bare_pass.json`);
-      const artifact = replay({...bare, invocation, now: 1780000000}).actual;
+      const artifact = replay({...bare, invocation, now: 1780000000}).actual!;
       return JSON.stringify({invocation, artifact: {...artifact, signature: 'recorded-signature'}});
     });
     const file = join(folder.path, 'recorded.jsonl');

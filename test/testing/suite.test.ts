@@ -61,6 +61,73 @@ cases:
     expect(suite.cases[0].expectation).toEqual({result: 'fail', gate: 'role_validation', errorType: 'GovernanceViolationError'});
   });
 
+  it('reads a case with `policy_file` and no key of our own in the reference shape, with all its defaults', () => {
+    const [testCase] = load('cases:\n  - name: planner ok\n    policy_file: open.yaml\n    role: planner\n').cases;
+    expect(testCase.invocation).toEqual({
+      policy_file: 'suites/open.yaml',
+      role: 'planner',
+      model_provider: 'test-provider',
+      model_identifier: 'test-model',
+      input: {},
+      output: {},
+      context: {},
+    });
+    expect(testCase.expectation).toEqual({result: 'pass'});
+  });
+
+  it('reads a case with only keys both shapes share, and no `policy_file`, in our shape (no defaults added)', () => {
+    const [testCase] = load('policy: p.yaml\ncases:\n  - name: ours\n    role: planner\n').cases;
+    expect(testCase.invocation).toEqual({role: 'planner', policy_file: 'suites/p.yaml'});
+  });
+
+  it('gives the reference shape\'s input, output and context as Python\'s `value or {}` does', () => {
+    const [testCase] = load('cases:\n  - name: falsy\n    policy_file: p.yaml\n    input_data: ""\n    output_data: text\n    context: null\n').cases;
+    expect(testCase.invocation).toMatchObject({input: {}, output: 'text', context: {}});
+  });
+
+  it('resolves a case\'s `policy_file` against the suite file in both shapes, like `policy`', () => {
+    const suite = load(`
+defaults: {policy_file: policies/from-defaults.yaml}
+cases:
+  - name: ours with policy_file
+    policy_file: ours.yaml
+    input: {}
+  - name: reference with policy_file
+    policy_file: reference.yaml
+    expected_outcome: pass
+  - name: ours with policy
+    policy: policy.yaml
+  - name: a whole invocation keeps its own, as written
+    policy_file: ignored.yaml
+    invocation: {policy_file: policies/own.yaml}
+  - name: defaults when the case names none
+    input: {}
+`);
+    expect(suite.cases.map((item) => item.invocation.policy_file)).toEqual([
+      'suites/ours.yaml',
+      'suites/reference.yaml',
+      'suites/policy.yaml',
+      'policies/own.yaml',
+      'policies/from-defaults.yaml',
+    ]);
+  });
+
+  it('takes any JSON value in an invocation\'s fields, for enforcement to refuse', () => {
+    const suite = load(`
+cases:
+  - name: whole
+    invocation: {input: describe system, role: 7, tool_calls: none}
+  - name: ours
+    input: describe system
+    context: [a]
+  - name: reference
+    policy_file: p.yaml
+    input_data: describe system
+`);
+    expect(suite.cases.map((item) => item.invocation.input)).toEqual(['describe system', 'describe system', 'describe system']);
+    expect(suite.cases[0].invocation).toMatchObject({role: 7, tool_calls: 'none'});
+  });
+
   it('reads detailed expectations: gate, error, reason as text or /regex/, artifact subset', () => {
     const [testCase] = load(`
 cases:
@@ -110,7 +177,35 @@ describe('a malformed suite', () => {
   });
 
   it('is refused when a case mixes a whole invocation with separate fields', () => {
-    expect(problemOf('cases:\n  - name: mixed\n    invocation: {}\n    role: a\n').code).toBe('SCHEMA');
+    const problem = problemOf('cases:\n  - name: mixed\n    invocation: {}\n    role: a\n');
+    expect(problem.code).toBe('SCHEMA');
+    expect(problem.message).toBe('cases[0]: `invocation` is the whole invocation: give role inside it, or leave `invocation` out');
+  });
+
+  it('names an unknown key with its line, and the key likely meant', () => {
+    const problem = problemOf('cases:\n  - name: typo\n    expekt: pass\n');
+    expect(problem.message).toBe("cases[0]: unknown key 'expekt' (did you mean 'expect'?)");
+    expect(problem.location).toBe('suites/example.test.yaml:3:5');
+    expect(problemOf('suit: x\ncases: []\n').message).toBe("unknown key 'suit' (did you mean 'suite'?)");
+    expect(problemOf('cases:\n  - name: e\n    expect: {result: fail, gaet: role_validation}\n').message).toBe(
+      "cases[0].expect: unknown key 'gaet' (did you mean 'gate'?)",
+    );
+    expect(problemOf('cases:\n  - name: r\n    expected_outcome: fail\n    expected_gat: role_validation\n').message).toBe(
+      "cases[0]: unknown key 'expected_gat' (did you mean 'expected_gate'?)",
+    );
+    expect(problemOf('cases:\n  - name: x\n    zzz: 1\n').message).toMatch(/^cases\[0\]: unknown key 'zzz'; known keys: name, description, policy, /);
+  });
+
+  it('is refused when a case mixes the keys of both shapes, naming them', () => {
+    const problem = problemOf('cases:\n  - name: mixed\n    input_data: {}\n    expect: pass\n');
+    expect(problem.message).toBe(
+      "cases[0]: mixes keys of the reference's PolicyTestCase shape (input_data) with keys of ours (expect); write the case in one shape",
+    );
+    expect(problem.line).toBe(2);
+  });
+
+  it('is refused for `policy` together with `policy_file`', () => {
+    expect(problemOf('cases:\n  - name: both\n    policy: a.yaml\n    policy_file: b.yaml\n').message).toBe('cases[0]: policy and policy_file cannot be given together');
   });
 
   it('is refused for an unusable regular expression, pointing at it', () => {

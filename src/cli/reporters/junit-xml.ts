@@ -24,6 +24,8 @@ export interface JUnitTestCase {
   time?: number;
   /** Empty for a passing case. */
   failures: JUnitFailure[];
+  /** Set when the case could not be run at all (an `<error>`, counted in `errors`). */
+  error?: JUnitFailure;
   /** Set for a skipped case; the text says why. */
   skipped?: string;
   systemOut?: string;
@@ -88,19 +90,22 @@ function appendTestCase(parent: XMLBuilder, testCase: JUnitTestCase): void {
     ...timeAttribute(testCase.time),
   });
   if (testCase.skipped !== undefined) element.ele('skipped', {message: attribute(testCase.skipped)});
-  for (const failure of testCase.failures) {
-    const failureElement = element.ele('failure', {message: attribute(failure.message), type: attribute(failure.type)});
-    if (failure.details !== undefined && failure.details !== '') failureElement.txt(failure.details);
-  }
+  for (const failure of testCase.failures) appendFailure(element, 'failure', failure);
+  if (testCase.error !== undefined) appendFailure(element, 'error', testCase.error);
   if (testCase.systemOut !== undefined && testCase.systemOut !== '') element.ele('system-out').txt(testCase.systemOut);
   if (testCase.systemErr !== undefined && testCase.systemErr !== '') element.ele('system-err').txt(testCase.systemErr);
+}
+
+function appendFailure(parent: XMLBuilder, name: 'failure' | 'error', failure: JUnitFailure): void {
+  const element = parent.ele(name, {message: attribute(failure.message), type: attribute(failure.type)});
+  if (failure.details !== undefined && failure.details !== '') element.txt(failure.details);
 }
 
 function countSuite(suite: JUnitTestSuite): Counts {
   return {
     tests: suite.testCases.length,
     failures: suite.testCases.filter((testCase) => testCase.failures.length > 0).length,
-    errors: 0,
+    errors: suite.testCases.filter((testCase) => testCase.error !== undefined).length,
     skipped: suite.testCases.filter((testCase) => testCase.skipped !== undefined).length,
   };
 }

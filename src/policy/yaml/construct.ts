@@ -280,13 +280,14 @@ class DocumentConstructor {
     for (const entry of entries) {
       const earlier = byIdentity.get(entry.identity);
       if (!earlier) {
-        byIdentity.set(entry.identity, {...entry});
+        byIdentity.set(entry.identity, entry);
         continue;
       }
       if (earlier.explicit && entry.explicit) {
         this.duplicateKeys.push({path: [...this.path], key: earlier.jsKey, range: entry.position.key});
       }
-      Object.assign(earlier, {value: entry.value, size: entry.size, position: entry.position, explicit: entry.explicit});
+      // A new record (merged entries are shared with the dict they came from); `set` keeps the key's place.
+      byIdentity.set(entry.identity, {...earlier, value: entry.value, size: entry.size, position: entry.position, explicit: entry.explicit});
     }
     const dict: PyDict = {};
     const positions = new Map<string | number, EntryPosition>();

@@ -4,7 +4,7 @@
 // keys left out without `?`. Also remembers where tags and anchors are, since
 // PyYAML marks a node from its first property.
 
-import {CST, Lexer, Parser} from 'yaml';
+import {CST} from 'yaml';
 import {strRepr} from '../../python/repr.js';
 import {YamlSyntaxError} from './errors.js';
 import type {LineIndex} from './positions.js';
@@ -43,13 +43,13 @@ export interface TokenScan {
 }
 
 /**
- * Scans the token stream once: finds the first tab outside quoted scalars,
+ * Scans the lexer's tokens of `text` (`new Lexer().lex(text)`) once: finds the first tab outside quoted scalars,
  * comments and block scalars, refuses flow nesting beyond `maxDepth`, returns
  * where tags and anchors start, and finds where the `yaml` package needs spaces
  * inserted to read as PyYAML does.
  */
-export function scanTokens(text: string, lines: LineIndex, maxDepth: number): TokenScan {
-  return new TokenScanner(text, lines, maxDepth).scan();
+export function scanTokens(text: string, lexemes: Iterable<string>, lines: LineIndex, maxDepth: number): TokenScan {
+  return new TokenScanner(text, lines, maxDepth).scan(lexemes);
 }
 
 class TokenScanner {
@@ -71,9 +71,9 @@ class TokenScanner {
     private readonly maxDepth: number,
   ) {}
 
-  scan(): TokenScan {
+  scan(lexemes: Iterable<string>): TokenScan {
     let scalarSourceNext = false;
-    for (const token of new Lexer().lex(this.text)) {
+    for (const token of lexemes) {
       if (scalarSourceNext) {
         scalarSourceNext = false;
         this.plainOrBlockScalar(token);
@@ -433,9 +433,9 @@ type CollectionToken = CST.BlockMap | CST.BlockSequence | CST.FlowCollection;
  * refuses and the `yaml` package accepts: a `:` with no key and no `?`, and
  * tabs that end a block scalar. Returns the first such problem.
  */
-export function checkTokenTree(text: string, lines: LineIndex): FoundProblem | undefined {
+export function checkTokenTree(tokens: readonly CST.Token[], lines: LineIndex): FoundProblem | undefined {
   const problems: FoundProblem[] = [];
-  const pending: CST.Token[] = [...new Parser().parse(text)];
+  const pending: CST.Token[] = [...tokens];
   for (let token = pending.pop(); token; token = pending.pop()) {
     if (token.type === 'document' && token.value) pending.push(token.value);
     else if (token.type === 'block-scalar') {

@@ -20,7 +20,7 @@ export type ReplayMode = 'unified' | 'split';
 export interface ReplayExpectation {
   /** Expected artifact, whole or in part (compared as a recursive subset). */
   artifact?: PyDict;
-  /** Wrapped form: the error class (or a base class) enforcement should raise; `null` when it should pass. */
+  /** Wrapped form: the class name of the error enforcement should raise, compared exactly; `null` when it should pass. */
   exceptionClass?: string | null;
   /** Wrapped form: the error's `code`. */
   exceptionCode?: string | null;
@@ -37,7 +37,7 @@ export interface ReplayFixture {
   raw: PyDict;
   invocation: PyValue;
   mode: ReplayMode;
-  /** Model output for the post-call phase of a split replay. */
+  /** Model output for the post-call phase of a split replay (any JSON value); needed only when the pre-call phase passes. */
   output?: PyValue;
   /** Clock in epoch seconds: the fixture's `now`, else a record's artifact timestamp. */
   now?: number;
@@ -147,11 +147,7 @@ function fixtureOf(value: PyDict, shape: FixtureShape, file: string, line: numbe
     const where = error.path.length === 0 ? '' : `${error.path.join('.')}: `;
     throw new TestingFileError(`not a valid ${SHAPE_NAMES[shape]}: ${where}${error.message}`, 'SCHEMA', file, line);
   }
-  const fixture = fixtureOfValid(value, shape, file, line, options);
-  if (fixture.mode === 'split' && !isDict(fixture.output) && !(isDict(fixture.invocation) && isDict(fixture.invocation.output))) {
-    throw new TestingFileError('split replay needs the model output: give `output` in the fixture, or --call-output FILE', 'INVALID_VALUE', file, line);
-  }
-  return fixture;
+  return fixtureOfValid(value, shape, file, line, options);
 }
 
 function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
@@ -212,7 +208,7 @@ function ourFixture(value: PyDict, file: string, line: number | undefined, optio
     raw: value,
     invocation: value.invocation,
     mode: (value.mode as ReplayMode | undefined) ?? options.mode ?? 'unified',
-    output: value.output ?? options.callOutput,
+    output: Object.hasOwn(value, 'output') ? value.output : options.callOutput,
     now,
     expectation: isDict(value.expected) ? {artifact: value.expected} : undefined,
   };

@@ -8,7 +8,6 @@ import type {PolicyCache} from '../../policy/cache.js';
 import {isDict, type PyDict, type PyValue} from '../../python/values.js';
 import {fixedClock} from '../clock.js';
 import {type FieldDiff, subsetDiff, VOLATILE_ARTIFACT_POINTERS} from '../compare.js';
-import {classChain} from '../expectations.js';
 import type {ReplayFixture} from './fixtures.js';
 
 /** Fields replay never compares: it neither signs nor chains, so a recorded signature or chain link cannot recur. */
@@ -25,6 +24,8 @@ export interface ReplayOptions {
   strict?: boolean;
   /** `--policy FILE`: run every fixture against this policy instead, and compare only verdicts. */
   policyOverride?: string;
+  /** OpenTelemetry spans for each enforcement (default true; see EnforceOptions.trace). */
+  trace?: boolean;
 }
 
 /** PASS or FAIL and the gate: what a policy author compares across policies. */
@@ -37,19 +38,30 @@ export type ReplayStatus = 'passed' | 'failed' | 'missing';
 
 export interface ReplayResult {
   fixture: ReplayFixture;
-  /** `missing`: the fixture has no expectation to compare with. */
+  /** `missing`: the fixture has no expectation to compare with; `failed` also when it could not be replayed to the end (see `problem`). */
   status: ReplayStatus;
   diffs: FieldDiff[];
-  actual: PyDict;
-  verdict: ReplayVerdict;
+  /** The artifact enforcement produced; null when the replay stopped short of one (see `problem`). */
+  actual: PyDict | null;
+  verdict: ReplayVerdict | null;
+  /** Why the fixture could not be replayed to the end; set only with status `failed`. */
+  problem?: string;
   /** The verdict the fixture expects, as far as it says. */
   expectedVerdict?: ReplayVerdict;
   errorClass: string | null;
   errorCode: string | null;
 }
 
+/** Said when a split replay's pre-call phase passes and nothing gives the post-call phase its output. */
+export const SPLIT_OUTPUT_NEEDED =
+  'the pre-call phase passed, so the post-call phase needs the model output: give `output` in the fixture, or --call-output FILE';
+
 export function replayFixture(fixture: ReplayFixture, options: ReplayOptions = {}): ReplayResult {
   const decision = enforceAgain(fixture, options);
+  if (decision === SPLIT_OUTPUT_NEEDED) {
+    const unfinished = {fixture, actual: null, verdict: null, expectedVerdict: expectedVerdictOf(fixture), errorClass: null, errorCode: null};
+    return {...unfinished, status: 'failed', diffs: [], problem: SPLIT_OUTPUT_NEEDED};
+  }
   const actual = decision.artifact;
   const verdict: ReplayVerdict = {
     result: actual.enforcement_result === 'PASS' ? 'PASS' : 'FAIL',
@@ -62,21 +74,25 @@ export function replayFixture(fixture: ReplayFixture, options: ReplayOptions = {
   return {...base, status: diffs.length === 0 ? 'passed' : 'failed', diffs};
 }
 
-function enforceAgain(fixture: ReplayFixture, options: ReplayOptions): Decision {
+/** The decision, or `SPLIT_OUTPUT_NEEDED` when a split replay passes its pre-call phase without an output to go on with. */
+function enforceAgain(fixture: ReplayFixture, options: ReplayOptions): Decision | typeof SPLIT_OUTPUT_NEEDED {
   const at = fixture.now ?? options.now;
   const settings: EnforceOptions = {
     now: at === undefined ? undefined : fixedClock(at),
     cwd: options.cwd,
     policyRoot: options.policyRoot,
     cache: options.cache ?? null,
+    trace: options.trace,
   };
   let invocation = fixture.invocation;
   if (options.policyOverride !== undefined && isDict(invocation)) invocation = {...invocation, policy_file: options.policyOverride};
   if (fixture.mode === 'unified') return decide(invocation, settings);
-  const output = fixture.output ?? (isDict(invocation) ? invocation.output : undefined);
+  // Like the reference's split tests: a pre-call FAIL is the whole replay, and needs no output.
   const preCall = decidePreCall(withoutOutput(invocation), settings);
   if (!('token' in preCall)) return preCall;
-  return decidePostCall(preCall.token, output as PyValue, settings);
+  const output = fixture.output !== undefined ? fixture.output : isDict(invocation) && Object.hasOwn(invocation, 'output') ? invocation.output : undefined;
+  if (output === undefined) return SPLIT_OUTPUT_NEEDED;
+  return decidePostCall(preCall.token, output, settings);
 }
 
 /** A split replay's pre-call invocation: the reference's pre-call fixtures have no `output`. */
@@ -92,7 +108,8 @@ function expectationDiffs(fixture: ReplayFixture, decision: Decision, options: R
   const error = decision.error;
   if (expectation.exceptionClass !== undefined) {
     const expected = expectation.exceptionClass;
-    const met = expected === null ? error === null : error !== null && classChain(error).includes(expected);
+    // The reference's tests compare `exc.__class__.__name__` exactly: a base class does not do.
+    const met = expected === null ? error === null : error?.className === expected;
     if (!met) diffs.push({pointer: 'exception', expected, actual: error?.className ?? null});
   }
   if (expectation.exceptionCode !== undefined && expectation.exceptionCode !== (error?.code ?? null)) {
@@ -142,9 +159,9 @@ export function summarizeVerdictChanges(results: readonly ReplayResult[]): Verdi
   const summary: VerdictChangeSummary = {compared: 0, changed: [], passToFail: 0, failToPass: 0, gateChanged: 0, newFailuresByGate: {}};
   for (const result of results) {
     const before = result.expectedVerdict;
-    if (before === undefined) continue;
-    summary.compared++;
     const after = result.verdict;
+    if (before === undefined || after === null) continue;
+    summary.compared++;
     if (before.result === after.result && (before.result === 'PASS' || before.gate === null || before.gate === after.gate)) continue;
     summary.changed.push(result);
     if (before.result === 'PASS' && after.result === 'FAIL') {

@@ -44,11 +44,17 @@ const REFERENCE_TEMPLATE_FIELDS = [
   'enforcement_result',
 ];
 
+/** A result that has an artifact to write back. */
+type Replayed = ReplayResult & {actual: PyDict};
+
 export function planUpdates(results: readonly ReplayResult[], options: UpdateOptions): UpdatePlan {
   const plan: UpdatePlan = {writes: [], updated: new Set()};
   if (options.mode === 'none') return plan;
-  const chosen = results.filter((result) => result.status === 'missing' || (options.mode === 'all' && result.status === 'failed'));
-  const byFile = new Map<string, ReplayResult[]>();
+  // A replay that stopped short of an artifact (see `ReplayResult.problem`) has nothing to write.
+  const chosen = results.filter(
+    (result): result is Replayed => result.actual !== null && (result.status === 'missing' || (options.mode === 'all' && result.status === 'failed')),
+  );
+  const byFile = new Map<string, Replayed[]>();
   for (const result of chosen) {
     if (result.fixture.shape === 'reference-bare') {
       if (options.expectedFile === undefined) continue;
@@ -74,7 +80,7 @@ function storedArtifact(actual: PyDict, strict?: boolean): PyDict {
   return withoutPointers(actual, drop);
 }
 
-function updatedValue(result: ReplayResult, options: UpdateOptions): PyDict {
+function updatedValue(result: Replayed, options: UpdateOptions): PyDict {
   const fixture = result.fixture;
   // A copy keeps the raw key order; defineKey replaces a key where it stands.
   const value: PyDict = {...fixture.raw};
@@ -98,7 +104,7 @@ function updatedValue(result: ReplayResult, options: UpdateOptions): PyDict {
   }
 }
 
-function bareTemplateText(result: ReplayResult, options: UpdateOptions): string {
+function bareTemplateText(result: Replayed, options: UpdateOptions): string {
   const file = options.expectedFile!;
   const existing = readIfPresent(file, options.cwd);
   const actual = result.actual;
@@ -113,10 +119,10 @@ function bareTemplateText(result: ReplayResult, options: UpdateOptions): string 
   return renderLike(existing, template);
 }
 
-function rewriteFile(file: string, results: ReplayResult[], options: UpdateOptions): string {
+function rewriteFile(file: string, results: Replayed[], options: UpdateOptions): string {
   const original = readIfPresent(file, options.cwd) ?? '';
   if (results.every((result) => result.fixture.line === undefined)) return renderLike(original, updatedValue(results[0], options));
-  const byLine = new Map<number, ReplayResult>(results.map((result) => [result.fixture.line!, result]));
+  const byLine = new Map<number, Replayed>(results.map((result) => [result.fixture.line!, result]));
   const lines = original.split('\n');
   return lines
     .map((line, index) => {

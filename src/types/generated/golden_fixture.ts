@@ -32,7 +32,10 @@ export interface ReplayFixture {
    * Free text for people reading the fixture.
    */
   description?: string;
-  invocation: InvocationFields;
+  /**
+   * The invocation to enforce again, usually an object with the fields of `#/definitions/invocationFields`; any JSON value is taken (a non-object one is refused at `invocation_validation`).
+   */
+  invocation: unknown;
   /**
    * The artifact it should produce, whole or in part: every key given must equal the actual artifact's, objects compared recursively as subsets. Timestamps are ignored unless `--strict`. Written by `aigc replay --update` when absent.
    */
@@ -45,68 +48,9 @@ export interface ReplayFixture {
    */
   mode?: 'unified' | 'split';
   /**
-   * Model output handed to the post-call phase in split mode, where the invocation itself has none.
+   * Model output (any JSON value) handed to the post-call phase in split mode, where the invocation itself has none; needed only when the pre-call phase passes.
    */
-  output?: {
-    [k: string]: unknown;
-  };
-}
-/**
- * Some or all fields of an invocation, typed as in invocation.schema.json. Fields may be missing, so that incomplete invocations (which should fail) can be recorded.
- */
-export interface InvocationFields {
-  /**
-   * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute.
-   */
-  policy_file?: string;
-  /**
-   * Who serves the model, for example `openai` or `internal`.
-   */
-  model_provider?: string;
-  /**
-   * Which model is called, for example `gpt-4`.
-   */
-  model_identifier?: string;
-  /**
-   * Role the caller acts in; must be one of the policy's roles.
-   */
-  role?: string;
-  input?: InvocationInput;
-  context?: InvocationContext;
-  output?: InvocationOutput;
-  /**
-   * Tool calls made by the model, checked against the policy's `tools.allowed_tools`.
-   */
-  tool_calls?: ToolCall[];
-  [k: string]: unknown;
-}
-/**
- * What was sent to the model. Its canonical JSON is hashed into the artifact's `input_checksum`.
- */
-export interface InvocationInput {
-  [k: string]: unknown;
-}
-/**
- * Facts about the call read by preconditions, conditions, guards and risk factors (`context.provenance` is copied into the artifact's provenance).
- */
-export interface InvocationContext {
-  [k: string]: unknown;
-}
-/**
- * What the model returned, checked against the policy's `output_schema`. Required for unified enforcement; left out of a split pre-call invocation.
- */
-export interface InvocationOutput {
-  [k: string]: unknown;
-}
-/**
- * One tool call made by the model.
- */
-export interface ToolCall {
-  /**
-   * Name of the tool called.
-   */
-  name: string;
-  [k: string]: unknown;
+  output?: unknown;
 }
 /**
  * The Python reference's wrapped fixture: an invocation with the error it should raise and the artifact fields that must match.
@@ -116,9 +60,12 @@ export interface ReferenceWrappedFixture {
    * What the fixture exercises.
    */
   description?: string;
-  invocation: InvocationFields;
   /**
-   * Class name of the error enforcement should raise, for example `GovernanceViolationError`; absent or null when it should pass.
+   * The invocation to enforce again, usually an object with the fields of `#/definitions/invocationFields`; any JSON value is taken (a non-object one is refused at `invocation_validation`).
+   */
+  invocation: unknown;
+  /**
+   * Class name of the error enforcement should raise, compared exactly (a base class does not match), for example `GovernanceViolationError`; absent or null when it should pass.
    */
   expected_exception?: string | null;
   /**
@@ -137,15 +84,51 @@ export interface ReferenceWrappedFixture {
   notes?: string[];
 }
 /**
+ * Some or all fields of an invocation. Every field takes any JSON value, so that invalid invocations (refused at `invocation_validation`) can be recorded as well as incomplete ones; invocation.schema.json says what a valid invocation holds.
+ */
+export interface InvocationFields {
+  /**
+   * Path of the policy (YAML) that governs the call, relative to the working directory (or `--root`) unless absolute (a string in a valid invocation).
+   */
+  policy_file?: unknown;
+  /**
+   * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
+   */
+  model_provider?: unknown;
+  /**
+   * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
+   */
+  model_identifier?: unknown;
+  /**
+   * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
+   */
+  role?: unknown;
+  /**
+   * What was sent to the model (an object in a valid invocation). Its canonical JSON is hashed into the artifact's `input_checksum`.
+   */
+  input?: unknown;
+  /**
+   * Facts about the call read by preconditions, conditions, guards and risk factors (an object in a valid invocation; `context.provenance` is copied into the artifact's provenance).
+   */
+  context?: unknown;
+  /**
+   * What the model returned (an object in a valid invocation), checked against the policy's `output_schema`. Required for unified enforcement; left out of a split pre-call invocation.
+   */
+  output?: unknown;
+  /**
+   * Tool calls made by the model (in a valid invocation, a list of objects with a `name`), checked against the policy's `tools.allowed_tools`.
+   */
+  tool_calls?: unknown;
+  [k: string]: unknown;
+}
+/**
  * A record written by `aigc enforce --record FILE`: the invocation and the artifact it produced, replayed at the artifact's timestamp.
  */
 export interface RecordedFixture {
   /**
    * The invocation as it was read (any JSON value; a non-object one was refused at `invocation_validation`).
    */
-  invocation: {
-    [k: string]: unknown;
-  };
+  invocation: unknown;
   /**
    * The artifact enforcement produced; replay compares every field but the timestamps, the signature and the chain fields.
    */

@@ -8,11 +8,7 @@
  */
 export type FixedClock = number | string;
 /**
- * Tool calls made by the model, checked against the policy's `tools.allowed_tools`.
- */
-export type ToolCalls = ToolCall[];
-/**
- * A test case, in our shape or in the Python reference's `PolicyTestCase` shape.
+ * A test case, in our shape or in the Python reference's `PolicyTestCase` shape. A case with any of `input_data`, `output_data`, `expected_outcome`, `expected_gate` or `expected_error_type` is in the reference's shape, as is one with `policy_file` and none of our shape's own keys (`policy`, `input`, `output`, `tool_calls`, `expect`); any other case is in ours. A case may not mix the two shapes' own keys.
  */
 export type PolicyTestSuiteCase = PolicyTestCase | ReferencePolicyTestCase;
 /**
@@ -50,7 +46,7 @@ export interface PolicyTestSuite {
    */
   description?: string;
   /**
-   * Policy every case runs against unless it names its own, relative to this file.
+   * Policy every case runs against unless it names its own (or `defaults` give a `policy_file`), relative to this file.
    */
   policy?: string;
   now?: FixedClock;
@@ -61,61 +57,45 @@ export interface PolicyTestSuite {
   cases: PolicyTestSuiteCase[];
 }
 /**
- * Some or all fields of an invocation, typed as in invocation.schema.json. Fields may be missing, so that incomplete invocations can be tested.
+ * Some or all fields of an invocation. Every field takes any JSON value, so that invalid invocations (refused at `invocation_validation`) can be tested as well as incomplete ones; invocation.schema.json says what a valid invocation holds. A `policy_file` here is read as enforcement reads it: relative to the working directory, or confined to `--policy-root`.
  */
 export interface InvocationFields {
   /**
-   * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute.
+   * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute (a string in a valid invocation).
    */
-  policy_file?: string;
+  policy_file?: unknown;
   /**
-   * Who serves the model, for example `openai` or `internal`.
+   * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
    */
-  model_provider?: string;
+  model_provider?: unknown;
   /**
-   * Which model is called, for example `gpt-4`.
+   * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
    */
-  model_identifier?: string;
+  model_identifier?: unknown;
   /**
-   * Role the caller acts in; must be one of the policy's roles.
+   * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
    */
-  role?: string;
-  input?: InvocationInput;
-  context?: InvocationContext;
-  output?: InvocationOutput;
-  tool_calls?: ToolCalls;
-  [k: string]: unknown;
-}
-/**
- * What was sent to the model. Its canonical JSON is hashed into the artifact's `input_checksum`.
- */
-export interface InvocationInput {
-  [k: string]: unknown;
-}
-/**
- * Facts about the call read by preconditions, conditions, guards and risk factors (`context.provenance` is copied into the artifact's provenance).
- */
-export interface InvocationContext {
-  [k: string]: unknown;
-}
-/**
- * What the model returned, checked against the policy's `output_schema`. Required for unified enforcement; left out of a split pre-call invocation.
- */
-export interface InvocationOutput {
-  [k: string]: unknown;
-}
-/**
- * One tool call made by the model.
- */
-export interface ToolCall {
+  role?: unknown;
   /**
-   * Name of the tool called.
+   * What was sent to the model (an object in a valid invocation). Its canonical JSON is hashed into the artifact's `input_checksum`.
    */
-  name: string;
+  input?: unknown;
+  /**
+   * Facts about the call read by preconditions, conditions, guards and risk factors (an object in a valid invocation; `context.provenance` is copied into the artifact's provenance).
+   */
+  context?: unknown;
+  /**
+   * What the model returned (an object in a valid invocation), checked against the policy's `output_schema`. Required for unified enforcement.
+   */
+  output?: unknown;
+  /**
+   * Tool calls made by the model (in a valid invocation, a list of objects with a `name`), checked against the policy's `tools.allowed_tools`.
+   */
+  tool_calls?: unknown;
   [k: string]: unknown;
 }
 /**
- * A test case: the invocation, given whole as `invocation` or as separate fields, and the verdict expected. The suite's `defaults` are merged under either form.
+ * A test case: the invocation, given whole as `invocation` or as separate fields, and the verdict expected. The suite's `defaults` are merged under either form. Fields left out stay out of the invocation.
  */
 export interface PolicyTestCase {
   /**
@@ -127,9 +107,13 @@ export interface PolicyTestCase {
    */
   description?: string;
   /**
-   * Policy for this case instead of the suite's, relative to the suite file.
+   * Policy for this case instead of the suite's, relative to the suite file. Fills in the invocation's `policy_file` unless a whole `invocation` gives its own.
    */
   policy?: string;
+  /**
+   * The same as `policy` (the reference's name for it): relative to the suite file. Not given together with `policy`.
+   */
+  policy_file?: string;
   now?: FixedClock;
   /**
    * Skip this case: `true`, or the reason as a string.
@@ -141,25 +125,33 @@ export interface PolicyTestCase {
   only?: boolean;
   invocation?: InvocationFields;
   /**
-   * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute.
+   * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
    */
-  policy_file?: string;
+  model_provider?: unknown;
   /**
-   * Who serves the model, for example `openai` or `internal`.
+   * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
    */
-  model_provider?: string;
+  model_identifier?: unknown;
   /**
-   * Which model is called, for example `gpt-4`.
+   * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
    */
-  model_identifier?: string;
+  role?: unknown;
   /**
-   * Role the caller acts in; must be one of the policy's roles.
+   * What was sent to the model (an object in a valid invocation). Its canonical JSON is hashed into the artifact's `input_checksum`.
    */
-  role?: string;
-  input?: InvocationInput;
-  context?: InvocationContext;
-  output?: InvocationOutput;
-  tool_calls?: ToolCalls;
+  input?: unknown;
+  /**
+   * Facts about the call read by preconditions, conditions, guards and risk factors (an object in a valid invocation; `context.provenance` is copied into the artifact's provenance).
+   */
+  context?: unknown;
+  /**
+   * What the model returned (an object in a valid invocation), checked against the policy's `output_schema`. Required for unified enforcement.
+   */
+  output?: unknown;
+  /**
+   * Tool calls made by the model (in a valid invocation, a list of objects with a `name`), checked against the policy's `tools.allowed_tools`.
+   */
+  tool_calls?: unknown;
   expect?: Expectation;
 }
 /**
@@ -187,7 +179,7 @@ export interface DetailedExpectation {
   };
 }
 /**
- * A test case in the Python reference's `PolicyTestCase` shape. Fields left out take the reference's defaults: role `planner`, model provider `test-provider`, model identifier `test-model`, empty input, output and context.
+ * A test case in the Python reference's `PolicyTestCase` shape. Fields left out take the reference's defaults: role `planner`, model provider `test-provider`, model identifier `test-model`, empty input, output and context (suite `defaults` come first). The expected outcome is `pass` unless `expected_outcome` says otherwise.
  */
 export interface ReferencePolicyTestCase {
   /**
@@ -195,47 +187,46 @@ export interface ReferencePolicyTestCase {
    */
   name: string;
   /**
-   * Policy the case runs against, relative to the suite file; defaults to the suite's `policy`.
+   * Free text for people reading the case.
+   */
+  description?: string;
+  /**
+   * Policy the case runs against, relative to the suite file (like `policy` in our shape); defaults to the suite's `policy`.
    */
   policy_file?: string;
+  now?: FixedClock;
   invocation?: InvocationFields;
   /**
-   * Role the caller acts in; must be one of the policy's roles.
+   * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
    */
-  role?: string;
+  role?: unknown;
   /**
-   * Who serves the model, for example `openai` or `internal`.
+   * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
    */
-  model_provider?: string;
+  model_provider?: unknown;
   /**
-   * Which model is called, for example `gpt-4`.
+   * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
    */
-  model_identifier?: string;
+  model_identifier?: unknown;
   /**
-   * The invocation's `input`.
+   * The invocation's `input` (any JSON value); `{}` when left out, null or empty, as the reference's `input_data or {}` gives.
    */
-  input_data?: {
-    [k: string]: unknown;
-  } | null;
+  input_data?: unknown;
   /**
-   * The invocation's `output`.
+   * The invocation's `output` (any JSON value); `{}` when left out, null or empty, as in the reference.
    */
-  output_data?: {
-    [k: string]: unknown;
-  } | null;
+  output_data?: unknown;
   /**
-   * The invocation's `context`.
+   * The invocation's `context` (any JSON value); `{}` when left out, null or empty, as in the reference.
    */
-  context?: {
-    [k: string]: unknown;
-  } | null;
+  context?: unknown;
   /**
    * Verdict the case should get; `pass` when left out.
    */
   expected_outcome?: 'pass' | 'fail';
   expected_gate?: FailureGate;
   /**
-   * Class name of the error a failing case should raise, for example `GovernanceViolationError`.
+   * Class name of the error a failing case should raise, or of one of its base classes (an `isinstance` check, like the reference's `expect_fail`), for example `GovernanceViolationError`.
    */
   expected_error_type?: string;
   /**

@@ -18,6 +18,7 @@ export const jsonReporter: ReplayReporter = (report: ReplayReport, options: Repl
       mode: result.fixture.mode,
       status: outcome,
       verdict: result.verdict,
+      ...(result.problem === undefined ? {} : {problem: result.problem}),
       ...(result.expectedVerdict === undefined ? {} : {expectedVerdict: result.expectedVerdict}),
       diffs: result.diffs.map((diff) => ({
         pointer: diff.pointer,

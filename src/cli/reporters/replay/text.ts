@@ -29,6 +29,7 @@ function entryLines(entry: ReplayReportEntry, paint: ChalkInstance, cwd?: string
   // Only our shape names its fixtures; the others are known by file (and line).
   const label = fixture.shape === 'ours' ? `${fixture.name}  ${paint.dim(where)}` : where;
   const head = `${MARKS[entry.outcome](paint)}  ${label}`;
+  if (entry.result.problem !== undefined) return [head, `         ${entry.result.problem}`];
   if (entry.outcome === 'missing') return [head, `         no expectation to compare with (${missingHint(entry)})`];
   if (entry.outcome !== 'failed' && entry.outcome !== 'updated') return [head];
   return [head, ...diffs.map((diff) => `         ${formatFieldDiff(diff)}`)];
@@ -52,7 +53,7 @@ function policyChangeLines(policy: string, summary: VerdictChangeSummary, cwd?: 
   ];
   for (const result of summary.changed) {
     const before = result.expectedVerdict!;
-    const after = result.verdict;
+    const after = result.verdict!;
     const show = (verdict: typeof after) => (verdict.result === 'FAIL' && verdict.gate ? `FAIL (${verdict.gate})` : verdict.result);
     lines.push(`  ${result.fixture.name}: ${show(before)} → ${show(after)}`);
   }

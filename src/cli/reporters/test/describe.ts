@@ -1,6 +1,7 @@
 // Wording shared by the test reporters and the live view: a case's title and
 // location, its mismatches as expected/actual rows, and the closing line.
 import {formatValue} from '../../../testing/compare.js';
+import type {TestingFileError} from '../../../testing/errors.js';
 import type {Mismatch} from '../../../testing/expectations.js';
 import type {CaseResult, RunSummary} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
@@ -40,6 +41,26 @@ export function mismatchTable(mismatches: readonly Mismatch[], indent = '    '):
   return [header, ...rows].map((row) => `${indent}${row.field.padEnd(fieldWidth)}  ${row.expected.padEnd(expectedWidth)}  ${row.actual}`.trimEnd());
 }
 
+/**
+ * For a case expected to pass that failed: where and why it failed
+ * (`failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'`),
+ * which the mismatch table alone (expected "pass", actual "fail") does not say.
+ */
+export function unexpectedFailure(result: CaseResult): string | undefined {
+  const outcome = result.outcome;
+  if (outcome === undefined || outcome.result !== 'fail') return undefined;
+  if (!result.mismatches.some((mismatch) => mismatch.field === 'result' && mismatch.expected === 'pass')) return undefined;
+  const error = outcome.error === null ? '' : ` (${outcome.error})`;
+  const reason = outcome.reason === null ? '' : `: ${outcome.reason}`;
+  return `failed at ${outcome.gate ?? 'an unknown gate'}${error}${reason}`;
+}
+
+/** The mismatch table, then the unexpected failure's gate and reason when there is one. */
+export function mismatchDetails(result: CaseResult, indent = '    '): string[] {
+  const note = unexpectedFailure(result);
+  return [...mismatchTable(result.mismatches, indent), ...(note === undefined ? [] : [`${indent}${note}`])];
+}
+
 /** One line: the first mismatch, for headlines (JUnit messages, annotations). */
 export function mismatchHeadline(mismatches: readonly Mismatch[]): string {
   const first = mismatches[0];
@@ -53,4 +74,20 @@ export function mismatchHeadline(mismatches: readonly Mismatch[]): string {
 export function closingLine(summary: Pick<RunSummary, 'passed' | 'failed' | 'skipped'>): string {
   const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
   return `${summary.passed} passed, ${summary.failed} failed${skipped}`;
+}
+
+/** `file:line:column: message` of a suite that could not be loaded, the file relative to `cwd` when below it. */
+export function problemLine(problem: TestingFileError, cwd?: string): string {
+  return `${problemLocation(problem, cwd)}: ${problem.message}`;
+}
+
+export function problemLocation(problem: TestingFileError, cwd?: string): string {
+  const file = shownPath(problem.file, cwd);
+  if (problem.line === undefined) return file;
+  return problem.column === undefined ? `${file}:${problem.line}` : `${file}:${problem.line}:${problem.column}`;
+}
+
+/** The closing words of a run stopped by suites that could not be loaded. */
+export function problemsClosingLine(problems: readonly TestingFileError[]): string {
+  return `no case was run: ${problems.length} suite file${problems.length === 1 ? '' : 's'} could not be loaded`;
 }

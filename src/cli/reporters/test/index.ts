@@ -1,27 +1,25 @@
-// The `aigc policy test` output formats, by name.
+// The `aigc policy test` output formats, by name. Each reporter is loaded
+// when its format is chosen, so a run pays only for the one it writes
+// (the JUnit writer's XML library is heavy to load).
 import type {FormatSpec} from '../../format.js';
-import {githubReporter} from './github.js';
-import {jsonReporter} from './json.js';
-import {junitReporter} from './junit.js';
-import {prettyReporter} from './pretty.js';
-import {tapReporter} from './tap.js';
-import {textReporter} from './text.js';
+import {TEST_FORMATS, type TestFormat} from './formats.js';
 import type {TestReporter} from './types.js';
 
-/** Every test format, in the order help and usage errors list them. */
-export const TEST_FORMATS = ['pretty', 'text', 'json', 'junit', 'tap', 'github'] as const;
+export {TEST_FORMATS, type TestFormat} from './formats.js';
 
-export type TestFormat = (typeof TEST_FORMATS)[number];
-
-/** `pretty` on a terminal outside CI is the live view; written out (to a file, under CI) it is this reporter's text. */
-export const testReporters: Record<TestFormat, TestReporter> = {
-  pretty: prettyReporter,
-  text: textReporter,
-  json: jsonReporter,
-  junit: junitReporter,
-  tap: tapReporter,
-  github: githubReporter,
+const LOADERS: Record<TestFormat, () => Promise<TestReporter>> = {
+  pretty: async () => (await import('./pretty.js')).prettyReporter,
+  text: async () => (await import('./text.js')).textReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+  junit: async () => (await import('./junit.js')).junitReporter,
+  tap: async () => (await import('./tap.js')).tapReporter,
+  github: async () => (await import('./github.js')).githubReporter,
 };
+
+/** The reporter of a format. `pretty` on a terminal outside CI is the live view; written out (to a file, under CI) it is this reporter's text. */
+export function loadTestReporter(format: TestFormat): Promise<TestReporter> {
+  return LOADERS[format]();
+}
 
 export const TEST_FORMAT_SPEC: FormatSpec<TestFormat> = {
   allowed: TEST_FORMATS,

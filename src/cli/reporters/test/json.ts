@@ -20,12 +20,23 @@ export interface TestJsonCase {
   mismatches: Array<{field: string; pointer?: string; relation: string; expected?: unknown; actual?: unknown}>;
 }
 
+/** A suite file that could not be loaded; when there is any, no case was run. */
+export interface TestJsonSuiteError {
+  file: string;
+  line?: number;
+  column?: number;
+  /** `UNREADABLE`, `SYNTAX`, `SCHEMA` or `INVALID_VALUE`. */
+  code: string;
+  message: string;
+}
+
 export interface TestJsonReport {
   formatVersion: typeof TEST_JSON_FORMAT_VERSION;
   tool: {name: 'aigc'; version: string};
   summary: {total: number; passed: number; failed: number; skipped: number; bailed: boolean; durationMs: number};
   suiteFiles: string[];
   cases: TestJsonCase[];
+  suiteErrors: TestJsonSuiteError[];
 }
 
 export const jsonReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string =>
@@ -46,6 +57,13 @@ export function testJsonReport(report: TestReport, options: Pick<TestReporterOpt
     },
     suiteFiles: report.suiteFiles.map((file) => shownPath(file, options.cwd)),
     cases: summary.results.map((result) => jsonCase(result, options.cwd)),
+    suiteErrors: report.problems.map((problem) => ({
+      file: shownPath(problem.file, options.cwd),
+      ...(problem.line === undefined ? {} : {line: problem.line}),
+      ...(problem.column === undefined ? {} : {column: problem.column}),
+      code: problem.code,
+      message: problem.message,
+    })),
   };
 }
 

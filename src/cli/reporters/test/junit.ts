@@ -1,11 +1,13 @@
 // The JUnit format: one test suite per suite file and one test case per
 // policy test case, named after the case (unique within the document), with
 // `file` and `line` attributes; a failing case carries one <failure> with the
-// expected and actual values, a skipped one a <skipped> with the reason.
+// expected and actual values, a skipped one a <skipped> with the reason. A
+// suite file that could not be loaded is a test case with an <error>.
 import type {CaseResult} from '../../../testing/run.js';
 import {type JUnitTestCase, type JUnitTestSuite, renderJUnitXml} from '../junit-xml.js';
 import {shownPath} from '../paths.js';
-import {caseLocation, mismatchHeadline, mismatchTable} from './describe.js';
+import type {TestingFileError} from '../../../testing/errors.js';
+import {caseLocation, mismatchDetails, mismatchHeadline, problemLine} from './describe.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const junitReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
@@ -20,8 +22,15 @@ export const junitReporter: TestReporter = (report: TestReport, options: TestRep
     }
     suite.testCases.push(junitCase(result, uniqueName(result, taken, options.cwd), file));
   }
+  for (const problem of report.problems) suites.set(`problem ${problem.file}`, problemSuite(problem, options.cwd));
   return renderJUnitXml({name: 'aigc policy test', time: report.summary.durationMs / 1000, suites: [...suites.values()]});
 };
+
+function problemSuite(problem: TestingFileError, cwd?: string): JUnitTestSuite {
+  const file = shownPath(problem.file, cwd);
+  const error = {message: problemLine(problem, cwd), type: problem.code, details: problemLine(problem, cwd)};
+  return {name: file, properties: [['file', file]], testCases: [{name: 'load the suite', classname: file, file, line: problem.line, failures: [], error}]};
+}
 
 /** Case names are unique per suite file; two suites sharing a name still get distinct `classname name` pairs. */
 function uniqueName(result: CaseResult, taken: Set<string>, cwd?: string): string {
@@ -38,7 +47,7 @@ function junitCase(result: CaseResult, name: string, file: string): JUnitTestCas
     testCase.failures.push({
       message: mismatchHeadline(result.mismatches),
       type: result.mismatches[0]?.field ?? 'mismatch',
-      details: [`at ${file}:${result.case.line}`, ...mismatchTable(result.mismatches, '  ')].join('\n'),
+      details: [`at ${file}:${result.case.line}`, ...mismatchDetails(result, '  ')].join('\n'),
     });
   }
   return testCase;

@@ -4,10 +4,12 @@
 // the live view (src/cli/ui/test-view.tsx) prints the same lines as cases finish.
 import {Chalk, type ChalkInstance} from 'chalk';
 import type {CaseResult, RunSummary} from '../../../testing/run.js';
-import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js';
+import {caseLocation, caseTitle, closingLine, mismatchDetails} from './describe.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const prettyReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
+  if (report.problems.length > 0) return '';
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines = report.summary.results.flatMap((result) => prettyCaseLines(result, paint, options.cwd));
   return `${[...lines, ...prettyFooter(report.summary, paint)].join('\n')}\n`;
@@ -18,7 +20,7 @@ export function prettyCaseLines(result: CaseResult, paint: ChalkInstance, cwd?: 
   const title = caseTitle(result);
   if (result.status === 'passed') return [`${paint.green('✓')} ${title}`];
   if (result.status === 'skipped') return [`${paint.yellow('○')} ${paint.dim(`${title} (skipped: ${result.skipReason})`)}`];
-  return [`${paint.red('✗')} ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchTable(result.mismatches, '    ').map((line, index) => (index === 0 ? paint.dim(line) : line))];
+  return [`${paint.red('✗')} ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchDetails(result, '    ').map((line, index) => (index === 0 ? paint.dim(line) : line))];
 }
 
 /** The closing lines: a note when `--bail` stopped the run, then the counts and the time. */

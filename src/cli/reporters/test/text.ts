@@ -1,12 +1,15 @@
 // The plain format (default when stdout is not a terminal): one line per case with a mark; under a failing case,
-// its `file:line` and the expected and actual values side by side; then the
+// its `file:line` and the expected and actual values side by side (and, for a
+// case expected to pass, the gate and reason it failed with); then the
 // closing line `N passed, N failed[, N skipped]`.
 import {Chalk, type ChalkInstance} from 'chalk';
 import type {CaseResult} from '../../../testing/run.js';
-import {caseLocation, caseTitle, closingLine, mismatchTable} from './describe.js';
+import {caseLocation, caseTitle, closingLine, mismatchDetails} from './describe.js';
 import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
 
 export const textReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+  // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
+  if (report.problems.length > 0) return '';
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines = report.summary.results.flatMap((result) => caseLines(result, paint, options.cwd));
   if (report.summary.bailed) lines.push(paint.yellow('stopped after the first failing case (--bail)'));
@@ -18,5 +21,5 @@ function caseLines(result: CaseResult, paint: ChalkInstance, cwd?: string): stri
   const title = caseTitle(result);
   if (result.status === 'passed') return [`${paint.green('ok  ')}  ${title}`];
   if (result.status === 'skipped') return [`${paint.yellow('skip')}  ${title}${paint.dim(` # ${result.skipReason}`)}`];
-  return [`${paint.red('FAIL')}  ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchTable(result.mismatches, '        ')];
+  return [`${paint.red('FAIL')}  ${title}  ${paint.dim(caseLocation(result, cwd))}`, ...mismatchDetails(result, '        ')];
 }

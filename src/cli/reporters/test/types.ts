@@ -1,11 +1,18 @@
 // What `aigc policy test` hands to its reporters: the run's results and
 // counts. Every reporter is a pure `(report, options) => string`.
+import type {TestingFileError} from '../../../testing/errors.js';
 import type {RunSummary} from '../../../testing/run.js';
 
 export interface TestReport {
   summary: RunSummary;
   /** Suite files loaded, in order. */
   suiteFiles: string[];
+  /**
+   * Suite files that could not be loaded (unreadable or malformed); when any
+   * is, no case was run. The human formats leave these to stderr; the machine
+   * formats carry them, so a CI consumer still sees why the run failed.
+   */
+  problems: readonly TestingFileError[];
   toolVersion: string;
 }
 

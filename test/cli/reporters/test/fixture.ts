@@ -1,6 +1,7 @@
 // A finished run of three suites' cases (passed, failed, skipped) for the reporter tests.
 import {fileURLToPath} from 'node:url';
 import type {TestReport} from '../../../../src/cli/reporters/test/types.js';
+import {TestingFileError} from '../../../../src/testing/errors.js';
 import {runSuites} from '../../../../src/testing/run.js';
 import {parseSuite} from '../../../../src/testing/suite.js';
 
@@ -33,5 +34,14 @@ export async function sampleReport(): Promise<TestReport> {
   const suite = parseSuite(SUITE, 'fixtures/suites/sample.test.yaml', {cwd: CWD});
   const again = parseSuite(SUITE.replace('agent passes', 'agent passes again'), 'fixtures/suites/other.test.yaml', {cwd: CWD});
   const summary = await runSuites([suite, again], {cwd: CWD});
-  return {summary, suiteFiles: [suite.file, again.file], toolVersion: '0.1.0'};
+  return {summary, suiteFiles: [suite.file, again.file], problems: [], toolVersion: '0.1.0'};
+}
+
+/** A run stopped before any case: one suite malformed, one unreadable. */
+export function problemReport(): TestReport {
+  const problems = [
+    new TestingFileError("cases[0]: unknown key 'expekt' (did you mean 'expect'?)", 'SCHEMA', `${CWD}fixtures/suites/typo.test.yaml`, 7, 5),
+    new TestingFileError('cannot read the suite: EACCES', 'UNREADABLE', 'locked.test.yaml'),
+  ];
+  return {summary: {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0}, suiteFiles: [], problems, toolVersion: '0.1.0'};
 }

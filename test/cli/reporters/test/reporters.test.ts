@@ -8,7 +8,7 @@ import {prettyReporter} from '../../../../src/cli/reporters/test/pretty.js';
 import {tapReporter} from '../../../../src/cli/reporters/test/tap.js';
 import {textReporter} from '../../../../src/cli/reporters/test/text.js';
 import type {TestReport} from '../../../../src/cli/reporters/test/types.js';
-import {CWD, sampleReport} from './fixture.js';
+import {CWD, problemReport, sampleReport} from './fixture.js';
 
 let report: TestReport;
 beforeAll(async () => {
@@ -24,6 +24,7 @@ describe('text test format', () => {
     expect(lines[1]).toBe('FAIL  support #1 › intern <wrongly> expected & passing  fixtures/suites/sample.test.yaml:14');
     expect(lines[2]).toMatch(/^\s+field\s+expected\s+actual$/);
     expect(lines[3]).toMatch(/^\s+result\s+"pass"\s+"fail"$/);
+    expect(lines[4]).toBe("        failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'");
     expect(lines).toContain('skip  support #1 › not yet # waiting for policy 2.0');
     expect(lines.at(-1)).toBe('2 passed, 4 failed, 2 skipped');
   });
@@ -34,6 +35,7 @@ describe('pretty test format', () => {
     const text = prettyReporter(report, options());
     expect(text).toContain('✓ support #1 › agent passes');
     expect(text).toContain('✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17');
+    expect(text).toContain("    failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'\n✗ support #1 › intern at the wrong gate");
     expect(text).toMatch(/○ support #1 › not yet \(skipped: waiting for policy 2\.0\)/);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^2 passed, 4 failed, 2 skipped \(\d+\.\d\d s\)$/);
   });
@@ -102,7 +104,11 @@ describe('tap test format', () => {
     expect([results.ok, results.count, results.pass, results.fail, results.skip]).toEqual([false, 8, 4, 4, 2]);
     expect(results.plan).toMatchObject({start: 1, end: 8});
     expect(failures[0].name).toBe('support #1 › intern <wrongly> expected & passing');
-    expect(failures[0].diag).toMatchObject({at: 'fixtures/suites/sample.test.yaml:14', line: 14, mismatches: [{field: 'result', relation: 'equals', expected: '"pass"', actual: '"fail"'}]});
+    expect(failures[0].diag).toMatchObject({at: 'fixtures/suites/sample.test.yaml:14', line: 14, mismatches: [{field: 'result', relation: 'equals', expected: 'pass', actual: 'fail'}]});
+    expect(failures[1].diag.mismatches).toEqual([
+      {field: 'gate', relation: 'equals', expected: 'tool_validation', actual: 'role_validation'},
+      {field: 'artifact /metadata/gates_evaluated', relation: 'equals', expected: [], actual: ['guard_evaluation']},
+    ]);
   });
 
   it('escapes # in descriptions so a name is not read as a directive', async () => {
@@ -138,5 +144,45 @@ describe('json test format', () => {
         {field: 'artifact', pointer: '/metadata/gates_evaluated', expected: [], actual: ['guard_evaluation']},
       ],
     });
+  });
+});
+
+describe('a run stopped by suites that could not be loaded', () => {
+  it('is annotated for GitHub at each suite\'s file and line', () => {
+    expect(githubReporter(problemReport(), options()).trimEnd().split('\n')).toEqual([
+      "::error file=fixtures/suites/typo.test.yaml,line=7,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)",
+      '::error file=locked.test.yaml,title=suite could not be loaded::cannot read the suite: EACCES',
+      'no case was run: 2 suite files could not be loaded',
+    ]);
+  });
+
+  it('is a JUnit document with an <error> test case per suite', () => {
+    const xml = junitReporter(problemReport(), options());
+    expect(XMLValidator.validate(xml)).toBe(true);
+    const parsed = new XMLParser({ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase'].includes(name)}).parse(xml);
+    expect(parsed.testsuites).toMatchObject({'@_tests': '2', '@_errors': '2', '@_failures': '0'});
+    expect(parsed.testsuites.testsuite[0].testcase[0]).toMatchObject({
+      '@_file': 'fixtures/suites/typo.test.yaml',
+      '@_line': '7',
+      error: {'@_type': 'SCHEMA', '@_message': "fixtures/suites/typo.test.yaml:7:5: cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
+    });
+  });
+
+  it('bails out in TAP, and lists the suites in JSON', async () => {
+    const tap = tapReporter(problemReport(), options());
+    const bailed = await new Promise<unknown>((resolve) => {
+      const parser = new Parser((results) => resolve(results.bailout));
+      parser.end(tap);
+    });
+    expect(bailed).toBe('no case was run: 2 suite files could not be loaded');
+    expect(JSON.parse(jsonReporter(problemReport(), options())).suiteErrors).toEqual([
+      {file: 'fixtures/suites/typo.test.yaml', line: 7, column: 5, code: 'SCHEMA', message: "cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
+      {file: 'locked.test.yaml', code: 'UNREADABLE', message: 'cannot read the suite: EACCES'},
+    ]);
+    expect(JSON.parse(jsonReporter(report, options())).suiteErrors).toEqual([]);
+  });
+
+  it('leaves the human formats empty: stderr tells it', () => {
+    expect([textReporter(problemReport(), options()), prettyReporter(problemReport(), options())]).toEqual(['', '']);
   });
 });

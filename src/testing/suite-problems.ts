@@ -1,0 +1,154 @@
+// Why a suite does not fit schemas/policy_test_suite.schema.json, told as one
+// problem at the line it is written on and in the suite author's terms: an
+// unknown key by name (with the key likely meant), a case mixing the two case
+// shapes, keys that exclude each other; else python-jsonschema's best match.
+// Where the schema offers alternatives (a case's two shapes, an expectation's
+// two forms), the one the value is written in is followed, so the problem is
+// found inside it rather than reported as "not valid under any of the given schemas".
+
+import {bestMatch, type CompiledSchema, compileSchema, mostRelevant, type SchemaError} from '../jsonschema/index.js';
+import type {YamlDocument, YamlPath} from '../policy/yaml.js';
+import {isDict, isList, type PyDict, type PyValue, pyKeys} from '../python/values.js';
+import {readShippedSchema} from '../schemas.js';
+import {shapeOfCase} from './case-shape.js';
+import {TestingFileError} from './errors.js';
+
+let compiled: {schema: PyDict; validator: CompiledSchema} | undefined;
+
+function suiteSchema(): {schema: PyDict; validator: CompiledSchema} {
+  if (!compiled) {
+    const schema = readShippedSchema('policy-test-suite') as PyDict;
+    compiled = {schema, validator: compileSchema(schema, {defaultDraft: 'draft7'})};
+  }
+  return compiled;
+}
+
+/** The problem to report for a suite the schema refuses; undefined when it fits. */
+export function suiteSchemaProblem(value: PyValue, document: YamlDocument, file: string): TestingFileError | undefined {
+  const {schema, validator} = suiteSchema();
+  let error = mostRelevant(validator.iterErrors(value));
+  if (error === undefined) return undefined;
+  for (;;) {
+    const branch = branchWritten(error, document, file);
+    if (branch instanceof TestingFileError) return branch;
+    if (branch === undefined) break;
+    const depth = error.schemaPath.length;
+    const inBranch = mostRelevant(error.context.filter((inner) => inner.schemaPath[depth] === branch));
+    if (inBranch === undefined) break;
+    error = inBranch;
+  }
+  return describe(bestMatch([error]) ?? error, schema, document, file);
+}
+
+/**
+ * Which alternative of an `anyOf`/`oneOf` the value is written in: a case's
+ * shape (0 ours, 1 the reference's), an expectation's form (0 the bare
+ * verdict, 1 the object). A case mixing both shapes is a problem of its own.
+ */
+function branchWritten(error: SchemaError, document: YamlDocument, file: string): number | TestingFileError | undefined {
+  const {path, instance} = error;
+  const inCase = path.length >= 2 && path[0] === 'cases' && typeof path[1] === 'number';
+  if (error.validator === 'anyOf' && inCase && path.length === 2 && isDict(instance)) {
+    const shape = shapeOfCase(instance);
+    if ('mixed' in shape) {
+      const {ours, reference} = shape.mixed;
+      const message = `${dottedPath(path)}: mixes keys of the reference's PolicyTestCase shape (${reference.join(', ')}) with keys of ours (${ours.join(', ')}); write the case in one shape`;
+      return located(message, path as YamlPath, document, file);
+    }
+    return shape.shape === 'ours' ? 0 : 1;
+  }
+  if (error.validator === 'oneOf' && inCase && path.length === 3 && path[2] === 'expect') {
+    if (typeof instance === 'string') return 0;
+    if (isDict(instance)) return 1;
+  }
+  return undefined;
+}
+
+function describe(error: SchemaError, schema: PyDict, document: YamlDocument, file: string): TestingFileError {
+  const path = error.path as YamlPath;
+  const where = path.length === 0 ? '' : `${dottedPath(path)}: `;
+  const instance = error.instance;
+  if (error.validator === 'additionalProperties' && isDict(instance)) {
+    const node = schemaNodeAt(schema, error.schemaPath.slice(0, -1));
+    const known = isDict(node) && isDict(node.properties) ? pyKeys(node.properties) : [];
+    const unknown = pyKeys(instance).find((key) => !known.includes(key));
+    if (unknown !== undefined) {
+      const guess = likelyMeant(unknown, known);
+      const hint = guess === undefined ? `; known keys: ${known.join(', ')}` : ` (did you mean '${guess}'?)`;
+      return located(`${where}unknown key '${unknown}'${hint}`, [...path, unknown], document, file, 'key');
+    }
+  }
+  if (error.validator === 'not' && isDict(instance)) {
+    const given = requiredKeys(error.validatorValue).filter((key) => Object.hasOwn(instance, key));
+    if (given.length > 0) {
+      const message = error.schemaPath.includes('then')
+        ? `${where}\`invocation\` is the whole invocation: give ${given.join(', ')} inside it, or leave \`invocation\` out`
+        : `${where}${given.join(' and ')} cannot be given together`;
+      return located(message, path, document, file);
+    }
+  }
+  return located(`${where}${error.message}`, path, document, file);
+}
+
+function located(message: string, path: YamlPath, document: YamlDocument, file: string, part?: 'key'): TestingFileError {
+  const range = document.rangeOf(path, part);
+  return new TestingFileError(message, 'SCHEMA', file, range?.start.line, range?.start.column);
+}
+
+/** The schema object a schema path leads to, following local `$ref`s (a schema path does not list them). */
+function schemaNodeAt(root: PyDict, schemaPath: ReadonlyArray<string | number>): PyValue | undefined {
+  const resolve = (node: PyValue | undefined): PyValue | undefined => {
+    let current = node;
+    for (let hops = 0; isDict(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && hops < 32; hops++) {
+      current = current.$ref
+        .slice(2)
+        .split('/')
+        .reduce<PyValue | undefined>((at, token) => (isDict(at) ? at[token.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined), root);
+    }
+    return current;
+  };
+  let node: PyValue | undefined = root;
+  for (const segment of schemaPath) {
+    node = resolve(node);
+    if (isList(node) && typeof segment === 'number') node = node[segment];
+    else if (isDict(node)) node = node[String(segment)];
+    else return undefined;
+  }
+  return resolve(node);
+}
+
+/** The keys a `not` forbids together: its `required`, or those of its `anyOf` branches. */
+function requiredKeys(forbidden: PyValue | undefined): string[] {
+  if (!isDict(forbidden)) return [];
+  if (isList(forbidden.required)) return forbidden.required.filter((key): key is string => typeof key === 'string');
+  if (isList(forbidden.anyOf)) return forbidden.anyOf.flatMap((branch) => requiredKeys(branch));
+  return [];
+}
+
+/** The known key closest to a misspelt one, when it is close enough to be the one meant. */
+function likelyMeant(key: string, known: readonly string[]): string | undefined {
+  let best: {key: string; distance: number} | undefined;
+  for (const candidate of known) {
+    const distance = editDistance(key, candidate);
+    if (best === undefined || distance < best.distance) best = {key: candidate, distance};
+  }
+  return best !== undefined && best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
+}
+
+/** Edits (insert, delete, replace, swap two neighbours) that turn one key into the other. */
+function editDistance(a: string, b: string): number {
+  const rows = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const replace = rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
+      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, replace);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
+    }
+  }
+  return rows[a.length][b.length];
+}
+
+/** `cases[0].expect.gate`: a path as suite authors write it. */
+export function dottedPath(segments: ReadonlyArray<string | number>): string {
+  return segments.map((segment, index) => (typeof segment === 'number' ? `[${segment}]` : `${index === 0 ? '' : '.'}${segment}`)).join('');
+}
