@@ -74,6 +74,8 @@ export function writeToStream(stream: ReportStream, text: string): Promise<boole
         markBroken(stream);
         resolve(false);
       } else {
+        // Reported once, here; the stream may emit the same failure again.
+        stream.on('error', () => undefined);
         reject(ioError(`cannot write the report: ${describeSystemError(error)}`, 'stdout', error));
       }
     };
