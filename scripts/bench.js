@@ -99,7 +99,8 @@ function measureThroughput() {
     });
     let lines = 0;
     child.stdout.on('data', (chunk) => {
-      for (const byte of chunk) if (byte === 10) lines++;
+      // Counted with indexOf: a byte-by-byte loop here would take CPU from the process measured.
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
     });
     child.on('error', fail);
     child.on('close', () => {

@@ -9,7 +9,7 @@ const common = {
   format: 'esm',
   target: 'node20',
   sourcemap: true,
-  minify: true,
+  minify: process.env.AIGC_BUNDLE_MINIFY !== "0",
   keepNames: true,
   logLevel: 'warning',
   banner: {js: "import {createRequire as __aigcCreateRequire} from 'node:module'; const require = __aigcCreateRequire(import.meta.url);"},

@@ -68,8 +68,9 @@ const PARSE_OPTIONS = {
 export interface ReadYamlOptions {
   /**
    * Try the fast reader of plain block YAML first (see yaml/simple.ts): for
-   * large documents such as test suites. It gives the same values and
-   * positions, and leaves every other document to the full reader.
+   * test suites and policies, where reading is most of a short run's work. It
+   * gives the same values and positions, and leaves every other document
+   * (and every problem) to the full reader.
    */
   simpleFirst?: boolean;
 }

@@ -1,5 +1,5 @@
-// A fast reader for the plain block YAML that large documents such as policy
-// test suites are written in: a block mapping at the root; block mappings and
+// A fast reader for the plain block YAML that policy test suites and most
+// policies are written in: a block mapping at the root; block mappings and
 // sequences; one-line plain, single- and double-quoted scalars; one-line flow
 // collections; anchors and aliases; comments ending value lines. It builds
 // exactly the values and entry positions the full reader builds, with
