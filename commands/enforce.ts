@@ -1,13 +1,6 @@
-import {Flags} from '@oclif/core';
 import {AigcCommand} from '../src/cli/base-command.js';
-import {ENFORCE_FLAGS, type FlagSpec} from '../src/cli/enforce-flags.js';
-
-// The oclif flags are built from the same specs the fast path parses.
-type Named<T> = {[K in keyof typeof ENFORCE_FLAGS]: (typeof ENFORCE_FLAGS)[K] extends T ? K : never}[keyof typeof ENFORCE_FLAGS];
-const stringOptions = (spec: FlagSpec) => ({description: spec.description, helpValue: spec.helpValue, char: spec.char as 'i' | undefined});
-const text = (name: Exclude<Named<{type: 'string'}>, Named<{multiple: true}>>) => Flags.string(stringOptions(ENFORCE_FLAGS[name]));
-const list = (name: Named<{multiple: true}>) => Flags.string({...stringOptions(ENFORCE_FLAGS[name]), multiple: true});
-const bool = (name: Named<{type: 'boolean'}>) => Flags.boolean({description: ENFORCE_FLAGS[name].description});
+import {ENFORCE_FLAGS} from '../src/cli/enforce-flags.js';
+import {booleanFlag, listFlag, stringFlag} from '../src/cli/flags.js';
 
 export default class Enforce extends AigcCommand {
   static override summary = 'Enforce invocations read from stdin, writing one audit artifact per invocation.';
@@ -35,19 +28,20 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     },
   ];
 
+  // The oclif flags are built from the same specs the fast path parses.
   static override flags = {
-    input: text('input'),
-    now: text('now'),
-    'key-env': text('key-env'),
-    'key-file': text('key-file'),
-    chain: text('chain'),
-    'chain-id': text('chain-id'),
-    record: text('record'),
-    'policy-root': text('policy-root'),
-    pretty: bool('pretty'),
-    strict: bool('strict'),
-    gate: list('gate'),
-    redact: list('redact'),
+    input: stringFlag(ENFORCE_FLAGS.input),
+    now: stringFlag(ENFORCE_FLAGS.now),
+    'key-env': stringFlag(ENFORCE_FLAGS['key-env']),
+    'key-file': stringFlag(ENFORCE_FLAGS['key-file']),
+    chain: stringFlag(ENFORCE_FLAGS.chain),
+    'chain-id': stringFlag(ENFORCE_FLAGS['chain-id']),
+    record: stringFlag(ENFORCE_FLAGS.record),
+    'policy-root': stringFlag(ENFORCE_FLAGS['policy-root']),
+    pretty: booleanFlag(ENFORCE_FLAGS.pretty),
+    strict: booleanFlag(ENFORCE_FLAGS.strict),
+    gate: listFlag(ENFORCE_FLAGS.gate),
+    redact: listFlag(ENFORCE_FLAGS.redact),
   } satisfies Record<keyof typeof ENFORCE_FLAGS, unknown>;
 
   async run(): Promise<void> {

@@ -75,7 +75,13 @@ export function isOtelAvailable(): boolean {
  * records what `outcome` says of its result. `run` runs exactly once whatever
  * the tracer does.
  */
-export function traced<T>(enabled: boolean, name: string, attributes: Record<string, Attribute>, run: () => T, outcome: (result: T) => SpanOutcome): T {
+export function traced<T>(
+  enabled: boolean,
+  name: string,
+  attributes: () => Record<string, Attribute>,
+  run: () => T,
+  outcome: (result: T) => SpanOutcome,
+): T {
   let tracer: Tracer | null = null;
   try {
     if (enabled) tracer = otelTracer();
@@ -86,9 +92,14 @@ export function traced<T>(enabled: boolean, name: string, attributes: Record<str
   let ran = false;
   let result: T | undefined;
   try {
-    return tracer.startActiveSpan(name, {attributes}, (span) => {
+    return tracer.startActiveSpan(name, {attributes: attributes()}, (span) => {
       ran = true;
-      result = run();
+      try {
+        result = run();
+      } catch (error) {
+        endQuietly(span);
+        throw error;
+      }
       recordOutcome(span, outcome(result));
       return result;
     });
@@ -114,11 +125,15 @@ function recordOutcome(span: Span, outcome: SpanOutcome): void {
   } catch (error) {
     log.debug(`Failed to record the enforcement result: ${error instanceof Error ? error.message : String(error)}`);
   } finally {
-    try {
-      span.end();
-    } catch {
-      // Telemetry must never change an outcome.
-    }
+    endQuietly(span);
+  }
+}
+
+function endQuietly(span: Span): void {
+  try {
+    span.end();
+  } catch {
+    // Telemetry must never change an outcome.
   }
 }
 

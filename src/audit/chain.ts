@@ -82,6 +82,7 @@ export function verifyChain(artifacts: readonly PyDict[]): {valid: boolean; erro
     const stored = artifact.checksum;
     if (stored !== undefined && stored !== null) {
       if (recomputeChecksum(artifact) !== stored) errors.push(`Index ${index}: artifact checksum mismatch (artifact was modified)`);
+      // The stored value as it is (not its text, as linkChecksum gives): Python compares it as it is.
       previous = stored;
     } else {
       previous = checksum(artifact);

@@ -67,16 +67,13 @@ export class CallbackAuditSink implements AuditSink {
   constructor(readonly callback: (artifact: PyDict) => unknown) {}
 
   emit(artifact: PyDict): void | PromiseLike<void> {
-    const returned = this.callback(artifact);
-    if (isThenable(returned)) return returned as PromiseLike<void>;
+    // Whatever it returns, emitToSink looks for a promise in it.
+    return this.callback(artifact) as void | PromiseLike<void>;
   }
 }
 
 const log = getLogger('sinks');
 
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return typeof value === 'object' && value !== null && typeof (value as {then?: unknown}).then === 'function';
-}
 
 /** Emits a copy; a failing sink raises AuditSinkError in 'raise' mode and is logged as a warning (`aigc.sinks`) otherwise. */
 export function emitToSink(
@@ -88,7 +85,7 @@ export function emitToSink(
   if (!sink) return;
   try {
     const pending = sink.emit(deepCopy(artifact));
-    if (isThenable(pending)) {
+    if (typeof pending === 'object' && pending !== null && typeof pending.then === 'function') {
       pending.then(undefined, (error: unknown) => {
         log.error(`Audit sink emit failed asynchronously (the decision stands): ${error instanceof Error ? error.message : String(error)}`);
       });

@@ -8,7 +8,7 @@ export async function appendToChainFile(writer: ChainFileWriter, artifact: PyDic
   try {
     return await writer.append(artifact);
   } catch (error) {
-    if (error instanceof ChainFileError) throw ioError(error.message, writer.path, error);
+    if (error instanceof ChainFileError) throw ioError(error.reason, error.path, error);
     const code = (error as NodeJS.ErrnoException).code;
     if (code !== undefined) throw ioError(`cannot append to the chain file (${code})`, writer.path, error);
     throw error;

@@ -8,10 +8,10 @@ import {isDict, type PyDict, type PyValue} from '../python/values.js';
 
 export const INSERTION_POINTS = ['pre_authorization', 'post_authorization', 'pre_output', 'post_output'] as const;
 export type InsertionPoint = (typeof INSERTION_POINTS)[number];
-export const INSERTION_PRE_AUTHORIZATION: InsertionPoint = 'pre_authorization';
-export const INSERTION_POST_AUTHORIZATION: InsertionPoint = 'post_authorization';
-export const INSERTION_PRE_OUTPUT: InsertionPoint = 'pre_output';
-export const INSERTION_POST_OUTPUT: InsertionPoint = 'post_output';
+export const INSERTION_PRE_AUTHORIZATION = 'pre_authorization' satisfies InsertionPoint;
+export const INSERTION_POST_AUTHORIZATION = 'post_authorization' satisfies InsertionPoint;
+export const INSERTION_PRE_OUTPUT = 'pre_output' satisfies InsertionPoint;
+export const INSERTION_POST_OUTPUT = 'post_output' satisfies InsertionPoint;
 
 export interface GateResult {
   passed?: boolean;

@@ -9,9 +9,9 @@ import {dictGet, dictGetOr, isDict, isList, isNumber, type PyDict, type PyValue,
 
 export const RISK_MODES = ['strict', 'risk_scored', 'warn_only'] as const;
 export type RiskMode = (typeof RISK_MODES)[number];
-export const RISK_MODE_STRICT: RiskMode = 'strict';
-export const RISK_MODE_RISK_SCORED: RiskMode = 'risk_scored';
-export const RISK_MODE_WARN_ONLY: RiskMode = 'warn_only';
+export const RISK_MODE_STRICT = 'strict' satisfies RiskMode;
+export const RISK_MODE_RISK_SCORED = 'risk_scored' satisfies RiskMode;
+export const RISK_MODE_WARN_ONLY = 'warn_only' satisfies RiskMode;
 export const DEFAULT_RISK_THRESHOLD = 0.7;
 
 export interface RiskBasisEntry {

@@ -14,9 +14,16 @@ interface ChainState {
   lastChecksum: string | null;
 }
 
-/** The chain file's content forbids appending (the message does not name the file; callers do). */
+/** The chain file's content forbids appending: `reason` says why, the message names the file too. */
 export class ChainFileError extends Error {
   override name = 'ChainFileError';
+
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+  }
 }
 
 /** How much of the file's end is read at a time when looking for the link to continue. */
@@ -97,7 +104,7 @@ export class ChainFileWriter {
   /** Takes in what the file holds beyond what we know: its tail at first, then what other writers added. */
   private catchUp(fd: number): void {
     const size = fstatSync(fd).size;
-    if (size < this.offset) throw new ChainFileError('the file shrank while being appended to');
+    if (size < this.offset) throw new ChainFileError(this.path, 'the file shrank while being appended to');
     if (size === this.offset) return;
     if (this.offset === 0) this.readTail(fd, size);
     else this.readForward(fd, size);
@@ -123,7 +130,7 @@ export class ChainFileWriter {
         if (newline < 0 && start > 0) {
           pieces.push(block.subarray(0, cut));
           held += cut;
-          if (held > MAX_TAIL_LINE) throw new ChainFileError(`the last line is longer than ${MAX_TAIL_LINE} bytes; refusing to append after it`);
+          if (held > MAX_TAIL_LINE) throw new ChainFileError(this.path, `the last line is longer than ${MAX_TAIL_LINE} bytes; refusing to append after it`);
           break;
         }
         const lineStart = newline + 1;
@@ -175,7 +182,7 @@ export class ChainFileWriter {
       value = parseJson(text);
     } catch {
       const what = isLast ? 'the last line is incomplete or not JSON' : `the line at byte ${position} is not valid JSON`;
-      throw new ChainFileError(`${what}; refusing to append to a damaged chain file`);
+      throw new ChainFileError(this.path, `${what}; refusing to append to a damaged chain file`);
     }
     if (isLast) this.unterminated = true;
     return isDict(value) ? value : null;

@@ -110,7 +110,7 @@ function decideUnified(invocation: PyValue, options: EnforceOptions): Decision {
   return traced(
     options.trace !== false,
     'aigc.enforce_invocation',
-    spanIdentity(valid),
+    () => spanIdentity(valid),
     () => runPipeline(policy, valid, options, resolved),
     (decision) => spanOutcome(decision, 'gates_evaluated', 'unified'),
   );

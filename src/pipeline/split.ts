@@ -135,7 +135,7 @@ function decideSplitPreCall(invocation: PyValue, options: EnforceOptions): {toke
   return traced(
     options.trace !== false,
     'aigc.enforce_pre_call',
-    spanIdentity(valid, 'split'),
+    () => spanIdentity(valid, 'split'),
     () => runSplitPhaseA(policy, valid, options, clock),
     (outcome) =>
       'token' in outcome
@@ -260,7 +260,7 @@ function decideSplitPostCall(token: unknown, output: PyValue, options: EnforceOp
   return traced(
     options.trace !== false,
     'aigc.enforce_post_call',
-    spanIdentity(snapshot, 'split'),
+    () => spanIdentity(snapshot, 'split'),
     () => runSplitPhaseB(evidence, snapshot, output, state.phaseBGates, options, clock),
     (decision) => spanOutcome(decision, 'post_call_gates_evaluated', 'split'),
   );

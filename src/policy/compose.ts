@@ -8,9 +8,9 @@ import {deepCopy, defineKey, dictGet, hasKey, isDict, type PyDict, type PyValue,
 
 export const COMPOSITION_STRATEGIES = ['intersect', 'union', 'replace'] as const;
 export type CompositionStrategy = (typeof COMPOSITION_STRATEGIES)[number];
-export const COMPOSITION_INTERSECT: CompositionStrategy = 'intersect';
-export const COMPOSITION_UNION: CompositionStrategy = 'union';
-export const COMPOSITION_REPLACE: CompositionStrategy = 'replace';
+export const COMPOSITION_INTERSECT = 'intersect' satisfies CompositionStrategy;
+export const COMPOSITION_UNION = 'union' satisfies CompositionStrategy;
+export const COMPOSITION_REPLACE = 'replace' satisfies CompositionStrategy;
 
 const COMPOSITION_KEYS = new Set(['extends', 'composition_strategy']);
 

@@ -37,6 +37,11 @@ export class FilePolicyLoader implements PolicyLoader {
   }
 }
 
+/** The file loader itself (not a subclass with a `load` of its own): loading then takes the file path, cache included. */
+function isPlainFileLoader(loader: PolicyLoader | undefined): loader is FilePolicyLoader {
+  return loader instanceof FilePolicyLoader && loader.load === FilePolicyLoader.prototype.load;
+}
+
 export interface LoadPolicyOptions {
   /** Directory relative policy paths resolve against (default: the process's cwd). */
   cwd?: string;
@@ -62,7 +67,7 @@ const realToday = (): CalendarDay => utcDay(Date.now() / 1000);
 
 /** Loads, composes and validates a policy; throws the reference's errors. */
 export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}): PyDict {
-  const files = options.loader instanceof FilePolicyLoader ? options.loader.options : {};
+  const files = isPlainFileLoader(options.loader) ? options.loader.options : {};
   const context: LoadContext = {
     cwd: files.cwd ?? options.cwd ?? process.cwd(),
     policyRoot: files.policyRoot ?? options.policyRoot,
@@ -70,7 +75,7 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
     filesRead: [],
   };
   const cache = options.cache;
-  const loader = options.loader instanceof FilePolicyLoader ? undefined : options.loader;
+  const loader = isPlainFileLoader(options.loader) ? undefined : options.loader;
   if (loader) {
     if (!cache) return loadFromCustomLoader(policyFile, loader, context);
     // As the reference: the reference is an opaque key, a policy stays cached until

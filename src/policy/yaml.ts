@@ -78,8 +78,8 @@ export interface ReadYamlOptions {
 export function readYaml(text: string, options: ReadYamlOptions = {}): YamlDocument {
   const lines = new LineIndex(text);
   try {
+    checkPrintable(text, lines);
     if (options.simpleFirst) {
-      checkPrintable(text, lines);
       const simple = readSimpleYaml(text);
       if (simple) return new ReadDocument(simple, lines);
     }
@@ -100,8 +100,8 @@ export function readYaml(text: string, options: ReadYamlOptions = {}): YamlDocum
  */
 const MAX_SCANNED_CHARACTERS = 2_000_000;
 
+/** The full reader, for a text already checked to be printable. */
 function readChecked(text: string, lines: LineIndex): YamlDocument {
-  checkPrintable(text, lines);
   let source = ReadSource.of(text);
   let read = lines;
   // The text is lexed once per pass, and parsed once: our checks and the composer share the tokens.

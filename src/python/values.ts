@@ -3,11 +3,8 @@
 // float, exact big integers, YAML dates), so messages and checksums match the
 // reference byte for byte.
 
-/**
- * A Python float whose value is integral (`1.0`, `-0.0`, `1e22`). Non-integral
- * and non-finite floats are plain JS numbers; integral JS numbers are Python ints.
- */
-let exactNativeJson = false;
+/** Nesting depth of `withExactNativeJson` calls (0: native JSON writes every float). */
+let exactNativeJson = 0;
 
 /**
  * Runs `write` (a native `JSON.stringify`) refusing floats whose native text
@@ -17,20 +14,24 @@ let exactNativeJson = false;
  * the Python way instead.
  */
 export function withExactNativeJson<T>(write: () => T): T {
-  exactNativeJson = true;
+  exactNativeJson++;
   try {
     return write();
   } finally {
-    exactNativeJson = false;
+    exactNativeJson--;
   }
 }
 
+/**
+ * A Python float whose value is integral (`1.0`, `-0.0`, `1e22`). Non-integral
+ * and non-finite floats are plain JS numbers; integral JS numbers are Python ints.
+ */
 export class PyFloat {
   constructor(readonly value: number) {}
 
   /** Native JSON writes the number (`1`, the same canonical value as Python's `1.0`). */
   toJSON(): number {
-    if (exactNativeJson && Math.abs(this.value) >= 2 ** 53) throw new RangeError('an integral float from 2^53 on has no exact native JSON form');
+    if (exactNativeJson > 0 && Math.abs(this.value) >= 2 ** 53) throw new RangeError('an integral float from 2^53 on has no exact native JSON form');
     return this.value;
   }
 }

@@ -171,6 +171,16 @@ describe('FilePolicyLoader', () => {
     expect(artifact.enforcement_result).toBe('PASS');
   });
 
+  it('given as policyLoader in a subclass with a load of its own, is asked like any loader', async () => {
+    class Overriding extends FilePolicyLoader {
+      override load(): PyDict {
+        return {policy_version: '9', roles: ['planner']};
+      }
+    }
+    const artifact = await new Aigc({cwd: dir, clock, policyLoader: new Overriding()}).enforce(childInvocation());
+    expect(artifact.policy_version).toBe('9');
+  });
+
   it('given as policyLoader, reports a missing file as file loading does', async () => {
     await expect(
       new Aigc({cwd: dir, clock, policyLoader: new FilePolicyLoader()}).enforce(childInvocation({policy_file: 'nope.yaml'})),

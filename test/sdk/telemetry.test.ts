@@ -1,5 +1,6 @@
 import {trace} from '@opentelemetry/api';
 import {afterAll, beforeEach, describe, expect, it} from 'vitest';
+import {HmacSigner} from '../../src/audit/signing.js';
 import type {EnforcementGate} from '../../src/gates/custom.js';
 import {decide, enforceInvocation} from '../../src/pipeline/enforce.js';
 import {enforcePostCall, enforcePreCall} from '../../src/pipeline/split.js';
@@ -60,6 +61,12 @@ beforeEach(() => {
   failure = 'none';
 });
 
+/** The failure message of an enforcement, or 'PASS'. */
+function enforceInvocationOrError(value: PyDict, settings: typeof options & {signer?: HmacSigner}): string {
+  const decision = decide(value, settings);
+  return decision.error ? decision.error.message : 'PASS';
+}
+
 const preCallOf = (overrides: PyDict = {}): PyDict => {
   const {output: _output, ...preCall} = invocation(overrides);
   return preCall;
@@ -109,6 +116,12 @@ describe('OpenTelemetry spans, as the reference records them', () => {
   it('records module-level enforcement too, not only Aigc instances', () => {
     enforceInvocation(invocation(), options);
     expect(spans.map((span) => span.name)).toEqual(['aigc.enforce_invocation']);
+  });
+
+  it('ends the span even when the pipeline throws (an artifact that cannot be signed)', () => {
+    const signed = {...options, signer: new HmacSigner('k')};
+    expect(enforceInvocationOrError(invocation({context: {role_declared: true, note: '\udc00'}}), signed)).toBe('Invocation cannot be recorded: surrogates not allowed');
+    expect(spans.map((span) => [span.name, span.ended])).toEqual([['aigc.enforce_invocation', true]]);
   });
 
   it('records no span for an invocation refused before the pipeline', () => {

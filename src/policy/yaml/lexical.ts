@@ -207,7 +207,6 @@ class TokenScanner {
     this.tagHandles.clear();
   }
 
-  /** PyYAML accepts `%YAML major.minor`, `%TAG handle prefix`, and other names with any text after. */
   /** A directive line as PyYAML scans it, then what its parser refuses: a second %YAML, a version 2, a repeated %TAG handle. */
   private directiveProblem(offset: number): FoundProblem | undefined {
     const lineEnd = this.text.indexOf('\n', offset);

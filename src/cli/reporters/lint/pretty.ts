@@ -36,7 +36,7 @@ function codeFrame(finding: LintFinding, source: string | undefined, paint: Chal
   if (source === undefined || finding.range === undefined) return '';
   const {start, end} = finding.range;
   // code-frame counts columns in UTF-16 code units, findings in code points.
-  const lines = new LineIndex(source);
+  const lines = lineIndexOf(source);
   const [startColumn, lastColumn] = [lines.utf16Column(start), lines.utf16Column(end)];
   // code-frame reads a single-line end as exclusive but underlines the last line of
   // a multi-line range through `end.column` inclusive; give it the last character then.
@@ -51,6 +51,14 @@ function codeFrame(finding: LintFinding, source: string | undefined, paint: Chal
     .split('\n')
     .map((line) => colourFrameLine(line, paint, mark))
     .join('\n');
+}
+
+/** The line index of the file last framed: a file's findings come one after another. */
+let indexed: {source: string; lines: LineIndex} | undefined;
+
+function lineIndexOf(source: string): LineIndex {
+  if (indexed?.source !== source) indexed = {source, lines: new LineIndex(source)};
+  return indexed.lines;
 }
 
 const FRAME_LINE = /^([> ])( *\d* \|)(.*)$/;
