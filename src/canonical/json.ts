@@ -56,14 +56,28 @@ export function parseJson(text: string): PyValue {
 }
 
 /**
- * Text whose native parse could differ from Python's: an integral float
- * (`1.0`, `2e3`) that JavaScript would read as an int, a number of 16 or
- * more digits (beyond 2^53, or a fraction that rounds to an integral double),
- * `-0`, an integer-like key, also written with escapes (JavaScript objects
- * do not keep their insertion order), or a literal JSON.parse refuses.
- * Matches inside strings only cost the fast path, never correctness.
+ * A fraction that may round to an integral double, which JavaScript would then
+ * read as an int: with k digits before the point, only when the fraction
+ * starts with 15 - k zeros or nines (closer to an integer than half an ulp can
+ * be), or when there are 15 digits or more before it. Ordinary fractions
+ * (`0.1111111111111111`) stay on the fast path.
  */
-const NOT_NATIVE = /\d\.0+(?![0-9])|\d[eE][-+]?\d|(?:\d\.?){16}|-0(?![0-9.])|"\d+"\s*:|\\u00?3\d|NaN|Infinity/;
+const NEAR_INTEGRAL_FRACTION = [
+  ...Array.from({length: 14}, (_, index) => `(?<![0-9.])\\d{${index + 1}}\\.(?:0{${14 - index}}|9{${14 - index}})`),
+  '\\d{15,}\\.',
+].join('|');
+
+/**
+ * Text whose native parse could differ from Python's: an integral float
+ * (`1.0`, `2e3`) or a near-integral fraction that JavaScript would read as an
+ * int, an integer beyond 2^53, `-0`, an integer-like key, also written with
+ * escapes (JavaScript objects do not keep their insertion order), or a literal
+ * JSON.parse refuses. Matches inside strings only cost the fast path, never
+ * correctness.
+ */
+const NOT_NATIVE = new RegExp(
+  `\\d\\.0+(?![0-9])|\\d[eE][-+]?\\d|(?<![0-9.])\\d{16,}(?![0-9.eE])|${NEAR_INTEGRAL_FRACTION}|-0(?![0-9.])|"\\d+"\\s*:|\\\\u00?3\\d|NaN|Infinity`,
+);
 
 /**
  * The value by the engine's native JSON.parse when that is certain to equal

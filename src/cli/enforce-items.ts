@@ -26,13 +26,13 @@ export interface DeciderSettings {
 
 export interface DecidedItem {
   artifact: PyDict;
-  /** The output line, newline included. */
-  line: string;
   pass: boolean;
 }
 
 export interface ItemDecider {
   decide(item: JsonStreamItem): DecidedItem;
+  /** The artifact's output line, newline included (compact, or indented with --pretty). */
+  line(artifact: PyDict): string;
   /** The FAIL that replaces a decided artifact found to have no canonical bytes (when chaining it). */
   unrecordable(error: CanonicalJsonError): DecidedItem;
 }
@@ -56,11 +56,9 @@ export function createItemDecider(settings: DeciderSettings, customGates?: reado
     customGates,
     redactionPatterns: settings.redactionPatterns,
   };
-  const decided = (artifact: PyDict): DecidedItem => {
-    const text = settings.pretty ? pyJsonDumps(artifact, {indent: 2}) : compactJson(artifact);
-    return {artifact, line: `${text}\n`, pass: artifact.enforcement_result === 'PASS'};
-  };
+  const decided = (artifact: PyDict): DecidedItem => ({artifact, pass: artifact.enforcement_result === 'PASS'});
   return {
+    line: (artifact) => `${settings.pretty ? pyJsonDumps(artifact, {indent: 2}) : compactJson(artifact)}\n`,
     decide(item) {
       if (item.kind === 'value') return decided(decide(item.value, options).artifact);
       const error = new InvocationValidationError(item.reason, {line: item.line});

@@ -6,7 +6,7 @@ import {createReadStream} from 'node:fs';
 import {appendFile} from 'node:fs/promises';
 import type {Readable, Writable} from 'node:stream';
 import {CanonicalJsonError} from '../canonical/canonical.js';
-import {compactJson, pyJsonDumps} from '../canonical/dumps.js';
+import {pyJsonDumps} from '../canonical/dumps.js';
 import type {RedactionPattern} from '../audit/redaction.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {ChainFileWriter} from '../io/chain-file.js';
@@ -76,35 +76,40 @@ async function runInline(
   // Artifacts decided from one input chunk go out in one write: each is
   // written as soon as its chunk is decided, without a syscall per line.
   let pending: string[] = [];
-  const handle = async (item: JsonStreamItem): Promise<void> => {
+  const take = (decided: DecidedItem): void => {
     count++;
-    let decided = decider.decide(item);
-    let line = decided.line;
-    if (chain) {
-      decided = await chained(chain, decided, decider);
-      line = `${options.pretty ? pyJsonDumps(decided.artifact, {indent: 2}) : compactJson(decided.artifact)}\n`;
-    }
     if (!decided.pass) fails++;
+    pending.push(decider.line(decided.artifact));
+  };
+  // Chaining and recording write files before the next input is read; a plain stream decides without waiting.
+  const handle = async (item: JsonStreamItem): Promise<void> => {
+    let decided = decider.decide(item);
+    if (chain) decided = await chained(chain, decided, decider);
     if (options.recordFile && item.kind === 'value') {
       const record = pyJsonDumps({invocation: item.value, artifact: decided.artifact}, {separators: [',', ':']});
       await appendFile(options.recordFile, `${record}\n`, 'utf8').catch((error) => {
         throw ioError(`cannot write the record file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, options.recordFile!, error);
       });
     }
-    pending.push(line);
+    take(decided);
   };
+  const writesFiles = chain !== null || options.recordFile !== undefined;
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
     const text = pending.join('');
     pending = [];
     await output.write(text);
   };
+  const handleAll = async (items: Iterable<JsonStreamItem>): Promise<void> => {
+    if (!writesFiles) for (const item of items) take(decider.decide(item));
+    else for (const item of items) await handle(item);
+  };
   for await (const chunk of source) {
-    for (const item of reader.push(chunk as Buffer)) await handle(item);
+    await handleAll(reader.push(chunk as Buffer));
     await flush();
     if (output.closed) break;
   }
-  if (!output.closed) for (const item of reader.end()) await handle(item);
+  if (!output.closed) await handleAll(reader.end());
   await flush();
   return {count, fails};
 }

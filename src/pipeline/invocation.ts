@@ -41,10 +41,11 @@ export function jsonSerializationProblem(value: PyValue, checkSurrogates: boolea
 export const MAX_CHECKSUM_NESTING = 495;
 
 function nestsDeeperThan(value: PyValue, limit: number): boolean {
-  if (!Array.isArray(value) && !isDict(value)) return false;
+  if (Array.isArray(value)) return limit === 0 || value.some((child) => nestsDeeperThan(child, limit - 1));
+  if (!isDict(value)) return false;
   if (limit === 0) return true;
-  const children = Array.isArray(value) ? value : pyKeys(value).map((key) => value[key]);
-  return children.some((child) => nestsDeeperThan(child, limit - 1));
+  for (const key in value) if (nestsDeeperThan(value[key], limit - 1)) return true;
+  return false;
 }
 
 /** Unified enforcement refuses `input` or `output` nested beyond MAX_CHECKSUM_NESTING. */

@@ -36,11 +36,22 @@ export function caseVariants(codePoint: number): readonly number[] {
  * that meets one of the ranges joins them whole.
  */
 export function caseClosure(ranges: CodePointRanges): CodePointRanges {
-  load();
+  const classes = load();
   const added: [number, number][] = [];
-  for (const members of classList!) {
-    if (!members.some((member) => ranges.some(([start, end]) => start <= member && member <= end))) continue;
-    for (const member of members) added.push([member, member]);
+  const size = ranges.reduce((total, [start, end]) => total + end - start + 1, 0);
+  if (size <= classList!.length) {
+    // A few characters (the usual class, `[A-Za-z0-9_]`): look each one up.
+    for (const [start, end] of ranges) {
+      for (let codePoint = start; codePoint <= end; codePoint++) {
+        for (const member of classes.get(codePoint) ?? []) added.push([member, member]);
+      }
+    }
+  } else {
+    // Many (a Unicode category): go through the case classes once instead.
+    for (const members of classList!) {
+      if (!members.some((member) => ranges.some(([start, end]) => start <= member && member <= end))) continue;
+      for (const member of members) added.push([member, member]);
+    }
   }
   return added.length === 0 ? ranges : normalizeRanges([...ranges, ...added]);
 }
