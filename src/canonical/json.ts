@@ -60,12 +60,16 @@ export function parseJson(text: string): PyValue {
  * read as an int: with k digits before the point, only when the fraction
  * starts with 15 - k zeros or nines (closer to an integer than half an ulp can
  * be), or when there are 15 digits or more before it. Ordinary fractions
- * (`0.1111111111111111`) stay on the fast path.
+ * (`0.1111111111111111`) stay on the fast path. Looked for only where a
+ * fraction starts with 0 or 9, or follows 15 digits (`NEAR_INTEGRAL_HINT`).
  */
-const NEAR_INTEGRAL_FRACTION = [
-  ...Array.from({length: 14}, (_, index) => `(?<![0-9.])\\d{${index + 1}}\\.(?:0{${14 - index}}|9{${14 - index}})`),
-  '\\d{15,}\\.',
-].join('|');
+const NEAR_INTEGRAL_FRACTION = new RegExp(
+  [
+    ...Array.from({length: 14}, (_, index) => `(?<![0-9.])\\d{${index + 1}}\\.(?:0{${14 - index}}|9{${14 - index}})`),
+    '\\d{15,}\\.',
+  ].join('|'),
+);
+const NEAR_INTEGRAL_HINT = /\d\.[09]|\d{15}\./;
 
 /**
  * Text whose native parse could differ from Python's: an integral float
@@ -75,9 +79,11 @@ const NEAR_INTEGRAL_FRACTION = [
  * JSON.parse refuses. Matches inside strings only cost the fast path, never
  * correctness.
  */
-const NOT_NATIVE = new RegExp(
-  `\\d\\.0+(?![0-9])|\\d[eE][-+]?\\d|(?<![0-9.])\\d{16,}(?![0-9.eE])|${NEAR_INTEGRAL_FRACTION}|-0(?![0-9.])|"\\d+"\\s*:|\\\\u00?3\\d|NaN|Infinity`,
-);
+const NOT_NATIVE = /\d\.0+(?![0-9])|\d[eE][-+]?\d|(?<![0-9.])\d{16,}(?![0-9.eE])|-0(?![0-9.])|"\d+"\s*:|\\u00?3\d|NaN|Infinity/;
+
+function mayDifferNatively(text: string): boolean {
+  return NOT_NATIVE.test(text) || (NEAR_INTEGRAL_HINT.test(text) && NEAR_INTEGRAL_FRACTION.test(text));
+}
 
 /**
  * The value by the engine's native JSON.parse when that is certain to equal
@@ -85,7 +91,7 @@ const NOT_NATIVE = new RegExp(
  * which also words any syntax error the Python way).
  */
 export function parseNatively(text: string): PyValue | undefined {
-  if (NOT_NATIVE.test(text) || mayNestTooDeep(text)) return undefined;
+  if (mayDifferNatively(text) || mayNestTooDeep(text)) return undefined;
   try {
     return JSON.parse(text) as PyValue;
   } catch {
