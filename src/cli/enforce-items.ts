@@ -31,7 +31,7 @@ export interface DecidedItem {
 
 export interface ItemDecider {
   decide(item: JsonStreamItem): DecidedItem;
-  /** The artifact's output line, newline included (compact, or indented with --pretty). */
+  /** The artifact's output text, without a newline (compact, or indented with --pretty). */
   line(artifact: PyDict): string;
   /** The FAIL that replaces a decided artifact found to have no canonical bytes (when chaining it). */
   unrecordable(error: CanonicalJsonError): DecidedItem;
@@ -58,7 +58,7 @@ export function createItemDecider(settings: DeciderSettings, customGates?: reado
   };
   const decided = (artifact: PyDict): DecidedItem => ({artifact, pass: artifact.enforcement_result === 'PASS'});
   return {
-    line: (artifact) => `${settings.pretty ? pyJsonDumps(artifact, {indent: 2}) : compactJson(artifact)}\n`,
+    line: (artifact) => (settings.pretty ? pyJsonDumps(artifact, {indent: 2}) : compactJson(artifact)),
     decide(item) {
       if (item.kind === 'value') return decided(decide(item.value, options).artifact);
       const error = new InvocationValidationError(item.reason, {line: item.line});

@@ -96,7 +96,9 @@ async function runInline(
   const writesFiles = chain !== null || options.recordFile !== undefined;
   const flush = async (): Promise<void> => {
     if (pending.length === 0) return;
-    const text = pending.join('');
+    // Joined with their newlines in one go: a newline added to each would make a
+    // string of two parts per artifact, each flattened again by the join.
+    const text = `${pending.join('\n')}\n`;
     pending = [];
     await output.write(text);
   };
