@@ -14,6 +14,7 @@ import {collectFiles} from '../testing/collect.js';
 import {TestingFileError} from '../testing/errors.js';
 import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
+import {isCi} from './ci.js';
 import {toolVersion} from './version.js';
 
 export interface PolicyTestFlags extends ReportFlagValues {
@@ -119,8 +120,3 @@ function runFilter(pattern: string | undefined): RegExp | undefined {
   }
 }
 
-/** CI systems set `CI` (to `true`, `1`, …); `CI=false` or empty means a person's terminal. */
-export function isCi(env: Readonly<Record<string, string | undefined>>): boolean {
-  const value = env.CI;
-  return value !== undefined && value !== '' && value !== '0' && value.toLowerCase() !== 'false';
-}

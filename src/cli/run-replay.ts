@@ -15,7 +15,7 @@ import {writeFileAtomic, writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {REPLAY_FORMAT_SPEC, replayReporters} from './reporters/replay/index.js';
 import type {ReplayOutcome, ReplayReport, ReplayReportEntry} from './reporters/replay/types.js';
-import {isCi} from './run-policy-test.js';
+import {isCi} from './ci.js';
 import {toolVersion} from './version.js';
 
 export interface ReplayFlags extends ReportFlagValues {

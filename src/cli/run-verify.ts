@@ -10,6 +10,7 @@ import {colorLevel as colorLevelOf} from './color.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {isMachineFormat} from './format.js';
 import {type KeyFlags, keyFromFlags} from './keys.js';
+import {isCi} from './ci.js';
 import {type ReportStream, writeReport} from './output.js';
 import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {VERIFY_FORMAT_SPEC, verifyReporters} from './reporters/verify/index.js';
@@ -67,7 +68,7 @@ interface ProgressDisplay {
 
 /** The ink view on stderr, only for people: a terminal, outside CI, and not under a machine format. */
 async function progressDisplay(io: VerifyIo, machineFormat: boolean, colorFlag: boolean | undefined): Promise<ProgressDisplay | null> {
-  if (machineFormat || io.stderr.isTTY !== true || (io.env.CI ?? '') !== '') return null;
+  if (machineFormat || io.stderr.isTTY !== true || isCi(io.env)) return null;
   const {startVerifyProgress} = await import('./ui/verify-progress.js');
   const colorLevel = colorLevelOf({stream: io.stderr as NodeJS.WriteStream, colorFlag, env: io.env});
   return startVerifyProgress({stderr: io.stderr as NodeJS.WriteStream, fileSize: fileSizeOf, colorLevel});

@@ -1,7 +1,8 @@
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
-import {isCi, runPolicyTest} from '../../src/cli/run-policy-test.js';
+import {isCi} from '../../src/cli/ci.js';
+import {runPolicyTest} from '../../src/cli/run-policy-test.js';
 import {temporaryFolder} from '../testing/helpers.js';
 import {captureIo} from './capture.js';
 
@@ -110,7 +111,8 @@ describe('aigc policy test', () => {
     await expect(runPolicyTest(['no/such/folder'], {}, captureIo())).rejects.toMatchObject({exitCode: 3, file: 'no/such/folder', message: 'no such file or folder'});
   });
 
-  it('treats CI=false and an empty CI as a person\'s terminal', () => {
-    expect([isCi({CI: 'true'}), isCi({CI: '1'}), isCi({CI: 'false'}), isCi({CI: ''}), isCi({})]).toEqual([true, true, false, false, false]);
+  it('treats CI or CONTINUOUS_INTEGRATION set (but not to 0 or false) as CI, as ink does', () => {
+    expect([isCi({CI: 'true'}), isCi({CI: '1'}), isCi({CI: ''}), isCi({CONTINUOUS_INTEGRATION: 'yes'})]).toEqual([true, true, true, true]);
+    expect([isCi({CI: 'false'}), isCi({CI: '0'}), isCi({CONTINUOUS_INTEGRATION: 'false'}), isCi({})]).toEqual([false, false, false, false]);
   });
 });

@@ -3,7 +3,14 @@
 // detection would ignore NO_COLOR).
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
-import {startVerifyProgress} from '../../src/cli/ui/verify-progress.js';
+
+// The view is only ever shown outside CI (src/cli/run-verify.ts decides),
+// while ink, deciding once when it is loaded, paints nothing but the last frame
+// under CI=… . The test stands where the view is used: outside CI, so the
+// environment is cleared before ink is loaded.
+delete process.env.CI;
+delete process.env.CONTINUOUS_INTEGRATION;
+const {startVerifyProgress} = await import('../../src/cli/ui/verify-progress.js');
 
 /** A stand-in terminal: everything written to it, as text. */
 function terminal(): {stream: NodeJS.WriteStream; text: () => string} {
