@@ -73,13 +73,27 @@ async function runInline(
   const chain = options.chainFile ? new ChainFileWriter(options.chainFile, {chainId: options.chainId}) : null;
   let count = 0;
   let fails = 0;
-  // Artifacts decided from one input chunk go out in one write: each is
-  // written as soon as its chunk is decided, without a syscall per line.
+  // Artifacts go out a few dozen at a time: as soon as their input chunk is
+  // decided or PIECE_CHARS of them are waiting, without a syscall per line,
+  // and in pieces small enough to be made in reused memory (a string or buffer
+  // of a few hundred KiB is mapped afresh and faulted in page by page).
   let pending: string[] = [];
+  let pendingChars = 0;
   const take = (decided: DecidedItem): void => {
     count++;
     if (!decided.pass) fails++;
-    pending.push(decider.line(decided.artifact));
+    const line = decider.line(decided.artifact);
+    pending.push(line);
+    pendingChars += line.length;
+    if (pendingChars >= PIECE_CHARS) writePending();
+  };
+  const writePending = (): void => {
+    // Joined with their newlines in one go: a newline added to each would make a
+    // string of two parts per artifact, each flattened again by the join.
+    const text = `${pending.join('\n')}\n`;
+    pending = [];
+    pendingChars = 0;
+    output.write(text);
   };
   // Chaining and recording write files before the next input is read; a plain stream decides without waiting.
   const handle = async (item: JsonStreamItem): Promise<void> => {
@@ -95,12 +109,8 @@ async function runInline(
   };
   const writesFiles = chain !== null || options.recordFile !== undefined;
   const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    // Joined with their newlines in one go: a newline added to each would make a
-    // string of two parts per artifact, each flattened again by the join.
-    const text = `${pending.join('\n')}\n`;
-    pending = [];
-    await output.write(text);
+    if (pending.length > 0) writePending();
+    await output.backpressure();
   };
   const handleAll = async (items: Iterable<JsonStreamItem>): Promise<void> => {
     if (!writesFiles) for (const item of items) take(decider.decide(item));
@@ -134,6 +144,8 @@ function openInput(path: string): Readable {
 }
 
 const MAX_QUEUED_OUTPUT = 4 * 1024 * 1024;
+/** Artifact text written in one go at most (give or take one artifact). */
+const PIECE_CHARS = 32 * 1024;
 
 /**
  * Stdout with backpressure. A reader that went away (EPIPE) ends the run
@@ -151,7 +163,7 @@ class OutputStream {
     });
   }
 
-  async write(text: string): Promise<void> {
+  write(text: string): void {
     if (this.closed) return;
     try {
       this.stream.write(text);
@@ -159,11 +171,12 @@ class OutputStream {
       // A stdout that is a file or device writes synchronously, and throws.
       this.closed = true;
       this.failure = error as NodeJS.ErrnoException;
-      return;
     }
-    // Wait for the reader only when a few MiB are queued: waiting for every
-    // drain would stall on each pipe-sized write.
-    if (this.stream.writableLength > MAX_QUEUED_OUTPUT) await this.drained();
+  }
+
+  /** Waits for the reader only when a few MiB are queued: waiting for every drain would stall on each pipe-sized write. */
+  async backpressure(): Promise<void> {
+    if (!this.closed && this.stream.writableLength > MAX_QUEUED_OUTPUT) await this.drained();
   }
 
   /** Resolves once everything written has been handed to the reader (or the reader went away). */
