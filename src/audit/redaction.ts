@@ -7,6 +7,8 @@ import {compilePythonRegex} from '../python/regex.js';
 export interface RedactionPattern {
   name: string;
   pattern: RegExp;
+  /** A text every match contains: a message without it is not searched (a quick check before the regex). */
+  contains?: string;
 }
 
 function compileGlobal(source: string, ignoreCase: boolean): RegExp {
@@ -19,10 +21,11 @@ function pattern(name: string, source: string, ignoreCase = false): RedactionPat
 }
 
 /** A default pattern compiled when first used, so start-up pays nothing for it. */
-function lazyPattern(name: string, source: string, ignoreCase = false): RedactionPattern {
+function lazyPattern(name: string, source: string, ignoreCase: boolean, contains?: string): RedactionPattern {
   let compiled: RegExp | undefined;
   return {
     name,
+    contains,
     get pattern(): RegExp {
       compiled ??= compileGlobal(source, ignoreCase);
       return compiled;
@@ -33,8 +36,8 @@ function lazyPattern(name: string, source: string, ignoreCase = false): Redactio
 export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
   lazyPattern('api_key', '(?:sk|key|api[_-]?key)[_-][A-Za-z0-9]{16,}', true),
   lazyPattern('bearer_token', 'Bearer\\s+[A-Za-z0-9._\\-]{20,}', true),
-  lazyPattern('email', '[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+'),
-  lazyPattern('ssn', '\\b\\d{3}-\\d{2}-\\d{4}\\b'),
+  lazyPattern('email', '[a-zA-Z0-9_.+-]+@[a-zA-Z0-9-]+\\.[a-zA-Z0-9-.]+', false, '@'),
+  lazyPattern('ssn', '\\b\\d{3}-\\d{2}-\\d{4}\\b', false, '-'),
 ];
 
 /** Compiles a user pattern (`NAME=REGEX`, Python syntax) for redaction. */
@@ -49,7 +52,8 @@ export function redact(
 ): {text: string; redacted: string[]} {
   let text = message;
   const redacted: string[] = [];
-  for (const {name, pattern: regex} of patterns) {
+  for (const {name, pattern: regex, contains} of patterns) {
+    if (contains !== undefined && !text.includes(contains)) continue;
     regex.lastIndex = 0;
     if (!regex.test(text)) continue;
     regex.lastIndex = 0;

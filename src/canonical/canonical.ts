@@ -3,7 +3,7 @@
 // other floats in Python repr form, non-finite numbers and lone surrogates
 // rejected. Checksums, chain links, lineage keys and HMAC payloads hash it.
 
-import {createHash} from 'node:crypto';
+import {hash} from 'node:crypto';
 import {floatRepr} from '../python/repr.js';
 import {compareCodePoints} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, PyFloat, type PyValue} from '../python/values.js';
@@ -19,7 +19,12 @@ export function canonicalJson(value: PyValue | unknown): string {
 
 /** SHA-256 hex of the canonical UTF-8 bytes. */
 export function checksum(value: PyValue | unknown): string {
-  return createHash('sha256').update(canonicalJson(value), 'utf8').digest('hex');
+  return sha256Hex(canonicalJson(value));
+}
+
+/** SHA-256 hex of a string's UTF-8 bytes, one-shot (half the cost of a Hash object for the short texts hashed per invocation). */
+export function sha256Hex(text: string): string {
+  return hash('sha256', text, 'hex');
 }
 
 function write(value: PyValue): string {
