@@ -6,9 +6,10 @@
 const args = process.argv.slice(2);
 const help = args.some((arg) => arg === '--help' || arg === '-h');
 if (args[0] === 'enforce' && !help) {
-  const {main} = await import('../dist/enforce.bundle.js');
+  const {loadEnforce} = await import('./enforce-loader.js');
+  const {main} = loadEnforce().exports;
   // No process.exit(): pipes drain asynchronously, and exiting would drop queued output.
-  if (!(await main(args.slice(1)))) await runOclif();
+  if (!(await main(args.slice(1), {importModule: (url) => import(url)}))) await runOclif();
 } else if (args[0] === 'policy' && args[1] === 'test' && !help) {
   const {main} = await import('../dist/policy-test/policy-test.js');
   if (!(await main(args.slice(2)))) await runOclif();

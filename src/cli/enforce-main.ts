@@ -7,13 +7,21 @@ import {parseArgs} from 'node:util';
 import {parseNow} from './clock.js';
 import {ENFORCE_FLAGS, type EnforceFlagValues} from './enforce-flags.js';
 import {describeFailure, usageError} from './exit-codes.js';
-import {loadGateModules} from './gates.js';
+import {loadGateModules, type ModuleImporter} from './gates.js';
 import {keyFromFlags} from './keys.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
 import {runEnforce} from './run-enforce.js';
 
+export interface MainOptions {
+  /**
+   * Imports a `--gate` module by URL. bin/run.js runs this bundle as a
+   * compiled script, where `import()` has no module loader, and passes its own.
+   */
+  importModule?: ModuleImporter;
+}
+
 /** Runs `aigc enforce` with `args` (after the command name); false when oclif should handle them. */
-export async function main(args: string[]): Promise<boolean> {
+export async function main(args: string[], options: MainOptions = {}): Promise<boolean> {
   // Governance errors are values here, one per FAIL: capturing their stacks costs more than deciding them.
   if (!process.env.DEBUG) Error.stackTraceLimit = 0;
   let values: EnforceFlagValues;
@@ -32,7 +40,7 @@ export async function main(args: string[]): Promise<boolean> {
     if (values['chain-id'] !== undefined && values.chain === undefined) throw usageError('--chain-id needs --chain');
     const signingKey = keyFromFlags(values);
     const redactionPatterns = redactionPatternsFromFlags(values.redact);
-    const customGates = await loadGateModules(values.gate ?? []);
+    const customGates = await loadGateModules(values.gate ?? [], process.cwd(), options.importModule);
     process.exitCode = await runEnforce({
       input: values.input,
       stdin: process.stdin,

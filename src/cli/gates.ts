@@ -16,16 +16,23 @@ import {CliError, ExitCode, ioError} from './exit-codes.js';
  * module cannot be read or throws while loading, exit 2 when it exports no
  * usable gate or an invalid one.
  */
-export async function loadGateModules(modules: readonly string[], cwd: string = process.cwd()): Promise<EnforcementGate[]> {
+export async function loadGateModules(
+  modules: readonly string[],
+  cwd: string = process.cwd(),
+  importer: ModuleImporter = (url) => import(url),
+): Promise<EnforcementGate[]> {
   const gates: EnforcementGate[] = [];
-  for (const module of modules) gates.push(...gatesOf(module, await importModule(module, cwd)));
+  for (const module of modules) gates.push(...gatesOf(module, await importModule(module, cwd, importer)));
   return gates;
 }
 
-async function importModule(module: string, cwd: string): Promise<Record<string, unknown>> {
+/** `import()` of a module URL, from the code that can import (see `MainOptions` in enforce-main). */
+export type ModuleImporter = (url: string) => Promise<unknown>;
+
+async function importModule(module: string, cwd: string, importer: ModuleImporter): Promise<Record<string, unknown>> {
   const path = resolve(cwd, module);
   try {
-    return (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+    return (await importer(pathToFileURL(path).href)) as Record<string, unknown>;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ERR_MODULE_NOT_FOUND' && String((error as Error).message).includes(path)) {
