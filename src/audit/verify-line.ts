@@ -5,7 +5,8 @@
 // are plain data (they cross threads), and what depends on other lines (the
 // index sequence, the links, which chain) is left to `TrailVerifier`.
 
-import {createHmac, createSecretKey, hash, type KeyObject, timingSafeEqual} from 'node:crypto';
+import {createHmac, createSecretKey, type KeyObject, timingSafeEqual} from 'node:crypto';
+import {sha256Hex} from '../canonical/canonical.js';
 import {CanonicalJsonError, canonicalJson, JsonSyntaxError, parseJson} from '../canonical/index.js';
 import {hasEscapedSurrogate, NOT_PLAIN, sortedPlainCopy, sortedPlainKeys} from '../canonical/plain.js';
 import type {JsonlRecord} from '../io/jsonl.js';
@@ -176,7 +177,7 @@ export class LineExaminer {
       link = typeof stored === 'string' ? stored : canonicalOrNull(stored);
       authentic = sound;
       if (forms !== null) {
-        const recomputed = sha256(forms.withoutChecksum);
+        const recomputed = sha256Hex(forms.withoutChecksum);
         if (recomputed !== stored) {
           sound = authentic = false;
           const message = 'the artifact was modified after it was chained: its checksum does not match its content';
@@ -184,7 +185,7 @@ export class LineExaminer {
         }
       }
     } else {
-      link = forms === null ? null : sha256(forms.whole ?? forms.withoutChecksum);
+      link = forms === null ? null : sha256Hex(forms.whole ?? forms.withoutChecksum);
     }
     // A missing field reads as null, as `dict.get` does in the reference.
     const previous = artifact.previous_audit_checksum ?? null;
@@ -364,8 +365,4 @@ function canonicalOrNull(value: PyValue): string | null {
   } catch {
     return null;
   }
-}
-
-function sha256(text: string): string {
-  return hash('sha256', text, 'hex');
 }
