@@ -4,7 +4,7 @@
 // cannot be read.
 import {statSync} from 'node:fs';
 import type {Readable} from 'node:stream';
-import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify.js';
+import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify/index.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {colorLevel as colorLevelOf} from './color.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';

@@ -7,9 +7,10 @@ import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ProblemList, TrailVerifier, type VerifyOptions, verifyTrails} from '../../src/audit/verify.js';
-import {hmacSignatureCheck, LineExaminer} from '../../src/audit/verify-line.js';
-import {verifyFileInBatches, WorkerPool} from '../../src/audit/verify-parallel.js';
+import {type VerifyOptions, verifyTrails} from '../../src/audit/verify/index.js';
+import {hmacSignatureCheck, LineExaminer} from '../../src/audit/verify/line.js';
+import {verifyFileInBatches, WorkerPool} from '../../src/audit/verify/parallel.js';
+import {ProblemList, TrailVerifier} from '../../src/audit/verify/trail.js';
 import {GENERATED_KEY, generateTrail} from './generated-trail.js';
 
 const KEY = Buffer.from(GENERATED_KEY);

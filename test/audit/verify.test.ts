@@ -10,7 +10,7 @@ import {canonicalJson, checksum, parseJson} from '../../src/canonical/index.js';
 import {pyJsonDumps} from '../../src/canonical/dumps.js';
 import {AuditChain} from '../../src/audit/chain.js';
 import {HmacSigner, signArtifact} from '../../src/audit/signing.js';
-import {type VerifyOptions, type VerifyReport, verifyTrails} from '../../src/audit/verify.js';
+import {type VerifyOptions, type VerifyReport, verifyTrails} from '../../src/audit/verify/index.js';
 import type {PyDict} from '../../src/python/values.js';
 
 const DATA = join(import.meta.dirname, '..', 'data', 'chains');

@@ -1,9 +1,18 @@
 // `aigc chain verify` with worker threads gives the report it gives on one
 // thread, byte for byte, on a generated multi-chain trail with damage of every
 // kind and a line over the limit that spans batches.
+import {join} from 'node:path';
+import {pathToFileURL} from 'node:url';
 import {afterAll, describe, expect, it} from 'vitest';
+import type * as Parallel from '../../src/audit/verify/parallel.js';
+import type * as Trail from '../../src/audit/verify/trail.js';
+import type * as Verify from '../../src/audit/verify/index.js';
+import type * as Line from '../../src/audit/verify/line.js';
 import {GENERATED_KEY, generateTrail} from '../audit/generated-trail.js';
-import {aigc, tempFolder} from './cli.js';
+import {aigc, REPO_ROOT, tempFolder} from './cli.js';
+
+/** A module of the built package's verification. */
+const built = <T>(name: string): Promise<T> => import(pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'audit', 'verify', `${name}.js`)).href);
 
 describe('aigc chain verify on several threads', () => {
   const folder = tempFolder();
@@ -34,5 +43,30 @@ describe('aigc chain verify on several threads', () => {
     const run = await verify('0');
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('AIGC_VERIFY_THREADS');
+  });
+
+  it('loads its worker script from the built package, and the workers examine batches as this thread does', async () => {
+    const [parallel, trailModule, verify, line] = await Promise.all([
+      built<typeof Parallel>('parallel'),
+      built<typeof Trail>('trail'),
+      built<typeof Verify>('index'),
+      built<typeof Line>('line'),
+    ]);
+    expect(parallel.workersAvailable()).toBe(true);
+    const small = folder.file('small.jsonl', generateTrail(300).bytes);
+    const signingKey = Buffer.from(GENERATED_KEY);
+    const expected = await verify.verifyTrails([{file: small, source: small}], {signingKey, threads: 1});
+    const problems = new trailModule.ProblemList(1000);
+    const verifier = new trailModule.TrailVerifier(small, problems);
+    const examiner = new line.LineExaminer({signatureCheck: line.hmacSignatureCheck(signingKey), allowUnsigned: false});
+    // Batches far smaller than the file, so most are sent to the two workers.
+    const pool = new parallel.WorkerPool(2, {signingKey, allowUnsigned: false, maxLineBytes: undefined}, 4096);
+    try {
+      await parallel.verifyFileInBatches(small, verifier, examiner, pool, {});
+    } finally {
+      await pool.close();
+    }
+    expect({file: verifier.finish(), problems: problems.kept}).toEqual({file: expected.files[0], problems: expected.problems});
+    expect(expected.problems.length).toBeGreaterThan(10);
   });
 });

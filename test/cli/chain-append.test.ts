@@ -8,7 +8,7 @@ import {describe, expect, it} from 'vitest';
 import {parseJson} from '../../src/canonical/index.js';
 import {pyJsonDumps} from '../../src/canonical/dumps.js';
 import {HmacSigner, signArtifact} from '../../src/audit/signing.js';
-import {verifyTrails} from '../../src/audit/verify.js';
+import {verifyTrails} from '../../src/audit/verify/index.js';
 import {type AppendFlags, runAppend} from '../../src/cli/run-append.js';
 import type {PyDict} from '../../src/python/values.js';
 

@@ -7,7 +7,7 @@ import {join, resolve} from 'node:path';
 import {PassThrough, Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {HmacSigner} from '../../src/audit/signing.js';
-import {verifyTrails} from '../../src/audit/verify.js';
+import {verifyTrails} from '../../src/audit/verify/index.js';
 import {runEnforce} from '../../src/cli/run-enforce.js';
 import {runVerify, type VerifyFlags} from '../../src/cli/run-verify.js';
 import type {VerifyJsonReport} from '../../src/cli/reporters/verify/index.js';

@@ -5,7 +5,7 @@
 import chalk, {type ColorSupportLevel} from 'chalk';
 import {Box, render, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
-import type {VerifyProgress} from '../../audit/verify.js';
+import type {VerifyProgress} from '../../audit/verify/index.js';
 
 export interface VerifyProgressOptions {
   stderr: NodeJS.WriteStream;

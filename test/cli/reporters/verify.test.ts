@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import type {VerifyReport} from '../../../src/audit/verify.js';
+import type {VerifyReport} from '../../../src/audit/verify/index.js';
 import {verifyReporters} from '../../../src/cli/reporters/verify/index.js';
 
 const chain = {chainId: 'c1', firstLine: 1, lastLine: 41, artifacts: 40, intact: 39, signaturesChecked: 40, signaturesValid: 40, unsignedAllowed: 0, lastIndex: 39, lastChecksum: 'ab'};

@@ -1,6 +1,6 @@
 // What `aigc chain verify` hands to its reporters: the engine's report, as is.
 // Every reporter is a pure `(report, options) => string`.
-import type {VerifyReport} from '../../../audit/verify.js';
+import type {VerifyReport} from '../../../audit/verify/index.js';
 
 export interface VerifyReporterOptions {
   /** Colour the output (only the pretty format uses it; the caller decides, see `src/cli/color.ts`). */
@@ -11,4 +11,4 @@ export interface VerifyReporterOptions {
 
 export type VerifyReporter = (report: VerifyReport, options: VerifyReporterOptions) => string;
 
-export type {ChainSummary, FileVerifyResult, ShownValue, VerifyProblem, VerifyReport} from '../../../audit/verify.js';
+export type {ChainSummary, FileVerifyResult, ShownValue, VerifyProblem, VerifyReport} from '../../../audit/verify/index.js';

@@ -2,42 +2,24 @@
 // in batches of whole lines (readLineBatches) and hands each to a worker with
 // room for it, or examines it itself when none has (so N threads means N - 1
 // workers: one isolate less to hold in memory, no thread idle). Every batch is
-// examined by the same code (verify-line.ts), and its results reach the
-// `TrailVerifier` in file order. A bounded number of batches is in flight, so
-// memory stays flat whatever the size.
+// examined by the same code (line.ts), and its results reach the
+// `TrailVerifier` (trail.ts) in file order. A bounded number of batches is in
+// flight, so memory stays flat whatever the size.
 
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {Worker} from 'node:worker_threads';
-import {BatchBuffers, type LineBatch, readLineBatches} from '../io/jsonl-batches.js';
-import {examineBatch, type LineExaminer, type LineFacts} from './verify-line.js';
-import type {TrailVerifier, VerifyOptions} from './verify.js';
+import {BatchBuffers, type LineBatch, readLineBatches} from '../../io/jsonl-batches.js';
+import {examineBatch, type LineExaminer} from './line.js';
+import type {TrailVerifier} from './trail.js';
+import type {BatchReply, BatchRequest, LineFacts, VerifyOptions, VerifyWorkerData} from './types.js';
 
-/** Built next to this module; absent when running from TypeScript sources. */
-const WORKER_SCRIPT = new URL('./verify-worker.js', import.meta.url);
+/** worker.ts as built next to this module; absent when running from TypeScript sources. */
+const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
 /** Batches queued per worker, so it never waits for the next. */
 const BATCHES_PER_WORKER = 2;
 /** Small: a worker's garbage dies young, and every worker's heap counts in the process's memory. */
 const YOUNG_GENERATION_MB = 4;
-
-/** What a worker is started with. The key travels only here, never in a message or a log. */
-export interface VerifyWorkerData {
-  signingKey: Uint8Array | null;
-  allowUnsigned: boolean;
-  maxLineBytes: number | undefined;
-}
-
-export interface BatchRequest {
-  id: number;
-  batch: LineBatch;
-}
-
-export interface BatchReply {
-  id: number;
-  facts: LineFacts[];
-  /** The batch's buffer, given back to be read into again. */
-  buffer: ArrayBufferLike;
-}
 
 let available: boolean | undefined;
 

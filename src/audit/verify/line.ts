@@ -1,76 +1,20 @@
 // What verifying one line of a trail can find from that line alone: whether
 // it parses and is a chained artifact, its canonical forms, whether its
 // checksum matches and its signature verifies. The same `LineExaminer` runs on
-// the main thread and in worker threads (verify-parallel.ts); its `LineFacts`
-// are plain data (they cross threads), and what depends on other lines (the
-// index sequence, the links, which chain) is left to `TrailVerifier`.
+// the main thread and in worker threads (parallel.ts); its `LineFacts` are
+// plain data (they cross threads), and what depends on other lines (the index
+// sequence, the links, which chain) is left to `TrailVerifier` (trail.ts).
 
 import {createHmac, createSecretKey, type KeyObject, timingSafeEqual} from 'node:crypto';
-import {sha256Hex} from '../canonical/canonical.js';
-import {CanonicalJsonError, canonicalJson, JsonSyntaxError, parseJson} from '../canonical/index.js';
-import {hasEscapedSurrogate, NOT_PLAIN, sortedPlainCopy, sortedPlainKeys} from '../canonical/plain.js';
-import type {JsonlRecord} from '../io/jsonl.js';
-import {batchRecords, type LineBatch} from '../io/jsonl-batches.js';
-import {compareCodePoints} from '../python/semantics.js';
-import {isDict, PyFloat, type PyDict, type PyValue} from '../python/values.js';
-import {type ArtifactSigner, CHAIN_FIELDS} from './signing.js';
-import type {ShownValue, VerifyProblemCode} from './verify.js';
-
-/** A problem as one line shows it; the verifier adds the file, line, chain and index. */
-export interface LineProblem {
-  code: VerifyProblemCode;
-  message: string;
-  expected?: ShownValue;
-  found?: ShownValue;
-}
-
-/** A line that could not be read (see `readJsonLines`). */
-export interface UnreadableLine {
-  kind: 'unreadable';
-  line: number;
-  problem: LineProblem;
-}
-
-/** A value that is not a chained artifact (not an object, no chain id, unreadable as the reference reads it). */
-export interface UnchainedLine {
-  kind: 'unchained';
-  line: number;
-  /** Whether it counts as an artifact (a JSON object). */
-  isObject: boolean;
-  chainId: string | null;
-  problem: LineProblem;
-}
-
-/** What signature checking found: not done (no key), or what the chain summary counts. */
-export type SignatureVerdict = 'not-checked' | 'valid' | 'problem' | 'unverifiable' | 'unsigned-allowed';
-
-export interface ArtifactLine {
-  kind: 'artifact';
-  line: number;
-  chainId: string;
-  /** `chain_index` when it can be a position (an integer), else null. */
-  index: number | null;
-  /** `chain_index` as a problem shows it; absent when the field is. */
-  indexFound?: ShownValue;
-  /** `previous_audit_checksum` when it is a string or null (a missing field reads as null); false for any other value, which links to nothing. */
-  previous: string | null | false;
-  /** `previous_audit_checksum` as a problem shows it; absent when the field is. */
-  previousFound?: ShownValue;
-  /** What the chain's next artifact must link to: the stored checksum, or for a legacy artifact the hash of the whole. */
-  link: string | null;
-  /** The content hashes to its stored checksum (or has none to check). */
-  authentic: boolean;
-  /** The artifact has a canonical form and no checksum mismatch. */
-  sound: boolean;
-  signature: SignatureVerdict;
-  /** Its own problems, in the order they are reported (after any about its place in the chain). */
-  problems: LineProblem[];
-}
-
-export type LineFacts = UnreadableLine | UnchainedLine | ArtifactLine;
-
-/** How signatures are checked: over the payload text; null when they are not. */
-export type SignatureCheck = (payload: string, signature: string) => boolean;
+import {sha256Hex} from '../../canonical/canonical.js';
+import {CanonicalJsonError, canonicalJson, JsonSyntaxError, parseJson} from '../../canonical/index.js';
+import {hasEscapedSurrogate, NOT_PLAIN, sortedPlainCopy, sortedPlainKeys} from '../../canonical/plain.js';
+import type {JsonlRecord} from '../../io/jsonl.js';
+import {batchRecords, type LineBatch} from '../../io/jsonl-batches.js';
+import {compareCodePoints} from '../../python/semantics.js';
+import {isDict, PyFloat, type PyDict, type PyValue} from '../../python/values.js';
+import {type ArtifactSigner, CHAIN_FIELDS} from '../signing.js';
+import type {ArtifactLine, LineFacts, LineProblem, ShownValue, SignatureCheck, SignatureVerdict} from './types.js';
 
 /** HMAC-SHA256 under `key`, as `HmacSigner.verify` checks it, without encoding the payload twice. */
 export function hmacSignatureCheck(key: Uint8Array): SignatureCheck {

@@ -1,9 +1,9 @@
-// A worker thread of parallel verification (verify-parallel.ts): examines the
+// A worker thread of parallel verification (parallel.ts): examines the
 // lines of each batch it is sent and sends back their facts, in order.
 
 import {parentPort, workerData} from 'node:worker_threads';
-import type {BatchReply, BatchRequest, VerifyWorkerData} from './verify-parallel.js';
-import {examineBatch, hmacSignatureCheck, LineExaminer} from './verify-line.js';
+import {examineBatch, hmacSignatureCheck, LineExaminer} from './line.js';
+import type {BatchReply, BatchRequest, VerifyWorkerData} from './types.js';
 
 const {signingKey, allowUnsigned, maxLineBytes} = workerData as VerifyWorkerData;
 const examiner = new LineExaminer({signatureCheck: signingKey === null ? null : hmacSignatureCheck(signingKey), allowUnsigned});
