@@ -2,14 +2,11 @@
 // `equal` used by enum/const/uniqueItems (bools apart from numbers, `1 == 1.0`),
 // numeric comparison that stays exact for big integers, and key membership.
 
-import {compareCodePoints} from '../python/semantics.js';
 import {isDict, isFloat, isInt, isNumber, originalKey, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import type {Draft} from './drafts.js';
 import {InvalidSchemaError} from './errors.js';
 
 export type PyNumber = number | bigint | PyFloat;
-
-const KNOWN_TYPES = new Set(['array', 'boolean', 'integer', 'null', 'number', 'object', 'string']);
 
 /** Python `float.is_integer()` for any float of the model. */
 function isIntegralFloat(value: PyValue): boolean {
@@ -37,10 +34,6 @@ export function isType(value: PyValue, type: PyValue, draft: Draft): boolean {
     default:
       throw new InvalidSchemaError(`Unknown type ${JSON.stringify(type)}`, 'unknown-type');
   }
-}
-
-export function isKnownType(type: PyValue): boolean {
-  return typeof type === 'string' && KNOWN_TYPES.has(type);
 }
 
 /** Whether a dict holds `key` as a string key (YAML may have produced `1` or `True` instead). */
@@ -81,7 +74,7 @@ export function isFloatValue(value: PyValue): boolean {
   return typeof value !== 'boolean' && isFloat(value);
 }
 
-export function numberValue(value: PyNumber): number {
+function numberValue(value: PyNumber): number {
   return value instanceof PyFloat ? value.value : Number(value);
 }
 
@@ -103,9 +96,4 @@ export function compareNumbers(a: PyNumber, b: PyNumber): number {
   const y = numberValue(b);
   if (Number.isNaN(x) || Number.isNaN(y)) return Number.NaN;
   return x === y ? 0 : x < y ? -1 : 1;
-}
-
-/** Python's `sorted(keys, key=str)`. */
-export function sortedByStr(values: PyValue[], str: (value: PyValue) => string): PyValue[] {
-  return [...values].sort((x, y) => compareCodePoints(str(x), str(y)));
 }
