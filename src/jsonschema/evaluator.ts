@@ -6,39 +6,13 @@
 import {pyRepr} from '../python/repr.js';
 import {isDict, type PyDict, type PyValue} from '../python/values.js';
 import {type Draft, refOverridesSiblings} from './drafts.js';
-import {InvalidSchemaError, type PathSegment, pathToPointer, type SchemaError} from './errors.js';
+import {InvalidSchemaError, pathToPointer, type SchemaError} from './errors.js';
 import {isType} from './instance.js';
 import {keywordsFor} from './keywords.js';
 import type {Resolver} from './resolver.js';
+import type {ErrorFields, Evaluation, KeywordCheck, Location} from './types.js';
 
-/** Where the walk is: instance path, schema path and base URI for `$ref`. */
-export interface Location {
-  path: PathSegment[];
-  schemaPath: PathSegment[];
-  base: string;
-  /**
-   * The instance path before the step that led here. python-jsonschema adds a
-   * step to an error's path only for errors of keywords, so a `false` schema
-   * reports the parent's path.
-   */
-  descendedFrom?: PathSegment[];
-}
-
-export type KeywordCheck = (
-  evaluator: Evaluator,
-  value: PyValue,
-  instance: PyValue,
-  schema: PyDict,
-  at: Location,
-) => SchemaError[];
-
-export interface ErrorFields {
-  validator?: string | null;
-  validatorValue?: PyValue | undefined;
-  context?: SchemaError[];
-}
-
-export class Evaluator {
+export class Evaluator implements Evaluation {
   private readonly checks: Map<string, KeywordCheck>;
   /** An evaluator that stops at the first error: `is_valid`. */
   readonly probe: Evaluator;

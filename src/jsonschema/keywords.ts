@@ -6,10 +6,10 @@ import {compareCodePoints} from '../python/semantics.js';
 import {isDict, isNumber, originalKey, PyFloat, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import type {Draft} from './drafts.js';
 import {InvalidSchemaError, type PathSegment, type SchemaError} from './errors.js';
-import type {Evaluator, KeywordCheck, Location} from './evaluator.js';
 import {allUnique, compareNumbers, hasStringKey, isType, type PyNumber, schemaEqual} from './instance.js';
 import {failsMultipleOf} from './numbers.js';
 import {searchPattern} from './patterns.js';
+import type {Evaluation, KeywordCheck, Location} from './types.js';
 import {unevaluatedItemIndexes, unevaluatedPropertyKeys} from './unevaluated.js';
 
 type Check = KeywordCheck;
@@ -253,7 +253,7 @@ const allOf: Check = (ev, value, instance, _schema, at) => {
 };
 
 /** Errors of each branch until one passes; `null` when one passes. */
-function branchErrors(ev: Evaluator, branches: PyValue[], instance: PyValue, at: Location): {errors: SchemaError[]; firstValid: number} {
+function branchErrors(ev: Evaluation, branches: PyValue[], instance: PyValue, at: Location): {errors: SchemaError[]; firstValid: number} {
   const errors: SchemaError[] = [];
   for (let index = 0; index < branches.length; index++) {
     const found = ev.full.descend(instance, branches[index], child(at, null, index));
@@ -293,7 +293,7 @@ const ifThenElse: Check = (ev, value, instance, schema, at) => {
   return Object.hasOwn(schema, 'else') ? ev.descend(instance, schema.else, child(at, null, 'else')) : [];
 };
 
-function eachItem(ev: Evaluator, items: PyValue[], from: number, subschema: PyValue, at: Location): SchemaError[] {
+function eachItem(ev: Evaluation, items: PyValue[], from: number, subschema: PyValue, at: Location): SchemaError[] {
   const errors: SchemaError[] = [];
   for (let index = from; index < items.length; index++) {
     errors.push(...ev.descend(items[index], subschema, child(at, index)));
@@ -302,7 +302,7 @@ function eachItem(ev: Evaluator, items: PyValue[], from: number, subschema: PyVa
   return errors;
 }
 
-function positional(ev: Evaluator, items: PyValue[], schemas: PyValue[], at: Location): SchemaError[] {
+function positional(ev: Evaluation, items: PyValue[], schemas: PyValue[], at: Location): SchemaError[] {
   const errors: SchemaError[] = [];
   for (let index = 0; index < Math.min(items.length, schemas.length); index++) {
     errors.push(...ev.descend(items[index], schemas[index], child(at, index, index)));
@@ -377,7 +377,7 @@ const contains: Check = (ev, value, instance, schema, at) => {
   return [ev.error(message, instance, schema, at, {validator: 'minContains', validatorValue: schema.minContains})];
 };
 
-function missingDependencies(ev: Evaluator, instance: PyDict, property: string, names: PyValue[], schema: PyDict, at: Location): SchemaError[] {
+function missingDependencies(ev: Evaluation, instance: PyDict, property: string, names: PyValue[], schema: PyDict, at: Location): SchemaError[] {
   const errors: SchemaError[] = [];
   for (const name of names) {
     if (typeof name === 'string' && hasStringKey(instance, name)) continue;

@@ -3,10 +3,10 @@
 // own (approximate) rules for draft 2019-09 and 2020-12.
 
 import {isDict, type PyDict, type PyValue, pyKeys} from '../python/values.js';
-import type {Evaluator, Location} from './evaluator.js';
 import {searchPattern} from './patterns.js';
+import type {Evaluation, Location} from './types.js';
 
-function referenced(ev: Evaluator, schema: PyDict, at: Location): Array<{schema: PyValue; at: Location}> {
+function referenced(ev: Evaluation, schema: PyDict, at: Location): Array<{schema: PyValue; at: Location}> {
   const keywords = ev.draft === 'draft2020' ? ['$ref', '$dynamicRef'] : ['$ref', '$recursiveRef'];
   const targets: Array<{schema: PyValue; at: Location}> = [];
   for (const keyword of keywords) {
@@ -20,7 +20,7 @@ function referenced(ev: Evaluator, schema: PyDict, at: Location): Array<{schema:
 }
 
 /** Subschemas of `allOf`/`oneOf`/`anyOf` the instance satisfies. */
-function passingBranches(ev: Evaluator, instance: PyValue, schema: PyDict, at: Location): PyValue[] {
+function passingBranches(ev: Evaluation, instance: PyValue, schema: PyDict, at: Location): PyValue[] {
   const passing: PyValue[] = [];
   for (const keyword of ['allOf', 'oneOf', 'anyOf']) {
     const branches = schema[keyword];
@@ -31,13 +31,13 @@ function passingBranches(ev: Evaluator, instance: PyValue, schema: PyDict, at: L
 }
 
 /** `if`/`then`/`else` subschemas that apply to the instance. */
-function conditionalBranches(ev: Evaluator, instance: PyValue, schema: PyDict, at: Location): PyValue[] {
+function conditionalBranches(ev: Evaluation, instance: PyValue, schema: PyDict, at: Location): PyValue[] {
   if (!Object.hasOwn(schema, 'if')) return [];
   if (ev.isValid(instance, schema.if, at)) return Object.hasOwn(schema, 'then') ? [schema.if, schema.then] : [schema.if];
   return Object.hasOwn(schema, 'else') ? [schema.else] : [];
 }
 
-function evaluatedIndexes(ev: Evaluator, instance: PyValue[], schema: PyValue, at: Location): Set<number> {
+function evaluatedIndexes(ev: Evaluation, instance: PyValue[], schema: PyValue, at: Location): Set<number> {
   const all = new Set(instance.keys());
   if (!isDict(schema)) return new Set();
   const evaluated = new Set<number>();
@@ -67,12 +67,12 @@ function evaluatedIndexes(ev: Evaluator, instance: PyValue[], schema: PyValue, a
 }
 
 /** Indexes of items no keyword of `schema` evaluated, in order. */
-export function unevaluatedItemIndexes(ev: Evaluator, instance: PyValue[], schema: PyDict, at: Location): number[] {
+export function unevaluatedItemIndexes(ev: Evaluation, instance: PyValue[], schema: PyDict, at: Location): number[] {
   const evaluated = evaluatedIndexes(ev, instance, schema, at);
   return [...instance.keys()].filter((index) => !evaluated.has(index));
 }
 
-function evaluatedKeys(ev: Evaluator, instance: PyDict, schema: PyValue, at: Location): Set<string> {
+function evaluatedKeys(ev: Evaluation, instance: PyDict, schema: PyValue, at: Location): Set<string> {
   if (!isDict(schema)) return new Set();
   const evaluated = new Set<string>();
   const keys = pyKeys(instance);
@@ -109,7 +109,7 @@ function evaluatedKeys(ev: Evaluator, instance: PyDict, schema: PyValue, at: Loc
 }
 
 /** Keys of properties no keyword of `schema` evaluated, in instance order. */
-export function unevaluatedPropertyKeys(ev: Evaluator, instance: PyDict, schema: PyDict, at: Location): string[] {
+export function unevaluatedPropertyKeys(ev: Evaluation, instance: PyDict, schema: PyDict, at: Location): string[] {
   const evaluated = evaluatedKeys(ev, instance, schema, at);
   return pyKeys(instance).filter((key) => !evaluated.has(key));
 }
