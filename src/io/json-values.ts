@@ -2,6 +2,10 @@
 // another. Every value in the input comes out as exactly one item, in order:
 // a parsed value, or the reason its text could not be read (a truncated or
 // malformed line, invalid UTF-8), so the caller can answer each one.
+//
+// Use it for command input, which may be NDJSON or pretty-printed, pushed
+// chunk by chunk (enforce, chain append); for a trail (one artifact a line,
+// with line offsets and a line-length limit) use jsonl.ts.
 
 import {type JsonSyntaxError, parseJsonPrefix, parseNatively} from '../canonical/json.js';
 import type {PyValue} from '../python/values.js';

@@ -5,6 +5,10 @@
 // `batchRecords` turns it into exactly the records `readJsonLines` gives for
 // those lines. A line over the size limit that spans batches is reported here,
 // once, and skipped without being buffered.
+//
+// Use it only where lines are examined on other threads (parallel trail
+// verification): it reads files, not streams, and on one thread
+// `readJsonLines` (jsonl.ts) gives the same records more simply.
 
 import type {PyValue} from '../python/values.js';
 import {

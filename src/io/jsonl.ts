@@ -20,6 +20,11 @@
 //   are accepted.
 // - A source that cannot be opened or read (missing, a folder, no permission)
 //   throws `JsonlSourceError` with the system error code.
+//
+// Use it to read a trail on one thread (verify, compliance, lineage), from
+// any source, stdin included. Use jsonl-batches.ts instead only to hand a
+// large file's lines to worker threads, and json-values.ts for input that may
+// hold pretty-printed values (enforce and chain append input).
 
 import {isUtf8} from 'node:buffer';
 import {open} from 'node:fs/promises';
