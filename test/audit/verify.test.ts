@@ -68,11 +68,19 @@ describe('verifying a trail the reference wrote', () => {
     ]);
   });
 
-  it('reads numbers and escapes as written, so checksums of 1.0, 1e-07, big integers and \\u escapes match', () => {
+  it('reads numbers and escapes as written, so checksums of 1.0, 1e-07, big integers and \\u escapes match', async () => {
     expect(TRAIL).toContain('1e-07');
     expect(TRAIL).toContain('12345678901234567890123');
     expect(TRAIL).toContain('\\u00e9');
     expect(TRAIL).toMatch(/"odd": 1\.0/);
+    // The trail up to the first line holding each: every checksum the reference stored recomputes.
+    for (const written of ['1e-07', '12345678901234567890123', '\\u00e9', '"odd": 1.0']) {
+      const line = LINES.findIndex((text) => text.includes(written)) + 1;
+      const report = await verifyLines(LINES.slice(0, line));
+      expect({written, problems: report.problems}).toEqual({written, problems: []});
+      const stored = (parseJson(LINES[line - 1]) as PyDict).checksum;
+      expect(report.files[0].chains[0]).toMatchObject({artifacts: line, intact: line, lastChecksum: stored});
+    }
   });
 
   it('accepts a legacy chain whose artifacts carry no checksum, linked by the hash of the whole artifact', async () => {
