@@ -6,20 +6,19 @@ import {HmacSigner, signArtifact, signaturePayload, verifyArtifact} from '../../
 import {generateAuditArtifact} from '../../src/pipeline/artifact.js';
 import type {PyDict} from '../../src/python/values.js';
 
+/** What the reference computes (scripts/gen-audit-vectors.py): a signature and chain checksums, with their inputs. */
+const VECTORS = parseJson(readFileSync(new URL('../data/audit/reference-vectors.json', import.meta.url), 'utf8')) as {
+  example: {invocation: PyDict; policy: PyDict};
+  signature: {metadata: PyDict; timestamp: number; key: string; signature: string};
+  chain: {chain_id: string; links: {metadata: PyDict; timestamp: number; checksum: string}[]};
+};
+
 // The artifact of the reference's signing example (pipeline spec §7): fields
 // from a fixed invocation and policy at clock 1700000000.
-function exampleArtifact(metadata: PyDict = {gates_evaluated: []}, timestamp = 1700000000): PyDict {
+function exampleArtifact(metadata: PyDict = VECTORS.signature.metadata, timestamp = VECTORS.signature.timestamp): PyDict {
   return generateAuditArtifact({
-    invocation: {
-      policy_file: 'test.yaml',
-      model_provider: 'openai',
-      model_identifier: 'gpt-4',
-      role: 'planner',
-      input: {prompt: 'test'},
-      output: {result: 'ok'},
-      context: {},
-    },
-    policy: {policy_version: '1.0'},
+    invocation: VECTORS.example.invocation,
+    policy: VECTORS.example.policy,
     enforcementResult: 'PASS',
     metadata,
     timestamp,
@@ -28,9 +27,10 @@ function exampleArtifact(metadata: PyDict = {gates_evaluated: []}, timestamp = 1
 
 describe('HMAC signing', () => {
   it('signs the canonical artifact without its signature, as the reference does', () => {
-    const artifact = signArtifact(exampleArtifact(), new HmacSigner('secret'));
-    expect(artifact.signature).toBe('1586a50601c2abf1199b90c798e6307406c989ad59e883d5547fd8e32e2d1bd0');
-    expect(verifyArtifact(artifact, new HmacSigner('secret'))).toBe(true);
+    const {key, signature} = VECTORS.signature;
+    const artifact = signArtifact(exampleArtifact(), new HmacSigner(key));
+    expect(artifact.signature).toBe(signature);
+    expect(verifyArtifact(artifact, new HmacSigner(key))).toBe(true);
   });
 
   it('refuses a tampered artifact, a wrong key, an uppercased or non-string signature', () => {
@@ -57,13 +57,9 @@ describe('HMAC signing', () => {
 
 describe('hash chains', () => {
   it('links artifacts with the checksums the reference computes', () => {
-    const chain = new AuditChain('chain-x');
-    const checksums = [0, 1, 2].map((seq) => chain.append(exampleArtifact({seq}, 1700000000 + seq)).checksum);
-    expect(checksums).toEqual([
-      '5a608c50a34d2cdbf42b4a3b083ad948f43659cb82bd82c691ecceda3eb07165',
-      '71d8c6e7e5addfb88f9d6d4549e8416f40d213fe33cf9be6d2476555030936d3',
-      '3ef34dcd9701218f79d77a81aa59e205628cfded60d20ed3f948b75482f448b1',
-    ]);
+    const chain = new AuditChain(VECTORS.chain.chain_id);
+    const checksums = VECTORS.chain.links.map((link) => chain.append(exampleArtifact(link.metadata, link.timestamp)).checksum);
+    expect(checksums).toEqual(VECTORS.chain.links.map((link) => link.checksum));
     expect(chain.length).toBe(3);
   });
 

@@ -1,11 +1,18 @@
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {HmacSigner, verifyArtifact} from '../../src/audit/signing.js';
+import {parseJson} from '../../src/canonical/json.js';
 import {InvocationValidationError} from '../../src/errors.js';
 import type {EnforcementGate} from '../../src/gates/custom.js';
 import {decide} from '../../src/pipeline/enforce.js';
 import {decidePostCall, decidePreCall, enforcePostCall, enforcePreCall, PreCallResult} from '../../src/pipeline/split.js';
 import type {PyDict} from '../../src/python/values.js';
 import {invocation, PLANNER_POLICY, policyFolder} from './helpers.js';
+
+/** The reference's Phase A FAIL artifact for this file's policy and invocation (scripts/gen-audit-vectors.py). */
+const REFERENCE_PRE_CALL_FAILURE = (parseJson(readFileSync(new URL('../data/audit/reference-vectors.json', import.meta.url), 'utf8')) as {
+  pre_call_failure: {output_checksum: string};
+}).pre_call_failure;
 
 const {options} = policyFolder({'policy.yaml': PLANNER_POLICY});
 const preCall = (overrides: PyDict = {}) => {
@@ -42,7 +49,7 @@ describe('split enforcement', () => {
     const artifact = (decision as {artifact: PyDict}).artifact;
     expect(artifact.failure_gate).toBe('role_validation');
     expect(artifact.metadata).toEqual({enforcement_mode: 'split_pre_call_only', pre_call_gates_evaluated: ['guard_evaluation'], redacted_fields: []});
-    expect(artifact.output_checksum).toBe('44136fa355b3678a1146ad16f7e8649e94fb4fc21fe77e8310c060f61caaff8a');
+    expect(artifact.output_checksum).toBe(REFERENCE_PRE_CALL_FAILURE.output_checksum);
   });
 
   it('fails Phase B at the schema gate with both gate lists', () => {
