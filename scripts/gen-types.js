@@ -49,25 +49,83 @@ function withoutRefSiblings(node) {
   return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withoutRefSiblings(value)]));
 }
 
+/**
+ * A `$ref` into an object's `properties` replaced by the member's schema, as
+ * `asDictType` moves members (json-schema-to-typescript gives such a member
+ * the type it would anyway).
+ */
+function withMemberRefsInlined(root, node = root) {
+  if (Array.isArray(node)) return node.map((item) => withMemberRefsInlined(root, item));
+  if (node === null || typeof node !== 'object') return node;
+  if (typeof node.$ref === 'string' && node.$ref.startsWith('#/') && node.$ref.includes('/properties/')) {
+    const target = node.$ref.slice(2).split('/').reduce((at, token) => at[token.replaceAll('~1', '/').replaceAll('~0', '~')], root);
+    return withMemberRefsInlined(root, target);
+  }
+  return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, withMemberRefsInlined(root, value)]));
+}
+
 const SCHEMA_MAPS = ['properties', 'patternProperties', 'definitions'];
 const SCHEMA_VALUES = ['items', 'additionalProperties', 'not', 'if', 'then', 'else'];
 const SCHEMA_LISTS = ['anyOf', 'oneOf', 'allOf'];
 const CONSTRAINTS = ['type', '$ref', 'enum', 'const', 'properties', 'items', ...SCHEMA_LISTS, 'not'];
 
+/** How the runtime holds each JSON type (src/python/values.ts). */
+const RUNTIME_TYPES = {
+  string: 'string',
+  boolean: 'boolean',
+  null: 'null',
+  // Exact big integers are bigints and integral floats (`1.0`) PyFloats; draft-07 counts `1.0` as an integer.
+  number: 'number | bigint | PyFloat',
+  integer: 'number | bigint | PyFloat',
+};
+
 /**
- * A schema that constrains nothing (an invocation field that takes any JSON
- * value) is `unknown`; json-schema-to-typescript would make it an object.
+ * The schema typed as the runtime holds its values (what `parseJson` and the
+ * YAML reader give, and what the engine returns): numbers in the value model,
+ * a value the schema does not constrain as `PyValue`, an object as `PyDict`
+ * and its declared members, so every type is assignable to `PyDict`, the
+ * type the library's functions take (json-schema-to-typescript would write
+ * `number`, `unknown` and interfaces, which a PyDict parameter refuses).
  */
-function anyValueAsUnknown(schema) {
+function asRuntimeValues(schema) {
   if (schema === null || typeof schema !== 'object' || Array.isArray(schema)) return schema;
   const out = {...schema};
   for (const key of SCHEMA_MAPS) {
-    if (out[key]) out[key] = Object.fromEntries(Object.entries(out[key]).map(([name, value]) => [name, anyValueAsUnknown(value)]));
+    if (out[key]) out[key] = Object.fromEntries(Object.entries(out[key]).map(([name, value]) => [name, asRuntimeValues(value)]));
   }
-  for (const key of SCHEMA_VALUES) if (out[key]) out[key] = anyValueAsUnknown(out[key]);
-  for (const key of SCHEMA_LISTS) if (Array.isArray(out[key])) out[key] = out[key].map(anyValueAsUnknown);
-  if (!CONSTRAINTS.some((key) => key in out)) out.tsType = 'unknown';
-  return out;
+  for (const key of SCHEMA_VALUES) if (out[key]) out[key] = asRuntimeValues(out[key]);
+  for (const key of SCHEMA_LISTS) if (Array.isArray(out[key])) out[key] = out[key].map(asRuntimeValues);
+  if (!CONSTRAINTS.some((key) => key in out)) return {...out, tsType: 'PyValue'};
+  const types = typeof out.type === 'string' ? [out.type] : (out.type ?? []);
+  if (types.some((type) => type === 'number' || type === 'integer') && types.every((type) => type in RUNTIME_TYPES)) {
+    return {...out, tsType: types.map((type) => RUNTIME_TYPES[type]).join(' | ')};
+  }
+  if (types.includes('array') && out.items === undefined) out.items = {tsType: 'PyValue'};
+  const isObject = types.length === 1 && types[0] === 'object';
+  return isObject ? asDictType(out) : out;
+}
+
+/**
+ * An object schema as a type alias (an interface is not assignable to an index
+ * signature): `PyDict` when it only has free members, `PyDict & {…}` when it
+ * has declared ones beside them (TypeScript refuses an optional member beside
+ * a `PyValue` index signature), `{…}` when it allows no others.
+ */
+function asDictType(schema) {
+  const {properties, required, additionalProperties, patternProperties, ...outer} = schema;
+  const open = additionalProperties === undefined || additionalProperties === true;
+  if (open && properties === undefined && patternProperties === undefined) return {...outer, tsType: 'PyDict'};
+  const members = {type: 'object', properties, required, patternProperties, additionalProperties: open ? false : additionalProperties};
+  for (const key of Object.keys(members)) if (members[key] === undefined) delete members[key];
+  return {...outer, allOf: open ? [{tsType: 'PyDict'}, members] : [members]};
+}
+
+/** Imports the value-model types the code names, after the banner. */
+function withValueImports(code) {
+  const used = ['PyDict', 'PyFloat', 'PyValue'].filter((name) => new RegExp(`\\b${name}\\b`).test(code));
+  if (used.length === 0) return code;
+  const bannerEnd = code.indexOf('*/') + 2;
+  return `${code.slice(0, bannerEnd)}\n\nimport type {${used.join(', ')}} from '../../python/values.js';${code.slice(bannerEnd)}`;
 }
 
 /** Name of the root type, the one compile() exports for the schema's title. */
@@ -82,12 +140,12 @@ async function generate() {
   for (const file of await schemaFiles()) {
     const schema = JSON.parse(await readFile(join(schemaDir, file), 'utf8'));
     const source = relative(root, join(schemaDir, file)).split('\\').join('/');
-    const code = await compile(anyValueAsUnknown(withoutRefSiblings(schema)), rootTypeName(schema), {
+    const code = await compile(asRuntimeValues(withMemberRefsInlined(withoutRefSiblings(schema))), rootTypeName(schema), {
       ...compileOptions,
       bannerComment: banner(source),
       cwd: schemaDir,
     });
-    outputs.set(`${moduleName(file)}.ts`, code);
+    outputs.set(`${moduleName(file)}.ts`, withValueImports(code));
   }
   outputs.set('index.ts', indexModule(outputs));
   return outputs;

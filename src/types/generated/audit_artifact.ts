@@ -3,10 +3,12 @@
  * change the schema, then run `npm run gen:types`.
  */
 
+import type {PyDict, PyFloat} from '../../python/values.js';
+
 /**
  * The audit record written for one enforced invocation, audit schema version 1.4. Constraints are on types, values and sizes only; there are no rules across fields.
  */
-export interface AuditArtifact {
+export type AuditArtifact = {
   /**
    * Version of this record format; `1.4` for artifacts written today. Any string is accepted so older records still validate.
    */
@@ -91,17 +93,15 @@ export interface AuditArtifact {
   /**
    * When the artifact was made, in Unix epoch seconds.
    */
-  timestamp: number;
+  timestamp: number | bigint | PyFloat;
   /**
    * The invocation's context, kept for audit consumers (session, tenant …).
    */
-  context: {
-    [k: string]: unknown;
-  };
+  context: PyDict;
   /**
    * Evidence gathered by the gates (gates evaluated, preconditions satisfied, risk scoring …); other keys are free-form.
    */
-  metadata: {
+  metadata: PyDict & {
     /**
      * How enforcement ran: in one step, in two phases, or stopped after the first phase.
      */
@@ -121,17 +121,16 @@ export interface AuditArtifact {
     /**
      * Unix epoch seconds at which the pre-call phase finished.
      */
-    pre_call_timestamp?: number;
+    pre_call_timestamp?: number | bigint | PyFloat;
     /**
      * Unix epoch seconds at which the post-call phase finished.
      */
-    post_call_timestamp?: number;
-    [k: string]: unknown;
+    post_call_timestamp?: number | bigint | PyFloat;
   };
   /**
    * Risk score computed for the invocation, or null when the policy has no risk block.
    */
-  risk_score?: number | null;
+  risk_score?: number | bigint | PyFloat | null;
   /**
    * HMAC-SHA256 signature of the artifact, or null when unsigned.
    */
@@ -166,7 +165,7 @@ export interface AuditArtifact {
   /**
    * Position of this artifact in its chain, from 0.
    */
-  chain_index?: number | null;
+  chain_index?: number | bigint | PyFloat | null;
   /**
    * Checksum of the previous artifact in the chain; null for the first.
    */
@@ -175,4 +174,4 @@ export interface AuditArtifact {
    * SHA-256 of this artifact's canonical form, set when it is chained.
    */
   checksum?: string | null;
-}
+};

@@ -4,7 +4,7 @@
  */
 
 export type {AuditArtifact} from './audit_artifact.js';
-export type {GoldenFixture, FixedClock, BareInvocationFixture, ReplayFixture, ReferenceWrappedFixture, InvocationFields, RecordedFixture} from './golden_fixture.js';
+export type {GoldenFixture, ReplayFixture, FixedClock, ReferenceWrappedFixture, BareInvocationFixture, RecordedFixture} from './golden_fixture.js';
 export type {Invocation, InvocationInput, InvocationContext, InvocationOutput, ToolCall} from './invocation.js';
 export type {Policy} from './policy_dsl.js';
-export type {PolicyTestSuiteCase, Expectation, FailureGate, PolicyTestSuite, PolicyTestCase, DetailedExpectation, ReferencePolicyTestCase} from './policy_test_suite.js';
+export type {PolicyTestSuite, InvocationFields, PolicyTestSuiteCase, PolicyTestCase, Expectation, DetailedExpectation, FailureGate, ReferencePolicyTestCase} from './policy_test_suite.js';

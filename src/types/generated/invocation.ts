@@ -3,10 +3,12 @@
  * change the schema, then run `npm run gen:types`.
  */
 
+import type {PyDict} from '../../python/values.js';
+
 /**
  * One model call submitted for enforcement: which policy governs it, who makes it, what went in and what came out. Keys not listed here are allowed and passed through to guards and custom gates.
  */
-export interface Invocation {
+export type Invocation = PyDict & {
   /**
    * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute.
    */
@@ -30,33 +32,25 @@ export interface Invocation {
    * Tool calls made by the model, checked against the policy's `tools.allowed_tools`.
    */
   tool_calls?: ToolCall[];
-  [k: string]: unknown;
-}
+};
 /**
  * What was sent to the model. Its canonical JSON is hashed into the artifact's `input_checksum`.
  */
-export interface InvocationInput {
-  [k: string]: unknown;
-}
+export type InvocationInput = PyDict;
 /**
  * Facts about the call read by preconditions, conditions, guards and risk factors (`context.provenance` is copied into the artifact's provenance).
  */
-export interface InvocationContext {
-  [k: string]: unknown;
-}
+export type InvocationContext = PyDict;
 /**
  * What the model returned, checked against the policy's `output_schema`. Required for unified enforcement; left out of a split pre-call invocation.
  */
-export interface InvocationOutput {
-  [k: string]: unknown;
-}
+export type InvocationOutput = PyDict;
 /**
  * One tool call made by the model.
  */
-export interface ToolCall {
+export type ToolCall = PyDict & {
   /**
    * Name of the tool called.
    */
   name: string;
-  [k: string]: unknown;
-}
+};

@@ -3,10 +3,12 @@
  * change the schema, then run `npm run gen:types`.
  */
 
+import type {PyDict, PyFloat, PyValue} from '../../python/values.js';
+
 /**
  * A governance policy for AI model invocations: who may call the model, what must hold before and after the call, which tools may be used and how risk is scored. Keyword order inside every object is significant: the validator reports the first error at a location in this order, matching the Python reference.
  */
-export interface Policy {
+export type Policy = {
   /**
    * Path of a base policy this one builds on, relative to this file. The base is loaded first and this policy is merged over it.
    */
@@ -74,7 +76,7 @@ export interface Policy {
       /**
        * Most calls of this tool allowed in one invocation.
        */
-      max_calls: number;
+      max_calls: number | bigint | PyFloat;
     }[];
   };
   /**
@@ -84,11 +86,11 @@ export interface Policy {
     /**
      * How many times a failed enforcement may be retried.
      */
-    max_retries: number;
+    max_retries: number | bigint | PyFloat;
     /**
      * Base delay between retries, in milliseconds.
      */
-    backoff_ms: number;
+    backoff_ms: number | bigint | PyFloat;
   };
   /**
    * Risk scoring of the invocation.
@@ -101,7 +103,7 @@ export interface Policy {
     /**
      * Score, between 0 and 1, above which the invocation counts as risky. Defaults to 0.7.
      */
-    threshold?: number;
+    threshold?: number | bigint | PyFloat;
     /**
      * Weighted factors summed into the risk score.
      */
@@ -113,7 +115,7 @@ export interface Policy {
       /**
        * Amount, between 0 and 1, added to the score when the condition holds.
        */
-      weight: number;
+      weight: number | bigint | PyFloat;
       /**
        * A built-in risk condition or a context key whose truthiness triggers the factor.
        */
@@ -133,7 +135,7 @@ export interface Policy {
           /**
            * Constraints on one context value. Keys not listed here are accepted and ignored.
            */
-          [k: string]: {
+          [k: string]: PyDict & {
             /**
              * JSON Schema type the context value must have (`string`, `integer`, `number`, `boolean`, `array`, `object`, `null`), or `any`.
              */
@@ -145,24 +147,23 @@ export interface Policy {
             /**
              * The only values allowed.
              */
-            enum?: unknown[];
+            enum?: PyValue[];
             /**
              * Shortest allowed string value.
              */
-            minLength?: number;
+            minLength?: number | bigint | PyFloat;
             /**
              * Longest allowed string value.
              */
-            maxLength?: number;
+            maxLength?: number | bigint | PyFloat;
             /**
              * Smallest allowed numeric value.
              */
-            minimum?: number;
+            minimum?: number | bigint | PyFloat;
             /**
              * Largest allowed numeric value.
              */
-            maximum?: number;
-            [k: string]: unknown;
+            maximum?: number | bigint | PyFloat;
           };
         };
     /**
@@ -186,9 +187,7 @@ export interface Policy {
   /**
    * JSON Schema (Draft-07) the invocation's output must satisfy. Not checked as a schema when the policy loads.
    */
-  output_schema?: {
-    [k: string]: unknown;
-  };
+  output_schema?: PyDict;
   /**
    * Conditional additions to the policy, applied in order when their condition holds.
    */
@@ -205,8 +204,6 @@ export interface Policy {
     /**
      * Policy fragment merged into the effective policy when the guard applies (roles, pre_conditions, post_conditions, tools …).
      */
-    then: {
-      [k: string]: unknown;
-    };
+    then: PyDict;
   }[];
-}
+};

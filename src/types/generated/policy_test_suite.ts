@@ -3,40 +3,12 @@
  * change the schema, then run `npm run gen:types`.
  */
 
-/**
- * A fixed instant for artifact timestamps and policy date checks: Unix epoch seconds, or an ISO-8601 date or date-time (UTC when it has no offset). Quote a date-time in YAML so that it stays a string.
- */
-export type FixedClock = number | string;
-/**
- * A test case, in our shape or in the Python reference's `PolicyTestCase` shape. A case with any of `input_data`, `output_data`, `expected_outcome`, `expected_gate` or `expected_error_type` is in the reference's shape, as is one with `policy_file` and none of our shape's own keys (`policy`, `input`, `output`, `tool_calls`, `expect`); any other case is in ours. A case may not mix the two shapes' own keys.
- */
-export type PolicyTestSuiteCase = PolicyTestCase | ReferencePolicyTestCase;
-/**
- * What a case should produce: `pass` or `fail`, or an object that also pins the failure and parts of the artifact.
- */
-export type Expectation = ('pass' | 'fail') | DetailedExpectation;
-/**
- * A gate at which enforcement can stop, as recorded in an artifact's `failure_gate`.
- */
-export type FailureGate =
-  | 'invocation_validation'
-  | 'role_validation'
-  | 'precondition_validation'
-  | 'schema_validation'
-  | 'postcondition_validation'
-  | 'feature_not_implemented'
-  | 'tool_validation'
-  | 'guard_evaluation'
-  | 'condition_resolution'
-  | 'sink_emission'
-  | 'risk_scoring'
-  | 'custom_gate_violation'
-  | 'wrapped_function_error';
+import type {PyDict, PyFloat, PyValue} from '../../python/values.js';
 
 /**
  * A test suite for `aigc policy test`: invocations run against a policy, each with the verdict it should get.
  */
-export interface PolicyTestSuite {
+export type PolicyTestSuite = {
   /**
    * Name of the suite shown in reports; defaults to the file name.
    */
@@ -55,49 +27,56 @@ export interface PolicyTestSuite {
    * The test cases, run in order.
    */
   cases: PolicyTestSuiteCase[];
-}
+};
+/**
+ * A fixed instant for artifact timestamps and policy date checks: Unix epoch seconds, or an ISO-8601 date or date-time (UTC when it has no offset). Quote a date-time in YAML so that it stays a string.
+ */
+export type FixedClock = number | bigint | PyFloat | string;
 /**
  * Some or all fields of an invocation. Every field takes any JSON value, so that invalid invocations (refused at `invocation_validation`) can be tested as well as incomplete ones; invocation.schema.json says what a valid invocation holds. A `policy_file` here is read as enforcement reads it: relative to the working directory, or confined to `--policy-root`.
  */
-export interface InvocationFields {
+export type InvocationFields = PyDict & {
   /**
    * Path of the policy (YAML) that governs the call, relative to the working directory unless absolute (a string in a valid invocation).
    */
-  policy_file?: unknown;
+  policy_file?: PyValue;
   /**
    * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
    */
-  model_provider?: unknown;
+  model_provider?: PyValue;
   /**
    * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
    */
-  model_identifier?: unknown;
+  model_identifier?: PyValue;
   /**
    * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
    */
-  role?: unknown;
+  role?: PyValue;
   /**
    * What was sent to the model (an object in a valid invocation). Its canonical JSON is hashed into the artifact's `input_checksum`.
    */
-  input?: unknown;
+  input?: PyValue;
   /**
    * Facts about the call read by preconditions, conditions, guards and risk factors (an object in a valid invocation; `context.provenance` is copied into the artifact's provenance).
    */
-  context?: unknown;
+  context?: PyValue;
   /**
    * What the model returned (an object in a valid invocation), checked against the policy's `output_schema`. Required for unified enforcement.
    */
-  output?: unknown;
+  output?: PyValue;
   /**
    * Tool calls made by the model (in a valid invocation, a list of objects with a `name`), checked against the policy's `tools.allowed_tools`.
    */
-  tool_calls?: unknown;
-  [k: string]: unknown;
-}
+  tool_calls?: PyValue;
+};
+/**
+ * A test case, in our shape or in the Python reference's `PolicyTestCase` shape. A case with any of `input_data`, `output_data`, `expected_outcome`, `expected_gate` or `expected_error_type` is in the reference's shape, as is one with `policy_file` and none of our shape's own keys (`policy`, `input`, `output`, `tool_calls`, `expect`); any other case is in ours. A case may not mix the two shapes' own keys.
+ */
+export type PolicyTestSuiteCase = PolicyTestCase | ReferencePolicyTestCase;
 /**
  * A test case: the invocation, given whole as `invocation` or as separate fields, and the verdict expected. The suite's `defaults` are merged under either form. Fields left out stay out of the invocation.
  */
-export interface PolicyTestCase {
+export type PolicyTestCase = {
   /**
    * Name of the case shown in reports and matched by `--run`.
    */
@@ -127,37 +106,41 @@ export interface PolicyTestCase {
   /**
    * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
    */
-  model_provider?: unknown;
+  model_provider?: PyValue;
   /**
    * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
    */
-  model_identifier?: unknown;
+  model_identifier?: PyValue;
   /**
    * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
    */
-  role?: unknown;
+  role?: PyValue;
   /**
    * What was sent to the model (an object in a valid invocation). Its canonical JSON is hashed into the artifact's `input_checksum`.
    */
-  input?: unknown;
+  input?: PyValue;
   /**
    * Facts about the call read by preconditions, conditions, guards and risk factors (an object in a valid invocation; `context.provenance` is copied into the artifact's provenance).
    */
-  context?: unknown;
+  context?: PyValue;
   /**
    * What the model returned (an object in a valid invocation), checked against the policy's `output_schema`. Required for unified enforcement.
    */
-  output?: unknown;
+  output?: PyValue;
   /**
    * Tool calls made by the model (in a valid invocation, a list of objects with a `name`), checked against the policy's `tools.allowed_tools`.
    */
-  tool_calls?: unknown;
+  tool_calls?: PyValue;
   expect?: Expectation;
-}
+};
+/**
+ * What a case should produce: `pass` or `fail`, or an object that also pins the failure and parts of the artifact.
+ */
+export type Expectation = ('pass' | 'fail') | DetailedExpectation;
 /**
  * The verdict and, optionally, the failure gate, error code, reason and artifact fields.
  */
-export interface DetailedExpectation {
+export type DetailedExpectation = {
   /**
    * The verdict.
    */
@@ -174,14 +157,29 @@ export interface DetailedExpectation {
   /**
    * Part of the expected artifact: every key given must equal the actual artifact's, objects compared recursively as subsets.
    */
-  artifact?: {
-    [k: string]: unknown;
-  };
-}
+  artifact?: PyDict;
+};
+/**
+ * A gate at which enforcement can stop, as recorded in an artifact's `failure_gate`.
+ */
+export type FailureGate =
+  | 'invocation_validation'
+  | 'role_validation'
+  | 'precondition_validation'
+  | 'schema_validation'
+  | 'postcondition_validation'
+  | 'feature_not_implemented'
+  | 'tool_validation'
+  | 'guard_evaluation'
+  | 'condition_resolution'
+  | 'sink_emission'
+  | 'risk_scoring'
+  | 'custom_gate_violation'
+  | 'wrapped_function_error';
 /**
  * A test case in the Python reference's `PolicyTestCase` shape. Fields left out take the reference's defaults: role `planner`, model provider `test-provider`, model identifier `test-model`, empty input, output and context (suite `defaults` come first). The expected outcome is `pass` unless `expected_outcome` says otherwise.
  */
-export interface ReferencePolicyTestCase {
+export type ReferencePolicyTestCase = {
   /**
    * Name of the case shown in reports and matched by `--run`.
    */
@@ -199,27 +197,27 @@ export interface ReferencePolicyTestCase {
   /**
    * Role the caller acts in (in a valid invocation, a string naming one of the policy's roles).
    */
-  role?: unknown;
+  role?: PyValue;
   /**
    * Who serves the model, for example `openai` or `internal` (a non-empty string in a valid invocation).
    */
-  model_provider?: unknown;
+  model_provider?: PyValue;
   /**
    * Which model is called, for example `gpt-4` (a non-empty string in a valid invocation).
    */
-  model_identifier?: unknown;
+  model_identifier?: PyValue;
   /**
    * The invocation's `input` (any JSON value); `{}` when left out, null or empty, as the reference's `input_data or {}` gives.
    */
-  input_data?: unknown;
+  input_data?: PyValue;
   /**
    * The invocation's `output` (any JSON value); `{}` when left out, null or empty, as in the reference.
    */
-  output_data?: unknown;
+  output_data?: PyValue;
   /**
    * The invocation's `context` (any JSON value); `{}` when left out, null or empty, as in the reference.
    */
-  context?: unknown;
+  context?: PyValue;
   /**
    * Verdict the case should get; `pass` when left out.
    */
@@ -237,4 +235,4 @@ export interface ReferencePolicyTestCase {
    * When any case in the suite is marked `only`, run just those.
    */
   only?: boolean;
-}
+};
