@@ -41,6 +41,7 @@ export {
 export {type CalendarDay, type DateEvidence, validatePolicyDates} from './policy/dates.js';
 export {FilePolicyLoader, type LoadPolicyOptions, loadPolicy, type PolicyLoader} from './policy/loader.js';
 export {PyDate, PyDateTime, PyFloat, type PyDict, type PyList, type PyValue} from './python/values.js';
+export type {AuditArtifact, Invocation, InvocationContext, InvocationInput, InvocationOutput, Policy, ToolCall} from './types/generated/index.js';
 export {decide, type Decision, type EnforceOptions, enforceInvocation as enforce, enforceInvocation} from './pipeline/enforce.js';
 export {decidePostCall, decidePreCall, enforcePostCall, enforcePreCall, PreCallResult, wrappedFunctionFailure} from './pipeline/split.js';
 export {PROVENANCE_MISSING, ProvenanceGate, SOURCE_IDS_MISSING} from './gates/provenance.js';

@@ -5,6 +5,7 @@ import {canonicalJson, checksum} from '../canonical/index.js';
 import {pyStr} from '../python/repr.js';
 import {compareCodePoints, pyTruthy} from '../python/semantics.js';
 import {copyDict, defineKey, dictGet, isDict, type PyDict, pyKeys, type PyValue} from '../python/values.js';
+import type {AuditArtifact} from '../types/generated/index.js';
 import {jsonSerializationProblem} from './invocation.js';
 
 export const AUDIT_SCHEMA_VERSION = '1.4';
@@ -38,10 +39,14 @@ export interface ArtifactInput {
   provenance?: PyValue;
 }
 
-/** `generate_audit_artifact` */
-export function generateAuditArtifact(input: ArtifactInput): PyDict {
+/**
+ * `generate_audit_artifact`. The fields are what the invocation and policy
+ * hold; an artifact of a checked invocation, or of the placeholders of one
+ * that failed its checks, is an `AuditArtifact` (test/schemas validates them).
+ */
+export function generateAuditArtifact(input: ArtifactInput): AuditArtifact {
   const {invocation} = input;
-  return {
+  const artifact: PyDict = {
     audit_schema_version: AUDIT_SCHEMA_VERSION,
     policy_file: invocation.policy_file,
     policy_schema_version: POLICY_SCHEMA_VERSION,
@@ -62,6 +67,7 @@ export function generateAuditArtifact(input: ArtifactInput): PyDict {
     signature: null,
     provenance: safeProvenance(input.provenance),
   };
+  return artifact as AuditArtifact;
 }
 
 function truthyOr(value: PyValue | undefined, fallback: string): PyValue {

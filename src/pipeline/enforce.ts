@@ -24,6 +24,7 @@ import {loadPolicy, type PolicyLoader} from '../policy/loader.js';
 import {formatFixed} from '../python/format.js';
 import {pyTruthy, sortedStrings} from '../python/semantics.js';
 import {dictGet, isDict, type PyDict, type PyValue} from '../python/values.js';
+import type {AuditArtifact, Invocation} from '../types/generated/index.js';
 import {contextProvenance, type FailureEntry, generateAuditArtifact} from './artifact.js';
 import {failureGateOf} from './classify.js';
 import {checkChecksumNesting, jsonSerializationProblem, validateInvocation} from './invocation.js';
@@ -62,7 +63,7 @@ export interface EnforceOptions {
 
 /** The decision for one invocation: its artifact, and the error when it failed. */
 export interface Decision {
-  artifact: PyDict;
+  artifact: AuditArtifact;
   error: AigcError | null;
 }
 
@@ -80,15 +81,19 @@ function resolveOptions(options: EnforceOptions): Resolved {
   };
 }
 
-/** Enforces one invocation; returns the PASS artifact or throws the error with `auditArtifact` set. */
-export function enforceInvocation(invocation: PyValue, options: EnforceOptions = {}): PyDict {
+/**
+ * Enforces one invocation; returns the PASS artifact or throws the error with
+ * `auditArtifact` set. Any value is taken: one that is not a valid
+ * `Invocation` gets a FAIL artifact at `invocation_validation`.
+ */
+export function enforceInvocation(invocation: Invocation | PyValue, options: EnforceOptions = {}): AuditArtifact {
   const decision = decide(invocation, options);
   if (decision.error) throw decision.error;
   return decision.artifact;
 }
 
 /** Enforces one invocation and reports the decision without throwing governance errors. */
-export function decide(invocation: PyValue, options: EnforceOptions = {}): Decision {
+export function decide(invocation: Invocation | PyValue, options: EnforceOptions = {}): Decision {
   return recordable(options, 'unified', () => decideUnified(invocation, options));
 }
 
@@ -360,7 +365,7 @@ export function pipelineFailArtifact(
   failure: AigcError,
   clock: Pick<Resolved, 'now' | 'patterns'>,
   metadataFor: (redactedFields: string[]) => PyDict,
-): PyDict {
+): AuditArtifact {
   const {failures, reason, redactedFields} = describeFailure(failure, clock.patterns);
   const metadata = metadataFor(redactedFields);
   if (failure.className === 'RiskThresholdError') metadata.risk_scoring = failure.details as PyDict;
@@ -405,13 +410,13 @@ export function passDecision(
 }
 
 /** A signed (when a signer is set) FAIL decision from inside the pipeline, sent to the sink. */
-export function failDecision(failure: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
+export function failDecision(failure: AigcError, artifact: AuditArtifact, options: EnforceOptions): Decision {
   if (options.signer) signArtifact(artifact, options.signer);
   return finishFail(failure, artifact, options);
 }
 
 /** Attaches the artifact to the error and sends it to the sink (a sink failure never hides the governance failure). */
-export function finishFail(failure: AigcError, artifact: PyDict, options: EnforceOptions): Decision {
+export function finishFail(failure: AigcError, artifact: AuditArtifact, options: EnforceOptions): Decision {
   failure.auditArtifact = artifact;
   try {
     emitToSink(artifact, options.sink, options.onSinkFailure ?? 'log');
@@ -441,7 +446,7 @@ export function prePipelineFailArtifact(
   failure: AigcError,
   resolved: Pick<Resolved, 'now' | 'patterns'>,
   mode: EnforcementMode,
-): PyDict {
+): AuditArtifact {
   const {text: reason, redacted} = redact(failure.message, resolved.patterns);
   const safeInvocation: PyDict = {
     policy_file: safeString(invocation, 'policy_file'),

@@ -11,6 +11,7 @@ import {InvocationValidationError} from '../errors.js';
 import {type GroupedGates, groupGates, type InsertionPoint} from '../gates/custom.js';
 import {traced} from '../telemetry.js';
 import {deepCopy, isDict, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
+import type {AuditArtifact, Invocation} from '../types/generated/index.js';
 import {contextProvenance, generateAuditArtifact} from './artifact.js';
 import {
   asAigcError,
@@ -110,13 +111,13 @@ function resolved(options: EnforceOptions): {now: () => number; patterns: readon
 }
 
 /** Phase A. Returns the token, or throws the error with its FAIL artifact attached. */
-export function enforcePreCall(invocation: PyValue, options: EnforceOptions = {}): PreCallResult {
+export function enforcePreCall(invocation: Invocation | PyValue, options: EnforceOptions = {}): PreCallResult {
   const outcome = decidePreCall(invocation, options);
   if ('error' in outcome) throw outcome.error;
   return outcome.token;
 }
 
-export function decidePreCall(invocation: PyValue, options: EnforceOptions = {}): {token: PreCallResult} | Decision {
+export function decidePreCall(invocation: Invocation | PyValue, options: EnforceOptions = {}): {token: PreCallResult} | Decision {
   return recordable(options, 'split_pre_call_only', () => decideSplitPreCall(invocation, options));
 }
 
@@ -197,7 +198,7 @@ function runSplitPhaseA(
 }
 
 /** Phase B. Returns the PASS artifact, or throws the error with its FAIL artifact attached. */
-export function enforcePostCall(token: unknown, output: PyValue, options: EnforceOptions = {}): PyDict {
+export function enforcePostCall(token: unknown, output: PyValue, options: EnforceOptions = {}): AuditArtifact {
   const decision = decidePostCall(token, output, options);
   if (decision.error) throw decision.error;
   return decision.artifact;
@@ -321,7 +322,7 @@ function runSplitPhaseB(
  * (`wrapped_function_error`), built from the token's frozen evidence. The
  * token stays unused.
  */
-export function wrappedFunctionFailure(token: PreCallResult, error: unknown, options: EnforceOptions = {}): PyDict {
+export function wrappedFunctionFailure(token: PreCallResult, error: unknown, options: EnforceOptions = {}): AuditArtifact {
   const state = tokenStates.get(token);
   if (!state) throw new TypeError('not a token issued by enforcePreCall');
   const evidence = parseJson(state.evidence) as PyDict;

@@ -12,6 +12,7 @@ import type {PolicyLoader} from '../policy/loader.js';
 import {type Decision, decide, type EnforceOptions} from '../pipeline/enforce.js';
 import {decidePostCall, decidePreCall, type PreCallResult} from '../pipeline/split.js';
 import {deepCopy, type PyDict, type PyValue} from '../python/values.js';
+import type {AuditArtifact, Invocation} from '../types/generated/index.js';
 
 export interface AigcOptions {
   /** Receives a copy of every artifact. */
@@ -87,36 +88,36 @@ export class Aigc {
   }
 
   /** Unified enforcement; resolves to the PASS artifact, rejects with the error (artifact attached) on FAIL. */
-  async enforce(invocation: PyValue): Promise<PyDict> {
+  async enforce(invocation: Invocation | PyValue): Promise<AuditArtifact> {
     return this.enforceSync(invocation);
   }
 
-  enforceSync(invocation: PyValue): PyDict {
+  enforceSync(invocation: Invocation | PyValue): AuditArtifact {
     return settle(decide(invocation, this.#engine));
   }
 
   /** Phase A of split enforcement: resolves to a one-time token for `enforcePostCall`. */
-  async enforcePreCall(invocation: PyValue): Promise<PreCallResult> {
+  async enforcePreCall(invocation: Invocation | PyValue): Promise<PreCallResult> {
     return this.enforcePreCallSync(invocation);
   }
 
-  enforcePreCallSync(invocation: PyValue): PreCallResult {
+  enforcePreCallSync(invocation: Invocation | PyValue): PreCallResult {
     const outcome = decidePreCall(invocation, this.#engine);
     if ('token' in outcome) return outcome.token;
     throw outcome.error;
   }
 
   /** Phase B: the output checked with the token's frozen evidence (custom gates come from the token). */
-  async enforcePostCall(token: PreCallResult, output: PyValue): Promise<PyDict> {
+  async enforcePostCall(token: PreCallResult, output: PyValue): Promise<AuditArtifact> {
     return this.enforcePostCallSync(token, output);
   }
 
-  enforcePostCallSync(token: PreCallResult, output: PyValue): PyDict {
+  enforcePostCallSync(token: PreCallResult, output: PyValue): AuditArtifact {
     return settle(decidePostCall(token, output, {...this.#engine, customGates: []}));
   }
 }
 
-function settle(decision: Decision): PyDict {
+function settle(decision: Decision): AuditArtifact {
   if (decision.error) throw decision.error;
   return decision.artifact;
 }

@@ -6,6 +6,7 @@ import type {AigcError} from '../errors.js';
 import {decide, type EnforceOptions} from '../pipeline/enforce.js';
 import {PolicyCache} from '../policy/cache.js';
 import {deepCopy, isDict, isList, type PyDict, type PyValue} from '../python/values.js';
+import type {AuditArtifact} from '../types/generated/index.js';
 import {classChain} from './expectations.js';
 import {REFERENCE_CASE_DEFAULTS} from './case-shape.js';
 
@@ -32,7 +33,7 @@ export interface PolicyTestResult {
   /** True when enforcement passed. */
   passed: boolean;
   enforcementResult: 'PASS' | 'FAIL';
-  auditArtifact: PyDict | null;
+  auditArtifact: AuditArtifact | null;
   error: AigcError | null;
   gatesEvaluated: string[];
   failureGate: string | null;

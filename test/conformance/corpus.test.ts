@@ -1,6 +1,8 @@
 // Differential conformance: the engine's artifacts for each corpus equal the
 // Python reference's (expected.jsonl, computed at clock 1700000000), tier by
-// tier as shared/tools/compare-artifacts checks them. Where the reference
+// tier as shared/tools/compare-artifacts checks them, and each is what the
+// library's `AuditArtifact` type says (schemas/audit_artifact.schema.json, as
+// the reference's validator reads it). Where the reference
 // crashed without an artifact we must fail closed; where it classifies a
 // postcondition failure by the word "role" we deliberately do not
 // (compatibility.md, difference 2).
@@ -9,14 +11,17 @@ import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {canonicalJson, parseJson} from '../../src/canonical/index.js';
+import {bestMatch, compileSchema} from '../../src/jsonschema/index.js';
 import {decide} from '../../src/pipeline/enforce.js';
 import {dictGet, isDict, type PyDict, type PyValue} from '../../src/python/values.js';
+import {readShippedSchema} from '../../src/schemas.js';
 
 const NOW = 1700000000;
 /** Absolute corpus paths in the reference's messages were recorded as this placeholder. */
 const CORPUS_PLACEHOLDER = '<CORPUS>';
 const VOLATILE_TOP = new Set(['timestamp']);
 const VOLATILE_METADATA = new Set(['pre_call_timestamp', 'post_call_timestamp']);
+const AUDIT_ARTIFACT = compileSchema(readShippedSchema('audit-artifact'), {defaultDraft: 'draft7'});
 
 /** Strict JSON equality: bools are not numbers, 1 equals 1.0, key order is irrelevant. */
 const same = (a: PyValue | undefined, b: PyValue | undefined): boolean =>
@@ -67,6 +72,7 @@ function disagreements(corpus: string): string[] {
     const expected = parseJson(expectedLines[index]!) as PyDict;
     const {artifact} = decide(parseJson(line), {now: () => NOW, cwd: dir});
     const where = `line ${index + 1}`;
+    if (!AUDIT_ARTIFACT.isValid(artifact)) found.push(`${where}: not an AuditArtifact: ${bestMatch(AUDIT_ARTIFACT.iterErrors(artifact))?.message}`);
     if (Object.hasOwn(expected, '__ref_crash__')) {
       if (artifact.enforcement_result !== 'FAIL') found.push(`${where}: the reference crashed, we must FAIL`);
       return;
@@ -85,7 +91,7 @@ function disagreements(corpus: string): string[] {
 }
 
 describe('conformance with the Python reference', () => {
-  it.each(['corpus-public', 'corpus-wide', 'corpus-edges'])('agrees on every tier for %s', {timeout: 120_000}, (corpus) => {
+  it.each(['corpus-public', 'corpus-wide', 'corpus-edges'])('agrees on every tier for %s, every artifact an AuditArtifact', {timeout: 120_000}, (corpus) => {
     expect(disagreements(corpus).slice(0, 5)).toEqual([]);
   });
 });

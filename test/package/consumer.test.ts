@@ -41,7 +41,7 @@ beforeAll(async () => {
 
 afterAll(() => rmSync(workspace, {recursive: true, force: true}));
 
-const CONSUMER_TS = `import {Aigc, AigcError, type AigcOptions, enforce, HmacSigner, type PyDict, PolicyTestCase, AuditLineage} from 'aigc';
+const CONSUMER_TS = `import {Aigc, AigcError, type AigcOptions, type AuditArtifact, enforce, HmacSigner, type Invocation, type PyDict, PolicyTestCase, AuditLineage} from 'aigc';
 
 const options: AigcOptions = {signer: new HmacSigner('key'), clock: () => 1700000000, cwd: 'node_modules/aigc'};
 const engine: Aigc = new Aigc(options);
@@ -65,6 +65,24 @@ void (null as unknown as AigcError).auditArtifact;
 // The types are real, not \`any\`: a wrong option type is refused.
 // @ts-expect-error strictMode is a boolean
 new Aigc({strictMode: 'yes'});
+
+// Invocations and artifacts have the types generated from the package's schemas.
+const typed: Invocation = {
+  policy_file: 'policies/support-assistant.yaml',
+  model_provider: 'anthropic',
+  model_identifier: 'claude-sonnet',
+  role: 'agent',
+  input: {question: 'Where is my order?'},
+  context: {customer_verified: true, ticket_id: 'TCK-000123', session: 'free-form keys are allowed'},
+  output: {answer: 'Hello', confidence: 0.9, escalate: false},
+};
+const decided: AuditArtifact = enforce(typed, {cwd: 'node_modules/aigc'});
+const verdict: 'PASS' | 'FAIL' = decided.enforcement_result;
+const mode: 'unified' | 'split' | 'split_pre_call_only' | undefined = decided.metadata.enforcement_mode;
+void [verdict, mode, decided.metadata.gates_evaluated];
+// @ts-expect-error an invocation names its policy file
+const incomplete: Invocation = {model_provider: 'm', model_identifier: 'm', role: 'r', input: {}, context: {}};
+void incomplete;
 `;
 
 const CONSUMER_RUN = `import assert from 'node:assert/strict';
