@@ -3,6 +3,9 @@
 // exist as written (no 30 February) and fall within Python's datetime range,
 // since the reference formats timestamps and dates from it.
 
+import {toDouble} from '../python/values.js';
+import type {FixedClock} from '../types/generated/index.js';
+
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
 
 /** 0001-01-01T00:00:00Z, the first instant of Python's `datetime`. */
@@ -10,9 +13,13 @@ export const MIN_EPOCH_SECONDS = -62_135_596_800;
 /** 9999-12-31T23:59:59Z, the last whole second of Python's `datetime`. */
 export const MAX_EPOCH_SECONDS = 253_402_300_799;
 
-/** Epoch seconds of a fixed clock value, or undefined when the text is not an instant in range. */
-export function epochSecondsOf(value: number | string): number | undefined {
-  const seconds = typeof value === 'number' ? value : isoEpochSeconds(value.trim());
+/**
+ * Epoch seconds of a fixed clock value, or undefined when it is not an instant
+ * in range. Seconds may be written as a float (`1700000000.0`, which
+ * JSON Schema counts as an integer) and read as a big integer.
+ */
+export function epochSecondsOf(value: FixedClock): number | undefined {
+  const seconds = typeof value === 'string' ? isoEpochSeconds(value.trim()) : toDouble(value);
   if (seconds === undefined || !Number.isFinite(seconds)) return undefined;
   return seconds >= MIN_EPOCH_SECONDS && Math.floor(seconds) <= MAX_EPOCH_SECONDS ? seconds : undefined;
 }

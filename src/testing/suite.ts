@@ -14,7 +14,15 @@ import {epochSecondsOf} from './clock.js';
 import {TestingFileError} from './errors.js';
 import validateSuiteDocument from './suite-schema.generated.js';
 import {dottedPath, suiteSchemaProblem} from './suite-problems.js';
-import {type CaseExpectation, reasonMatcher, type Verdict} from './expectations.js';
+import {type CaseExpectation, reasonMatcher} from './expectations.js';
+import type {
+  Expectation,
+  FixedClock,
+  PolicyTestCase as OurCaseDocument,
+  PolicyTestSuite as SuiteDocument,
+  PolicyTestSuiteCase as CaseDocument,
+  ReferencePolicyTestCase as ReferenceCaseDocument,
+} from '../types/generated/index.js';
 
 /** One case ready to run. */
 export interface SuiteCase {
@@ -76,7 +84,8 @@ export function parseSuite(text: string, file: string, options: SuiteLoadOptions
     const problem = suiteSchemaProblem(value, document, file);
     if (problem) throw problem;
   }
-  return new SuiteExpander(value as PyDict, document, file, cwd).expand();
+  // Valid as the reference's validator reads it (the compiled check refuses only what `suiteSchemaProblem` explains).
+  return new SuiteExpander(value as SuiteDocument, document, file, cwd).expand();
 }
 
 function readSuiteYaml(text: string, file: string): YamlDocument {
@@ -117,58 +126,57 @@ class SuiteExpander {
   private readonly policyPaths = new Map<string, string>();
 
   constructor(
-    private readonly suite: PyDict,
+    private readonly suite: SuiteDocument,
     private readonly document: YamlDocument,
     private readonly file: string,
     private readonly cwd: string,
   ) {
-    this.suiteName = typeof suite.suite === 'string' ? suite.suite : path.basename(file).replace(/\.test\.ya?ml$|\.ya?ml$/, '');
+    this.suiteName = suite.suite ?? path.basename(file).replace(/\.test\.ya?ml$|\.ya?ml$/, '');
     this.suiteDir = path.dirname(path.resolve(cwd, file));
   }
 
   expand(): LoadedSuite {
     const suiteNow = this.clock(this.suite.now, ['now']);
-    const cases = (this.suite.cases as PyDict[]).map((spec, index) => this.expandCase(spec, index, suiteNow));
+    const cases = this.suite.cases.map((spec, index) => this.expandCase(spec, index, suiteNow));
     this.refuseDuplicateNames(cases);
-    const description = typeof this.suite.description === 'string' ? this.suite.description : undefined;
-    return {name: this.suiteName, file: this.file, description, cases};
+    return {name: this.suiteName, file: this.file, description: this.suite.description, cases};
   }
 
-  private expandCase(spec: PyDict, index: number, suiteNow: number | undefined): SuiteCase {
+  private expandCase(spec: CaseDocument, index: number, suiteNow: number | undefined): SuiteCase {
     const at: YamlPath = ['cases', index];
     const shape = shapeOfCase(spec);
     // The schema refuses a case mixing both shapes' own keys, so a valid one has a shape.
     const isReference = 'shape' in shape && shape.shape === 'reference';
-    const invocation = isReference ? this.referenceInvocation(spec) : this.ourInvocation(spec);
+    const invocation = isReference ? this.referenceInvocation(spec as ReferenceCaseDocument) : this.ourInvocation(spec as OurCaseDocument);
     const caseNow = this.clock(spec.now, [...at, 'now']);
     return {
-      name: spec.name as string,
+      name: spec.name,
       suite: this.suiteName,
       file: this.file,
       line: this.document.rangeOf(at)?.start.line ?? 1,
       invocation,
       now: caseNow ?? suiteNow,
-      expectation: isReference ? referenceExpectation(spec) : this.ourExpectation(spec.expect, [...at, 'expect']),
+      expectation: isReference ? referenceExpectation(spec as ReferenceCaseDocument) : this.ourExpectation((spec as OurCaseDocument).expect, [...at, 'expect']),
       skip: spec.skip === true ? '' : typeof spec.skip === 'string' ? spec.skip : undefined,
       only: spec.only === true,
     };
   }
 
   /** Our shape: suite defaults, then the case's whole `invocation` or its own fields, each as written. */
-  private ourInvocation(spec: PyDict): PyDict {
+  private ourInvocation(spec: OurCaseDocument): PyDict {
     const own = isDict(spec.invocation) ? spec.invocation : pick(spec, OUR_INVOCATION_KEYS);
     return this.withPolicyFile(this.mergedOverDefaults(own), spec, own);
   }
 
   /** The reference's `PolicyTestCase._build_invocation`, with suite defaults under the case's fields. */
-  private referenceInvocation(spec: PyDict): PyDict {
+  private referenceInvocation(spec: ReferenceCaseDocument): PyDict {
     if (isDict(spec.invocation)) return this.withPolicyFile(this.mergedOverDefaults(spec.invocation), spec, spec.invocation);
     const defaults = this.defaults();
     const invocation = this.withPolicyFile({}, spec, {});
-    const given = (key: string, field: string, fallback: PyValue): PyValue =>
+    const given = (key: 'role' | 'model_provider' | 'model_identifier', field: string, fallback: PyValue): PyValue =>
       Object.hasOwn(spec, key) ? deepCopy(spec[key] as PyValue) : Object.hasOwn(defaults, field) ? defaults[field] : fallback;
     // `self.input_data or {}`: left out, None or anything else Python counts as false gives an empty mapping.
-    const orEmpty = (key: string, field: string): PyValue => {
+    const orEmpty = (key: 'input_data' | 'output_data' | 'context', field: string): PyValue => {
       const value = spec[key];
       if (value !== undefined && value !== null) return pyTruthy(value) ? deepCopy(value) : {};
       return Object.hasOwn(defaults, field) ? defaults[field] : {};
@@ -196,9 +204,9 @@ class SuiteExpander {
    * `policy_file` (as written: relative to the working directory, like any
    * invocation's); else the suite's `policy` (relative to the suite file).
    */
-  private withPolicyFile(invocation: PyDict, spec: PyDict, own: PyDict): PyDict {
+  private withPolicyFile(invocation: PyDict, spec: CaseDocument, own: PyDict): PyDict {
     if (Object.hasOwn(own, 'policy_file')) return invocation;
-    const named = typeof spec.policy === 'string' ? spec.policy : typeof spec.policy_file === 'string' ? spec.policy_file : undefined;
+    const named = ('policy' in spec ? spec.policy : undefined) ?? spec.policy_file;
     const defaults = this.suite.defaults;
     const suitePolicy = this.suitePolicy();
     if (named !== undefined) invocation.policy_file = this.policyPath(named);
@@ -212,7 +220,7 @@ class SuiteExpander {
   }
 
   private suitePolicy(): string | undefined {
-    return typeof this.suite.policy === 'string' ? this.suite.policy : undefined;
+    return this.suite.policy;
   }
 
   /** A policy path written relative to the suite file, as the engine will read it: relative to the working directory. */
@@ -227,15 +235,14 @@ class SuiteExpander {
     return resolved;
   }
 
-  private ourExpectation(expect: PyValue | undefined, at: YamlPath): CaseExpectation {
+  private ourExpectation(expect: Expectation | undefined, at: YamlPath): CaseExpectation {
     if (expect === undefined) return {result: 'pass'};
-    if (typeof expect === 'string') return {result: expect as Verdict};
-    const detailed = expect as PyDict;
-    const expectation: CaseExpectation = {result: detailed.result as Verdict};
-    if (typeof detailed.gate === 'string') expectation.gate = detailed.gate;
-    if (typeof detailed.error === 'string') expectation.error = detailed.error;
-    if (typeof detailed.reason === 'string') expectation.reason = this.reason(detailed.reason, [...at, 'reason']);
-    if (isDict(detailed.artifact)) expectation.artifact = detailed.artifact;
+    if (typeof expect === 'string') return {result: expect};
+    const expectation: CaseExpectation = {result: expect.result};
+    if (expect.gate !== undefined) expectation.gate = expect.gate;
+    if (expect.error !== undefined) expectation.error = expect.error;
+    if (expect.reason !== undefined) expectation.reason = this.reason(expect.reason, [...at, 'reason']);
+    if (expect.artifact !== undefined) expectation.artifact = expect.artifact;
     return expectation;
   }
 
@@ -247,9 +254,9 @@ class SuiteExpander {
     }
   }
 
-  private clock(value: PyValue | undefined, at: YamlPath): number | undefined {
+  private clock(value: FixedClock | undefined, at: YamlPath): number | undefined {
     if (value === undefined) return undefined;
-    const seconds = epochSecondsOf(value as number | string);
+    const seconds = epochSecondsOf(value);
     if (seconds === undefined) throw this.invalid(`${dottedPath(at)}: '${String(value)}' is not a valid instant`, at);
     return seconds;
   }
@@ -271,10 +278,10 @@ class SuiteExpander {
   }
 }
 
-function referenceExpectation(spec: PyDict): CaseExpectation {
-  const expectation: CaseExpectation = {result: spec.expected_outcome === 'fail' ? 'fail' : 'pass'};
-  if (typeof spec.expected_gate === 'string') expectation.gate = spec.expected_gate;
-  if (typeof spec.expected_error_type === 'string') expectation.errorType = spec.expected_error_type;
+function referenceExpectation(spec: ReferenceCaseDocument): CaseExpectation {
+  const expectation: CaseExpectation = {result: spec.expected_outcome ?? 'pass'};
+  if (spec.expected_gate !== undefined) expectation.gate = spec.expected_gate;
+  if (spec.expected_error_type !== undefined) expectation.errorType = spec.expected_error_type;
   return expectation;
 }
 

@@ -1,10 +1,17 @@
 import {describe, expect, it} from 'vitest';
+import {PyFloat} from '../../src/python/values.js';
 import {epochSecondsOf, MAX_EPOCH_SECONDS, MIN_EPOCH_SECONDS} from '../../src/testing/clock.js';
 
 describe('epochSecondsOf', () => {
   it('takes epoch seconds as they are', () => {
     expect(epochSecondsOf(1700000000)).toBe(1700000000);
     expect(epochSecondsOf(1700000000.5)).toBe(1700000000.5);
+  });
+
+  it('takes epoch seconds read as a float (1700000000.0) or a big integer', () => {
+    expect(epochSecondsOf(new PyFloat(1700000000))).toBe(1700000000);
+    expect(epochSecondsOf(1700000000n)).toBe(1700000000);
+    expect(epochSecondsOf(10n ** 30n)).toBeUndefined();
   });
 
   it('reads ISO-8601 instants, UTC when no offset is given', () => {

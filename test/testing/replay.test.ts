@@ -119,6 +119,16 @@ describe('replaying our own fixtures and records', () => {
     folder = undefined;
   });
 
+  it('takes a clock written as a float (1780000000.0), which JSON Schema counts as an integer', () => {
+    folder = temporaryFolder();
+    const file = join(folder.path, 'float-clock.json');
+    const text = readFileSync(join(REPO_ROOT, DATA, 'ours_schema_fail.json'), 'utf8');
+    writeFileSync(file, text.replace('"now": 1780000000', '"now": 1780000000.0'));
+    const [fixture] = fixtures(file);
+    expect(fixture.now).toBe(1780000000);
+    expect(replay(fixture).status).toBe('passed');
+  });
+
   it('replays records at their recorded clock and summarises verdict changes under another policy', () => {
     folder = temporaryFolder();
     const [fixture] = fixtures(`${DATA}/ours_schema_fail.json`);

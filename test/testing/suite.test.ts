@@ -156,6 +156,11 @@ cases:
     expect(suite.cases.map((item) => item.now)).toEqual([1767225600, 1700000000, 1767225600]);
   });
 
+  it('takes epoch seconds written as a float, which JSON Schema counts as an integer', () => {
+    const suite = load('now: 1700000000.0\ncases: [{name: suite clock}, {name: own clock, now: 1767225600.0}]\n');
+    expect(suite.cases.map((item) => item.now)).toEqual([1700000000, 1767225600]);
+  });
+
   it('keeps skip reasons and only marks', () => {
     const suite = load('cases: [{name: a, skip: true}, {name: b, skip: later}, {name: c, only: true}]');
     expect(suite.cases.map((item) => [item.skip, item.only])).toEqual([['', false], ['later', false], [undefined, true]]);
@@ -223,5 +228,6 @@ describe('a malformed suite', () => {
 
   it('is refused for a clock that is no instant', () => {
     expect(problemOf('now: "2026-02-30T00:00:00Z"\ncases: []\n').code).toBe('INVALID_VALUE');
+    expect(problemOf('now: 100000000000000000000000\ncases: []\n').code).toBe('INVALID_VALUE');
   });
 });

@@ -9,6 +9,7 @@ import {JsonSyntaxError, parseJson} from '../../canonical/json.js';
 import {bestMatch, compileSchema, type CompiledSchema} from '../../jsonschema/index.js';
 import {isDict, type PyDict, type PyValue} from '../../python/values.js';
 import {readShippedSchema} from '../../schemas.js';
+import type {RecordedFixture, ReferenceWrappedFixture, ReplayFixture as ReplayFixtureDocument} from '../../types/generated/index.js';
 import {epochSecondsOf} from '../clock.js';
 import {TestingFileError} from '../errors.js';
 
@@ -150,11 +151,12 @@ function fixtureOf(value: PyDict, shape: FixtureShape, file: string, line: numbe
   return fixtureOfValid(value, shape, file, line, options);
 }
 
+/** `value` is valid as its shape's definition. */
 function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
   const label = line === undefined ? file : `${file}:${line}`;
   switch (shape) {
     case 'ours':
-      return ourFixture(value, file, line, options);
+      return ourFixture(value as ReplayFixtureDocument, file, line, options);
     case 'reference-wrapped':
       return {
         name: label,
@@ -165,7 +167,7 @@ function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: 
         invocation: value.invocation,
         mode: options.mode ?? 'unified',
         output: options.callOutput,
-        expectation: wrappedExpectation(value),
+        expectation: wrappedExpectation(value as ReferenceWrappedFixture),
       };
     case 'reference-bare':
       return {
@@ -180,7 +182,7 @@ function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: 
         expectation: options.expectedTemplate === undefined ? undefined : {artifact: options.expectedTemplate},
       };
     case 'record': {
-      const artifact = value.artifact as PyDict;
+      const {artifact} = value as RecordedFixture;
       const recordedAt = typeof artifact.timestamp === 'number' ? artifact.timestamp : undefined;
       return {name: label, file, line, shape, raw: value, invocation: value.invocation, mode: 'unified', now: recordedAt, expectation: {artifact}};
     }
@@ -194,29 +196,29 @@ const SHAPE_NAMES: Record<FixtureShape, string> = {
   record: 'recorded invocation',
 };
 
-function ourFixture(value: PyDict, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
+function ourFixture(value: ReplayFixtureDocument, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
   let now: number | undefined;
   if (value.now !== undefined) {
-    now = epochSecondsOf(value.now as number | string);
+    now = epochSecondsOf(value.now);
     if (now === undefined) throw new TestingFileError(`now: '${String(value.now)}' is not a valid instant`, 'INVALID_VALUE', file, line);
   }
   return {
-    name: value.name as string,
+    name: value.name,
     file,
     line,
     shape: 'ours',
     raw: value,
     invocation: value.invocation,
-    mode: (value.mode as ReplayMode | undefined) ?? options.mode ?? 'unified',
+    mode: value.mode ?? options.mode ?? 'unified',
     output: Object.hasOwn(value, 'output') ? value.output : options.callOutput,
     now,
     expectation: isDict(value.expected) ? {artifact: value.expected} : undefined,
   };
 }
 
-function wrappedExpectation(value: PyDict): ReplayExpectation {
-  const expectation: ReplayExpectation = {exceptionClass: (value.expected_exception as string | null | undefined) ?? null};
-  if (value.expected_exception_code !== undefined) expectation.exceptionCode = value.expected_exception_code as string | null;
+function wrappedExpectation(value: ReferenceWrappedFixture): ReplayExpectation {
+  const expectation: ReplayExpectation = {exceptionClass: value.expected_exception ?? null};
+  if (value.expected_exception_code !== undefined) expectation.exceptionCode = value.expected_exception_code;
   if (isDict(value.expected_audit_artifact_stable_fields)) expectation.artifact = value.expected_audit_artifact_stable_fields;
   return expectation;
 }
