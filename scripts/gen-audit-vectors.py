@@ -35,22 +35,10 @@ INVOCATION = {
 }
 POLICY = {"policy_version": "1.0"}
 
+HERE = os.path.dirname(os.path.abspath(__file__))
 # The policy and invocation of test/pipeline/split.test.ts (test/pipeline/helpers.ts).
-SPLIT_POLICY = """
-policy_version: "1.0"
-roles: [planner, verifier]
-pre_conditions:
-  required:
-    role_declared: {type: boolean}
-output_schema:
-  type: object
-  properties:
-    result: {type: string}
-    confidence: {type: number}
-  required: [result, confidence]
-post_conditions:
-  required: [output_schema_valid]
-"""
+with open(os.path.join(HERE, "..", "test", "data", "pipeline", "planner-policy.yaml"), encoding="utf-8") as planner:
+    SPLIT_POLICY = planner.read()
 SPLIT_INVOCATION = {
     "policy_file": "policy.yaml",
     "model_provider": "openai",

@@ -1,4 +1,4 @@
-import {mkdtempSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import type {EnforceOptions} from '../../src/pipeline/enforce.js';
@@ -11,21 +11,8 @@ export function policyFolder(files: Record<string, string>): {dir: string; optio
   return {dir, options: {cwd: dir, now: () => 1700000000}};
 }
 
-export const PLANNER_POLICY = `
-policy_version: "1.0"
-roles: [planner, verifier]
-pre_conditions:
-  required:
-    role_declared: {type: boolean}
-output_schema:
-  type: object
-  properties:
-    result: {type: string}
-    confidence: {type: number}
-  required: [result, confidence]
-post_conditions:
-  required: [output_schema_valid]
-`;
+/** A policy for role `planner`: a boolean precondition, an output schema `{result, confidence}`, a postcondition. */
+export const PLANNER_POLICY = readFileSync(new URL('../data/pipeline/planner-policy.yaml', import.meta.url), 'utf8');
 
 export function invocation(overrides: PyDict = {}): PyDict {
   return {
