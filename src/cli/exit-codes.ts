@@ -2,6 +2,8 @@
 // to stop with a message and a code. The top level turns any thrown value into
 // one clean stderr line and an exit code here, so no command decides it alone.
 
+import {formatLocation, type SourceLocation} from '../source-location.js';
+
 export const ExitCode = {
   /** Everything checked passed (all PASS, no lint errors, all tests pass, chain valid). */
   Success: 0,
@@ -15,34 +17,33 @@ export const ExitCode = {
 
 export type ExitCode = (typeof ExitCode)[keyof typeof ExitCode];
 
-/** Where a CLI error happened; line and column are 1-based. */
-export interface ErrorLocation {
-  file: string;
-  line?: number;
-  column?: number;
-}
-
-/** An error a command throws to stop with `exitCode` and a one-line message naming the file. */
+/** An error a command throws to stop with `exitCode` and a one-line message naming the file (and line, where there is one). */
 export class CliError extends Error {
   override readonly name = 'CliError';
   readonly exitCode: ExitCode;
-  readonly file?: string;
-  readonly line?: number;
-  readonly column?: number;
+  readonly sourceLocation?: SourceLocation;
 
-  constructor(message: string, exitCode: ExitCode, location?: ErrorLocation, options?: {cause?: unknown}) {
+  constructor(message: string, exitCode: ExitCode, location?: SourceLocation, options?: {cause?: unknown}) {
     super(message, options);
     this.exitCode = exitCode;
-    this.file = location?.file;
-    this.line = location?.line;
-    this.column = location?.column;
+    this.sourceLocation = location;
+  }
+
+  get file(): string | undefined {
+    return this.sourceLocation?.file;
+  }
+
+  get line(): number | undefined {
+    return this.sourceLocation?.line;
+  }
+
+  get column(): number | undefined {
+    return this.sourceLocation?.column;
   }
 
   /** `file:line:column`, as far as known; empty when the error has no file. */
   get location(): string {
-    if (this.file === undefined) return '';
-    if (this.line === undefined) return this.file;
-    return this.column === undefined ? `${this.file}:${this.line}` : `${this.file}:${this.line}:${this.column}`;
+    return this.sourceLocation ? formatLocation(this.sourceLocation) : '';
   }
 }
 

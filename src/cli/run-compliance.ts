@@ -60,7 +60,7 @@ async function readReport(inputs: InputFile[], flags: ComplianceFlags, io: Compl
       lineage: flags.lineage,
     });
   } catch (error) {
-    if (error instanceof ComplianceDataError) throw new CliError(error.message, ExitCode.CheckFailed, {file: error.source, line: error.line}, {cause: error});
+    if (error instanceof ComplianceDataError) throw new CliError(error.message, ExitCode.CheckFailed, error.sourceLocation, {cause: error});
     throw error;
   }
 }

@@ -166,7 +166,7 @@ function loadFixtures(paths: string[], options: Parameters<typeof loadFixtureFil
     try {
       const outcome = loadFixtureFile(file, options);
       if (!Array.isArray(outcome)) {
-        if (named.has(path.resolve(cwd, file))) throw new TestingFileError(`not a replay fixture: ${outcome.reason}`, 'SCHEMA', file);
+        if (named.has(path.resolve(cwd, file))) throw new TestingFileError(`not a replay fixture: ${outcome.reason}`, 'SCHEMA', {file});
         loaded.skipped.push(file);
         continue;
       }

@@ -34,25 +34,25 @@ import {
 } from './yaml/construct.js';
 import {YamlSyntaxError} from './yaml/errors.js';
 import {checkPrintable, checkTokenTree, type FoundProblem, scanTokens, TOO_DEEP} from './yaml/lexical.js';
-import {LineIndex, type OffsetRange, type SourceRange} from './yaml/positions.js';
+import {LineIndex, type OffsetRange, type PositionRange} from './yaml/positions.js';
 import {readSimpleYaml} from './yaml/simple.js';
 import {ReadSource} from './yaml/source.js';
 
 export {MAX_ALIAS_EXPANSION, MAX_NESTING_DEPTH, type YamlPath} from './yaml/construct.js';
 export {type YamlErrorCode, YamlSyntaxError} from './yaml/errors.js';
-export type {SourcePosition, SourceRange} from './yaml/positions.js';
+export type {SourcePosition, PositionRange} from './yaml/positions.js';
 
 export interface YamlDuplicateKey {
   /** path of the mapping that repeats the key */
   path: YamlPath;
   key: string;
   /** where the repeated (winning) key is written */
-  range: SourceRange;
+  range: PositionRange;
 }
 
 export interface YamlDocument {
   value: PyValue;
-  rangeOf(path: YamlPath, part?: 'key' | 'value'): SourceRange | undefined;
+  rangeOf(path: YamlPath, part?: 'key' | 'value'): PositionRange | undefined;
   duplicateKeys: YamlDuplicateKey[];
 }
 
@@ -220,7 +220,7 @@ class ReadDocument implements YamlDocument {
     }));
   }
 
-  rangeOf(path: YamlPath, part: 'key' | 'value' = 'value'): SourceRange | undefined {
+  rangeOf(path: YamlPath, part: 'key' | 'value' = 'value'): PositionRange | undefined {
     let current: PyValue = this.value;
     let range: OffsetRange = this.construction.rootRange;
     for (const [index, step] of path.entries()) {

@@ -13,6 +13,7 @@ import {pyRound} from '../python/format.js';
 import {compareCodePoints} from '../python/semantics.js';
 import {defineKey, dictGet, isDict, type PyDict, type PyValue, pyFloat} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
+import type {SourceLocation} from '../source-location.js';
 
 export const COMPLIANCE_REPORT_VERSION = '1.0';
 
@@ -94,8 +95,8 @@ export class ComplianceDataError extends Error {
   readonly code = 'COMPLIANCE_LINEAGE_KEY';
   constructor(
     message: string,
-    readonly source: string,
-    readonly line: number,
+    /** The trail and the line of the artifact. */
+    readonly sourceLocation: SourceLocation,
     options?: {cause?: unknown},
   ) {
     super(message, options);
@@ -199,7 +200,7 @@ export class ComplianceTally {
       key = lineageKey(artifact);
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      throw new ComplianceDataError(`cannot compute the lineage key of this artifact: ${reason}`, source, line, {cause: error});
+      throw new ComplianceDataError(`cannot compute the lineage key of this artifact: ${reason}`, {file: source, line}, {cause: error});
     }
     // The schema admits only lists of strings here, so this cannot throw for a valid artifact.
     this.graph?.addNode(key, declaredParents(artifact));

@@ -2,6 +2,8 @@
 // policies they test): typed values with a stable code and a location, so
 // the CLI can print `file:line:column: message` and choose the exit code.
 
+import {formatLocation, type SourceLocation} from '../source-location.js';
+
 export type TestingErrorCode =
   /** the file cannot be read */
   | 'UNREADABLE'
@@ -18,16 +20,25 @@ export class TestingFileError extends Error {
   constructor(
     message: string,
     readonly code: TestingErrorCode,
-    readonly file: string,
-    readonly line?: number,
-    readonly column?: number,
+    readonly sourceLocation: SourceLocation,
   ) {
     super(message);
   }
 
+  get file(): string {
+    return this.sourceLocation.file;
+  }
+
+  get line(): number | undefined {
+    return this.sourceLocation.line;
+  }
+
+  get column(): number | undefined {
+    return this.sourceLocation.column;
+  }
+
   /** `file:line:column` as far as known. */
   get location(): string {
-    if (this.line === undefined) return this.file;
-    return this.column === undefined ? `${this.file}:${this.line}` : `${this.file}:${this.line}:${this.column}`;
+    return formatLocation(this.sourceLocation);
   }
 }

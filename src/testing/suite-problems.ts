@@ -11,6 +11,7 @@ import type {YamlDocument, YamlPath} from '../policy/yaml.js';
 import {isDict, isList, type PyDict, type PyValue, pyKeys} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
 import {shapeOfCase} from './case-shape.js';
+import {locationIn} from '../source-location.js';
 import {TestingFileError} from './errors.js';
 
 let compiled: {schema: PyDict; validator: CompiledSchema} | undefined;
@@ -92,7 +93,7 @@ function describe(error: SchemaError, schema: PyDict, document: YamlDocument, fi
 
 function located(message: string, path: YamlPath, document: YamlDocument, file: string, part?: 'key'): TestingFileError {
   const range = document.rangeOf(path, part);
-  return new TestingFileError(message, 'SCHEMA', file, range?.start.line, range?.start.column);
+  return new TestingFileError(message, 'SCHEMA', locationIn(file, range));
 }
 
 /** The schema object a schema path leads to, following local `$ref`s (a schema path does not list them). */

@@ -11,6 +11,7 @@ import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
 import {REFERENCE_CASE_DEFAULTS, shapeOfCase} from './case-shape.js';
 import {epochSecondsOf} from './clock.js';
+import {locationIn} from '../source-location.js';
 import {TestingFileError} from './errors.js';
 import validateSuiteDocument from './suite-schema.generated.js';
 import {dottedPath, suiteSchemaProblem} from './suite-problems.js';
@@ -69,7 +70,7 @@ export function loadSuiteFile(file: string, options: SuiteLoadOptions = {}): Loa
   try {
     text = readFileSync(path.resolve(cwd, file), 'utf8');
   } catch (error) {
-    throw new TestingFileError(`cannot read the suite: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', file);
+    throw new TestingFileError(`cannot read the suite: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', {file});
   }
   return parseSuite(text, file, options);
 }
@@ -94,7 +95,7 @@ function readSuiteYaml(text: string, file: string): YamlDocument {
     return readYaml(text, {simpleFirst: true});
   } catch (error) {
     if (error instanceof YamlSyntaxError) {
-      throw new TestingFileError(`invalid YAML: ${error.reason}`, 'SYNTAX', file, error.range?.start.line, error.range?.start.column);
+      throw new TestingFileError(`invalid YAML: ${error.reason}`, 'SYNTAX', locationIn(file, error.range));
     }
     throw error;
   }
@@ -274,7 +275,7 @@ class SuiteExpander {
 
   private invalid(message: string, at: YamlPath): TestingFileError {
     const range = this.document.rangeOf(at);
-    return new TestingFileError(message, 'INVALID_VALUE', this.file, range?.start.line, range?.start.column);
+    return new TestingFileError(message, 'INVALID_VALUE', locationIn(this.file, range));
   }
 }
 

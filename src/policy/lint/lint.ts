@@ -4,6 +4,7 @@
 
 import {readFileSync, statSync} from 'node:fs';
 import {AigcError} from '../../errors.js';
+import {plainRange} from '../../source-location.js';
 import type {GuardAst} from '../../guards/index.js';
 import {parseGuardSyntax} from '../../guards/index.js';
 import {compileSchema, InvalidSchemaError, type SchemaError} from '../../jsonschema/index.js';
@@ -45,7 +46,7 @@ class FindingList {
 
   add(rule: LintRule, message: string, path?: YamlPath, part: 'key' | 'value' = 'value'): void {
     const range = path && this.document ? this.document.rangeOf(path, part) : undefined;
-    this.findings.push({ruleId: rule.id, severity: rule.severity, message, file: this.file, range: toRange(range)});
+    this.findings.push({ruleId: rule.id, severity: rule.severity, message, file: this.file, range: plainRange(range)});
   }
 
   addAt(rule: LintRule, message: string, range: SourceRange | undefined): void {
@@ -53,10 +54,6 @@ class FindingList {
   }
 }
 
-function toRange(range: {start: {line: number; column: number}; end: {line: number; column: number}} | undefined): SourceRange | undefined {
-  if (!range) return undefined;
-  return {start: {line: range.start.line, column: range.start.column}, end: {line: range.end.line, column: range.end.column}};
-}
 
 /** Lints one file; `file` is shown as given. */
 export function lintPolicyFile(file: string, options: LintOptions): LintFileResult {
@@ -67,13 +64,13 @@ export function lintPolicyFile(file: string, options: LintOptions): LintFileResu
     document = readYaml(text);
   } catch (error) {
     const list = new FindingList(file);
-    if (error instanceof YamlSyntaxError) list.addAt(RULES.yamlSyntax, error.message, toRange(error.range));
+    if (error instanceof YamlSyntaxError) list.addAt(RULES.yamlSyntax, error.message, plainRange(error.range));
     else list.addAt(RULES.yamlSyntax, (error as Error).message, undefined);
     return {file, findings: list.findings, source: text};
   }
   const list = new FindingList(file, document);
   for (const duplicate of document.duplicateKeys) {
-    list.addAt(RULES.yamlDuplicateKey, `duplicate key '${duplicate.key}': the last value wins`, toRange(duplicate.range));
+    list.addAt(RULES.yamlDuplicateKey, `duplicate key '${duplicate.key}': the last value wins`, plainRange(duplicate.range));
   }
   const policy = document.value;
   if (!isDict(policy)) {
@@ -108,7 +105,7 @@ export function referenceLintStage(file: string): LintStageProblem[] {
   } catch (error) {
     if (!(error instanceof YamlSyntaxError)) return [{ruleId: RULES.yamlSyntax.id, message: `YAML parse error: ${(error as Error).message}`}];
     const message = `YAML parse error: ${[error.context, error.reason].filter(Boolean).join(', ')}`;
-    return [{ruleId: RULES.yamlSyntax.id, message, range: toRange(error.range)}];
+    return [{ruleId: RULES.yamlSyntax.id, message, range: plainRange(error.range)}];
   }
   if (!isDict(document.value)) return [{ruleId: RULES.rootType.id, message: 'Policy must be a YAML mapping (dict)'}];
   const list = new FindingList(file, document);

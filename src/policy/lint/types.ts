@@ -1,17 +1,9 @@
 // Lint findings: what is wrong, where (1-based line/column from the YAML
 // source) and under which stable rule id.
 
-/** A position in a policy file; line and column are 1-based, columns in code points (as PyYAML's marks count them). */
-export interface SourcePoint {
-  line: number;
-  column: number;
-}
+import type {SourceRange} from '../../source-location.js';
 
-/** `start` is the first character, `end` the position just after the last (exclusive, as in SARIF). */
-export interface SourceRange {
-  start: SourcePoint;
-  end: SourcePoint;
-}
+export type {SourcePoint, SourceRange} from '../../source-location.js';
 
 export type LintSeverity = 'error' | 'warning';
 

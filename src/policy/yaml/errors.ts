@@ -2,7 +2,7 @@
 // optional context line and a problem line, each with a source mark, so the
 // policy loader can print `str(err)` the way the reference does.
 
-import type {SourceRange} from './positions.js';
+import type {PositionRange} from './positions.js';
 
 export type YamlErrorCode =
   /** a character PyYAML's reader refuses (control characters, lone surrogates) */
@@ -25,7 +25,7 @@ export type YamlErrorCode =
   | 'limit';
 
 export interface YamlErrorMark {
-  range: SourceRange;
+  range: PositionRange;
   /** PyYAML's reader reports a code point index instead of line and column */
   codePointIndex?: number;
 }
@@ -43,10 +43,10 @@ export class YamlSyntaxError extends Error {
   /** PyYAML's problem text, e.g. "could not determine a constructor for the tag '!foo'" */
   readonly reason: string;
   /** where the problem is */
-  readonly range?: SourceRange;
+  readonly range?: PositionRange;
   /** PyYAML's context line, e.g. "while scanning for the next token" */
   readonly context?: string;
-  readonly contextRange?: SourceRange;
+  readonly contextRange?: PositionRange;
   private readonly mark?: YamlErrorMark;
   private readonly contextMark?: YamlErrorMark;
 
@@ -78,10 +78,10 @@ export class YamlSyntaxError extends Error {
   }
 }
 
-function samePosition(a: SourceRange, b: SourceRange): boolean {
+function samePosition(a: PositionRange, b: PositionRange): boolean {
   return a.start.line === b.start.line && a.start.column === b.start.column;
 }
 
-function markText(streamName: string, range: SourceRange): string {
+function markText(streamName: string, range: PositionRange): string {
   return `  in "${streamName}", line ${range.start.line}, column ${range.start.column}`;
 }

@@ -4,16 +4,16 @@
 // included). Offsets are JavaScript string indexes into the text the `yaml`
 // package read; an offset map takes them back to the text as given.
 
-export interface SourcePosition {
-  /** 1-based line number */
-  line: number;
-  /** 1-based column, in code points */
-  column: number;
+import type {SourcePoint, SourceRange} from '../../source-location.js';
+
+/** A 1-based line and column (in code points), and the string index they stand for. */
+export interface SourcePosition extends SourcePoint {
   /** index into the source string (UTF-16 code units) */
   offset: number;
 }
 
-export interface SourceRange {
+/** A source range whose ends also carry their string offsets. */
+export interface PositionRange extends SourceRange {
   start: SourcePosition;
   end: SourcePosition;
 }
@@ -56,12 +56,12 @@ export class LineIndex {
     return {line: low + 1, column: codePointCount(this.text, lineStart, clamped) + 1, offset: clamped};
   }
 
-  range([start, end]: OffsetRange): SourceRange {
+  range([start, end]: OffsetRange): PositionRange {
     return {start: this.position(start), end: this.position(end)};
   }
 
   /** The 1-based column of a position counted in UTF-16 code units rather than code points. */
-  utf16Column(position: {line: number; column: number}): number {
+  utf16Column(position: SourcePoint): number {
     const lineStart = this.lineStarts[Math.min(Math.max(position.line, 1), this.lineStarts.length) - 1];
     let offset = lineStart;
     for (let step = 1; step < position.column && offset < this.text.length; step++) {

@@ -90,7 +90,7 @@ function loadJsonLines(text: string, file: string, options: FixtureLoadOptions):
     if (line.trim() === '') return;
     const value = parseOrThrow(line, file, index + 1);
     const shape = shapeOf(value);
-    if (shape === undefined) throw new TestingFileError(`line is not a replay fixture: ${describeNonFixture(value)}`, 'SCHEMA', file, index + 1);
+    if (shape === undefined) throw new TestingFileError(`line is not a replay fixture: ${describeNonFixture(value)}`, 'SCHEMA', {file, line: index + 1});
     fixtures.push(fixtureOf(value as PyDict, shape, file, index + 1, options));
   });
   return fixtures;
@@ -100,7 +100,7 @@ function readText(file: string, cwd?: string): string {
   try {
     return readFileSync(path.resolve(cwd ?? process.cwd(), file), 'utf8');
   } catch (error) {
-    throw new TestingFileError(`cannot read the fixture: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', file);
+    throw new TestingFileError(`cannot read the fixture: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', {file});
   }
 }
 
@@ -110,7 +110,7 @@ export function parseOrThrow(text: string, file: string, firstLine: number): PyV
     return parseJson(text);
   } catch (error) {
     if (error instanceof JsonSyntaxError) {
-      throw new TestingFileError(`invalid JSON: ${error.reason}`, 'SYNTAX', file, firstLine + error.line - 1, error.column);
+      throw new TestingFileError(`invalid JSON: ${error.reason}`, 'SYNTAX', {file, line: firstLine + error.line - 1, column: error.column});
     }
     throw error;
   }
@@ -146,7 +146,7 @@ function fixtureOf(value: PyDict, shape: FixtureShape, file: string, line: numbe
   if (errors.length > 0) {
     const error = bestMatch(errors) ?? errors[0];
     const where = error.path.length === 0 ? '' : `${error.path.join('.')}: `;
-    throw new TestingFileError(`not a valid ${SHAPE_NAMES[shape]}: ${where}${error.message}`, 'SCHEMA', file, line);
+    throw new TestingFileError(`not a valid ${SHAPE_NAMES[shape]}: ${where}${error.message}`, 'SCHEMA', {file, line});
   }
   return fixtureOfValid(value, shape, file, line, options);
 }
@@ -200,7 +200,7 @@ function ourFixture(value: ReplayFixtureDocument, file: string, line: number | u
   let now: number | undefined;
   if (value.now !== undefined) {
     now = epochSecondsOf(value.now);
-    if (now === undefined) throw new TestingFileError(`now: '${String(value.now)}' is not a valid instant`, 'INVALID_VALUE', file, line);
+    if (now === undefined) throw new TestingFileError(`now: '${String(value.now)}' is not a valid instant`, 'INVALID_VALUE', {file, line});
   }
   return {
     name: value.name,

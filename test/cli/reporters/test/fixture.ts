@@ -40,8 +40,8 @@ export async function sampleReport(): Promise<TestReport> {
 /** A run stopped before any case: one suite malformed, one unreadable. */
 export function problemReport(): TestReport {
   const problems = [
-    new TestingFileError("cases[0]: unknown key 'expekt' (did you mean 'expect'?)", 'SCHEMA', `${CWD}fixtures/suites/typo.test.yaml`, 7, 5),
-    new TestingFileError('cannot read the suite: EACCES', 'UNREADABLE', 'locked.test.yaml'),
+    new TestingFileError("cases[0]: unknown key 'expekt' (did you mean 'expect'?)", 'SCHEMA', {file: `${CWD}fixtures/suites/typo.test.yaml`, line: 7, column: 5}),
+    new TestingFileError('cannot read the suite: EACCES', 'UNREADABLE', {file: 'locked.test.yaml'}),
   ];
   return {summary: {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0}, suiteFiles: [], problems, toolVersion: '0.1.0'};
 }
