@@ -29,11 +29,13 @@ export interface RiskScore {
   exceeded: boolean;
 }
 
+const RISK_CONFIG = {reason: 'invalid-risk-config'} as const;
+
 /** Python `float(x)` for risk config values (numbers, bools and numeric strings). */
 function toFloat(value: PyValue | undefined, what: string): number {
   if (typeof value === 'boolean' || isNumber(value)) return toDouble(value);
   if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
-  throw new PolicyValidationError(`Invalid risk ${what}: ${pyRepr(value ?? null)}`, {[what]: value ?? null});
+  throw new PolicyValidationError(`Invalid risk ${what}: ${pyRepr(value ?? null)}`, {[what]: value ?? null}, RISK_CONFIG);
 }
 
 function evaluateFactorCondition(condition: PyValue, invocation: PyDict, policy: PyDict): boolean {
@@ -77,15 +79,16 @@ export function computeRiskScore(invocation: PyDict, policy: PyDict, config: PyD
     throw new PolicyValidationError(
       `Invalid risk mode: ${pyRepr(mode)}; expected one of ('strict', 'risk_scored', 'warn_only')`,
       {invalid_mode: mode, valid_modes: [...RISK_MODES]},
+      RISK_CONFIG,
     );
   }
   const threshold = toFloat(dictGet(config, 'threshold') ?? DEFAULT_RISK_THRESHOLD, 'threshold');
   const factors = dictGet(config, 'factors') ?? [];
-  if (!isList(factors)) throw new PolicyValidationError('Invalid risk factors: expected a list', {factors});
+  if (!isList(factors)) throw new PolicyValidationError('Invalid risk factors: expected a list', {factors}, RISK_CONFIG);
   const basis: RiskBasisEntry[] = [];
   let total = 0.0;
   for (const factor of factors) {
-    if (!isDict(factor)) throw new PolicyValidationError('Invalid risk factor: expected a mapping', {factor});
+    if (!isDict(factor)) throw new PolicyValidationError('Invalid risk factor: expected a mapping', {factor}, RISK_CONFIG);
     const weight = toFloat(dictGet(factor, 'weight') ?? 0, 'weight');
     const triggered = evaluateFactorCondition(dictGet(factor, 'condition') ?? '', invocation, policy);
     const contribution = triggered ? weight : 0.0;

@@ -29,7 +29,7 @@ const compiled = new Map<string, CachedCompilation>();
 export function parseGuardSyntax(expression: string): GuardSyntaxResult {
   const cached = compileCached(expression);
   if (cached.ok) return cached;
-  return {ok: false, error: new GuardEvaluationError(cached.message, {...cached.details}), offset: cached.offset};
+  return {ok: false, error: new GuardEvaluationError(cached.message, {...cached.details}, {reason: 'guard-syntax'}), offset: cached.offset};
 }
 
 /** The AST of a guard expression; throws GuardEvaluationError on a syntax error. */

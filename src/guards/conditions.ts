@@ -39,7 +39,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
       throw new ConditionResolutionError(`Condition '${pyStr(name)}' must be boolean, got ${typeName}`, {
         condition: name,
         value_type: typeName,
-      });
+      }, {reason: 'condition-not-boolean'});
     }
     return value;
   }
@@ -50,7 +50,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
       throw new ConditionResolutionError(`Condition '${pyStr(name)}' default must be boolean, got ${typeName}`, {
         condition: name,
         default_type: typeName,
-      });
+      }, {reason: 'condition-not-boolean'});
     }
     return fallback;
   }
@@ -63,7 +63,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
       condition: name,
       required: true,
       available_conditions: available,
-    });
+    }, {reason: 'required-condition-missing'});
   }
   return undefined;
 }

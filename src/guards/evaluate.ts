@@ -41,7 +41,7 @@ function lookupCondition(name: string, env: GuardEnvironment): boolean {
   throw new GuardEvaluationError(`Unknown condition in guard expression: ${name}`, {
     expression: name,
     available_conditions: pyKeys(env.conditions).map((key) => originalKey(env.conditions, key)),
-  });
+  }, {reason: 'unknown-condition'});
 }
 
 /** `role` first, then conditions, then a literal top-level context key; else None. */
@@ -66,7 +66,7 @@ function compare(
       left: source.identifier,
       op: operator,
       right: source.literalText,
-    });
+    }, {reason: 'non-numeric-comparison'});
   }
   switch (operator) {
     case '<':

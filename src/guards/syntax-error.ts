@@ -10,6 +10,6 @@ export class GuardSyntaxError extends GuardEvaluationError {
     /** Code-point index into the stripped expression. */
     readonly position: number,
   ) {
-    super(message, details);
+    super(message, details, {reason: 'guard-syntax'});
   }
 }

@@ -185,7 +185,7 @@ function checkStrictMode(policy: PyDict, options: EnforceOptions): void {
   if (options.strictMode === undefined) return;
   const issues = strictModeIssues(policy);
   if (issues.length === 0) return;
-  if (options.strictMode) throw new PolicyValidationError('Strict mode policy validation failed', {issues});
+  if (options.strictMode) throw new PolicyValidationError('Strict mode policy validation failed', {issues}, {reason: 'strict-mode'});
   for (const issue of issues) options.onWarning?.(issue);
 }
 
@@ -193,7 +193,7 @@ function checkStrictMode(policy: PyDict, options: EnforceOptions): void {
 export function asAigcError(error: unknown): AigcError {
   if (error instanceof AigcError) return error;
   const message = error instanceof Error ? error.message : String(error);
-  return new PolicyValidationError(`Policy cannot be enforced: ${message}`, {error: message});
+  return new PolicyValidationError(`Policy cannot be enforced: ${message}`, {error: message}, {reason: 'not-enforceable'});
 }
 
 function runPipeline(policy: PyDict, invocation: PyDict, options: EnforceOptions, resolved: Resolved): Decision {
@@ -311,7 +311,7 @@ export function runPhaseB(
   const riskConfig = pyTruthy(options.riskConfig ?? null) ? options.riskConfig! : dictGet(riskPolicy, 'risk');
   let riskScoring: PhaseBResult['riskScoring'] = null;
   if (pyTruthy(riskConfig)) {
-    if (!isDict(riskConfig)) throw new PolicyValidationError('Invalid risk configuration: expected a mapping', {});
+    if (!isDict(riskConfig)) throw new PolicyValidationError('Invalid risk configuration: expected a mapping', {}, {reason: 'invalid-risk-config'});
     const risk = computeRiskScore(invocation, effectivePolicy, riskConfig);
     gatesEvaluated.push('risk_scoring');
     if (enforceRiskThreshold(risk) === 'warn') {

@@ -81,6 +81,7 @@ export function checkCompositionRestriction(base: PyDict, merged: PyDict): void 
     throw new PolicyValidationError(
       `Composition escalation: child policy adds roles not present in base policy: ${pyRepr(escalated)}`,
       {base_roles: baseRoles, merged_roles: mergedRoles, escalated_roles: escalated},
+      {reason: 'composition-escalation'},
     );
   }
   const basePost = requiredPostconditions(base);
@@ -90,6 +91,7 @@ export function checkCompositionRestriction(base: PyDict, merged: PyDict): void 
     throw new PolicyValidationError(
       `Composition weakening: child policy removes required postconditions from base policy: ${pyRepr(removed)}`,
       {base_required: basePost, merged_required: mergedPost, removed_postconditions: removed},
+      {reason: 'composition-weakening'},
     );
   }
 }
@@ -102,6 +104,7 @@ export function compositionStrategyOf(policy: PyDict): CompositionStrategy | nul
     throw new PolicyValidationError(
       `Invalid composition_strategy: ${pyRepr(strategy)}; expected one of ('intersect', 'union', 'replace')`,
       {composition_strategy: strategy},
+      {reason: 'invalid-composition-strategy'},
     );
   }
   return strategy as CompositionStrategy;

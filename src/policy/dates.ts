@@ -27,14 +27,14 @@ export interface DateEvidence {
 
 /** Checks the policy is active on `today`; returns the reference's evidence or throws. */
 export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): DateEvidence {
-  const effective = parseDate(dictGet(policy, 'effective_date'));
-  const expiration = parseDate(dictGet(policy, 'expiration_date'));
+  const effective = parseDate(dictGet(policy, 'effective_date'), 'invalid-effective-date');
+  const expiration = parseDate(dictGet(policy, 'expiration_date'), 'invalid-expiration-date');
   if (!effective && !expiration) return {policy_dates: 'none_specified', active: true};
   if (effective && expiration && compareDays(effective, expiration) > 0) {
     throw new PolicyValidationError('Policy effective_date is after expiration_date', {
       effective_date: isoDate(effective),
       expiration_date: isoDate(expiration),
-    });
+    }, {reason: 'date-order'});
   }
   const now = today();
   const evidence: DateEvidence = {evaluation_date: isoDate(now), active: true};
@@ -44,6 +44,7 @@ export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): D
       throw new PolicyValidationError(
         `Policy not yet active: effective_date is ${isoDate(effective)}, today is ${isoDate(now)}`,
         {effective_date: isoDate(effective), today: isoDate(now)},
+        {reason: 'not-yet-active'},
       );
     }
   }
@@ -53,6 +54,7 @@ export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): D
       throw new PolicyValidationError(
         `Policy expired: expiration_date is ${isoDate(expiration)}, today is ${isoDate(now)}`,
         {expiration_date: isoDate(expiration), today: isoDate(now)},
+        {reason: 'expired'},
       );
     }
   }
@@ -63,19 +65,17 @@ export function compareDays(a: CalendarDay, b: CalendarDay): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
-function parseDate(value: PyValue | undefined): CalendarDay | null {
+function parseDate(value: PyValue | undefined, reason: 'invalid-effective-date' | 'invalid-expiration-date'): CalendarDay | null {
   if (value === undefined || value === null) return null;
   if (value instanceof PyDate || value instanceof PyDateTime) return value;
   if (typeof value === 'string') {
     const day = fromIsoFormat(value);
     if (!day) {
-      throw new PolicyValidationError(`Invalid date format: ${pyRepr(value)}; expected YYYY-MM-DD`, {value});
+      throw new PolicyValidationError(`Invalid date format: ${pyRepr(value)}; expected YYYY-MM-DD`, {value}, {reason});
     }
     return day;
   }
-  throw new PolicyValidationError(`Invalid date type: ${pyTypeName(value)}; expected string or date`, {
-    value: pyStr(value),
-  });
+  throw new PolicyValidationError(`Invalid date type: ${pyTypeName(value)}; expected string or date`, {value: pyStr(value)}, {reason});
 }
 
 /** Python 3.11 `date.fromisoformat`: `YYYY-MM-DD`, `YYYYMMDD` and ISO week dates. */

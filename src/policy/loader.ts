@@ -123,17 +123,17 @@ function resolveExtends(policy: PyDict, policyPath: string, visited: Set<string>
   const extendsRef = dictGet(policy, 'extends');
   if (!pyTruthy(extendsRef)) return policy;
   if (typeof extendsRef !== 'string') {
-    throw new PolicyLoadError("Policy 'extends' must be a string", {policy_file: policyPath, extends: pyStr(extendsRef)});
+    throw new PolicyLoadError("Policy 'extends' must be a string", {policy_file: policyPath, extends: pyStr(extendsRef)}, {reason: 'extends-not-string'});
   }
   const basePath = resolveLikePython(resolve(dirname(policyPath), extendsRef));
   if (visited.has(basePath)) {
-    throw new PolicyLoadError(`Circular extends detected: ${basePath}`, {
-      policy_path: policyPath,
-      extends: extendsRef,
-      chain: sortedStrings(visited),
-    });
+    throw new PolicyLoadError(
+      `Circular extends detected: ${basePath}`,
+      {policy_path: policyPath, extends: extendsRef, chain: sortedStrings(visited)},
+      {reason: 'cyclic-extends'},
+    );
   }
-  const resolvedBase = resolvePolicyPath(basePath, context);
+  const resolvedBase = resolvePolicyPath(basePath, {cwd: context.cwd, policyRoot: context.policyRoot, base: true});
   const base = loadResolved(basePath, resolvedBase, visited, context);
   const strategy = compositionStrategyOf(policy);
   const merged = mergePolicies(base, policy, strategy);
@@ -148,12 +148,13 @@ function loadFromCustomLoader(policyRef: string, loader: PolicyLoader, context: 
   } catch (error) {
     if (error instanceof PolicyLoadError) throw error;
     const message = error instanceof AigcError || error instanceof Error ? error.message : String(error);
-    throw new PolicyLoadError(`Custom policy loader failed: ${message}`, {
-      policy_file: policyRef,
-      loader: loader.constructor?.name ?? 'PolicyLoader',
-    });
+    throw new PolicyLoadError(
+      `Custom policy loader failed: ${message}`,
+      {policy_file: policyRef, loader: loader.constructor?.name ?? 'PolicyLoader'},
+      {reason: 'custom-loader-failed'},
+    );
   }
-  if (!isDict(policy)) throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyRef});
+  if (!isDict(policy)) throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyRef}, {reason: 'root-not-mapping'});
   let result = policy;
   if (hasKey(result, 'extends')) result = resolveExtends(result, resolveLikePython(policyRef, context.cwd), new Set(), context);
   return validated(result, policyRef, context);

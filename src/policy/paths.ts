@@ -11,6 +11,8 @@ export interface ResolveOptions {
   cwd?: string;
   /** When set, a policy path resolving outside this directory is refused. */
   policyRoot?: string;
+  /** The path is the base an `extends` names (its absence is then a missing base). */
+  base?: boolean;
 }
 
 /** Python `Path.resolve()` (non-strict): real path of the longest existing prefix. */
@@ -42,14 +44,14 @@ export function resolvePolicyPath(policyFile: string, options: ResolveOptions = 
   const resolved = resolveLikePython(policyFile, options.cwd);
   const details = {policy_file: policyFile};
   const suffix = pythonSuffix(resolved);
-  if (suffix !== '.yaml' && suffix !== '.yml') throw new PolicyLoadError('Policy file must be YAML', details);
+  if (suffix !== '.yaml' && suffix !== '.yml') throw new PolicyLoadError('Policy file must be YAML', details, {reason: 'not-yaml-path'});
   let stats: ReturnType<typeof statSync> | undefined;
   try {
     stats = statSync(resolved);
   } catch {
-    throw new PolicyLoadError('Policy file does not exist', details);
+    throw new PolicyLoadError('Policy file does not exist', details, {reason: options.base ? 'missing-base' : 'file-missing'});
   }
-  if (!stats.isFile()) throw new PolicyLoadError('Policy path must reference a file', details);
+  if (!stats.isFile()) throw new PolicyLoadError('Policy path must reference a file', details, {reason: 'not-a-file'});
   if (options.policyRoot !== undefined) assertInsideRoot(resolved, policyFile, options);
   return resolved;
 }
@@ -58,6 +60,6 @@ function assertInsideRoot(resolved: string, policyFile: string, options: Resolve
   const root = resolveLikePython(options.policyRoot!, options.cwd);
   const fromRoot = relative(root, resolved);
   if (fromRoot === '' || fromRoot === '..' || fromRoot.startsWith(`..${sep}`) || isAbsolute(fromRoot)) {
-    throw new PolicyLoadError('Policy file is outside the policy root', {policy_file: policyFile, policy_root: root});
+    throw new PolicyLoadError('Policy file is outside the policy root', {policy_file: policyFile, policy_root: root}, {reason: 'outside-policy-root'});
   }
 }

@@ -22,7 +22,7 @@ export function readPolicyText(resolvedPath: string): string {
     throw new PolicyLoadError('Policy file is not valid UTF-8', {
       policy_file: resolvedPath,
       error: `invalid UTF-8 at byte ${firstInvalidUtf8Offset(bytes)}`,
-    });
+    }, {reason: 'not-utf8'});
   }
 }
 
@@ -43,14 +43,14 @@ function readLimited(resolvedPath: string): Buffer {
   } catch (error) {
     if (error instanceof PolicyLoadError) throw error;
     const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new PolicyLoadError('Policy file could not be read', {policy_file: resolvedPath, error: code});
+    throw new PolicyLoadError('Policy file could not be read', {policy_file: resolvedPath, error: code}, {reason: 'file-unreadable'});
   } finally {
     if (descriptor !== undefined) closeSync(descriptor);
   }
 }
 
 function tooLarge(resolvedPath: string, size: number): PolicyLoadError {
-  return new PolicyLoadError('Policy file is too large', {policy_file: resolvedPath, size, limit: MAX_POLICY_BYTES});
+  return new PolicyLoadError('Policy file is too large', {policy_file: resolvedPath, size, limit: MAX_POLICY_BYTES}, {reason: 'file-too-large'});
 }
 
 /** Parses policy text as YAML 1.1; the root must be a mapping. */
@@ -62,10 +62,10 @@ export function parsePolicyDocument(text: string, policyFile: string): {policy: 
   } catch (error) {
     // The reference reports PyYAML's `str(err)`, whose marks name the file.
     const text = error instanceof YamlSyntaxError ? error.pyYamlText(policyFile) : (error as Error).message;
-    throw new PolicyLoadError('Policy YAML parsing failed', {policy_file: policyFile, error: text});
+    throw new PolicyLoadError('Policy YAML parsing failed', {policy_file: policyFile, error: text}, {reason: 'yaml-syntax'});
   }
   if (!isDict(document.value)) {
-    throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyFile});
+    throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyFile}, {reason: 'root-not-mapping'});
   }
   return {policy: document.value, document};
 }

@@ -34,5 +34,5 @@ export function assertPolicySchema(policy: PyDict, policyFile: string): void {
     schema_path: shippedSchemaPath('policy'),
     path: first.pointer,
     validator: first.validator,
-  });
+  }, {reason: 'schema-violation'});
 }

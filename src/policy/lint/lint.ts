@@ -3,13 +3,13 @@
 // `aigc policy lint` verdict; semantic findings are ours.
 
 import {readFileSync, statSync} from 'node:fs';
-import {AigcError} from '../../errors.js';
+import {AigcError, type PolicyErrorReason} from '../../errors.js';
 import {plainRange} from '../../source-location.js';
 import type {GuardAst} from '../../guards/index.js';
 import {parseGuardSyntax} from '../../guards/index.js';
 import {compileSchema, InvalidSchemaError, type SchemaError} from '../../jsonschema/index.js';
 import {constraintSchema} from '../../gates/preconditions.js';
-import {compareCodePoints} from '../../python/semantics.js';
+import {compareCodePoints, pyEquals} from '../../python/semantics.js';
 import {pyRepr} from '../../python/repr.js';
 import {dictGet, isDict, isList, originalKey, type PyDict, type PyValue} from '../../python/values.js';
 import {type CalendarDay, validatePolicyDates} from '../dates.js';
@@ -293,18 +293,28 @@ function checkPreconditions(list: FindingList, policy: PyDict): void {
   }
 }
 
-const INACTIVE = /^Policy (expired|not yet active)/;
-const DATE_PROBLEM = /^(Policy (expired|not yet active)|Policy effective_date is after|Invalid date)/;
+const INACTIVE_REASONS: ReadonlySet<PolicyErrorReason | undefined> = new Set(['expired', 'not-yet-active']);
+const DATE_REASONS: ReadonlySet<PolicyErrorReason | undefined> = new Set([
+  'expired',
+  'not-yet-active',
+  'date-order',
+  'invalid-effective-date',
+  'invalid-expiration-date',
+]);
+
+/** The date field a date problem is about. */
+function dateKey(reason: PolicyErrorReason | undefined): 'effective_date' | 'expiration_date' {
+  return reason === 'expired' || reason === 'date-order' || reason === 'invalid-expiration-date' ? 'expiration_date' : 'effective_date';
+}
 
 function checkDates(list: FindingList, policy: PyDict, options: LintOptions): void {
-  const message = ownDateProblem(policy, options);
-  if (message === undefined) return;
-  const key = /expir/.test(message) && typeof dictGet(policy, 'expiration_date') === 'string' ? 'expiration_date' : 'effective_date';
-  list.add(INACTIVE.test(message) ? RULES.dateInactive : RULES.dateInvalid, message, [key]);
+  const problem = ownDateProblem(policy, options);
+  if (problem === undefined) return;
+  list.add(INACTIVE_REASONS.has(problem.reason) ? RULES.dateInactive : RULES.dateInvalid, problem.message, [dateKey(problem.reason)]);
 }
 
 /** What the file's own date fields fail with on the lint day, if anything. */
-function ownDateProblem(policy: PyDict, options: LintOptions): string | undefined {
+function ownDateProblem(policy: PyDict, options: LintOptions): AigcError | undefined {
   const effective = dictGet(policy, 'effective_date');
   const expiration = dictGet(policy, 'expiration_date');
   if (typeof effective !== 'string' && typeof expiration !== 'string') return undefined;
@@ -316,8 +326,13 @@ function ownDateProblem(policy: PyDict, options: LintOptions): string | undefine
     return undefined;
   } catch (error) {
     if (!(error instanceof AigcError)) throw error;
-    return error.message;
+    return error;
   }
+}
+
+/** The same problem: the same reason about the same values (a message is only their wording). */
+function sameProblem(a: AigcError, b: AigcError | undefined): boolean {
+  return b !== undefined && a.reason === b.reason && pyEquals(a.details as PyDict, b.details as PyDict);
 }
 
 function declaredContextKeys(policy: PyDict): Set<string> {
@@ -363,17 +378,23 @@ function checkComposition(
     return loadPolicy(file, {cwd: options.cwd, today: options.today});
   } catch (error) {
     if (!(error instanceof AigcError)) throw error;
-    const message = error.message;
-    if (/^Composition (escalation|weakening)/.test(message)) {
-      const key = message.includes('roles') ? 'roles' : 'post_conditions';
-      list.add(RULES.compositionEscalation, message, Object.hasOwn(policy, key) ? [key] : ['extends']);
-    } else if (DATE_PROBLEM.test(message)) {
-      // The file's own dates are checkDates' finding; any other date problem is its base's, or the composition's.
-      if (message !== ownDateProblem(policy, options)) {
-        list.add(INACTIVE.test(message) ? RULES.dateInactive : RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
-      }
-    } else if (error.details.policy_file !== file && !(error.details.policy_file === undefined && schemaValid === false)) {
-      list.add(RULES.extendsTarget, `extends '${extendsRef}': ${message}`, ['extends']);
+    switch (error.reason) {
+      case 'composition-escalation':
+        list.add(RULES.compositionEscalation, error.message, Object.hasOwn(policy, 'roles') ? ['roles'] : ['extends']);
+        break;
+      case 'composition-weakening':
+        list.add(RULES.compositionEscalation, error.message, Object.hasOwn(policy, 'post_conditions') ? ['post_conditions'] : ['extends']);
+        break;
+      default:
+        if (DATE_REASONS.has(error.reason)) {
+          // The file's own dates are checkDates' finding; any other date problem is its base's, or the composition's.
+          if (!sameProblem(error, ownDateProblem(policy, options))) {
+            list.add(INACTIVE_REASONS.has(error.reason) ? RULES.dateInactive : RULES.extendsTarget, `extends '${extendsRef}': ${error.message}`, ['extends']);
+          }
+        } else if (error.details.policy_file !== file && !(error.details.policy_file === undefined && schemaValid === false)) {
+          // A problem of another file (a base), or of the composition (a cycle, a strategy) once the file's own schema holds.
+          list.add(RULES.extendsTarget, `extends '${extendsRef}': ${error.message}`, ['extends']);
+        }
     }
     return null;
   }
