@@ -11,7 +11,7 @@ import type {PolicyCache} from './cache.js';
 import {checkCompositionRestriction, compositionStrategyOf, mergePolicies, stripCompositionKeys} from './compose.js';
 import {type CalendarDay, utcDay, validatePolicyDates} from './dates.js';
 import {resolveLikePython, resolvePolicyPath} from './paths.js';
-import {parsePolicyDocument, readPolicyText} from './read.js';
+import {loadPolicyFile} from './read.js';
 import {assertPolicySchema} from './schema.js';
 
 /** A source of raw policy mappings other than files (a database, a map in memory). */
@@ -33,7 +33,7 @@ export class FilePolicyLoader implements PolicyLoader {
   load(policyRef: string): PyDict {
     const context = {cwd: this.options.cwd ?? process.cwd(), policyRoot: this.options.policyRoot};
     const resolved = resolvePolicyPath(policyRef, context);
-    return parsePolicyDocument(readPolicyText(resolved), resolved).policy;
+    return loadPolicyFile(resolved);
   }
 }
 
@@ -102,8 +102,7 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
 
 function loadResolved(policyFile: string, resolved: string, visited: Set<string>, context: LoadContext): PyDict {
   context.filesRead.push(resolved);
-  const text = readPolicyText(resolved);
-  let {policy} = parsePolicyDocument(text, resolved);
+  let policy = loadPolicyFile(resolved);
   if (hasKey(policy, 'extends')) policy = resolveExtends(policy, resolved, visited, context);
   return validated(policy, policyFile, context);
 }

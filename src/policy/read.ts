@@ -1,73 +1,98 @@
-// Reading one policy file: bytes, UTF-8, YAML 1.1, mapping root. Failures are
-// PolicyLoadErrors carrying the resolved path, as the reference's file loader
-// reports them; unreadable and non-UTF-8 files are PolicyLoadErrors too
-// (the reference raises raw OS/Unicode errors there and leaves no artifact).
+// Reading one policy file, the one way lint, validate and enforcement read
+// it: a regular file of at most 1 MiB, UTF-8 (a byte order mark kept, as the
+// reference reads it: PyYAML skips one at the very start), YAML 1.1, a mapping
+// at the root. Failures are typed problems; each caller words them its own
+// way (lint's findings, validate's reference wording, the loader's
+// PolicyLoadErrors, which carry the resolved path as the reference's file
+// loader reports them; it raises raw OS and Unicode errors where a file
+// cannot be read or decoded, and leaves no artifact).
 
-import {closeSync, fstatSync, openSync, readSync} from 'node:fs';
 import {PolicyLoadError} from '../errors.js';
+import {type FileProblem, readRegularFile} from '../files/regular-file.js';
 import {isDict, type PyDict} from '../python/values.js';
+import {locationIn} from '../source-location.js';
 import {readYaml, type YamlDocument, YamlSyntaxError} from './yaml.js';
 
 /** Policies are small; a larger file is refused rather than parsed for seconds. */
 export const MAX_POLICY_BYTES = 1024 * 1024;
 
+export type PolicyReadProblem =
+  | FileProblem
+  | {reason: 'not-utf8'; offset: number}
+  /** `error` is a YamlSyntaxError, or (should the reader itself fail) any other error */
+  | {reason: 'yaml-syntax'; error: Error}
+  | {reason: 'root-not-mapping'};
+
+export type PolicyRead =
+  | {ok: true; text: string; document: YamlDocument; policy: PyDict}
+  /** `text` and `document` as far as reading got (for code frames and duplicate keys). */
+  | {ok: false; problem: PolicyReadProblem; text?: string; document?: YamlDocument};
+
 const utf8 = new TextDecoder('utf-8', {fatal: true, ignoreBOM: true});
 
-/** Reads and decodes a policy file's text. */
-export function readPolicyText(resolvedPath: string): string {
-  const bytes = readLimited(resolvedPath);
+/** Reads the policy file at `path` (resolved by the caller). */
+export function readPolicyFile(path: string): PolicyRead {
+  const read = readRegularFile(path, MAX_POLICY_BYTES);
+  if (!read.ok) return {ok: false, problem: read.problem};
+  let text: string;
   try {
-    return utf8.decode(bytes);
+    text = utf8.decode(read.bytes);
   } catch {
-    throw new PolicyLoadError('Policy file is not valid UTF-8', {
-      policy_file: resolvedPath,
-      error: `invalid UTF-8 at byte ${firstInvalidUtf8Offset(bytes)}`,
-    }, {reason: 'not-utf8'});
+    return {ok: false, problem: {reason: 'not-utf8', offset: firstInvalidUtf8Offset(read.bytes)}};
   }
-}
-
-/** The file's bytes, refusing a file over the limit before reading it (and one that grows past it while read). */
-function readLimited(resolvedPath: string): Buffer {
-  let descriptor: number | undefined;
-  try {
-    descriptor = openSync(resolvedPath, 'r');
-    const size = fstatSync(descriptor).size;
-    if (size > MAX_POLICY_BYTES) throw tooLarge(resolvedPath, size);
-    const buffer = Buffer.alloc(MAX_POLICY_BYTES + 1);
-    let length = 0;
-    for (let read = -1; read !== 0 && length < buffer.length; length += read) {
-      read = readSync(descriptor, buffer, length, buffer.length - length, null);
-    }
-    if (length > MAX_POLICY_BYTES) throw tooLarge(resolvedPath, length);
-    return buffer.subarray(0, length);
-  } catch (error) {
-    if (error instanceof PolicyLoadError) throw error;
-    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
-    throw new PolicyLoadError('Policy file could not be read', {policy_file: resolvedPath, error: code}, {reason: 'file-unreadable'});
-  } finally {
-    if (descriptor !== undefined) closeSync(descriptor);
-  }
-}
-
-function tooLarge(resolvedPath: string, size: number): PolicyLoadError {
-  return new PolicyLoadError('Policy file is too large', {policy_file: resolvedPath, size, limit: MAX_POLICY_BYTES}, {reason: 'file-too-large'});
-}
-
-/** Parses policy text as YAML 1.1; the root must be a mapping. */
-export function parsePolicyDocument(text: string, policyFile: string): {policy: PyDict; document: YamlDocument} {
   let document: YamlDocument;
   try {
     // Most policies are plain block YAML: the fast reader takes them, the full one the rest.
     document = readYaml(text, {simpleFirst: true});
   } catch (error) {
-    // The reference reports PyYAML's `str(err)`, whose marks name the file.
-    const text = error instanceof YamlSyntaxError ? error.pyYamlText(policyFile) : (error as Error).message;
-    throw new PolicyLoadError('Policy YAML parsing failed', {policy_file: policyFile, error: text}, {reason: 'yaml-syntax'});
+    return {ok: false, problem: {reason: 'yaml-syntax', error: error as Error}, text};
   }
-  if (!isDict(document.value)) {
-    throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyFile}, {reason: 'root-not-mapping'});
+  if (!isDict(document.value)) return {ok: false, problem: {reason: 'root-not-mapping'}, text, document};
+  return {ok: true, text, document, policy: document.value};
+}
+
+/** The policy mapping at `resolvedPath`, or the reference's PolicyLoadError. */
+export function loadPolicyFile(resolvedPath: string): PyDict {
+  const read = readPolicyFile(resolvedPath);
+  if (read.ok) return read.policy;
+  throw policyLoadError(read.problem, resolvedPath);
+}
+
+/** A reading problem as the loader reports it. */
+function policyLoadError(problem: PolicyReadProblem, policyFile: string): PolicyLoadError {
+  switch (problem.reason) {
+    case 'too-large':
+      return new PolicyLoadError('Policy file is too large', {policy_file: policyFile, size: problem.size, limit: problem.limit}, {reason: 'file-too-large'});
+    case 'not-utf8':
+      return new PolicyLoadError(
+        'Policy file is not valid UTF-8',
+        {policy_file: policyFile, error: `invalid UTF-8 at byte ${problem.offset}`},
+        {reason: 'not-utf8'},
+      );
+    case 'yaml-syntax': {
+      // The reference reports PyYAML's `str(err)`, whose marks name the file.
+      const {error} = problem;
+      const text = error instanceof YamlSyntaxError ? error.pyYamlText(policyFile) : error.message;
+      const location = error instanceof YamlSyntaxError ? locationIn(policyFile, error.range) : {file: policyFile};
+      return new PolicyLoadError('Policy YAML parsing failed', {policy_file: policyFile, error: text}, {reason: 'yaml-syntax', location});
+    }
+    case 'root-not-mapping':
+      return new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyFile}, {reason: 'root-not-mapping'});
+    default:
+      return new PolicyLoadError('Policy file could not be read', {policy_file: policyFile, error: systemCode(problem)}, {reason: 'file-unreadable'});
   }
-  return {policy: document.value, document};
+}
+
+/** The system error code the reference's loader would name for a file it cannot read. */
+function systemCode(problem: Exclude<FileProblem, {reason: 'too-large'}>): string {
+  switch (problem.reason) {
+    case 'is-directory':
+      return 'EISDIR';
+    case 'not-regular-file':
+      return `not a regular file (a ${problem.type})`;
+    default:
+      return problem.code;
+  }
 }
 
 /** Byte offset where the first invalid UTF-8 sequence starts (Python's "position"). */

@@ -2,8 +2,9 @@
 // ids and source ranges. YAML and schema findings reproduce the reference's
 // `aigc policy lint` verdict; semantic findings are ours.
 
-import {readFileSync, statSync} from 'node:fs';
+import {resolve} from 'node:path';
 import {AigcError, type PolicyErrorReason} from '../../errors.js';
+import type {FileProblem} from '../../files/regular-file.js';
 import {plainRange} from '../../source-location.js';
 import type {GuardAst} from '../../guards/index.js';
 import {parseGuardSyntax} from '../../guards/index.js';
@@ -14,9 +15,9 @@ import {pyRepr} from '../../python/repr.js';
 import {dictGet, isDict, isList, originalKey, type PyDict, type PyValue} from '../../python/values.js';
 import {type CalendarDay, validatePolicyDates} from '../dates.js';
 import {loadPolicy} from '../loader.js';
-import {firstInvalidUtf8Offset, MAX_POLICY_BYTES} from '../read.js';
+import {readPolicyFile} from '../read.js';
 import {policySchemaErrors} from '../schema.js';
-import {readYaml, type YamlDocument, type YamlPath, YamlSyntaxError} from '../yaml.js';
+import {type YamlDocument, type YamlPath, YamlSyntaxError} from '../yaml.js';
 import {RULES} from './rules.js';
 import type {LintFileResult, LintFinding, LintRule, SourceRange} from './types.js';
 
@@ -55,32 +56,54 @@ class FindingList {
 }
 
 
-/** Lints one file; `file` is shown as given. */
+/** Lints one file; `file` is shown as given, and read relative to `options.cwd`. */
 export function lintPolicyFile(file: string, options: LintOptions): LintFileResult {
-  const text = readText(file);
-  if (typeof text !== 'string') return {file, findings: [text]};
-  let document: YamlDocument;
-  try {
-    document = readYaml(text);
-  } catch (error) {
-    const list = new FindingList(file);
-    if (error instanceof YamlSyntaxError) list.addAt(RULES.yamlSyntax, error.message, plainRange(error.range));
-    else list.addAt(RULES.yamlSyntax, (error as Error).message, undefined);
-    return {file, findings: list.findings, source: text};
+  const read = readPolicyFile(resolve(options.cwd ?? process.cwd(), file));
+  if (!read.ok) {
+    const {problem, text, document} = read;
+    const list = new FindingList(file, document);
+    if (problem.reason === 'yaml-syntax') {
+      const {error} = problem;
+      list.addAt(RULES.yamlSyntax, error.message, error instanceof YamlSyntaxError ? plainRange(error.range) : undefined);
+    } else if (problem.reason === 'root-not-mapping') {
+      for (const duplicate of document!.duplicateKeys) {
+        list.addAt(RULES.yamlDuplicateKey, `duplicate key '${duplicate.key}': the last value wins`, plainRange(duplicate.range));
+      }
+      list.addAt(RULES.rootType, 'Policy must be a YAML mapping (dict)', undefined);
+    } else {
+      list.addAt(RULES.fileUnreadable, unreadableMessage(problem), undefined);
+    }
+    return text === undefined ? {file, findings: list.findings} : {file, findings: list.findings, source: text};
   }
-  const list = new FindingList(file, document);
-  for (const duplicate of document.duplicateKeys) {
+  const list = new FindingList(file, read.document);
+  for (const duplicate of read.document.duplicateKeys) {
     list.addAt(RULES.yamlDuplicateKey, `duplicate key '${duplicate.key}': the last value wins`, plainRange(duplicate.range));
   }
-  const policy = document.value;
-  if (!isDict(policy)) {
-    list.addAt(RULES.rootType, 'Policy must be a YAML mapping (dict)', undefined);
-    return {file, findings: list.findings, source: text};
-  }
+  const policy = read.policy;
   const schemaErrors = sortedSchemaErrors(policySchemaErrors(policy));
   for (const error of schemaErrors) addSchemaFinding(list, error);
   checkSemantics(list, file, policy, schemaErrors.length === 0, options);
-  return {file, findings: byPosition(list.findings), source: text};
+  return {file, findings: byPosition(list.findings), source: read.text};
+}
+
+/** Why a file could not be read, as lint words it. */
+function unreadableMessage(problem: FileProblem | {reason: 'not-utf8'; offset: number}): string {
+  switch (problem.reason) {
+    case 'missing':
+      return 'file not found';
+    case 'is-directory':
+      return 'is a directory, not a policy file';
+    case 'not-regular-file':
+      return 'is not a regular file';
+    case 'permission-denied':
+      return 'cannot be read: permission denied';
+    case 'too-large':
+      return `file is larger than ${problem.limit / (1024 * 1024)} MiB; policies are small documents`;
+    case 'not-utf8':
+      return `is not valid UTF-8 (first invalid byte at offset ${problem.offset})`;
+    case 'io-error':
+      return `cannot be read (${problem.code})`;
+  }
 }
 
 /** One problem of the reference CLI's own lint, worded as it prints them. */
@@ -96,20 +119,19 @@ export interface LintStageProblem {
  * then every schema error ordered by path and worded as it prints them
  * (`roles.0: 1 is not of type 'string'`). None of our semantic rules.
  */
-export function referenceLintStage(file: string): LintStageProblem[] {
-  const text = readText(file);
-  if (typeof text !== 'string') return [{ruleId: text.ruleId, message: text.message}];
-  let document: YamlDocument;
-  try {
-    document = readYaml(text);
-  } catch (error) {
-    if (!(error instanceof YamlSyntaxError)) return [{ruleId: RULES.yamlSyntax.id, message: `YAML parse error: ${(error as Error).message}`}];
+export function referenceLintStage(file: string, cwd: string = process.cwd()): LintStageProblem[] {
+  const read = readPolicyFile(resolve(cwd, file));
+  if (!read.ok) {
+    const {problem} = read;
+    if (problem.reason === 'root-not-mapping') return [{ruleId: RULES.rootType.id, message: 'Policy must be a YAML mapping (dict)'}];
+    if (problem.reason !== 'yaml-syntax') return [{ruleId: RULES.fileUnreadable.id, message: unreadableMessage(problem)}];
+    const {error} = problem;
+    if (!(error instanceof YamlSyntaxError)) return [{ruleId: RULES.yamlSyntax.id, message: `YAML parse error: ${error.message}`}];
     const message = `YAML parse error: ${[error.context, error.reason].filter(Boolean).join(', ')}`;
     return [{ruleId: RULES.yamlSyntax.id, message, range: plainRange(error.range)}];
   }
-  if (!isDict(document.value)) return [{ruleId: RULES.rootType.id, message: 'Policy must be a YAML mapping (dict)'}];
-  const list = new FindingList(file, document);
-  for (const error of byPath(policySchemaErrors(document.value))) {
+  const list = new FindingList(file, read.document);
+  for (const error of byPath(policySchemaErrors(read.policy))) {
     addSchemaFinding(list, error, `${error.path.map(String).join('.') || '$'}: ${error.message}`);
   }
   return list.findings.map(({ruleId, message, range}) => ({ruleId, message, range}));
@@ -138,38 +160,6 @@ function byPosition(findings: LintFinding[]): LintFinding[] {
     .map((finding, index) => ({finding, index}))
     .sort((a, b) => key(a.finding) - key(b.finding) || a.index - b.index)
     .map(({finding}) => finding);
-}
-
-function readText(file: string): string | LintFinding {
-  const finding = (message: string): LintFinding => ({
-    ruleId: RULES.fileUnreadable.id,
-    severity: RULES.fileUnreadable.severity,
-    message,
-    file,
-  });
-  let bytes: Buffer;
-  try {
-    const stats = statSync(file);
-    if (stats.isDirectory()) return finding('is a directory, not a policy file');
-    // A FIFO, socket or device would block the read or never end.
-    if (!stats.isFile()) return finding('is not a regular file');
-    if (stats.size > MAX_POLICY_BYTES) {
-      return finding(`file is larger than ${MAX_POLICY_BYTES / (1024 * 1024)} MiB; policies are small documents`);
-    }
-    bytes = readFileSync(file);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'EISDIR') return finding('is a directory, not a policy file');
-    if (code === 'EACCES' || code === 'EPERM') return finding('cannot be read: permission denied');
-    if (code === 'ENOENT') return finding('file not found');
-    return finding(`cannot be read (${code ?? 'error'})`);
-  }
-  try {
-    // The byte order mark stays, as the reference reads it (PyYAML skips one, at the very start).
-    return new TextDecoder('utf-8', {fatal: true, ignoreBOM: true}).decode(bytes);
-  } catch {
-    return finding(`is not valid UTF-8 (first invalid byte at offset ${firstInvalidUtf8Offset(bytes)})`);
-  }
 }
 
 /** The reference's order: by pointer string, stable. */
