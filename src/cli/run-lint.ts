@@ -2,7 +2,8 @@
 import {statSync} from 'node:fs';
 import {lintPolicyFile} from '../policy/lint/lint.js';
 import {collectPolicyFiles} from '../policy/lint/collect.js';
-import {ALL_RULES, RULES} from '../policy/lint/rules.js';
+import {ALL_RULES} from '../policy/lint/rules.js';
+import {hasUnreadableFile, missingFileResult} from '../policy/lint/rules/file-unreadable.js';
 import {utcDay} from '../policy/dates.js';
 import {clockFrom, parseNow} from './clock.js';
 import {ExitCode, usageError} from './exit-codes.js';
@@ -26,10 +27,7 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
   const empty = unmatched.filter((path) => !missing.includes(path));
   if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
   for (const path of empty) process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
-  const results: LintFileResult[] = missing.map((path) => ({
-    file: path,
-    findings: [{ruleId: RULES.fileUnreadable.id, severity: RULES.fileUnreadable.severity, message: 'file not found', file: path}],
-  }));
+  const results: LintFileResult[] = missing.map(missingFileResult);
   for (const file of files) results.push(lintPolicyFile(file, {today: () => utcDay(clock())}));
   const report: LintReport = {
     files: results,
@@ -47,12 +45,8 @@ export async function runLint(paths: string[], flags: LintFlags): Promise<number
   const tooManyWarnings = maxWarnings !== undefined && report.warningCount > maxWarnings;
   if (tooManyWarnings) process.stderr.write(`aigc policy lint: ${countOf(report.warningCount, 'warning')}, more than --max-warnings ${maxWarnings}\n`);
   // A file that could not be checked at all is an input error, whatever the others gave.
-  if (results.some(isUnreadable)) return ExitCode.Internal;
+  if (results.some(hasUnreadableFile)) return ExitCode.Internal;
   return report.errorCount > 0 || tooManyWarnings ? ExitCode.CheckFailed : ExitCode.Success;
-}
-
-function isUnreadable(result: LintFileResult): boolean {
-  return result.findings.some((finding) => finding.ruleId === RULES.fileUnreadable.id);
 }
 
 function count(results: LintFileResult[], severity: 'error' | 'warning'): number {

@@ -7,8 +7,8 @@ import {pyJsonDumps} from '../canonical/dumps.js';
 import {AigcError} from '../errors.js';
 import {utcDay} from '../policy/dates.js';
 import {collectPolicyFiles} from '../policy/lint/collect.js';
-import {referenceLintStage} from '../policy/lint/lint.js';
-import {RULES} from '../policy/lint/rules.js';
+import {referenceLintStage} from '../policy/lint/reference-stage.js';
+import {fileUnreadable} from '../policy/lint/rules/file-unreadable.js';
 import {loadPolicy} from '../policy/loader.js';
 import {isoDate} from '../python/repr.js';
 import {isDict, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue} from '../python/values.js';
@@ -60,7 +60,7 @@ function validateFile(file: string, today: () => ReturnType<typeof utcDay>): Fil
   const problems = referenceLintStage(file);
   if (problems.length > 0) {
     const errors = problems.map(({message, range}) => ({message, at: range?.start}));
-    const unreadable = problems.some((problem) => problem.ruleId === RULES.fileUnreadable.id);
+    const unreadable = problems.some((problem) => problem.ruleId === fileUnreadable.id);
     return {file, ok: false, stage: 'lint', errors, unreadable};
   }
   try {

@@ -1,5 +1,4 @@
-// Policy linting: rules, findings, and the files they run over.
-export {collectPolicyFiles} from './collect.js';
-export {lintPolicyFile, type LintOptions} from './lint.js';
-export {ALL_RULES, RULES} from './rules.js';
+// Policy linting: the rules and what they find.
+export {lintPolicyFile} from './lint.js';
+export {ALL_RULES, LINT_RULES} from './rules.js';
 export type * from './types.js';

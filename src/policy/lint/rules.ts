@@ -1,26 +1,44 @@
-// The lint rules, each with a stable id. Schema and YAML rules fail exactly
-// the files the reference's `aigc policy lint` fails; the semantic rules
-// catch what the reference only discovers when an invocation fails.
+// The lint rules, one module each under rules/, in the order they run and
+// are listed (SARIF's rules, JUnit's test cases). YAML and schema rules fail
+// exactly the files the reference's `aigc policy lint` fails; the semantic
+// rules catch what the reference only discovers when an invocation fails.
 
-import type {LintRule} from './types.js';
+import {compositionEscalation} from './rules/composition-escalation.js';
+import {dateInactive} from './rules/date-inactive.js';
+import {dateInvalid} from './rules/date-invalid.js';
+import {extendsTarget} from './rules/extends-target.js';
+import {fileUnreadable} from './rules/file-unreadable.js';
+import {guardSyntax} from './rules/guard-syntax.js';
+import {guardUnknownCondition} from './rules/guard-unknown-condition.js';
+import {outputSchemaInvalid} from './rules/output-schema-invalid.js';
+import {policyRootType} from './rules/policy-root-type.js';
+import {policySchema} from './rules/policy-schema.js';
+import {postconditionUnsupported} from './rules/postcondition-unsupported.js';
+import {postconditionWithoutSchema} from './rules/postcondition-without-schema.js';
+import {preconditionInvalid} from './rules/precondition-invalid.js';
+import {riskFactorCondition} from './rules/risk-factor-condition.js';
+import {yamlDuplicateKey} from './rules/yaml-duplicate-key.js';
+import {yamlSyntax} from './rules/yaml-syntax.js';
+import type {LintRule, LintRuleModule} from './types.js';
 
-export const RULES = {
-  fileUnreadable: {id: 'file-unreadable', severity: 'error', description: 'The file cannot be read, is too large, or is not UTF-8.'},
-  yamlSyntax: {id: 'yaml-syntax', severity: 'error', description: 'The file is not valid YAML (YAML 1.1, one document, safe tags only).'},
-  yamlDuplicateKey: {id: 'yaml-duplicate-key', severity: 'warning', description: 'A mapping repeats a key; the last value wins, silently.'},
-  rootType: {id: 'policy-root-type', severity: 'error', description: 'The policy document must be a mapping.'},
-  schema: {id: 'policy-schema', severity: 'error', description: 'The policy does not match the policy DSL schema (Draft-07).'},
-  guardSyntax: {id: 'guard-syntax', severity: 'error', description: 'A guard condition is not a valid guard expression; every invocation would fail.'},
-  guardUnknownCondition: {id: 'guard-unknown-condition', severity: 'warning', description: 'A guard uses a bare name that is not a declared condition; evaluation fails unless it is declared.'},
-  outputSchemaInvalid: {id: 'output-schema-invalid', severity: 'error', description: 'output_schema is not a valid JSON Schema.'},
-  preconditionInvalid: {id: 'precondition-invalid', severity: 'error', description: 'A typed precondition has an unknown type or an invalid pattern.'},
-  postconditionUnsupported: {id: 'postcondition-unsupported', severity: 'error', description: 'A required postcondition is not supported; every invocation would fail.'},
-  postconditionWithoutSchema: {id: 'postcondition-without-schema', severity: 'error', description: 'output_schema_valid is required but neither the policy nor any guard has an output_schema; every invocation would fail.'},
-  extendsTarget: {id: 'extends-target', severity: 'error', description: 'The policy named by extends does not exist, cannot be loaded, or forms a cycle.'},
-  compositionEscalation: {id: 'composition-escalation', severity: 'error', description: 'Composing with the base would add roles or drop required postconditions.'},
-  dateInvalid: {id: 'date-invalid', severity: 'error', description: 'effective_date / expiration_date are not valid dates or are out of order.'},
-  dateInactive: {id: 'date-inactive', severity: 'warning', description: 'The policy is expired or not yet active today.'},
-  riskFactorCondition: {id: 'risk-factor-condition', severity: 'warning', description: 'A risk factor condition is neither a built-in nor a declared context key.'},
-} as const satisfies Record<string, LintRule>;
+export const LINT_RULES: readonly LintRuleModule[] = [
+  fileUnreadable,
+  yamlSyntax,
+  yamlDuplicateKey,
+  policyRootType,
+  policySchema,
+  guardSyntax,
+  guardUnknownCondition,
+  outputSchemaInvalid,
+  preconditionInvalid,
+  postconditionUnsupported,
+  postconditionWithoutSchema,
+  extendsTarget,
+  compositionEscalation,
+  dateInvalid,
+  dateInactive,
+  riskFactorCondition,
+];
 
-export const ALL_RULES: LintRule[] = Object.values(RULES);
+/** What reports list of each rule. */
+export const ALL_RULES: LintRule[] = LINT_RULES.map(({id, severity, description}) => ({id, severity, description}));
