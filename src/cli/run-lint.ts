@@ -1,7 +1,6 @@
 // `aigc policy lint`: collect files, lint each, report in the chosen format.
-import {statSync} from 'node:fs';
 import {lintPolicyFile} from '../policy/lint/lint.js';
-import {collectPolicyFiles} from '../policy/lint/collect.js';
+import {collectFiles, POLICY_FILES} from '../files/collect.js';
 import {ALL_RULES} from '../policy/lint/rules.js';
 import {hasUnreadableFile, missingFileResult} from '../policy/lint/rules/file-unreadable.js';
 import {utcDay} from '../policy/dates.js';
@@ -22,9 +21,7 @@ export interface LintFlags extends ReportFlagValues {
 export async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const settings = reportSettings(flags, LINT_FORMAT_SPEC, process.stdout, process.env);
   const clock = clockFrom(parseNow(flags.now));
-  const {files, unmatched} = collectPolicyFiles(paths);
-  const missing = unmatched.filter((path) => !/[*?[\]{}]/.test(path) && !isExistingDirectory(path));
-  const empty = unmatched.filter((path) => !missing.includes(path));
+  const {files, missing, empty} = collectFiles(paths, POLICY_FILES);
   if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
   for (const path of empty) process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
   const results: LintFileResult[] = missing.map(missingFileResult);
@@ -55,12 +52,4 @@ function count(results: LintFileResult[], severity: 'error' | 'warning'): number
 
 function summaryLine(report: LintReport): string {
   return `aigc policy lint: ${countOf(report.errorCount, 'error')}, ${countOf(report.warningCount, 'warning')} in ${countOf(report.files.length, 'file')}`;
-}
-
-function isExistingDirectory(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
 }

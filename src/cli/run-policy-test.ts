@@ -10,7 +10,7 @@ import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {loadTestReporter, TEST_FORMAT_SPEC} from './reporters/test/index.js';
 import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
-import {collectFiles} from '../testing/collect.js';
+import {collectFiles, SUITE_FILES} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
 import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
@@ -92,11 +92,9 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   return ExitCode.Success;
 }
 
-const SUITE_PATTERNS = ['**/*.test.yaml', '**/*.test.yml'];
-
 /** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
 function loadSuites(paths: string[], cwd: string): {suites: LoadedSuite[]; problems: TestingFileError[]} {
-  const {files, missing} = collectFiles(paths, SUITE_PATTERNS, cwd);
+  const {files, missing} = collectFiles(paths, SUITE_FILES, cwd);
   if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const suites: LoadedSuite[] = [];
   const problems: TestingFileError[] = [];

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import {PolicyCache} from '../policy/cache.js';
 import {isDict, type PyDict, type PyValue} from '../python/values.js';
-import {collectFiles} from '../testing/collect.js';
+import {collectFiles, FIXTURE_FILES} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
 import {loadFixtureFile, parseOrThrow, type ReplayFixture, type ReplayMode} from '../testing/replay/fixtures.js';
 import {replayFixture, summarizeVerdictChanges} from '../testing/replay/replay.js';
@@ -38,8 +38,6 @@ export interface ReplayIo {
 }
 
 const defaultIo = (): ReplayIo => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
-
-const FIXTURE_PATTERNS = ['**/*.json', '**/*.jsonl'];
 
 export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayIo = defaultIo()): Promise<number> {
   const settings = reportSettings(flags, REPLAY_FORMAT_SPEC, io.stdout, io.env);
@@ -156,7 +154,7 @@ interface LoadedFixtures {
 
 function loadFixtures(paths: string[], options: Parameters<typeof loadFixtureFile>[1], expectedFile: string | undefined): LoadedFixtures {
   const cwd = options?.cwd ?? process.cwd();
-  const {files, missing} = collectFiles(paths, FIXTURE_PATTERNS, cwd);
+  const {files, missing} = collectFiles(paths, FIXTURE_FILES, cwd);
   if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const named = new Set(paths.map((given) => path.resolve(cwd, given)));
   const expectedPath = expectedFile === undefined ? undefined : path.resolve(cwd, expectedFile);

@@ -1,12 +1,11 @@
 // `aigc policy validate`: the reference's two stages per file, lint (YAML and
 // schema of the file as written) then a full load as enforcement does it
 // (extends, composition restriction, schema of the result, dates).
-import {existsSync} from 'node:fs';
 import {stringify} from 'yaml';
 import {pyJsonDumps} from '../canonical/dumps.js';
 import {AigcError} from '../errors.js';
 import {utcDay} from '../policy/dates.js';
-import {collectPolicyFiles} from '../policy/lint/collect.js';
+import {collectFiles, POLICY_FILES} from '../files/collect.js';
 import {referenceLintStage} from '../policy/lint/reference-stage.js';
 import {fileUnreadable} from '../policy/lint/rules/file-unreadable.js';
 import {loadPolicy} from '../policy/loader.js';
@@ -42,9 +41,7 @@ interface VerdictError {
 export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const clock = clockFrom(parseNow(flags.now));
   const today = () => utcDay(clock());
-  const {files, unmatched} = collectPolicyFiles(paths);
-  const missing = unmatched.filter((path) => !/[*?[\]{}]/.test(path) && !existsSync(path));
-  const empty = unmatched.filter((path) => !missing.includes(path));
+  const {files, missing, empty} = collectFiles(paths, POLICY_FILES);
   if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
   for (const path of empty) process.stderr.write(`aigc policy validate: ${path}: no policy files (*.yaml, *.yml) found\n`);
   const verdicts: FileVerdict[] = missing.map((file) => ({file, ok: false, stage: 'lint', errors: [{message: 'file not found'}], unreadable: true}));
