@@ -3,13 +3,14 @@ import {AigcCommand} from '../src/cli/base-command.js';
 import {NOW_HELP} from '../src/cli/clock.js';
 import {usageError} from '../src/cli/exit-codes.js';
 import {reportFlags} from '../src/cli/flags.js';
+import {WALK_HELP} from '../src/files/walk-help.js';
 
 export default class Replay extends AigcCommand {
   static override summary = 'Replay golden fixtures and compare the artifacts with the recorded ones.';
 
   static override description = `Enforces each recorded invocation again and compares the artifact with the expected one: every expected key must equal the actual value, objects compared recursively as subsets; timestamps are ignored unless --strict (replay neither signs nor chains, so signatures and chain fields are not compared). A mismatch prints a field-level diff by JSON pointer.
 
-PATH is a fixture file, a folder of them (*.json, *.jsonl), or a JSONL file of records written by \`aigc enforce --record\`. Accepted shapes: ours {"name", "invocation", "expected", "now"?, "mode"?, "output"?}; the Python reference's wrapped form {"invocation", "expected_exception", "expected_exception_code", "expected_audit_artifact_stable_fields"}; and a bare invocation compared with --expected FILE. Policy paths in fixtures resolve against the working folder, like the reference, or against --root.
+PATH is a fixture file, a folder of them (*.json, *.jsonl), or a JSONL file of records written by \`aigc enforce --record\`. Accepted shapes: ours {"name", "invocation", "expected", "now"?, "mode"?, "output"?}; the Python reference's wrapped form {"invocation", "expected_exception", "expected_exception_code", "expected_audit_artifact_stable_fields"}; and a bare invocation compared with --expected FILE. Policy paths in fixtures resolve against the working folder, like the reference, or against --root. ${WALK_HELP}
 
 Without --update, expectations missing from fixtures are written (\`new\`) — except when CI is set, where a missing expectation fails. -u/--update (alone) rewrites every mismatching expectation.
 

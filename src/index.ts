@@ -9,6 +9,7 @@ export {type AuditSink, CallbackAuditSink, JsonFileAuditSink, type JsonFileSinkO
 export {type DumpsOptions, pyJsonDumps} from './canonical/dumps.js';
 export {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from './canonical/index.js';
 export * from './errors.js';
+export {formatLocation, type SourceLocation, type SourcePoint, type SourceRange} from './source-location.js';
 export {
   type EnforcementGate,
   type GateResult,

@@ -2,6 +2,7 @@ import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../src/cli/base-command.js';
 import {NOW_HELP} from '../../src/cli/clock.js';
 import {reportFlags} from '../../src/cli/flags.js';
+import {WALK_HELP} from '../../src/files/walk-help.js';
 
 const FORMATS = ['pretty', 'text', 'json', 'sarif', 'github', 'junit'];
 
@@ -10,7 +11,7 @@ export default class PolicyLint extends AigcCommand {
 
   static override description = `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range; columns count characters (code points, as PyYAML does), except in SARIF, which counts UTF-16 code units as it declares.
 
-PATH is a file, a folder (every *.yaml/*.yml below it) or a glob.
+PATH is a file, a folder (every *.yaml/*.yml below it) or a glob. ${WALK_HELP}
 
 Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage error, 3 a file could not be read (missing, unreadable, a folder, over 1 MiB, not UTF-8); the report still covers every file.`;
 

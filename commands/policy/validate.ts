@@ -1,11 +1,14 @@
 import {Args, Flags} from '@oclif/core';
 import {AigcCommand} from '../../src/cli/base-command.js';
 import {NOW_HELP} from '../../src/cli/clock.js';
+import {WALK_HELP} from '../../src/files/walk-help.js';
 
 export default class PolicyValidate extends AigcCommand {
   static override summary = 'Load each policy fully, as enforcement would, and report OK or FAIL.';
 
   static override description = `For each policy file: first the lint stage (YAML and the policy schema, on the file as written), then a full load as enforcement does it: the extends chain with its composition strategy, the composition restriction (no added roles, no dropped postconditions), the schema of the composed policy and its dates. Prints "OK    file" or "FAIL  file (lint|validate)" like the Python reference; the reasons go to stderr, worded and ordered as the reference prints them, each after the file name (and line and column where known).
+
+PATH is a file, a folder (every *.yaml/*.yml below it) or a glob. ${WALK_HELP}
 
 Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 a file could not be read (missing, unreadable, a folder, over 1 MiB, not UTF-8; its FAIL line is still printed).`;
 

@@ -3,7 +3,7 @@
 // else with glob characters is expanded (src/files/collect.ts), sorted by code
 // point. A missing file, a glob matching nothing or a folder is an input
 // error (exit 3), reported for the first such value.
-import {collectFiles, TRAIL_FILES} from '../files/collect.js';
+import {collectFiles, skippedMessage, TRAIL_FILES} from '../files/collect.js';
 import {ioError, usageError} from './exit-codes.js';
 
 export const STDIN = '-';
@@ -13,16 +13,17 @@ export interface InputFile {
   path: string;
 }
 
-/** Expands every value in order; a file reached twice is read once, where first reached. */
-export function resolveInputPaths(values: readonly string[], cwd: string = process.cwd()): InputFile[] {
+/** Expands every value in order; a file reached twice is read once, where first reached. What a glob does not take is passed to `warn`. */
+export function resolveInputPaths(values: readonly string[], cwd: string, warn: (message: string) => void): InputFile[] {
   if (values.filter((value) => value === STDIN).length > 1) throw usageError('stdin (-) can be given only once');
-  const {files, missing, empty, folders} = collectFiles(
+  const {files, missing, empty, folders, skipped} = collectFiles(
     values.filter((value) => value !== STDIN),
     TRAIL_FILES,
     cwd,
   );
   const unusable = values.find((value) => missing.includes(value) || empty.includes(value) || folders.includes(value));
   if (unusable !== undefined) throw inputError(unusable, folders.includes(unusable), empty.includes(unusable));
+  for (const entry of skipped) warn(skippedMessage(entry));
   const paths = values.includes(STDIN) ? insertStdin(values, files, cwd) : files;
   return paths.map((path) => ({path}));
 }

@@ -33,7 +33,7 @@ const MAX_INVALID_NOTES = 10;
 
 export async function runComplianceExport(flags: ComplianceFlags, io: ComplianceIo = processIo()): Promise<number> {
   const settings = reportSettings(flags, COMPLIANCE_FORMAT_SPEC, io.stdout, io.env);
-  const inputs = resolveInputPaths(flags.input, io.cwd);
+  const inputs = resolveInputPaths(flags.input, io.cwd, (warning) => io.stderr.write(`aigc compliance export: ${warning}\n`));
   const report = await readReport(inputs, flags, io);
   describeInvalidLines(report, io);
   if (report.invalidArtifacts > 0 && report.totalArtifacts === 0) {

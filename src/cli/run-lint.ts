@@ -1,6 +1,6 @@
 // `aigc policy lint`: collect files, lint each, report in the chosen format.
 import {lintPolicyFile} from '../policy/lint/lint.js';
-import {collectFiles, POLICY_FILES} from '../files/collect.js';
+import {collectFiles, POLICY_FILES, skippedMessage} from '../files/collect.js';
 import {ALL_RULES} from '../policy/lint/rules.js';
 import {hasUnreadableFile, missingFileResult} from '../policy/lint/rules/file-unreadable.js';
 import {utcDay} from '../policy/dates.js';
@@ -21,7 +21,8 @@ export interface LintFlags extends ReportFlagValues {
 export async function runLint(paths: string[], flags: LintFlags): Promise<number> {
   const settings = reportSettings(flags, LINT_FORMAT_SPEC, process.stdout, process.env);
   const clock = clockFrom(parseNow(flags.now));
-  const {files, missing, empty} = collectFiles(paths, POLICY_FILES);
+  const {files, missing, empty, skipped} = collectFiles(paths, POLICY_FILES);
+  for (const entry of skipped) process.stderr.write(`aigc policy lint: ${skippedMessage(entry)}\n`);
   if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
   for (const path of empty) process.stderr.write(`aigc policy lint: ${path}: no policy files (*.yaml, *.yml) found\n`);
   const results: LintFileResult[] = missing.map(missingFileResult);

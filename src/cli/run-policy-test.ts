@@ -10,7 +10,7 @@ import {reportSettings, type ReportFlagValues} from './report-settings.js';
 import {loadTestReporter, TEST_FORMAT_SPEC} from './reporters/test/index.js';
 import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
-import {collectFiles, SUITE_FILES} from '../files/collect.js';
+import {collectFiles, SUITE_FILES, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
 import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
@@ -41,7 +41,7 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   const settings = reportSettings(flags, TEST_FORMAT_SPEC, io.stdout, io.env);
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
-  const {suites, problems} = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd);
+  const {suites, problems} = loadSuites(paths.length > 0 ? paths : ['.'], io);
   for (const problem of problems) io.stderr.write(`aigc policy test: ${problem.location}: ${problem.message}\n`);
   if (problems.length > 0) {
     io.stderr.write(`aigc policy test: no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above\n`);
@@ -93,9 +93,11 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
 }
 
 /** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
-function loadSuites(paths: string[], cwd: string): {suites: LoadedSuite[]; problems: TestingFileError[]} {
-  const {files, missing} = collectFiles(paths, SUITE_FILES, cwd);
+function loadSuites(paths: string[], io: PolicyTestIo): {suites: LoadedSuite[]; problems: TestingFileError[]} {
+  const cwd = io.cwd;
+  const {files, missing, skipped} = collectFiles(paths, SUITE_FILES, cwd);
   if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
+  for (const entry of skipped) io.stderr.write(`aigc policy test: ${skippedMessage(entry)}\n`);
   const suites: LoadedSuite[] = [];
   const problems: TestingFileError[] = [];
   for (const file of files) {

@@ -3,7 +3,7 @@
 import path from 'node:path';
 import {PolicyCache} from '../policy/cache.js';
 import {isDict, type PyDict, type PyValue} from '../python/values.js';
-import {collectFiles, FIXTURE_FILES} from '../files/collect.js';
+import {collectFiles, FIXTURE_FILES, type SkippedPath, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
 import {loadFixtureFile, parseOrThrow, type ReplayFixture, type ReplayMode} from '../testing/replay/fixtures.js';
 import {replayFixture, summarizeVerdictChanges} from '../testing/replay/replay.js';
@@ -51,7 +51,8 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
   const now = parseNow(flags.now);
   const expectedTemplate = flags.expected === undefined ? undefined : readExpectedTemplate(flags.expected, io.cwd);
   const callOutput = flags['call-output'] === undefined ? undefined : readJsonFlag('--call-output', flags['call-output'], io.cwd);
-  const {fixtures, problems, skipped} = loadFixtures(paths, {cwd: io.cwd, expectedTemplate, mode, callOutput}, flags.expected);
+  const {fixtures, problems, skipped, notTaken} = loadFixtures(paths, {cwd: io.cwd, expectedTemplate, mode, callOutput}, flags.expected);
+  for (const entry of notTaken) io.stderr.write(`aigc replay: ${skippedMessage(entry)}\n`);
   for (const problem of problems) io.stderr.write(`aigc replay: ${problem.location}: ${problem.message}\n`);
   if (problems.length > 0) {
     io.stderr.write('aigc replay: no fixture was replayed: fix the file(s) above\n');
@@ -150,15 +151,17 @@ interface LoadedFixtures {
   problems: TestingFileError[];
   /** JSON files in folders that hold no fixture. */
   skipped: string[];
+  /** What folder walks and globs did not take (links out of the folder, special files). */
+  notTaken: SkippedPath[];
 }
 
 function loadFixtures(paths: string[], options: Parameters<typeof loadFixtureFile>[1], expectedFile: string | undefined): LoadedFixtures {
   const cwd = options?.cwd ?? process.cwd();
-  const {files, missing} = collectFiles(paths, FIXTURE_FILES, cwd);
+  const {files, missing, skipped: notTaken} = collectFiles(paths, FIXTURE_FILES, cwd);
   if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   const named = new Set(paths.map((given) => path.resolve(cwd, given)));
   const expectedPath = expectedFile === undefined ? undefined : path.resolve(cwd, expectedFile);
-  const loaded: LoadedFixtures = {fixtures: [], problems: [], skipped: []};
+  const loaded: LoadedFixtures = {fixtures: [], problems: [], skipped: [], notTaken};
   for (const file of files) {
     if (path.resolve(cwd, file) === expectedPath) continue;
     try {

@@ -5,7 +5,7 @@ import {stringify} from 'yaml';
 import {pyJsonDumps} from '../canonical/dumps.js';
 import {AigcError} from '../errors.js';
 import {utcDay} from '../policy/dates.js';
-import {collectFiles, POLICY_FILES} from '../files/collect.js';
+import {collectFiles, POLICY_FILES, skippedMessage} from '../files/collect.js';
 import {referenceLintStage} from '../policy/lint/reference-stage.js';
 import {fileUnreadable} from '../policy/lint/rules/file-unreadable.js';
 import {loadPolicy} from '../policy/loader.js';
@@ -41,7 +41,8 @@ interface VerdictError {
 export async function runValidate(paths: string[], flags: ValidateFlags): Promise<number> {
   const clock = clockFrom(parseNow(flags.now));
   const today = () => utcDay(clock());
-  const {files, missing, empty} = collectFiles(paths, POLICY_FILES);
+  const {files, missing, empty, skipped} = collectFiles(paths, POLICY_FILES);
+  for (const entry of skipped) process.stderr.write(`aigc policy validate: ${skippedMessage(entry)}\n`);
   if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
   for (const path of empty) process.stderr.write(`aigc policy validate: ${path}: no policy files (*.yaml, *.yml) found\n`);
   const verdicts: FileVerdict[] = missing.map((file) => ({file, ok: false, stage: 'lint', errors: [{message: 'file not found'}], unreadable: true}));

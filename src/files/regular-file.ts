@@ -39,8 +39,30 @@ export function readRegularFile(path: string, limit = Number.POSITIVE_INFINITY):
   }
 }
 
+/** The problem as a system error code (`ENOENT`, `EISDIR`…), or a few words where the system has none. */
+export function fileProblemCode(problem: FileProblem): string {
+  switch (problem.reason) {
+    case 'is-directory':
+      return 'EISDIR';
+    case 'not-regular-file':
+      return `not a regular file (a ${problem.type})`;
+    case 'too-large':
+      return `larger than ${problem.limit} bytes`;
+    default:
+      return problem.code;
+  }
+}
+
+/** What `fs.Stats` and directory entries say of a file's type. */
+export interface FileType {
+  isFIFO(): boolean;
+  isSocket(): boolean;
+  isCharacterDevice(): boolean;
+  isBlockDevice(): boolean;
+}
+
 /** What a special file is, for messages. */
-export function specialFileType(stats: Stats): SpecialFileType {
+export function specialFileType(stats: FileType): SpecialFileType {
   if (stats.isFIFO()) return 'named pipe';
   if (stats.isSocket()) return 'socket';
   if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'device';

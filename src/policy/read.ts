@@ -8,7 +8,7 @@
 // cannot be read or decoded, and leaves no artifact).
 
 import {PolicyLoadError} from '../errors.js';
-import {type FileProblem, readRegularFile} from '../files/regular-file.js';
+import {fileProblemCode, type FileProblem, readRegularFile} from '../files/regular-file.js';
 import {isDict, type PyDict} from '../python/values.js';
 import {locationIn} from '../source-location.js';
 import {readYaml, type YamlDocument, YamlSyntaxError} from './yaml.js';
@@ -79,19 +79,7 @@ function policyLoadError(problem: PolicyReadProblem, policyFile: string): Policy
     case 'root-not-mapping':
       return new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyFile}, {reason: 'root-not-mapping'});
     default:
-      return new PolicyLoadError('Policy file could not be read', {policy_file: policyFile, error: systemCode(problem)}, {reason: 'file-unreadable'});
-  }
-}
-
-/** The system error code the reference's loader would name for a file it cannot read. */
-function systemCode(problem: Exclude<FileProblem, {reason: 'too-large'}>): string {
-  switch (problem.reason) {
-    case 'is-directory':
-      return 'EISDIR';
-    case 'not-regular-file':
-      return `not a regular file (a ${problem.type})`;
-    default:
-      return problem.code;
+      return new PolicyLoadError('Policy file could not be read', {policy_file: policyFile, error: fileProblemCode(problem)}, {reason: 'file-unreadable'});
   }
 }
 

@@ -95,6 +95,7 @@ describe('collectFiles', () => {
       missing: ['absent.yaml', 'teams/a.yaml/x', 'a{b}.yaml'],
       empty: ['nothing-here', 'teams/*.json'],
       folders: [],
+      skipped: [],
     });
   });
 
@@ -104,6 +105,7 @@ describe('collectFiles', () => {
       missing: [],
       empty: [],
       folders: ['trails'],
+      skipped: [],
     });
   });
 });

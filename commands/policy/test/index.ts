@@ -4,11 +4,12 @@ import {AigcCommand} from '../../../src/cli/base-command.js';
 import {booleanFlag, listFlag, reportFlags, stringFlag} from '../../../src/cli/flags.js';
 import {POLICY_TEST_FLAGS} from '../../../src/cli/policy-test-flags.js';
 import {TEST_FORMATS} from '../../../src/cli/reporters/test/formats.js';
+import {WALK_HELP} from '../../../src/files/walk-help.js';
 
 export default class PolicyTest extends AigcCommand {
   static override summary = 'Run policy test suites (*.test.yaml): invocations with the verdict each should get.';
 
-  static override description = `Runs every case of the test suites found under PATH (files, folders or globs; default: every *.test.yaml below the current folder). A case enforces an invocation against a policy at a fixed clock and checks the verdict, and optionally the failure gate, error class, reason (substring or /regex/) and parts of the artifact. Suites are validated against schemas/policy_test_suite.schema.json; a malformed suite is reported with file and line and nothing is run (the machine formats report it too: a github annotation, a junit test case with an <error>, a tap bail-out, suiteErrors in json).
+  static override description = `Runs every case of the test suites found under PATH (files, folders or globs; default: every *.test.yaml below the current folder). ${WALK_HELP} A case enforces an invocation against a policy at a fixed clock and checks the verdict, and optionally the failure gate, error class, reason (substring or /regex/) and parts of the artifact. Suites are validated against schemas/policy_test_suite.schema.json; a malformed suite is reported with file and line and nothing is run (the machine formats report it too: a github annotation, a junit test case with an <error>, a tap bail-out, suiteErrors in json).
 
 A case is written in our shape (expect, input, output, tool_calls, policy) or in the Python reference's PolicyTestCase shape (expected_outcome, expected_gate, expected_error_type, input_data, output_data; also a case with policy_file and none of our shape's keys), which takes PolicyTestCase's defaults for the fields it leaves out. A case's policy or policy_file is relative to the suite file; a policy_file inside an invocation or the suite's defaults is relative to the working folder, as enforcement reads it. Invocation fields take any JSON value, so that invocations enforcement refuses can be tested too.
 

@@ -3,9 +3,9 @@
 // JSONL records — into one runnable form, each checked against its part of
 // schemas/golden_fixture.schema.json.
 
-import {readFileSync} from 'node:fs';
 import path from 'node:path';
 import {JsonSyntaxError, parseJson} from '../../canonical/json.js';
+import {fileProblemCode, readRegularFile} from '../../files/regular-file.js';
 import {bestMatch, compileSchema, type CompiledSchema} from '../../jsonschema/index.js';
 import {isDict, type PyDict, type PyValue} from '../../python/values.js';
 import {readShippedSchema} from '../../schemas.js';
@@ -97,11 +97,10 @@ function loadJsonLines(text: string, file: string, options: FixtureLoadOptions):
 }
 
 function readText(file: string, cwd?: string): string {
-  try {
-    return readFileSync(path.resolve(cwd ?? process.cwd(), file), 'utf8');
-  } catch (error) {
-    throw new TestingFileError(`cannot read the fixture: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, 'UNREADABLE', {file});
-  }
+  // A named pipe or device is refused unopened: a fixture is a regular file.
+  const read = readRegularFile(path.resolve(cwd ?? process.cwd(), file));
+  if (!read.ok) throw new TestingFileError(`cannot read the fixture: ${fileProblemCode(read.problem)}`, 'UNREADABLE', {file});
+  return read.bytes.toString('utf8');
 }
 
 /** Reads a JSON document (Python semantics: `1.0` stays a float); a syntax error names the file and line. */
