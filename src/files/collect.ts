@@ -28,16 +28,22 @@ export interface FileKind {
   suffixes?: readonly string[];
   /** A folder named like a file of the kind (`x.yaml/`) is taken as a file, for its reader to refuse, rather than walked. */
   folderNamedAsFile?: boolean;
+  /**
+   * When two paths are one file: `resolved`, the same absolute path (read once);
+   * `spelling`, the same text (two spellings of a file are read twice, as
+   * each command has always done: lint, validate and compliance export).
+   */
+  sameFile: 'resolved' | 'spelling';
 }
 
 /** Policies: `*.yaml` and `*.yml`. */
-export const POLICY_FILES: FileKind = {suffixes: ['.yaml', '.yml'], folderNamedAsFile: true};
+export const POLICY_FILES: FileKind = {suffixes: ['.yaml', '.yml'], folderNamedAsFile: true, sameFile: 'spelling'};
 /** Policy test suites: `*.test.yaml` and `*.test.yml`. */
-export const SUITE_FILES: FileKind = {suffixes: ['.test.yaml', '.test.yml']};
+export const SUITE_FILES: FileKind = {suffixes: ['.test.yaml', '.test.yml'], sameFile: 'resolved'};
 /** Golden replay fixtures and `enforce --record` files: `*.json` and `*.jsonl`. */
-export const FIXTURE_FILES: FileKind = {suffixes: ['.json', '.jsonl']};
+export const FIXTURE_FILES: FileKind = {suffixes: ['.json', '.jsonl'], sameFile: 'resolved'};
 /** Audit trails: files and globs only. */
-export const TRAIL_FILES: FileKind = {};
+export const TRAIL_FILES: FileKind = {sameFile: 'spelling'};
 
 export type SkipReason =
   /** a symbolic link that leads out of the folder walked */
@@ -87,7 +93,7 @@ export function skippedMessage(skipped: SkippedPath): string {
 
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
-/** Expands each path in order, relative to `cwd`; a file reached twice is kept once, where first reached. */
+/** Expands each path in order, relative to `cwd`; a file reached twice (see `FileKind.sameFile`) is kept once, where first reached. */
 export function collectFiles(paths: readonly string[], kind: FileKind, cwd: string = process.cwd()): Collected {
   const collected: Collected = {files: [], missing: [], empty: [], folders: [], skipped: []};
   const seen = new Set<string>();
@@ -96,7 +102,7 @@ export function collectFiles(paths: readonly string[], kind: FileKind, cwd: stri
     if (matches === undefined) continue;
     if (matches.length === 0) collected.empty.push(given);
     for (const match of matches) {
-      const key = path.resolve(cwd, match);
+      const key = kind.sameFile === 'resolved' ? path.resolve(cwd, match) : match;
       if (seen.has(key)) continue;
       seen.add(key);
       collected.files.push(match);

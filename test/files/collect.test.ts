@@ -77,8 +77,8 @@ describe('collectFiles', () => {
     expect(collect(['glob[1].yaml']).files).toEqual(['glob[1].yaml']);
   });
 
-  it('keeps a file reached twice once, where first reached', () => {
-    expect(collect(['teams/z.yaml', 'teams', './teams/a.yaml']).files).toEqual([
+  it('keeps a file reached twice once, where first reached: by its spelling for policies, by its resolved path for suites', () => {
+    expect(collect(['teams/z.yaml', 'teams', 'teams/a.yaml', './teams/a.yaml']).files).toEqual([
       'teams/z.yaml',
       'teams/B.yaml',
       'teams/a.yaml',
@@ -86,7 +86,9 @@ describe('collectFiles', () => {
       'teams/nested/c.test.yaml',
       'teams/nested/c.yaml',
       'teams/é.yaml',
+      './teams/a.yaml',
     ]);
+    expect(collect(['teams/nested/c.test.yaml', 'teams', './teams//nested/c.test.yaml'], SUITE_FILES).files).toEqual(['teams/nested/c.test.yaml']);
   });
 
   it('reports paths that name nothing as missing, and folders and globs with nothing of the kind as empty', () => {
