@@ -256,13 +256,17 @@ class TileBuilder {
 
   constructor(
     private readonly writer: TileWriter,
-    resume?: {size: number; edge: HashText[]; tiles: Buffer[]},
+    resume?: {size: number; edge: HashText[]; tiles: Buffer[]; last: number; end: number},
   ) {
     const onNode = (level: number, index: number, hash: HashText) => {
       if (level % TILE_HEIGHT === 0) this.place(level / TILE_HEIGHT, index, hash);
     };
     this.range = resume === undefined ? new CompactRange(onNode) : CompactRange.resume(resume.size, resume.edge, onNode);
-    if (resume !== undefined) this.tiles.push(...resume.tiles);
+    if (resume !== undefined) {
+      this.tiles.push(...resume.tiles);
+      this.last = resume.last;
+      this.end = resume.end;
+    }
   }
 
   private place(tileLevel: number, index: number, hash: HashText): void {
@@ -277,8 +281,16 @@ class TileBuilder {
     }
   }
 
-  append(leaf: HashText): void {
+  /** Where the last leaf's line starts and the byte after it, for the state. */
+  last = 0;
+  end = 0;
+
+  /** Takes in the leaf of the trail line [start, end). */
+  appendLine(leaf: HashText, start: number, end: number): boolean {
     this.range.appendLeafHash(leaf);
+    this.last = start;
+    this.end = end;
+    return true;
   }
 
   get size(): number {
@@ -382,29 +394,19 @@ async function extend(store: TileStore, trail: string): Promise<TileSyncResult |
   const state = store.state()!;
   let builder: TileBuilder;
   try {
-    builder = new TileBuilder(new LiveStoreWriter(store.dir), resumeFrom(store, state.size));
+    builder = new TileBuilder(new LiveStoreWriter(store.dir), {...resumeFrom(store, state.size), last: state.last, end: state.end});
   } catch (error) {
     if (error instanceof DamagedTilesError) return null;
     throw error;
   }
-  const place = {last: state.last, end: state.end};
-  const scanner = await scanTrailFile(
-    trail,
-    (leaf, start, end) => {
-      builder.append(leaf);
-      place.last = start;
-      place.end = end;
-      return true;
-    },
-    state.end,
-  );
+  const scanner = await scanTrailFile(trail, (leaf, start, end) => builder.appendLine(leaf, start, end), state.end);
   const added = builder.size - state.size;
   const root = builder.root();
   if (added > 0) {
     const writer = new LiveStoreWriter(store.dir);
     const partial = builder.partialTiles();
     for (const tile of partial) writer.write(tilePath(tile.level, tile.index, tile.width), tile.data);
-    replaceFileSync(join(store.dir, STATE_FILE), formatState({size: builder.size, end: place.end, last: place.last, root}), true);
+    replaceFileSync(join(store.dir, STATE_FILE), formatState({size: builder.size, end: builder.end, last: builder.last, root}), true);
     removeSupersededTiles(store.dir, builder.fullTiles, partial);
   }
   return {store: new TileStore(store.dir), size: builder.size, root, rebuilt: false, reason: null, added, unfinishedBytes: scanner.unfinishedBytes};
@@ -441,22 +443,11 @@ async function rebuild(dir: string, trail: string, reason: string): Promise<Tile
   const writer = new FreshFolderWriter(fresh);
   try {
     const builder = new TileBuilder(writer);
-    const place = {last: 0, end: 0};
-    const scanner = await scanTrailFile(
-      trail,
-      (leaf, start, end) => {
-        builder.append(leaf);
-        place.last = start;
-        place.end = end;
-        return true;
-      },
-      0,
-      () => writer.drain(WRITES_IN_FLIGHT),
-    );
+    const scanner = await scanTrailFile(trail, (leaf, start, end) => builder.appendLine(leaf, start, end), 0, () => writer.drain(WRITES_IN_FLIGHT));
     for (const tile of builder.partialTiles()) writer.write(tilePath(tile.level, tile.index, tile.width), tile.data);
     await writer.drain();
     const root = builder.size === 0 ? Buffer.from(EMPTY_ROOT) : builder.root();
-    writeFileSync(join(fresh, STATE_FILE), formatState({size: builder.size, end: place.end, last: place.last, root}));
+    writeFileSync(join(fresh, STATE_FILE), formatState({size: builder.size, end: builder.end, last: builder.last, root}));
     await swapIn(fresh, dir);
     return {store: new TileStore(dir), size: builder.size, root, rebuilt: true, reason, added: builder.size, unfinishedBytes: scanner.unfinishedBytes};
   } catch (error) {
