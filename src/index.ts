@@ -3,6 +3,117 @@
 
 export {AuditChain, recomputeChecksum, verifyChain} from './audit/chain.js';
 export {AuditLineage, LineageError, LineageGraph, lineageKey} from './audit/lineage.js';
+export {
+  type AttestComplianceOptions,
+  type AttestationVerification,
+  type AttestedInput,
+  type AttestInput,
+  attestComplianceExport,
+  COMPLIANCE_EXPORT_PREDICATE_TYPE,
+  type ComplianceAttestation,
+  type ComplianceExportPredicate,
+  type ComplianceStatement,
+  type ComplianceTotals,
+  DSSE_PAYLOAD_TYPE_IN_TOTO,
+  type DsseEnvelope,
+  type DsseSignature,
+  dssePae,
+  fileDigest,
+  IN_TOTO_STATEMENT_V1,
+  type InputCheckpointStatus,
+  type InTotoStatement,
+  type InTotoSubject,
+  type OpenedDsseEnvelope,
+  openDsseEnvelope,
+  signDsseEnvelope,
+  type VerifyAttestationOptions,
+  verifyComplianceAttestation,
+} from './audit/tlog/attestation.js';
+export {
+  type Checkpoint,
+  formatCheckpoint,
+  type OpenCheckpointOptions,
+  type OpenedCheckpoint,
+  openCheckpoint,
+  parseCheckpointNote,
+  parseCheckpointText,
+  type SignCheckpointOptions,
+  signCheckpoint,
+} from './audit/tlog/checkpoint.js';
+export {TlogError, type TlogErrorCode, type TlogErrorDetails} from './audit/tlog/errors.js';
+export {
+  generateNoteKeyPair,
+  type NoteKeyPair,
+  type NoteKeyType,
+  type NoteSigner,
+  type NoteVerifier,
+  noteKeyId,
+  parseSignerKey,
+  parseVerifierKey,
+  readSignerKeyFile,
+  readVerifierKeyFile,
+  type WrittenKeyPair,
+  writeNoteKeyPair,
+} from './audit/tlog/keys.js';
+export {
+  type CheckpointToVerify,
+  type CheckpointTrailOptions,
+  type CheckpointVerification,
+  checkpointTrail,
+  type LeafSelector,
+  type ProveOptions,
+  proveTrailConsistency,
+  proveTrailLeaf,
+  type TileUpdate,
+  type TrailCheckpoint,
+  type TrailCheckpointsReport,
+  type TrailConsistencyProof,
+  type TrailInclusionProof,
+  trailCheckpointPath,
+  updateTrailCheckpoint,
+  type VerifyCheckpointsOptions,
+  verifyTrailCheckpoints,
+} from './audit/tlog/log.js';
+export {
+  type ConsistencyCheck,
+  consistencyPath,
+  consistencyProof,
+  EMPTY_ROOT,
+  type InclusionCheck,
+  inclusionPath,
+  inclusionProof,
+  leafHash,
+  MemoryTree,
+  merkleRoot,
+  nodeHash,
+  rootFromInclusionProof,
+  type TreeNodeSource,
+  treeRoot,
+  verifyConsistency,
+  verifyInclusion,
+} from './audit/tlog/merkle.js';
+export {MAX_NOTE_SIGNATURES, type NoteSignature, type OpenedNote, openNote, type ParsedNote, parseNote, type SignNoteOptions, signNote, type VerifiedNoteSignature} from './audit/tlog/note.js';
+export {
+  CONSISTENCY_PROOF_HEADER,
+  type ConsistencyProofText,
+  formatConsistencyProof,
+  formatInclusionProof,
+  INCLUSION_PROOF_HEADER,
+  type InclusionProofText,
+  parseConsistencyProof,
+  parseInclusionProof,
+} from './audit/tlog/proof-text.js';
+export {readableTileStore, syncTrailTiles, TILE_HEIGHT, TileStore, type TileStoreState, type TileSyncOptions, type TileSyncResult, tilePath, tileStorePath} from './audit/tlog/tiles.js';
+export {artifactLeaf, artifactLeafHash, findTrailLeaf, readTrailTree, type TrailLeaf, type TrailTree, type TrailTreeOptions} from './audit/tlog/trail.js';
+export {
+  type ConsistencyCheckpoints,
+  type ConsistencyVerification,
+  type InclusionVerification,
+  verifyConsistencyProofText,
+  verifyInclusionProofText,
+  type WitnessPolicy,
+} from './audit/tlog/verify-proofs.js';
+export {type Cosignature, type CosignResult, cosignCheckpoint, verifyCosignatures, type WitnessOptions} from './audit/tlog/witness.js';
 export {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact, redactionPattern} from './audit/redaction.js';
 export {type ArtifactSigner, HmacSigner, signArtifact, signaturePayload, verifyArtifact} from './audit/signing.js';
 export {type AuditSink, CallbackAuditSink, JsonFileAuditSink, type JsonFileSinkOptions, type SinkFailureMode} from './audit/sinks.js';
