@@ -36,6 +36,7 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     'key-file': stringFlag(ENFORCE_FLAGS['key-file']),
     chain: stringFlag(ENFORCE_FLAGS.chain),
     'chain-id': stringFlag(ENFORCE_FLAGS['chain-id']),
+    durability: stringFlag(ENFORCE_FLAGS.durability),
     record: stringFlag(ENFORCE_FLAGS.record),
     'policy-root': stringFlag(ENFORCE_FLAGS['policy-root']),
     pretty: booleanFlag(ENFORCE_FLAGS.pretty),

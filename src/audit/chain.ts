@@ -2,7 +2,9 @@
 // previous artifact's checksum, then a SHA-256 of the whole artifact.
 
 import {randomUUID} from 'node:crypto';
-import {checksum} from '../canonical/index.js';
+import {canonicalJson, checksum} from '../canonical/index.js';
+import {sha256Hex} from '../canonical/canonical.js';
+import {plainCanonicalJson} from '../canonical/plain.js';
 import {pyStr} from '../python/repr.js';
 import {pyEquals} from '../python/semantics.js';
 import type {PyDict, PyValue} from '../python/values.js';
@@ -37,7 +39,8 @@ export class AuditChain {
     artifact.chain_id = this.chainId;
     artifact.chain_index = this.#length;
     artifact.previous_audit_checksum = this.#lastChecksum;
-    const sum = checksum(artifact);
+    // A stream chains every artifact: the native path where it is exact.
+    const sum = sha256Hex(plainCanonicalJson(artifact) ?? canonicalJson(artifact));
     artifact.checksum = sum;
     this.#lastChecksum = sum;
     this.#length++;

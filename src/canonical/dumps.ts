@@ -20,6 +20,7 @@ export interface DumpsOptions {
 
 /** Python `json.dumps(value, ...)`. */
 export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string {
+  if (isCompact(options) && nativeJsonIsPythons(value)) return JSON.stringify(value);
   const indented = options.indent !== undefined;
   const [itemSeparator, keySeparator] = options.separators ?? (indented ? [',', ': '] : [', ', ': ']);
   return new Writer(
@@ -29,6 +30,46 @@ export function pyJsonDumps(value: PyValue, options: DumpsOptions = {}): string 
     Boolean(options.sortKeys),
     options.ensureAscii ? asciiString : JSON.stringify,
   ).write(value, 0);
+}
+
+/** One line, `,`/`:` separators, keys as they are, non-ASCII as it is: what native JSON writes. */
+function isCompact(options: DumpsOptions): boolean {
+  const separators = options.separators;
+  return (
+    options.indent === undefined && !options.sortKeys && !options.ensureAscii && separators !== undefined && separators[0] === ',' && separators[1] === ':'
+  );
+}
+
+/**
+ * Whether native `JSON.stringify` writes `value` exactly as compact
+ * `json.dumps` does (then `compactJson` does too): only plain objects, arrays,
+ * strings, booleans and null, and numbers both write the same way: integers
+ * within 2^53 and other finite numbers from 1e-4 in magnitude (below 1e16,
+ * both write the same shortest decimal digits). A `PyFloat` (`1.0`), `-0`
+ * (Python's `-0.0`), a big integer or a date is written the Python way.
+ */
+export function nativeJsonIsPythons(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+    case 'boolean':
+      return true;
+    case 'number':
+      if (Number.isInteger(value)) return Number.isSafeInteger(value) && !Object.is(value, -0);
+      return Number.isFinite(value) && Math.abs(value) >= 1e-4;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) {
+        for (const item of value) if (!nativeJsonIsPythons(item)) return false;
+        return true;
+      }
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype !== Object.prototype && prototype !== null) return false;
+      for (const key in value) if (!nativeJsonIsPythons((value as Record<string, unknown>)[key])) return false;
+      return true;
+    }
+    default:
+      return false;
+  }
 }
 
 class Writer {

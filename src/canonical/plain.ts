@@ -29,6 +29,14 @@ export function sortedPlainCopy(value: unknown): unknown {
   }
 }
 
+/** The canonical JSON of `value` at native speed, or null when only `canonicalJson` writes it exactly (or refuses it). */
+export function plainCanonicalJson(value: unknown): string | null {
+  const copy = sortedPlainCopy(value);
+  if (copy === NOT_PLAIN) return null;
+  const text = JSON.stringify(copy);
+  return hasEscapedSurrogate(text) ? null : text;
+}
+
 /** Keys in code-point order, or null when a copy would not keep them so (integer-like keys) or at all (`__proto__`). */
 export function sortedPlainKeys(object: object): string[] | null {
   const keys = Object.keys(object);

@@ -1,16 +1,77 @@
-// Appending to a chain file from a command: what goes wrong is an I/O error
-// (exit 3) naming the chain file, whichever command was writing to it.
-import {ChainFileError, type ChainFileWriter} from '../io/chain-file.js';
+// Chaining from a command (`enforce --chain`, `chain append`): group commit
+// into the trail, with what goes wrong as an I/O error (exit 3) naming the
+// chain file, whichever command was writing to it, and the `--durability`
+// flag's values.
+import type {CanonicalJsonError} from '../canonical/canonical.js';
+import {DEFAULT_MAX_ARTIFACTS, DEFAULT_MAX_DELAY_MS, GroupCommit} from '../audit/group-commit.js';
+import {ChainFileError, DURABILITY_CHOICES, type Durability, type TrailBatch, TrailWriter} from '../audit/trail-writer.js';
+import {FileLockError} from '../io/file-lock.js';
 import type {PyDict} from '../python/values.js';
-import {ioError} from './exit-codes.js';
+import {ioError, usageError} from './exit-codes.js';
 
-export async function appendToChainFile(writer: ChainFileWriter, artifact: PyDict): Promise<PyDict> {
-  try {
-    return await writer.append(artifact);
-  } catch (error) {
+export const DURABILITY_HELP = `When chained artifacts are synced to disk: batch (default) takes the lock once per batch (up to ${DEFAULT_MAX_ARTIFACTS} artifacts or ${DEFAULT_MAX_DELAY_MS} ms) and reports its artifacts only after one write and one fdatasync, so a power failure loses nothing reported, only the batch being written; each syncs and reports one artifact at a time (the same guarantee, one artifact at risk, one sync per artifact); none never syncs (a power failure can lose artifacts already reported and leave a torn last line; for tests).`;
+
+/** The `--durability` value, checked. */
+export function durabilityFlag(value: string | undefined): Durability {
+  if (value === undefined) return 'batch';
+  if ((DURABILITY_CHOICES as readonly string[]).includes(value)) return value as Durability;
+  throw usageError(`--durability must be one of ${DURABILITY_CHOICES.join(', ')} (got '${value}')`);
+}
+
+export interface CommandChainOptions {
+  chainId?: string;
+  durability: Durability;
+  /** The chain file's line for an artifact (default: compact Python json.dumps). */
+  format?: (artifact: PyDict) => string;
+  /** Each batch once it is durable, in order. */
+  reported: (batch: TrailBatch) => void;
+  replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
+  /** A one-line notice for stderr (a torn line cut off after a writer died). */
+  warn: (message: string) => void;
+}
+
+/** A command's chain writer. */
+export class CommandChain {
+  private readonly group: GroupCommit;
+
+  constructor(
+    readonly path: string,
+    options: CommandChainOptions,
+  ) {
+    const writer = new TrailWriter(path, {
+      chainId: options.chainId,
+      durability: options.durability,
+      format: options.format,
+      replaceUnrecordable: options.replaceUnrecordable,
+      onRecovery: options.warn,
+    });
+    this.group = new GroupCommit(writer, options.reported);
+  }
+
+  /** Queues an artifact; a promise to wait for when that committed a batch. */
+  add(artifact: PyDict): Promise<void> | undefined {
+    try {
+      return this.group.add(artifact)?.catch((error: unknown) => this.fail(error));
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  /** The input has nothing more at hand for now. */
+  idle(): void {
+    this.group.idle();
+  }
+
+  /** Commits the rest; resolves once everything is durable. */
+  async close(): Promise<void> {
+    await this.group.close().catch((error: unknown) => this.fail(error));
+  }
+
+  private fail(error: unknown): never {
     if (error instanceof ChainFileError) throw ioError(error.reason, error.path, error);
+    if (error instanceof FileLockError && error.code === 'ETIMEDOUT') throw ioError(error.message, this.path, error);
     const code = (error as NodeJS.ErrnoException).code;
-    if (code !== undefined) throw ioError(`cannot append to the chain file (${code})`, writer.path, error);
+    if (code !== undefined) throw ioError(`cannot append to the chain file (${code})`, this.path, error);
     throw error;
   }
 }

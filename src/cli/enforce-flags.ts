@@ -1,6 +1,7 @@
 // The flags of `aigc enforce`, as plain data: the oclif command builds its
 // flags from them, and the fast start-up path parses argv with them, so the
 // two can never disagree.
+import {DURABILITY_HELP} from './chain-writes.js';
 import {NOW_HELP} from './clock.js';
 
 import type {FlagSpec} from './flag-specs.js';
@@ -26,7 +27,8 @@ export const ENFORCE_FLAGS = {
   },
   chain: {
     type: 'string',
-    description: 'Append every artifact to FILE as a hash chain (continues the chain at its end; locked against concurrent writers).',
+    description:
+      'Append every artifact to FILE as a hash chain (continues the chain at its end; locked against concurrent writers). With --chain an artifact is printed once its batch is durable in FILE.',
     helpValue: 'FILE',
   },
   'chain-id': {
@@ -34,6 +36,7 @@ export const ENFORCE_FLAGS = {
     description: "Chain id for --chain: the chain to continue or start (default: the file's last chain, else a new UUID).",
     helpValue: 'ID',
   },
+  durability: {type: 'string', description: `For --chain: ${DURABILITY_HELP}`, helpValue: 'batch|each|none'},
   record: {type: 'string', description: 'Append {"invocation", "artifact"} records to FILE, for `aigc replay`.', helpValue: 'FILE'},
   'policy-root': {type: 'string', description: 'Refuse policy files (and their bases) outside DIR.', helpValue: 'DIR'},
   pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},

@@ -4,6 +4,7 @@
 // the oclif command, which reports it properly.
 
 import {parseArgs} from 'node:util';
+import {durabilityFlag} from './chain-writes.js';
 import {parseNow} from './clock.js';
 import {ENFORCE_FLAGS, type EnforceFlagValues} from './enforce-flags.js';
 import {describeFailure, usageError} from './exit-codes.js';
@@ -38,6 +39,8 @@ export async function main(args: string[], options: MainOptions = {}): Promise<b
   }
   try {
     if (values['chain-id'] !== undefined && values.chain === undefined) throw usageError('--chain-id needs --chain');
+    if (values.durability !== undefined && values.chain === undefined) throw usageError('--durability needs --chain');
+    const durability = durabilityFlag(values.durability);
     const signingKey = keyFromFlags(values);
     const redactionPatterns = redactionPatternsFromFlags(values.redact);
     const customGates = await loadGateModules(values.gate ?? [], process.cwd(), options.importModule);
@@ -50,6 +53,7 @@ export async function main(args: string[], options: MainOptions = {}): Promise<b
       signingKey,
       chainFile: values.chain,
       chainId: values['chain-id'],
+      durability,
       recordFile: values.record,
       policyRoot: values['policy-root'],
       pretty: values.pretty,

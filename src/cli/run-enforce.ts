@@ -1,17 +1,17 @@
 // The `aigc enforce` loop: JSON values in, one compact artifact per value
-// out, in order, each written as soon as it is decided. Kept free of oclif,
-// ink and chalk so the fast start-up path can import it directly.
+// out, in order, each written as soon as it is decided (with --chain, as soon
+// as its batch is durable in the chain). Kept free of oclif, ink and chalk so
+// the fast start-up path can import it directly.
 
-import {createReadStream} from 'node:fs';
-import {appendFile} from 'node:fs/promises';
+import {appendFileSync, createReadStream} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
-import {CanonicalJsonError} from '../canonical/canonical.js';
-import {pyJsonDumps} from '../canonical/dumps.js';
+import {nativeJsonIsPythons, pyJsonDumps} from '../canonical/dumps.js';
 import type {RedactionPattern} from '../audit/redaction.js';
+import type {Durability, TrailBatch} from '../audit/trail-writer.js';
 import type {EnforcementGate} from '../gates/custom.js';
-import {ChainFileWriter} from '../io/chain-file.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
-import {appendToChainFile} from './chain-writes.js';
+import type {PyDict, PyValue} from '../python/values.js';
+import {CommandChain} from './chain-writes.js';
 import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider} from './enforce-items.js';
 import {ExitCode, ioError} from './exit-codes.js';
 
@@ -25,6 +25,8 @@ export interface EnforceRunOptions {
   signingKey?: Uint8Array | null;
   chainFile?: string;
   chainId?: string;
+  /** With chainFile (default 'batch'). */
+  durability?: Durability;
   recordFile?: string;
   policyRoot?: string;
   pretty?: boolean;
@@ -70,7 +72,6 @@ async function runInline(
   options: EnforceRunOptions,
   decider: ItemDecider,
 ): Promise<{count: number; fails: number}> {
-  const chain = options.chainFile ? new ChainFileWriter(options.chainFile, {chainId: options.chainId}) : null;
   let count = 0;
   let fails = 0;
   // Artifacts go out a few dozen at a time: as soon as their input chunk is
@@ -79,10 +80,9 @@ async function runInline(
   // of a few hundred KiB is mapped afresh and faulted in page by page).
   let pending: string[] = [];
   let pendingChars = 0;
-  const take = (decided: DecidedItem): void => {
+  const take = (artifact: PyDict, line = decider.line(artifact)): void => {
     count++;
-    if (!decided.pass) fails++;
-    const line = decider.line(decided.artifact);
+    if (artifact.enforcement_result !== 'PASS') fails++;
     pending.push(line);
     pendingChars += line.length;
     if (pendingChars >= PIECE_CHARS) writePending();
@@ -95,47 +95,126 @@ async function runInline(
     pendingChars = 0;
     output.write(text);
   };
-  // Chaining and recording write files before the next input is read; a plain stream decides without waiting.
-  const handle = async (item: JsonStreamItem): Promise<void> => {
-    let decided = decider.decide(item);
-    if (chain) decided = await chained(chain, decided, decider);
-    if (options.recordFile && item.kind === 'value') {
-      const record = pyJsonDumps({invocation: item.value, artifact: decided.artifact}, {separators: [',', ':']});
-      await appendFile(options.recordFile, `${record}\n`, 'utf8').catch((error) => {
-        throw ioError(`cannot write the record file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, options.recordFile!, error);
-      });
-    }
-    take(decided);
+  const recordFile = options.recordFile;
+  // Records go before their artifacts are printed, a batch in one write.
+  const settle = (artifacts: readonly PyDict[], invocations: Array<PyValue | typeof UNREADABLE>, lines?: readonly string[]): void => {
+    if (recordFile !== undefined) writeRecords(recordFile, artifacts, invocations);
+    for (let index = 0; index < artifacts.length; index++) take(artifacts[index], lines?.[index]);
   };
-  const writesFiles = chain !== null || options.recordFile !== undefined;
-  const flush = async (): Promise<void> => {
+  const printPending = (): void => {
     if (pending.length > 0) writePending();
-    await output.backpressure();
   };
+  /** A chained batch whose output lines are its chain lines: printed as the bytes written. */
+  const settleWritten = (batch: TrailBatch, invocations: Array<PyValue | typeof UNREADABLE>): void => {
+    if (recordFile !== undefined) writeRecords(recordFile, batch.artifacts, invocations);
+    printPending();
+    count += batch.artifacts.length;
+    for (const artifact of batch.artifacts) if (artifact.enforcement_result !== 'PASS') fails++;
+    output.write(batch.bytes);
+  };
+  const chain = options.chainFile ? chainFor(options, decider, settle, settleWritten, printPending) : null;
   const handleAll = async (items: Iterable<JsonStreamItem>): Promise<void> => {
-    if (!writesFiles) for (const item of items) take(decider.decide(item));
-    else for (const item of items) await handle(item);
+    if (chain) {
+      for (const item of items) {
+        const wait = chain.add(decider.decide(item).artifact, invocationOf(item));
+        if (wait) await wait;
+      }
+    } else if (recordFile !== undefined) {
+      const decided: DecidedItem[] = [];
+      const invocations: Array<PyValue | typeof UNREADABLE> = [];
+      for (const item of items) {
+        decided.push(decider.decide(item));
+        invocations.push(invocationOf(item));
+      }
+      settle(
+        decided.map((one) => one.artifact),
+        invocations,
+      );
+    } else {
+      // A plain stream decides without waiting.
+      for (const item of items) take(decider.decide(item).artifact);
+    }
+  };
+  const flush = async (): Promise<void> => {
+    printPending();
+    await output.backpressure();
   };
   for await (const chunk of source) {
     await handleAll(reader.push(chunk as Buffer));
+    chain?.idle();
     await flush();
     if (output.closed) break;
   }
   if (!output.closed) await handleAll(reader.end());
+  // Whatever was decided goes into the chain, even once no one reads stdout.
+  await chain?.close();
   await flush();
   return {count, fails};
 }
 
-/** Appends the decision to the chain; one whose artifact has no canonical bytes is chained as its FAIL. */
-async function chained(chain: ChainFileWriter, decided: DecidedItem, decider: ItemDecider): Promise<DecidedItem> {
+/** Marks an input that was not a readable value: it has no record. */
+const UNREADABLE: unique symbol = Symbol('unreadable');
+
+function invocationOf(item: JsonStreamItem): PyValue | typeof UNREADABLE {
+  return item.kind === 'value' ? item.value : UNREADABLE;
+}
+
+/**
+ * The chain behind `--chain`: each committed batch is settled (recorded and
+ * printed) once durable, and printed at once, as a timed commit may come while
+ * the input is quiet. An artifact with no canonical bytes is chained as its FAIL.
+ */
+function chainFor(
+  options: EnforceRunOptions,
+  decider: ItemDecider,
+  settle: (artifacts: readonly PyDict[], invocations: Array<PyValue | typeof UNREADABLE>, lines: readonly string[]) => void,
+  settleWritten: (batch: TrailBatch, invocations: Array<PyValue | typeof UNREADABLE>) => void,
+  print: () => void,
+): {add(artifact: PyDict, invocation: PyValue | typeof UNREADABLE): Promise<void> | undefined; idle(): void; close(): Promise<void>} {
+  // The invocations of queued artifacts, in order, for their records.
+  const invocations: Array<PyValue | typeof UNREADABLE> = [];
+  // The output line of each chained artifact whose chain line is another text (json.dumps's numbers, --pretty).
+  const ownLines = new Map<PyDict, string>();
+  const chain = new CommandChain(options.chainFile!, {
+    chainId: options.chainId,
+    durability: options.durability ?? 'batch',
+    format: (artifact) => {
+      const line = decider.line(artifact);
+      if (!options.pretty && nativeJsonIsPythons(artifact)) return line;
+      ownLines.set(artifact, line);
+      return pyJsonDumps(artifact, {separators: [',', ':']});
+    },
+    reported: (batch) => {
+      const recorded = options.recordFile === undefined ? [] : invocations.splice(0, batch.artifacts.length);
+      if (ownLines.size === 0) settleWritten(batch, recorded);
+      else settle(batch.artifacts, recorded, batch.artifacts.map((artifact, index) => ownLines.get(artifact) ?? batch.lines[index]));
+      ownLines.clear();
+      print();
+    },
+    replaceUnrecordable: (_artifact, error) => decider.unrecordable(error).artifact,
+    warn: (message) => options.stderr.write(`aigc enforce: ${message}\n`),
+  });
+  return {
+    add(artifact, invocation) {
+      if (options.recordFile !== undefined) invocations.push(invocation);
+      return chain.add(artifact);
+    },
+    idle: () => chain.idle(),
+    close: () => chain.close(),
+  };
+}
+
+function writeRecords(file: string, artifacts: readonly PyDict[], invocations: Array<PyValue | typeof UNREADABLE>): void {
+  let text = '';
+  artifacts.forEach((artifact, index) => {
+    const invocation = invocations[index];
+    if (invocation !== UNREADABLE) text += `${pyJsonDumps({invocation, artifact}, {separators: [',', ':']})}\n`;
+  });
+  if (text === '') return;
   try {
-    await appendToChainFile(chain, decided.artifact);
-    return decided;
+    appendFileSync(file, text, 'utf8');
   } catch (error) {
-    if (!(error instanceof CanonicalJsonError)) throw error;
-    const replacement = decider.unrecordable(error);
-    await appendToChainFile(chain, replacement.artifact);
-    return replacement;
+    throw ioError(`cannot write the record file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, error);
   }
 }
 
@@ -163,7 +242,7 @@ class OutputStream {
     });
   }
 
-  write(text: string): void {
+  write(text: string | Uint8Array): void {
     if (this.closed) return;
     try {
       this.stream.write(text);

@@ -2,7 +2,7 @@
 // redaction, loader, risk override, strict mode, clock) with its own policy
 // cache. Options are frozen at construction.
 
-import type {AuditSink, SinkFailureMode} from '../audit/sinks.js';
+import {type AuditSink, decideDurably, type SinkFailureMode} from '../audit/sinks.js';
 import type {ArtifactSigner} from '../audit/signing.js';
 import type {RedactionPattern} from '../audit/redaction.js';
 import {type EnforcementGate, groupGates} from '../gates/custom.js';
@@ -87,37 +87,50 @@ export class Aigc {
     return this.options.signer ?? null;
   }
 
-  /** Unified enforcement; resolves to the PASS artifact, rejects with the error (artifact attached) on FAIL. */
+  /**
+   * Unified enforcement; resolves to the PASS artifact, rejects with the error
+   * (artifact attached) on FAIL. Resolves once the sink has the artifact: a
+   * chained file sink commits it with other calls' (group commit) and is
+   * waited for.
+   */
   async enforce(invocation: Invocation | PyValue): Promise<AuditArtifact> {
-    return this.enforceSync(invocation);
+    return settle(await this.#durably(() => decide(invocation, this.#engine)));
   }
 
+  /** As `enforce`; a chained file sink writes and syncs the artifact before it returns. */
   enforceSync(invocation: Invocation | PyValue): AuditArtifact {
     return settle(decide(invocation, this.#engine));
   }
 
   /** Phase A of split enforcement: resolves to a one-time token for `enforcePostCall`. */
   async enforcePreCall(invocation: Invocation | PyValue): Promise<PreCallResult> {
-    return this.enforcePreCallSync(invocation);
+    return tokenOf(await this.#durably(() => decidePreCall(invocation, this.#engine)));
   }
 
   enforcePreCallSync(invocation: Invocation | PyValue): PreCallResult {
-    const outcome = decidePreCall(invocation, this.#engine);
-    if ('token' in outcome) return outcome.token;
-    throw outcome.error;
+    return tokenOf(decidePreCall(invocation, this.#engine));
   }
 
   /** Phase B: the output checked with the token's frozen evidence (custom gates come from the token). */
   async enforcePostCall(token: PreCallResult, output: PyValue): Promise<AuditArtifact> {
-    return this.enforcePostCallSync(token, output);
+    return settle(await this.#durably(() => decidePostCall(token, output, {...this.#engine, customGates: []})));
   }
 
   enforcePostCallSync(token: PreCallResult, output: PyValue): AuditArtifact {
     return settle(decidePostCall(token, output, {...this.#engine, customGates: []}));
+  }
+
+  #durably<T>(deciding: () => T): Promise<T> {
+    return decideDurably(this.options.sink, this.options.onSinkFailure ?? 'log', deciding);
   }
 }
 
 function settle(decision: Decision): AuditArtifact {
   if (decision.error) throw decision.error;
   return decision.artifact;
+}
+
+function tokenOf(outcome: ReturnType<typeof decidePreCall>): PreCallResult {
+  if ('token' in outcome) return outcome.token;
+  throw outcome.error;
 }

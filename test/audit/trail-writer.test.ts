@@ -9,7 +9,7 @@ import {describe, expect, it} from 'vitest';
 import {AuditChain, verifyChain} from '../../src/audit/chain.js';
 import {pyJsonDumps} from '../../src/canonical/dumps.js';
 import {parseJson} from '../../src/canonical/json.js';
-import {ChainFileError, ChainFileWriter} from '../../src/io/chain-file.js';
+import {ChainFileError, TrailWriter} from '../../src/audit/trail-writer.js';
 import type {PyDict} from '../../src/python/values.js';
 
 const trailFile = () => join(mkdtempSync(join(tmpdir(), 'aigc-chain-file-')), 'trail.jsonl');
@@ -22,7 +22,7 @@ const lines = (file: string): PyDict[] =>
     .map((line) => parseJson(line) as PyDict);
 const chainOf = (artifacts: PyDict[], id: string) => artifacts.filter((a) => a.chain_id === id);
 
-describe('ChainFileWriter', () => {
+describe('TrailWriter', () => {
   it('links after a legacy last artifact whose non-ASCII text spans several reads', () => {
     // Three paddings put a read boundary inside a three-byte character at least once, wherever it falls.
     for (const pad of ['', 'x', 'xx']) {
@@ -33,7 +33,7 @@ describe('ChainFileWriter', () => {
       const note = pad + '€'.repeat(400_000);
       const legacy: PyDict = {...artifact(1, {note}), chain_id: 'legacy', chain_index: 1, previous_audit_checksum: first.checksum};
       writeFileSync(file, `${pyJsonDumps(first)}\n${pyJsonDumps(legacy, {ensureAscii: false})}\n`);
-      new ChainFileWriter(file).appendUnlocked(artifact(2));
+      new TrailWriter(file).commitSync([artifact(2)]);
       const trail = lines(file);
       expect(trail.map((a) => a.chain_index)).toEqual([0, 1, 2]);
       expect(verifyChain(trail)).toEqual({valid: true, errors: []});
@@ -43,7 +43,7 @@ describe('ChainFileWriter', () => {
   it('continues after a complete last line that lacks its newline', () => {
     const file = trailFile();
     writeFileSync(file, pyJsonDumps(new AuditChain('c').append(artifact(0))));
-    new ChainFileWriter(file).appendUnlocked(artifact(1));
+    new TrailWriter(file).commitSync([artifact(1)]);
     const trail = lines(file);
     expect(trail).toHaveLength(2);
     expect(verifyChain(trail).valid).toBe(true);
@@ -52,7 +52,7 @@ describe('ChainFileWriter', () => {
   it('continues a file that starts with a byte order mark', () => {
     const file = trailFile();
     writeFileSync(file, `\uFEFF${pyJsonDumps(new AuditChain('c').append(artifact(0)))}\n`);
-    new ChainFileWriter(file).appendUnlocked(artifact(1));
+    new TrailWriter(file).commitSync([artifact(1)]);
     expect(verifyChain(lines(file))).toEqual({valid: true, errors: []});
   });
 
@@ -64,8 +64,8 @@ describe('ChainFileWriter', () => {
       .map((value) => pyJsonDumps(value))
       .join('\n');
     writeFileSync(file, `${text}\n\n`);
-    new ChainFileWriter(file, {chainId: 'a'}).appendUnlocked(artifact(9));
-    new ChainFileWriter(file).appendUnlocked(artifact(10));
+    new TrailWriter(file, {chainId: 'a'}).commitSync([artifact(9)]);
+    new TrailWriter(file).commitSync([artifact(10)]);
     const trail = lines(file);
     // Without a chain id, the chain of the file's last link: 'a', just continued.
     expect(chainOf(trail, 'a').map((x) => x.chain_index)).toEqual([0, 1, 2, 3]);
@@ -75,9 +75,9 @@ describe('ChainFileWriter', () => {
 
   it('takes in what other writers appended since its last look', () => {
     const file = trailFile();
-    const mine = new ChainFileWriter(file, {chainId: 'shared'});
-    const theirs = new ChainFileWriter(file, {chainId: 'shared'});
-    for (let n = 0; n < 6; n++) (n % 2 === 0 ? mine : theirs).appendUnlocked(artifact(n, {n: 'ü'.repeat(n * 20_000)}));
+    const mine = new TrailWriter(file, {chainId: 'shared'});
+    const theirs = new TrailWriter(file, {chainId: 'shared'});
+    for (let n = 0; n < 6; n++) (n % 2 === 0 ? mine : theirs).commitSync([artifact(n, {n: 'ü'.repeat(n * 20_000)})]);
     expect(verifyChain(lines(file))).toEqual({valid: true, errors: []});
   });
 
@@ -85,8 +85,8 @@ describe('ChainFileWriter', () => {
     const file = trailFile();
     const text = `${pyJsonDumps(new AuditChain('c').append(artifact(0)))}\n{"enforcement_re`;
     writeFileSync(file, text);
-    expect(() => new ChainFileWriter(file).appendUnlocked(artifact(1))).toThrow(ChainFileError);
-    expect(() => new ChainFileWriter(file).appendUnlocked(artifact(1))).toThrow('the last line is incomplete or not JSON');
+    expect(() => new TrailWriter(file).commitSync([artifact(1)])).toThrow(ChainFileError);
+    expect(() => new TrailWriter(file).commitSync([artifact(1)])).toThrow('the last line is incomplete or not JSON');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 });

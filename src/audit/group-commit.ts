@@ -1,0 +1,154 @@
+// Group commit for a chain writer: artifacts are queued as they are decided
+// and committed together, so a stream pays one lock, one write and one sync
+// per batch instead of per artifact. A batch is committed once it holds
+// `maxArtifacts`, once its first artifact has waited `maxDelayMs` (checked as
+// artifacts come, and by a timer once the producer has nothing more at hand,
+// so a slow stream is still written promptly), or when the producer closes.
+// Batches are committed one after another, in order, and each is reported
+// only once it is durable.
+
+import type {PyDict} from '../python/values.js';
+import type {TrailBatch, TrailWriter} from './trail-writer.js';
+
+export interface GroupCommitBounds {
+  /** Most artifacts in one batch (default 512; always 1 with durability 'each'). */
+  maxArtifacts?: number;
+  /** Longest wait, in milliseconds, from an artifact's arrival to its batch's commit (default 5; 0: at the next turn of the event loop). */
+  maxDelayMs?: number;
+  /**
+   * After a failed commit, refuse everything (default true: a stream stops at
+   * its first I/O error); false fails only that batch's waiters, for a
+   * long-lived writer that may see a full disk pass.
+   */
+  stopOnFailure?: boolean;
+  /**
+   * Commit with the writer's synchronous form (default false). The
+   * asynchronous form syncs in the thread pool while the next batch fills,
+   * but no synchronous commit to the same file may run in this process
+   * meanwhile: a sink that also writes synchronously must commit so.
+   */
+  synchronous?: boolean;
+}
+
+export const DEFAULT_MAX_ARTIFACTS = 512;
+export const DEFAULT_MAX_DELAY_MS = 5;
+
+interface Batch {
+  artifacts: PyDict[];
+  firstAt: number;
+  /** Settled with the batch's commit; made when someone waits for it. */
+  waiters: Array<{resolve: () => void; reject: (error: unknown) => void}>;
+}
+
+export class GroupCommit {
+  private readonly maxArtifacts: number;
+  private readonly maxDelayMs: number;
+  private readonly stopOnFailure: boolean;
+  private readonly synchronous: boolean;
+  private open: Batch = newBatch();
+  /** The last commit started: the next one starts after it. */
+  private tail: Promise<void> = Promise.resolve();
+  /** Cancels the pending timed commit. */
+  private cancelTimer: (() => void) | null = null;
+  private failure: {error: unknown} | null = null;
+
+  constructor(
+    private readonly writer: TrailWriter,
+    /** Called with each batch once it is durable, in order (still under the lock). */
+    private readonly reported: (batch: TrailBatch) => void,
+    bounds: GroupCommitBounds = {},
+  ) {
+    this.maxArtifacts = writer.durability === 'each' ? 1 : Math.max(1, bounds.maxArtifacts ?? DEFAULT_MAX_ARTIFACTS);
+    this.maxDelayMs = Math.max(0, bounds.maxDelayMs ?? DEFAULT_MAX_DELAY_MS);
+    this.stopOnFailure = bounds.stopOnFailure ?? true;
+    this.synchronous = bounds.synchronous ?? false;
+  }
+
+  /**
+   * Queues an artifact. When that completes a batch, the batch's commit is
+   * started and the previous batch's commit returned: wait for it before
+   * queuing more, so one batch fills while one is written, and a writer that
+   * waits for the lock holds the producer back.
+   */
+  add(artifact: PyDict): Promise<void> | undefined {
+    this.throwIfFailed();
+    const batch = this.open;
+    if (batch.artifacts.length === 0) batch.firstAt = performance.now();
+    batch.artifacts.push(artifact);
+    if (batch.artifacts.length < this.maxArtifacts && performance.now() - batch.firstAt < this.maxDelayMs) return undefined;
+    const previous = this.tail;
+    // Its failure reaches the producer at the next call (and now, if it waits for `previous`).
+    this.commitOpen().catch(() => undefined);
+    return previous;
+  }
+
+  /** The producer has nothing more at hand: what is queued is committed within the time bound. */
+  idle(): void {
+    if (this.open.artifacts.length === 0 || this.cancelTimer !== null) return;
+    const wait = Math.max(0, this.maxDelayMs - (performance.now() - this.open.firstAt));
+    const fire = () => {
+      this.cancelTimer = null;
+      // A failure is kept and thrown to the producer at its next call.
+      this.commitOpen().catch(() => undefined);
+    };
+    if (wait === 0) {
+      const immediate = setImmediate(fire);
+      this.cancelTimer = () => clearImmediate(immediate);
+    } else {
+      const timeout = setTimeout(fire, wait);
+      this.cancelTimer = () => clearTimeout(timeout);
+    }
+  }
+
+  /** Resolves once everything queued so far is durable (committing it within the time bound). */
+  durable(): Promise<void> {
+    if (this.failure) return Promise.reject(this.failure.error);
+    if (this.open.artifacts.length === 0) return this.tail;
+    const waited = new Promise<void>((resolve, reject) => this.open.waiters.push({resolve, reject}));
+    this.idle();
+    return waited;
+  }
+
+  /** Commits what is queued; resolves once everything is durable, or rejects with the first failure. */
+  async close(): Promise<void> {
+    this.clearTimer();
+    await this.commitOpen();
+    this.throwIfFailed();
+  }
+
+  private commitOpen(): Promise<void> {
+    this.clearTimer();
+    const batch = this.open;
+    if (batch.artifacts.length === 0) return this.tail;
+    this.open = newBatch();
+    // After the previous commit whatever its outcome: a failure is passed on to this batch's waiters.
+    this.tail = this.tail.catch(() => undefined).then(() => this.commitBatch(batch));
+    return this.tail;
+  }
+
+  private async commitBatch(batch: Batch): Promise<void> {
+    try {
+      if (this.failure) throw this.failure.error;
+      if (this.synchronous) this.writer.commitSync(batch.artifacts, this.reported);
+      else await this.writer.commit(batch.artifacts, this.reported);
+    } catch (error) {
+      if (this.stopOnFailure) this.failure ??= {error};
+      for (const waiter of batch.waiters) waiter.reject(error);
+      throw error;
+    }
+    for (const waiter of batch.waiters) waiter.resolve();
+  }
+
+  private clearTimer(): void {
+    this.cancelTimer?.();
+    this.cancelTimer = null;
+  }
+
+  private throwIfFailed(): void {
+    if (this.failure) throw this.failure.error;
+  }
+}
+
+function newBatch(): Batch {
+  return {artifacts: [], firstAt: 0, waiters: []};
+}
