@@ -1,15 +1,18 @@
 // Continuing a hash chain at the end of a JSONL file, whatever the file's end
 // looks like: links found by reading backwards, lines split anywhere by the
 // reads, a missing final newline, a byte order mark, other chains after the
-// one to continue, and a damaged end that is not appended to.
-import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {tmpdir} from 'node:os';
+// one to continue, a damaged end that is not appended to, and the torn line
+// and lock a killed writer leaves.
+import {spawnSync} from 'node:child_process';
+import {existsSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {hostname, tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {AuditChain, verifyChain} from '../../src/audit/chain.js';
 import {pyJsonDumps} from '../../src/canonical/dumps.js';
 import {parseJson} from '../../src/canonical/json.js';
 import {ChainFileError, TrailWriter} from '../../src/audit/trail-writer.js';
+import {tryFileLock} from '../../src/io/file-lock.js';
 import type {PyDict} from '../../src/python/values.js';
 
 const trailFile = () => join(mkdtempSync(join(tmpdir(), 'aigc-chain-file-')), 'trail.jsonl');
@@ -89,4 +92,57 @@ describe('TrailWriter', () => {
     expect(() => new TrailWriter(file).commitSync([artifact(1)])).toThrow('the last line is incomplete or not JSON');
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
+
+  it('cuts off the torn last line of a writer that died holding the lock, and continues after its last link', () => {
+    const file = trailFile();
+    const chain = new AuditChain('c');
+    const whole = [chain.append(artifact(0)), chain.append(artifact(1))].map((value) => pyJsonDumps(value)).join('\n');
+    const torn = '{"enforcement_result": "PA';
+    writeFileSync(file, `${whole}\n${torn}`);
+    const pid = leaveDeadLock(file);
+    const notices: string[] = [];
+    new TrailWriter(file, {onRecovery: (message) => notices.push(message)}).commitSync([artifact(2)]);
+    expect(notices).toEqual([`${file}: removed a torn last line of ${torn.length} bytes left by a writer that died (pid ${pid} on host ${hostname()})`]);
+    const trail = lines(file);
+    expect(trail.map((a) => a.chain_index)).toEqual([0, 1, 2]);
+    expect(verifyChain(trail)).toEqual({valid: true, errors: []});
+    expect(existsSync(`${file}.lock`)).toBe(false);
+  });
+
+  it('links a batch again after the real end when another writer took its lock over before it was written', () => {
+    const file = trailFile();
+    new TrailWriter(file, {chainId: 'shared'}).commitSync([artifact(0)]);
+    const other = new TrailWriter(file, {chainId: 'shared'});
+    let tookOver = false;
+    const writer = new TrailWriter(file, {
+      chainId: 'shared',
+      format: (linked) => {
+        if (!tookOver) {
+          // As if our holding were judged dead: another writer takes the lock and appends.
+          tookOver = true;
+          leaveDeadLock(file);
+          other.commitSync([artifact(1)]);
+        }
+        return pyJsonDumps(linked, {separators: [',', ':']});
+      },
+    });
+    writer.commitSync([artifact(2)]);
+    const trail = lines(file);
+    expect(trail.map((a) => [a.timestamp, a.chain_index])).toEqual([
+      [1700000000, 0],
+      [1700000001, 1],
+      [1700000002, 2],
+    ]);
+    expect(verifyChain(trail)).toEqual({valid: true, errors: []});
+  });
 });
+
+/** Leaves the lock a writer of this machine that died would leave (our identity, the pid of a child that has exited); returns that pid. */
+function leaveDeadLock(file: string): number {
+  const lock = tryFileLock(`${file}.probe`)!;
+  const own = JSON.parse(readFileSync(`${file}.probe.lock`, 'utf8'));
+  lock.release();
+  const pid = spawnSync(process.execPath, ['-e', '0']).pid!;
+  writeFileSync(`${file}.lock`, JSON.stringify({...own, pid, token: 'dead'}));
+  return pid;
+}

@@ -78,4 +78,20 @@ describe('aigc chain append', () => {
     appendFileSync(file, '{"half":');
     await expect(append(file, `${pyJsonDumps(artifact(1))}\n`)).rejects.toMatchObject({exitCode: 3});
   });
+
+  it('refuses an artifact that cannot be recorded (NaN, a lone surrogate), and goes on', async () => {
+    const file = trailFile();
+    const run = await append(file, `{"a": NaN}\n{"b": "\\ud800"}\n${pyJsonDumps(artifact(0))}\n`);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('stdin:1: it cannot be recorded (Out of range float values are not JSON compliant); not appended');
+    expect(run.stderr).toContain('stdin:2: it cannot be recorded (surrogates not allowed); not appended');
+    expect(run.stderr).toMatch(/appended 1 artifact .*; 2 refused/);
+    expect((await verifyTrails([{file, source: file}])).valid).toBe(true);
+  });
+
+  it('refuses an artifact that cannot be recorded with a key too (it cannot be signed)', async () => {
+    const run = await append(trailFile(), '{"a": NaN}\n', {'key-env': 'AIGC_KEY'});
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain('stdin:1: it cannot be recorded');
+  });
 });

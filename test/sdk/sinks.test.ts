@@ -1,9 +1,11 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {describe, expect, it} from 'vitest';
-import {recomputeChecksum} from '../../src/audit/chain.js';
+import {afterEach, describe, expect, it} from 'vitest';
+import {recomputeChecksum, verifyChain} from '../../src/audit/chain.js';
 import {JsonFileAuditSink} from '../../src/audit/sinks.js';
 import {parseJson} from '../../src/canonical/json.js';
+import {AuditSinkError} from '../../src/errors.js';
+import {type LogRecord, setLogHandler} from '../../src/logging.js';
 import type {PyDict} from '../../src/python/values.js';
 import {Aigc} from '../../src/sdk/aigc.js';
 import {invocation, PLANNER_POLICY, policyFolder} from '../pipeline/helpers.js';
@@ -42,5 +44,62 @@ describe('the JSONL file sink', () => {
     ]);
     expect(links[1].previous_audit_checksum).toBe(links[0].checksum);
     for (const link of links) expect(recomputeChecksum(link)).toBe(link.checksum);
+  });
+});
+
+describe('the chained JSONL file sink', () => {
+  const records: LogRecord[] = [];
+  afterEach(() => {
+    setLogHandler(null);
+    records.length = 0;
+  });
+  const linksIn = (path: string): PyDict[] =>
+    readFileSync(path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => parseJson(line) as PyDict);
+
+  it('commits concurrent enforcements together, each resolving only once its artifact is in the trail', async () => {
+    const {dir} = policyFolder({'policy.yaml': PLANNER_POLICY});
+    const path = join(dir, 'chain.jsonl');
+    const aigc = new Aigc({cwd: dir, clock, sink: new JsonFileAuditSink(path, {chain: true})});
+    const settled = await Promise.all(
+      Array.from({length: 200}, (_, n) =>
+        aigc.enforce(invocation({input: {n}})).then((artifact) => {
+          const inTrail = linksIn(path).map((link) => link.input_checksum);
+          expect(inTrail).toContain(artifact.input_checksum);
+          return artifact;
+        }),
+      ),
+    );
+    expect(settled).toHaveLength(200);
+    const trail = linksIn(path);
+    expect(trail).toHaveLength(200);
+    expect(verifyChain(trail)).toEqual({valid: true, errors: []});
+  });
+
+  it('writes before a synchronous enforcement returns', () => {
+    const {dir} = policyFolder({'policy.yaml': PLANNER_POLICY});
+    const path = join(dir, 'chain.jsonl');
+    const aigc = new Aigc({cwd: dir, clock, sink: new JsonFileAuditSink(path, {chain: true, durability: 'each'})});
+    const artifact = aigc.enforceSync(invocation());
+    expect(linksIn(path).map((link) => link.input_checksum)).toEqual([artifact.input_checksum]);
+  });
+
+  it("turns a PASS into a sink_emission FAIL in 'raise' mode when the trail cannot be written", async () => {
+    const {dir} = policyFolder({'policy.yaml': PLANNER_POLICY});
+    const sink = new JsonFileAuditSink(join(dir, 'missing', 'chain.jsonl'), {chain: true});
+    const error = await new Aigc({cwd: dir, clock, sink, onSinkFailure: 'raise'}).enforce(invocation()).catch((failure: unknown) => failure);
+    expect(error).toBeInstanceOf(AuditSinkError);
+    expect((error as AuditSinkError).auditArtifact).toMatchObject({enforcement_result: 'FAIL', failure_gate: 'sink_emission'});
+  });
+
+  it("logs a failed group commit in 'log' mode and keeps the decision", async () => {
+    setLogHandler((record) => records.push(record));
+    const {dir} = policyFolder({'policy.yaml': PLANNER_POLICY});
+    const sink = new JsonFileAuditSink(join(dir, 'missing', 'chain.jsonl'), {chain: true});
+    const artifact = await new Aigc({cwd: dir, clock, sink}).enforce(invocation());
+    expect(artifact.enforcement_result).toBe('PASS');
+    expect(records).toContainEqual(expect.objectContaining({level: 'warn', logger: 'aigc.sinks', message: expect.stringContaining('Audit sink emit failed:')}));
   });
 });
