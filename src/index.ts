@@ -116,7 +116,15 @@ export {
 export {type Cosignature, type CosignResult, cosignCheckpoint, verifyCosignatures, type WitnessOptions} from './audit/tlog/witness.js';
 export {DEFAULT_REDACTION_PATTERNS, type RedactionPattern, redact, redactionPattern} from './audit/redaction.js';
 export {type ArtifactSigner, HmacSigner, signArtifact, signaturePayload, verifyArtifact} from './audit/signing.js';
-export {type AuditSink, CallbackAuditSink, JsonFileAuditSink, type JsonFileSinkOptions, type SinkFailureMode} from './audit/sinks.js';
+export {
+  type AuditSink,
+  CallbackAuditSink,
+  type GroupCommitSink,
+  JsonFileAuditSink,
+  type JsonFileSinkOptions,
+  type SinkFailureMode,
+} from './audit/sinks.js';
+export type {Durability, TrailBatch} from './audit/trail-writer.js';
 export {type DumpsOptions, pyJsonDumps} from './canonical/dumps.js';
 export {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from './canonical/index.js';
 export * from './errors.js';

@@ -10,7 +10,7 @@ export default class ChainAppend extends AigcCommand {
 
 With --key-env or --key-file only authentic artifacts enter the trail: an already signed artifact must verify with the key or it is refused, and an unsigned one is signed before it is chained (so both its signature and the chain verify with aigc chain verify --key-…). Without a key artifacts are chained as they are. Input that is not a JSON object, or that cannot be recorded (NaN, lone surrogates), is refused. Refusals are reported on stderr with their input line; a one-line summary ends the run on stderr.
 
-Exit status: 0 every artifact appended, 1 any refused, 2 usage error, 3 FILE cannot be written or is damaged (its last line is incomplete or not JSON).`;
+Exit status: 0 every artifact appended, 1 any refused, 2 usage error, 3 FILE cannot be written, is damaged (its last line is incomplete or not JSON) or stays locked by another writer for 2 minutes.`;
 
   static override examples = [
     {description: 'Chain a day of artifacts into the trail', command: '<%= config.bin %> <%= command.id %> audit.jsonl < artifacts.jsonl'},

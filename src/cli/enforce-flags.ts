@@ -36,7 +36,7 @@ export const ENFORCE_FLAGS = {
     description: "Chain id for --chain: the chain to continue or start (default: the file's last chain, else a new UUID).",
     helpValue: 'ID',
   },
-  durability: {type: 'string', description: `For --chain: ${DURABILITY_HELP}`, helpValue: 'batch|each|none'},
+  durability: {type: 'string', description: `${DURABILITY_HELP} Needs --chain.`, helpValue: 'batch|each|none'},
   record: {type: 'string', description: 'Append {"invocation", "artifact"} records to FILE, for `aigc replay`.', helpValue: 'FILE'},
   'policy-root': {type: 'string', description: 'Refuse policy files (and their bases) outside DIR.', helpValue: 'DIR'},
   pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},
