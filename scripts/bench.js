@@ -1,11 +1,13 @@
 // Benchmarks (`npm run bench`, after a build): enforce throughput and peak
 // memory on a generated NDJSON stream of 10,000 invocations over varied
-// policies, and the cold start of `aigc enforce` against `node -e 0`,
-// measured in the same run. Prints figures and the targets; exits 1 when a
-// target is missed.
+// policies, the cold start of `aigc enforce` against `node -e 0`, and the
+// chain writers (`enforce --chain`, plain and signed, against the same
+// enforce without `--chain`; `chain append` against a Node floor), measured
+// in the same run. Prints figures and the targets; exits 1 when a target is
+// missed.
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash, createHmac} from 'node:crypto';
-import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
 import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 
@@ -28,6 +30,7 @@ const cold = measureColdStart(corpus.lines[0]);
 const compliance = await measureComplianceExport();
 const policyTests = measurePolicyTestSuite();
 const chainVerify = await measureChainVerify();
+const chainWriters = measureChainWriters();
 
 const results = [
   [
@@ -42,6 +45,7 @@ const results = [
 results.push(...compliance.rows);
 results.push(...policyTests.rows);
 results.push(...chainVerify.rows);
+results.push(...chainWriters.rows);
 console.log(`\n${INVOCATIONS.toLocaleString('en')} invocations over ${corpus.policies} policies (${corpus.pass} PASS, ${corpus.fail} FAIL); ${COLD_RUNS} cold-start runs each\n`);
 for (const [name, figure, ok, target] of results) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(22)} ${figure.padEnd(48)} target ${target}`);
 process.exitCode = results.every(([, , ok]) => ok) ? 0 : 1;
@@ -474,4 +478,107 @@ function timeChainVerify(trail, count, flags, env = {}) {
       done({seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
     });
   });
+}
+
+// ---------------------------------------------------------------------------
+// chain writers: `enforce --chain` of AIGC_BENCH_CHAIN_INVOCATIONS invocations
+// (default 10,000: fixtures/invocations/examples.jsonl over and over), against
+// the same `enforce` without `--chain`, unsigned and signed (--key-env); and
+// `chain append` of as many artifacts against a Node floor that does the least
+// a chain writer must (parse each line, link it: sorted-key JSON and SHA-256,
+// write the lot once and fdatasync it). Whole processes, run in turn (A B A B
+// ...) so the machine's drift hits both, each figure the median of the pairs'
+// ratios. Target: --chain at least 0.8x the throughput without it.
+// ---------------------------------------------------------------------------
+
+function measureChainWriters() {
+  const count = Number(process.env.AIGC_BENCH_CHAIN_INVOCATIONS ?? 10_000);
+  const pairs = Number(process.env.AIGC_BENCH_CHAIN_PAIRS ?? 5);
+  const examples = readFileSync(join(root, 'fixtures/invocations/examples.jsonl'), 'utf8').trim().split('\n');
+  const stream = join(work, 'chain-invocations.jsonl');
+  writeFileSync(stream, `${Array.from({length: count}, (_, n) => examples[n % examples.length]).join('\n')}\n`);
+  const trail = join(work, 'bench-trail.jsonl');
+  const env = {...process.env, AIGC_BENCH_KEY: 'bench-chain-key'};
+  const enforce = (extra) => () => {
+    rmSync(trail, {force: true});
+    rmSync(`${trail}.lock`, {force: true});
+    return timeProcess([cli, 'enforce', '--now', '1780000000', '--input', stream, ...extra], {env});
+  };
+  const plain = pairedRatio(enforce(['--chain', trail]), enforce([]), pairs);
+  const signed = pairedRatio(enforce(['--key-env', 'AIGC_BENCH_KEY', '--chain', trail]), enforce(['--key-env', 'AIGC_BENCH_KEY']), pairs);
+  const artifactsFile = join(work, 'chain-artifacts.jsonl');
+  writeFileSync(artifactsFile, spawnSync(process.execPath, [cli, 'enforce', '--now', '1780000000', '--input', stream], {cwd: work, maxBuffer: 1 << 30}).stdout);
+  const floorScript = join(work, 'chain-floor.mjs');
+  writeFileSync(floorScript, chainFloor());
+  const append = pairedRatio(
+    () => {
+      rmSync(trail, {force: true});
+      return timeProcess([cli, 'chain', 'append', trail], {stdin: artifactsFile});
+    },
+    () => timeProcess([floorScript, artifactsFile, trail]),
+    pairs,
+  );
+  console.log(`\nchain writers over ${count.toLocaleString('en')} invocations, ${pairs} pairs of whole-process runs each`);
+  const throughput = (ratio) => `${(1 / ratio.median).toFixed(2)}x the throughput (median of ${pairs} pairs; ${ratio.aMedian.toFixed(2)} s vs ${ratio.bMedian.toFixed(2)} s)`;
+  return {
+    rows: [
+      ['enforce --chain', `${throughput(plain)} of enforce`, 1 / plain.median >= 0.8, '>= 0.8x'],
+      ['enforce --chain, signed', `${throughput(signed)} of enforce --key-env`, 1 / signed.median >= 0.8, '>= 0.8x'],
+      ['chain append', `${append.median.toFixed(2)}x the time of the Node floor (${append.aMedian.toFixed(2)} s vs ${append.bMedian.toFixed(2)} s)`, true, 'reported'],
+    ],
+  };
+}
+
+/** Runs `a` and `b` in turn `pairs` times; the median of the ratios a/b, and each one's median seconds. */
+function pairedRatio(a, b, pairs) {
+  const ratios = [];
+  const as = [];
+  const bs = [];
+  for (let i = 0; i < pairs; i++) {
+    const timeA = a();
+    const timeB = b();
+    as.push(timeA);
+    bs.push(timeB);
+    ratios.push(timeA / timeB);
+  }
+  const median = (values) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)];
+  return {median: median(ratios), aMedian: median(as), bMedian: median(bs)};
+}
+
+/** Wall seconds of a node process, its output thrown away; it must exit 0 or 1. */
+function timeProcess(args, {env = process.env, stdin} = {}) {
+  const input = stdin === undefined ? 'ignore' : openSync(stdin, 'r');
+  const started = process.hrtime.bigint();
+  const run = spawnSync(process.execPath, args, {cwd: work, env, stdio: [input, 'ignore', 'pipe']});
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (stdin !== undefined) closeSync(input);
+  if (run.status !== 0 && run.status !== 1) throw new Error(`${args.slice(1).join(' ')} exited ${run.status}: ${run.stderr}`);
+  return seconds;
+}
+
+/** The least a chain writer does: each line parsed and linked (sorted-key JSON, SHA-256), the lot written once and synced (a function, hoisted for the top-level code above). */
+function chainFloor() {
+  return `
+import {createHash} from 'node:crypto';
+import {closeSync, fdatasyncSync, openSync, readFileSync, writeSync} from 'node:fs';
+const [input, output] = process.argv.slice(2);
+const sorted = (value) => {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value === null || typeof value !== 'object') return value;
+  const copy = {};
+  for (const key of Object.keys(value).sort()) copy[key] = sorted(value[key]);
+  return copy;
+};
+let previous = null;
+const lines = [];
+readFileSync(input, 'utf8').trim().split('\\n').forEach((line, index) => {
+  const artifact = {...JSON.parse(line), chain_id: 'floor', chain_index: index, previous_audit_checksum: previous};
+  artifact.checksum = previous = createHash('sha256').update(JSON.stringify(sorted(artifact))).digest('hex');
+  lines.push(JSON.stringify(artifact));
+});
+const fd = openSync(output, 'w');
+writeSync(fd, lines.join('\\n') + '\\n');
+fdatasyncSync(fd);
+closeSync(fd);
+`;
 }

@@ -1,17 +1,20 @@
 // Group commit for a chain writer: artifacts are queued as they are decided
 // and committed together, so a stream pays one lock, one write and one sync
 // per batch instead of per artifact. A batch is committed once it holds
-// `maxArtifacts`, once its first artifact has waited `maxDelayMs` (checked as
-// artifacts come, and by a timer once the producer has nothing more at hand,
-// so a slow stream is still written promptly), or when the producer closes.
-// Batches are committed one after another, in order, and each is reported
-// only once it is durable.
+// `maxArtifacts`, or once its first artifact has waited `maxDelayMs` (checked
+// as artifacts come, and by a timer once the producer has nothing more at
+// hand, so a slow stream is still written promptly), or when the producer
+// closes. While a commit is being synced, the next batch goes on filling
+// until that sync is done (or the batch is full): a slow disk then gets
+// bigger batches rather than the producer waiting for it. Batches are
+// committed one after another, in order, and each is reported only once it
+// is durable.
 
 import type {PyDict} from '../python/values.js';
 import type {TrailBatch, TrailWriter} from './trail-writer.js';
 
 export interface GroupCommitBounds {
-  /** Most artifacts in one batch (default 512; always 1 with durability 'each'). */
+  /** Most artifacts in one batch (default 1024; always 1 with durability 'each'). */
   maxArtifacts?: number;
   /** Longest wait, in milliseconds, from an artifact's arrival to its batch's commit (default 5; 0: at the next turn of the event loop). */
   maxDelayMs?: number;
@@ -30,7 +33,7 @@ export interface GroupCommitBounds {
   synchronous?: boolean;
 }
 
-export const DEFAULT_MAX_ARTIFACTS = 512;
+export const DEFAULT_MAX_ARTIFACTS = 1024;
 export const DEFAULT_MAX_DELAY_MS = 5;
 
 interface Batch {
@@ -51,6 +54,8 @@ export class GroupCommit {
   /** Cancels the pending timed commit. */
   private cancelTimer: (() => void) | null = null;
   private failure: {error: unknown} | null = null;
+  /** Batches sealed whose commit has not finished. */
+  private unfinished = 0;
 
   constructor(
     private readonly writer: TrailWriter,
@@ -65,21 +70,24 @@ export class GroupCommit {
   }
 
   /**
-   * Queues an artifact. When that completes a batch, the batch's commit is
-   * started and the previous batch's commit returned: wait for it before
-   * queuing more, so one batch fills while one is written, and a writer that
-   * waits for the lock holds the producer back.
+   * Queues an artifact. When that fills the batch, its commit is started and
+   * the previous batch's commit returned: wait for it before queuing more, so
+   * one batch fills while one is written, and a writer that waits for the
+   * lock or the disk holds the producer back.
    */
   add(artifact: PyDict): Promise<void> | undefined {
     this.throwIfFailed();
     const batch = this.open;
     if (batch.artifacts.length === 0) batch.firstAt = performance.now();
     batch.artifacts.push(artifact);
-    if (batch.artifacts.length < this.maxArtifacts && performance.now() - batch.firstAt < this.maxDelayMs) return undefined;
-    const previous = this.tail;
-    // Its failure reaches the producer at the next call (and now, if it waits for `previous`).
-    this.commitOpen().catch(() => undefined);
-    return previous;
+    if (batch.artifacts.length >= this.maxArtifacts) {
+      const previous = this.tail;
+      // Its failure reaches the producer at the next call (and now, if it waits for `previous`).
+      this.commitOpen().catch(() => undefined);
+      return previous;
+    }
+    if (this.unfinished === 0 && this.waitedTooLong()) this.commitOpen().catch(() => undefined);
+    return undefined;
   }
 
   /** The producer has nothing more at hand: what is queued is committed within the time bound. */
@@ -116,11 +124,16 @@ export class GroupCommit {
     this.throwIfFailed();
   }
 
+  private waitedTooLong(): boolean {
+    return performance.now() - this.open.firstAt >= this.maxDelayMs;
+  }
+
   private commitOpen(): Promise<void> {
     this.clearTimer();
     const batch = this.open;
     if (batch.artifacts.length === 0) return this.tail;
     this.open = newBatch();
+    this.unfinished++;
     // After the previous commit whatever its outcome: a failure is passed on to this batch's waiters.
     this.tail = this.tail.catch(() => undefined).then(() => this.commitBatch(batch));
     return this.tail;
@@ -135,8 +148,12 @@ export class GroupCommit {
       if (this.stopOnFailure) this.failure ??= {error};
       for (const waiter of batch.waiters) waiter.reject(error);
       throw error;
+    } finally {
+      this.unfinished--;
     }
     for (const waiter of batch.waiters) waiter.resolve();
+    // What filled up during this commit goes next, if it has waited long enough.
+    if (this.unfinished === 0 && this.open.artifacts.length > 0 && this.waitedTooLong()) this.commitOpen().catch(() => undefined);
   }
 
   private clearTimer(): void {
