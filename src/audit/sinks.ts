@@ -44,7 +44,7 @@ export interface JsonFileSinkOptions {
   chain?: boolean | {chainId?: string};
   /** With `chain`: when a chained artifact is on disk (default 'batch'; see `Durability`). */
   durability?: Durability;
-  /** With `chain`: runs after each batch is in the trail, under its lock (see `TrailWriterOptions.afterBatch`). */
+  /** With `chain`: runs after each batch is in the trail, under its lock (see `TrailWriterOptions.afterBatch`); synchronous, as the sink commits synchronously. */
   afterBatch?: (batch: TrailBatch) => void;
 }
 

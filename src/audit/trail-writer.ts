@@ -73,9 +73,11 @@ export interface TrailWriterOptions {
   /**
    * Runs once a batch is in the trail (synced as the durability asks), still
    * under the lock and before the batch is reported: what must follow the
-   * trail batch by batch (checkpoints) is kept in the trail's order. Synchronous.
+   * trail batch by batch (checkpoints, tiles) is kept in the trail's order.
+   * `commit` waits for a promise it returns; the synchronous forms
+   * (`commitSync`, a chained JsonFileAuditSink) need it synchronous.
    */
-  afterBatch?: (batch: TrailBatch) => void;
+  afterBatch?: (batch: TrailBatch) => void | Promise<void>;
   /** An artifact that has no canonical bytes is chained as what this returns; without it, the commit fails. */
   replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
   /** Told (one line) when a torn line left by a writer that died was cut off. */
@@ -143,7 +145,12 @@ export class TrailWriter {
     for (const batch of this.batchesOf(artifacts)) {
       for (;;) {
         try {
-          chained.push(...appendLockedSync(this.path, this.appendOptions(), (file) => this.plan(file, batch, reported)));
+          const done = appendLockedSync(this.path, this.appendOptions(), (file) => this.plan(file, batch, reported));
+          if (done instanceof Promise) {
+            done.catch(() => undefined);
+            throw new TypeError('afterBatch returned a promise: a synchronous commit needs a synchronous hook');
+          }
+          chained.push(...done);
           break;
         } catch (error) {
           if (!lockLost(error)) throw error;
@@ -163,7 +170,7 @@ export class TrailWriter {
   }
 
   /** Under the lock: catch up with the file, link the batch after its end, and say what to write and do once written. */
-  private plan(file: LockedFile, artifacts: PyDict[], reported: ((batch: TrailBatch) => void) | undefined): AppendPlan<PyDict[]> {
+  private plan(file: LockedFile, artifacts: PyDict[], reported: ((batch: TrailBatch) => void) | undefined): AppendPlan<PyDict[] | Promise<PyDict[]>> {
     this.catchUp(file);
     const id = this.chainId ?? this.lastChainId ?? undefined;
     const state = id !== undefined ? this.chains.get(id) : undefined;
@@ -187,9 +194,12 @@ export class TrailWriter {
         this.chains.set(chain.chainId, {length: chain.length, lastChecksum: chain.lastChecksum});
         this.lastChainId = chain.chainId;
         const batch: TrailBatch = {path: this.path, artifacts: chained, lines, bytes: body, start, end, durability: this.durability};
-        this.options.afterBatch?.(batch);
-        reported?.(batch);
-        return chained;
+        const report = (): PyDict[] => {
+          reported?.(batch);
+          return chained;
+        };
+        const after = this.options.afterBatch?.(batch);
+        return after instanceof Promise ? after.then(report) : report();
       },
     };
   }

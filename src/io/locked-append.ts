@@ -46,8 +46,12 @@ const appendingHere = new Map<string, Promise<unknown>>();
 
 const fdatasyncInPool = promisify(fdatasync);
 
-/** Appends under the lock, waiting for other holders with timers and for the sync in the thread pool. */
-export async function appendLocked<T>(path: string, options: LockedAppendOptions, plan: (file: LockedFile) => AppendPlan<T>): Promise<T> {
+/**
+ * Appends under the lock, waiting for other holders with timers and for the
+ * sync in the thread pool; a promise `written` returns is waited for before
+ * the lock is released.
+ */
+export async function appendLocked<T>(path: string, options: LockedAppendOptions, plan: (file: LockedFile) => AppendPlan<T>): Promise<Awaited<T>> {
   const key = resolve(path);
   for (let busy = appendingHere.get(key); busy !== undefined; busy = appendingHere.get(key)) await busy.catch(() => undefined);
   const appending = appendHeldAsync(path, options, plan);
@@ -79,7 +83,7 @@ export function appendLockedSync<T>(path: string, options: LockedAppendOptions, 
   }
 }
 
-async function appendHeldAsync<T>(path: string, options: LockedAppendOptions, plan: (file: LockedFile) => AppendPlan<T>): Promise<T> {
+async function appendHeldAsync<T>(path: string, options: LockedAppendOptions, plan: (file: LockedFile) => AppendPlan<T>): Promise<Awaited<T>> {
   // Uncontended, the lock is taken without a turn of the event loop.
   const lock = tryFileLock(path, options) ?? (await acquireFileLock(path, options));
   try {
@@ -90,7 +94,7 @@ async function appendHeldAsync<T>(path: string, options: LockedAppendOptions, pl
         await fdatasyncInPool(fd);
         if (appended.wasEmpty) syncFolder(path);
       }
-      return written(appended.end);
+      return await written(appended.end);
     } finally {
       closeSync(fd);
     }

@@ -1,7 +1,7 @@
 // Group commit as its callers see it: batches in input order, each reported
 // only once its bytes are written and synced (the file system's calls are
 // watched here), the durability choices, the time bound, and failures.
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {existsSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeEach, describe, expect, it, vi} from 'vitest';
@@ -115,5 +115,22 @@ describe('group commit', () => {
     await expect(group.close()).rejects.toMatchObject({code: 'ENOENT'});
     expect(() => group.add(artifact(1))).toThrow(expect.objectContaining({code: 'ENOENT'}));
     expect(reported).toEqual([]);
+  });
+
+  it('runs the after-batch hook once the batch is synced, under the lock, before it is reported, waiting for its promise', async () => {
+    const file = trailFile();
+    const writer = new TrailWriter(file, {
+      afterBatch: async (batch) => {
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(existsSync(`${file}.lock`)).toBe(true);
+        expect(readFileSync(file).length).toBe(batch.end);
+        expect(linesOf(file)).toHaveLength(batch.artifacts.length);
+        expect(readFileSync(file).subarray(batch.start, batch.end).equals(batch.bytes)).toBe(true);
+        events.push('after');
+      },
+    });
+    await writer.commit([artifact(0), artifact(1)], () => events.push('report'));
+    expect(events).toEqual(['write', 'sync', 'after', 'report']);
+    expect(() => writer.commitSync([artifact(2)])).toThrow('a synchronous commit needs a synchronous hook');
   });
 });
