@@ -1,5 +1,5 @@
 #!/usr/bin/env -S node --import tsx
-// Development entry: runs the TypeScript commands directly (no build needed).
-import {execute} from '@oclif/core';
+// Development entry: the start path of bin/run.js on the TypeScript sources (no build needed).
+import {main} from '../src/cli/start/main.ts';
 
-await execute({development: true, dir: import.meta.url});
+await main(process.argv.slice(2), {importModule: (url) => import(url), development: true});

@@ -1,23 +1,8 @@
 #!/usr/bin/env node
-// Production entry. `aigc enforce` sits in shell pipelines and `aigc policy
-// test` runs large suites in CI, so both start without oclif through a
-// pre-bundled entry; every other command (and their --help, or flags the fast
-// path does not parse) runs through oclif with the generated manifest.
-const args = process.argv.slice(2);
-const help = args.some((arg) => arg === '--help' || arg === '-h');
-if (args[0] === 'enforce' && !help) {
-  const {loadEnforce} = await import('./enforce-loader.js');
-  const {main} = loadEnforce().exports;
-  // No process.exit(): pipes drain asynchronously, and exiting would drop queued output.
-  if (!(await main(args.slice(1), {importModule: (url) => import(url)}))) await runOclif();
-} else if (args[0] === 'policy' && args[1] === 'test' && !help) {
-  const {main} = await import('../dist/policy-test/policy-test.js');
-  if (!(await main(args.slice(2)))) await runOclif();
-} else {
-  await runOclif();
-}
+// Production entry. Every command line starts from one pre-built bundle,
+// compiled with V8's code cache (./bundle-loader.js), where it is parsed and
+// run, or rendered by oclif (help, the version): src/cli/start/main.ts.
+import {loadBundle} from './bundle-loader.js';
 
-async function runOclif() {
-  const {execute} = await import('@oclif/core');
-  await execute({dir: import.meta.url});
-}
+// ES modules (a --gate module, a view built on ink) are imported from here: the bundle runs as a script with no module loader.
+await loadBundle(process.argv.slice(2)).exports.main(process.argv.slice(2), {importModule: (url) => import(url)});

@@ -1,44 +1,61 @@
-// Bundles the fast start-up paths of `aigc enforce` (dist/enforce.bundle.cjs
-// and its code cache) and `aigc policy test` (dist/policy-test/policy-test.js
-// and its chunks), so a cold start loads one module instead of a hundred.
+// Bundles the CLI (src/cli/start/main.ts: the start path, every command and
+// oclif for help) into dist/aigc.bundle.cjs and makes its code caches
+// (scripts/bundle-cache.js), so a cold start loads one compiled script instead
+// of a few hundred modules.
 import {spawnSync} from 'node:child_process';
+import {randomBytes} from 'node:crypto';
+import {readFile} from 'node:fs/promises';
+import {relative} from 'node:path';
 import {build} from 'esbuild';
 
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  sourcemap: true,
-  minify: process.env.AIGC_BUNDLE_MINIFY !== "0",
-  keepNames: true,
-  logLevel: 'warning',
-  banner: {js: "import {createRequire as __aigcCreateRequire} from 'node:module'; const require = __aigcCreateRequire(import.meta.url);"},
+/**
+ * `import.meta.url` in each bundled module is the URL of that module's own
+ * build in dist/src/, so what is found beside a module (the schemas, the
+ * package.json, a worker script, a view built on ink) is found as it is
+ * outside the bundle.
+ */
+const moduleUrls = {
+  name: 'module-urls',
+  setup(build) {
+    build.onLoad({filter: /\/src\/.*\.tsx?$/}, async ({path}) => {
+      const source = await readFile(path, 'utf8');
+      if (!source.includes('import.meta.url')) return undefined;
+      const built = relative(process.cwd(), path).replace(/\.tsx?$/, '.js');
+      return {contents: source.replaceAll('import.meta.url', `__aigcModuleUrl(${JSON.stringify(built)})`), loader: path.endsWith('x') ? 'tsx' : 'ts'};
+    });
+  },
 };
 
-// CommonJS, so bin/enforce-loader.js can compile it as a script with V8's code
-// cache (ES modules take no cache on Node 20); import.meta.url (finding package.json
-// and the schemas) is the bundle's own URL.
+// CommonJS, so bin/bundle-loader.js can compile it as a script with V8's code
+// cache (ES modules take no cache on Node 20).
 await build({
-  ...common,
-  entryPoints: ['src/cli/enforce-main.ts'],
-  outfile: 'dist/enforce.bundle.cjs',
+  entryPoints: ['src/cli/start/main.ts'],
+  outfile: 'dist/aigc.bundle.cjs',
+  bundle: true,
+  platform: 'node',
   format: 'cjs',
-  define: {'import.meta.url': '__aigcBundleUrl'},
-  banner: {js: "const __aigcBundleUrl = require('node:url').pathToFileURL(__filename).href;"},
+  target: 'node20',
+  sourcemap: true,
+  minify: process.env.AIGC_BUNDLE_MINIFY !== '0',
+  keepNames: true,
+  logLevel: 'warning',
+  external: [
+    // ES modules with top-level await: the views built on them are imported at run time, from dist/src/cli/ui/.
+    'ink',
+    'react',
+    'react/jsx-runtime',
+    // Loaded by one format each (junit, lint's pretty), from node_modules when chosen: a third of the bundle otherwise.
+    'xmlbuilder2',
+    '@babel/code-frame',
+    // oclif reads TypeScript sources only in development (bin/dev.js).
+    'typescript',
+  ],
+  // The first line names the build, so a code cache is used only with the bundle it was made from.
+  banner: {
+    js: `// aigc-build ${randomBytes(32).toString('hex')}\nconst __aigcModuleUrl = (file) => require('node:url').pathToFileURL(require('node:path').join(__dirname, file)).href;`,
+  },
+  plugins: [moduleUrls],
 });
-// The cache is made by running the bundle on the bundled examples.
-const cached = spawnSync(process.execPath, ['scripts/enforce-cache.js'], {stdio: ['ignore', 'ignore', 'inherit']});
-if (cached.status !== 0) throw new Error(`making dist/enforce.bundle.cache failed (exit ${cached.status ?? cached.signal})`);
-
-// Split: what only some runs need (the live view with ink and React, the JUnit
-// writer's XML library, each reporter) is a chunk of its own, loaded when used.
-await build({
-  ...common,
-  entryPoints: {'policy-test': 'src/cli/policy-test-main.ts'},
-  outdir: 'dist/policy-test',
-  splitting: true,
-  chunkNames: 'chunk-[hash]',
-  // ink loads React's developer tools only when DEV=true; they are not installed.
-  external: ['react-devtools-core'],
-});
+// The caches are made by running the bundle on the bundled examples.
+const cached = spawnSync(process.execPath, ['scripts/bundle-cache.js'], {stdio: 'inherit'});
+if (cached.status !== 0) throw new Error(`making the bundle's code caches failed (exit ${cached.status ?? cached.signal})`);

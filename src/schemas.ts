@@ -1,10 +1,10 @@
 // The JSON Schemas shipped in the package's `schemas/` folder, by the names
-// `aigc schema NAME` accepts. The folder is found relative to this module, so
-// it works from `src/` (tsx) and from `dist/src/` (built).
+// `aigc schema NAME` accepts.
 
-import {existsSync, readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {parseJson} from './canonical/json.js';
+import {packageRoot} from './package-root.js';
 import type {PyValue} from './python/values.js';
 
 /** CLI name → file in `schemas/`. */
@@ -24,22 +24,9 @@ export function isShippedSchemaName(name: string): name is ShippedSchemaName {
   return Object.hasOwn(SHIPPED_SCHEMAS, name);
 }
 
-// `src/schemas.ts` sits one level below the package root, `dist/src/schemas.js` two.
-const SCHEMA_DIR_CANDIDATES = ['../schemas/', '../../schemas/'].map((relative) =>
-  fileURLToPath(new URL(relative, import.meta.url)),
-);
-
-let schemaDir: string | undefined;
-
-function shippedSchemaDir(): string {
-  schemaDir ??=
-    SCHEMA_DIR_CANDIDATES.find((dir) => existsSync(`${dir}${SHIPPED_SCHEMAS.policy}`)) ?? SCHEMA_DIR_CANDIDATES[0];
-  return schemaDir;
-}
-
 /** Absolute path of a shipped schema file. */
 export function shippedSchemaPath(name: ShippedSchemaName): string {
-  return `${shippedSchemaDir()}${SHIPPED_SCHEMAS[name]}`;
+  return join(packageRoot(), 'schemas', SHIPPED_SCHEMAS[name]);
 }
 
 const schemaTexts = new Map<ShippedSchemaName, string>();

@@ -10,10 +10,10 @@ import {fileURLToPath} from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** What `npm run build` reads; a change to any of them makes dist/ stale. */
-const BUILD_INPUTS = ['src', 'commands', 'schemas', 'bin', 'scripts/clean.js', 'scripts/bundle.js', 'scripts/enforce-cache.js', 'scripts/manifest.js', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
+const BUILD_INPUTS = ['src', 'commands', 'schemas', 'bin', 'scripts/clean.js', 'scripts/bundle.js', 'scripts/bundle-cache.js', 'scripts/manifest.js', 'package.json', 'tsconfig.json', 'tsconfig.build.json'];
 
 /** What the build leaves behind; the manifest is written last. */
-const BUILD_OUTPUTS = ['dist/commands', 'dist/enforce.bundle.cjs', 'dist/enforce.bundle.cache', 'oclif.manifest.json'];
+const BUILD_OUTPUTS = ['dist/commands', 'dist/aigc.bundle.cjs', 'dist/bundle-cache/enforce.cache', 'oclif.manifest.json'];
 const LAST_OUTPUT = 'oclif.manifest.json';
 
 export default function setup(): void {

@@ -1,37 +1,4 @@
-import {Args, Flags} from '@oclif/core';
-import {AigcCommand} from '../../src/cli/base-command.js';
-import {DURABILITY_CHOICES} from '../../src/audit/trail-writer.js';
-import {DURABILITY_HELP} from '../../src/cli/chain-writes.js';
+import {oclifCommand} from '../../src/cli/oclif-command.js';
+import {CHAIN_APPEND} from '../../src/cli/specs/chain-append.js';
 
-export default class ChainAppend extends AigcCommand {
-  static override summary = 'Chain artifacts read from stdin into a hash-chained audit trail.';
-
-  static override description = `Reads audit artifacts from stdin (NDJSON, or pretty-printed JSON values one after another) and appends each to FILE as the next link of a hash chain, under the same exclusive lock and rules as aigc enforce --chain: the chain at the end of FILE is continued (its chain_id, next chain_index and last checksum), or a new one is started (--chain-id, else a random UUID). Stale chain fields from an earlier chain are dropped first. Artifacts are committed in batches (one lock, one write and one fdatasync each; see --durability).
-
-With --key-env or --key-file only authentic artifacts enter the trail: an already signed artifact must verify with the key or it is refused, and an unsigned one is signed before it is chained (so both its signature and the chain verify with aigc chain verify --key-…). Without a key artifacts are chained as they are. Input that is not a JSON object, or that cannot be recorded (NaN, lone surrogates), is refused. Refusals are reported on stderr with their input line; a one-line summary ends the run on stderr.
-
-Exit status: 0 every artifact appended, 1 any refused, 2 usage error, 3 FILE cannot be written, is damaged (its last line is incomplete or not JSON) or stays locked by another writer for 2 minutes.`;
-
-  static override examples = [
-    {description: 'Chain a day of artifacts into the trail', command: '<%= config.bin %> <%= command.id %> audit.jsonl < artifacts.jsonl'},
-    {description: 'Start a named chain, signing unsigned artifacts and refusing forged ones', command: 'AIGC_KEY=s3cret <%= config.bin %> <%= command.id %> audit.jsonl --chain-id payments-2026 --key-env AIGC_KEY < artifacts.jsonl'},
-    {description: 'Enforce now, chain later', command: '<%= config.bin %> enforce < invocations.jsonl | <%= config.bin %> <%= command.id %> audit.jsonl'},
-  ];
-
-  static override args = {
-    file: Args.string({description: 'The JSONL trail to append to (created when missing).', required: true}),
-  };
-
-  static override flags = {
-    'chain-id': Flags.string({description: 'Chain to continue or start in FILE (default: the last chain in FILE, else a random UUID).', helpValue: 'ID'}),
-    'key-env': Flags.string({description: 'HMAC key in this environment variable: sign unsigned artifacts, refuse signed ones that do not verify.', helpValue: 'VAR'}),
-    'key-file': Flags.string({description: 'HMAC key in this file (one trailing newline removed): as --key-env.', helpValue: 'PATH'}),
-    durability: Flags.string({description: DURABILITY_HELP, options: [...DURABILITY_CHOICES], helpValue: 'batch|each|none'}),
-  };
-
-  async run(): Promise<void> {
-    const {args, flags} = await this.parse(ChainAppend);
-    const {runAppend} = await import('../../src/cli/run-append.js');
-    this.setExitCode(await runAppend(args.file, flags));
-  }
-}
+export default oclifCommand(CHAIN_APPEND);

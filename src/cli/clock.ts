@@ -1,9 +1,7 @@
-// `--now`: a fixed clock given as epoch seconds or an ISO-8601 instant.
+// `--now`: a fixed clock given as epoch seconds or an ISO-8601 instant (its
+// help text: NOW_HELP in ./specs/shared.ts).
 import {epochSecondsOf} from '../testing/clock.js';
 import {usageError} from './exit-codes.js';
-
-/** What every `--now` flag says about its value, so the help is the same everywhere. */
-export const NOW_HELP = 'epoch seconds or an ISO-8601 instant; without an offset the time is UTC';
 
 /**
  * Parses `--now`; returns epoch seconds (fractions kept), or undefined when not
@@ -18,9 +16,4 @@ export function parseNow(value: string | undefined): number | undefined {
   throw usageError(
     `--now must be epoch seconds (1700000000) or an ISO-8601 instant (2026-01-01T00:00:00Z) between the years 1 and 9999, got '${value}'`,
   );
-}
-
-/** A clock function for the engine: fixed when `--now` was given, else the real clock. */
-export function clockFrom(now: number | undefined): () => number {
-  return now === undefined ? () => Math.floor(Date.now() / 1000) : () => Math.floor(now);
 }

@@ -9,6 +9,7 @@ import {InvocationValidationError} from '../errors.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import type {JsonStreamItem} from '../io/json-values.js';
 import {PolicyCache} from '../policy/cache.js';
+import {clockAt} from '../pipeline/clock.js';
 import {utcDay} from '../policy/dates.js';
 import {decide, prePipelineFailArtifact, unrecordableDecision} from '../pipeline/enforce.js';
 import type {PyDict} from '../python/values.js';
@@ -39,7 +40,7 @@ export interface ItemDecider {
 
 /** A decider with its own policy cache. */
 export function createItemDecider(settings: DeciderSettings, customGates?: readonly EnforcementGate[]): ItemDecider {
-  const now = settings.now === undefined ? () => Math.floor(Date.now() / 1000) : () => Math.floor(settings.now!);
+  const now = clockAt(settings.now);
   const cache = new PolicyCache();
   const signer = settings.key ? new HmacSigner(settings.key) : null;
   const patterns = settings.redactionPatterns ?? DEFAULT_REDACTION_PATTERNS;

@@ -4,8 +4,8 @@ import {usageError} from './exit-codes.js';
 
 /** The formats a command accepts and its defaults. */
 export interface FormatSpec<F extends string> {
-  /** Every accepted value, in the order the usage error lists them. */
-  allowed: readonly F[];
+  /** Every format, in the order help and the usage error list them. */
+  names: readonly F[];
   /** Used when no format is asked for and stdout is a terminal. */
   terminalDefault: F;
   /** Used when no format is asked for and stdout is a pipe or a file (or `-o` is given). */
@@ -37,13 +37,13 @@ export function selectFormat<F extends string>(request: FormatRequest, spec: For
     if (request.format !== undefined && request.format !== 'json') {
       throw usageError(`--json conflicts with --format ${request.format}; use one of them`);
     }
-    if (!spec.allowed.some((format) => format === 'json')) {
-      throw usageError(`--json is not available for this command; use --format with one of: ${spec.allowed.join(', ')}`);
+    if (!spec.names.some((format) => format === 'json')) {
+      throw usageError(`--json is not available for this command; use --format with one of: ${spec.names.join(', ')}`);
     }
     return 'json' as F;
   }
   if (request.format === undefined) return request.toTerminal ? spec.terminalDefault : spec.pipeDefault;
-  return parseFormat(request.format, spec.allowed);
+  return parseFormat(request.format, spec.names);
 }
 
 /** `value` as one of `allowed`, or a usage error naming the allowed values. */

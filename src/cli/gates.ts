@@ -6,6 +6,7 @@
 import {resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 import {type EnforcementGate, validateGate} from '../gates/custom.js';
+import type {ModuleImporter} from './command-io.js';
 import {CliError, ExitCode, ioError} from './exit-codes.js';
 
 /**
@@ -16,18 +17,11 @@ import {CliError, ExitCode, ioError} from './exit-codes.js';
  * module cannot be read or throws while loading, exit 2 when it exports no
  * usable gate or an invalid one.
  */
-export async function loadGateModules(
-  modules: readonly string[],
-  cwd: string = process.cwd(),
-  importer: ModuleImporter = (url) => import(url),
-): Promise<EnforcementGate[]> {
+export async function loadGateModules(modules: readonly string[], cwd: string, importer: ModuleImporter): Promise<EnforcementGate[]> {
   const gates: EnforcementGate[] = [];
   for (const module of modules) gates.push(...gatesOf(module, await importModule(module, cwd, importer)));
   return gates;
 }
-
-/** `import()` of a module URL, from the code that can import (see `MainOptions` in enforce-main). */
-export type ModuleImporter = (url: string) => Promise<unknown>;
 
 async function importModule(module: string, cwd: string, importer: ModuleImporter): Promise<Record<string, unknown>> {
   const path = resolve(cwd, module);

@@ -5,19 +5,21 @@ import {readFileSync} from 'node:fs';
 import {HmacSigner} from '../audit/signing.js';
 import {ioError, usageError} from './exit-codes.js';
 
+type Environment = Readonly<Record<string, string | undefined>>;
+
 export interface KeyFlags {
   'key-env'?: string;
   'key-file'?: string;
 }
 
 /** The signer the flags name, or null when neither flag is given. */
-export function signerFromFlags(flags: KeyFlags, env: NodeJS.ProcessEnv = process.env): HmacSigner | null {
+export function signerFromFlags(flags: KeyFlags, env: Environment): HmacSigner | null {
   const key = keyFromFlags(flags, env);
   return key ? new HmacSigner(key) : null;
 }
 
 /** The key bytes the flags name (for signers in worker threads), or null when neither flag is given. */
-export function keyFromFlags(flags: KeyFlags, env: NodeJS.ProcessEnv = process.env): Buffer | null {
+export function keyFromFlags(flags: KeyFlags, env: Environment): Buffer | null {
   if (flags['key-env'] !== undefined && flags['key-file'] !== undefined) {
     throw usageError('give either --key-env or --key-file, not both');
   }

@@ -2,14 +2,11 @@
 // report needs: which format, whether to colour, and where the report goes.
 import {type ColorTarget, shouldColor} from './color.js';
 import {type FormatSpec, isMachineFormat, selectFormat} from './format.js';
+import type {reportFlags} from './specs/shared.js';
+import type {FlagValues} from './start/spec.js';
 
-/** The parsed values of `reportFlags()`. */
-export interface ReportFlagValues {
-  format?: string;
-  json?: boolean;
-  output?: string;
-  color?: boolean;
-}
+/** The parsed values of the report flags (`reportFlags()`). */
+export type ReportFlagValues = FlagValues<ReturnType<typeof reportFlags>>;
 
 export interface ReportSettings<F extends string> {
   format: F;

@@ -4,24 +4,18 @@
 // `--durability`). Which artifacts may enter the trail is the engine's rule
 // (audit/trail-admission.ts); every refusal is reported on stderr with its
 // input line, and makes the exit code 1.
-import type {Readable} from 'node:stream';
 import {admitArtifact} from '../audit/trail-admission.js';
 import {JsonValueReader, type JsonStreamItem} from '../io/json-values.js';
 import type {PyDict} from '../python/values.js';
 import {CommandChain, durabilityFlag} from './chain-writes.js';
+import type {CommandIo} from './command-io.js';
+import {commandNotes} from './diagnostics.js';
 import {ExitCode} from './exit-codes.js';
-import {type KeyFlags, signerFromFlags} from './keys.js';
+import {signerFromFlags} from './keys.js';
+import type {CHAIN_APPEND} from './specs/chain-append.js';
+import type {FlagValues} from './start/spec.js';
 
-export interface AppendFlags extends KeyFlags {
-  'chain-id'?: string;
-  durability?: string;
-}
-
-export interface AppendIo {
-  stdin: Readable;
-  stderr: NodeJS.WritableStream;
-  env: NodeJS.ProcessEnv;
-}
+export type AppendFlags = FlagValues<(typeof CHAIN_APPEND)['flags']>;
 
 interface AppendTally {
   appended: number;
@@ -32,9 +26,8 @@ interface AppendTally {
   lastIndex: number | null;
 }
 
-const PROGRAM = 'aigc chain append';
-
-export async function runAppend(file: string, flags: AppendFlags, io: AppendIo = {stdin: process.stdin, stderr: process.stderr, env: process.env}): Promise<number> {
+export async function runAppend(file: string, flags: AppendFlags, io: CommandIo): Promise<number> {
+  const note = commandNotes(io.stderr, 'chain append');
   const signer = signerFromFlags(flags, io.env);
   const tally: AppendTally = {appended: 0, signed: 0, refused: 0, chainId: null, firstIndex: null, lastIndex: null};
   const chain = new CommandChain(file, {
@@ -43,12 +36,12 @@ export async function runAppend(file: string, flags: AppendFlags, io: AppendIo =
     reported: (batch) => {
       for (const artifact of batch.artifacts) record(tally, artifact);
     },
-    warn: (message) => io.stderr.write(`${PROGRAM}: ${message}\n`),
+    warn: note,
   });
   const reader = new JsonValueReader();
   const refuse = (line: number, why: string): undefined => {
     tally.refused++;
-    io.stderr.write(`${PROGRAM}: stdin:${line}: ${why}; not appended\n`);
+    note(`stdin:${line}: ${why}; not appended`);
     return undefined;
   };
   const handle = (item: JsonStreamItem): Promise<void> | undefined => {
@@ -71,7 +64,7 @@ export async function runAppend(file: string, flags: AppendFlags, io: AppendIo =
   }
   await handleAll(reader.end());
   await chain.close();
-  io.stderr.write(`${PROGRAM}: ${summary(tally, file)}\n`);
+  note(summary(tally, file));
   return tally.refused > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
 

@@ -1,7 +1,6 @@
-// The `aigc enforce` loop: JSON values in, one compact artifact per value
-// out, in order, each written as soon as it is decided (with --chain, as soon
-// as its batch is durable in the chain). Kept free of oclif, ink and chalk so
-// the fast start-up path can import it directly.
+// `aigc enforce`: JSON values in, one compact artifact per value out, in
+// order, each written as soon as it is decided (with --chain, as soon as its
+// batch is durable in the chain).
 
 import {appendFileSync, createReadStream} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
@@ -11,9 +10,47 @@ import type {Durability, TrailBatch} from '../audit/trail-writer.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
 import type {PyDict, PyValue} from '../python/values.js';
-import {CommandChain} from './chain-writes.js';
+import {CommandChain, durabilityFlag} from './chain-writes.js';
+import {parseNow} from './clock.js';
+import type {CommandIo} from './command-io.js';
+import {commandNotes} from './diagnostics.js';
 import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider} from './enforce-items.js';
-import {ExitCode, ioError} from './exit-codes.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
+import {loadGateModules} from './gates.js';
+import {keyFromFlags} from './keys.js';
+import {OutputStream} from './output.js';
+import {redactionPatternsFromFlags} from './redact-flags.js';
+import type {ENFORCE} from './specs/enforce.js';
+import type {FlagValues} from './start/spec.js';
+
+export type EnforceFlags = FlagValues<(typeof ENFORCE)['flags']>;
+
+/** `aigc enforce` with its flags: the settings checked (keys, patterns, gates) before any input is read. */
+export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Promise<number> {
+  if (flags['chain-id'] !== undefined && flags.chain === undefined) throw usageError('--chain-id needs --chain');
+  if (flags.durability !== undefined && flags.chain === undefined) throw usageError('--durability needs --chain');
+  const durability = durabilityFlag(flags.durability);
+  const signingKey = keyFromFlags(flags, io.env);
+  const redactionPatterns = redactionPatternsFromFlags(flags.redact);
+  const customGates = await loadGateModules(flags.gate ?? [], io.cwd, io.importModule);
+  return runEnforce({
+    input: flags.input,
+    stdin: io.stdin,
+    stdout: io.stdout,
+    stderr: io.stderr,
+    now: parseNow(flags.now),
+    signingKey,
+    chainFile: flags.chain,
+    chainId: flags['chain-id'],
+    durability,
+    recordFile: flags.record,
+    policyRoot: flags['policy-root'],
+    pretty: flags.pretty,
+    strictMode: flags.strict,
+    customGates,
+    redactionPatterns,
+  });
+}
 
 export interface EnforceRunOptions {
   input?: string;
@@ -46,7 +83,7 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
     pretty: options.pretty,
   };
   const reader = new JsonValueReader();
-  const output = new OutputStream(options.stdout);
+  const output = OutputStream.of(options.stdout);
   const source = options.input ? openInput(options.input) : options.stdin;
   let counts: {count: number; fails: number};
   try {
@@ -61,7 +98,7 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
   if (output.failure) {
     throw ioError(`cannot write the artifacts (${output.failure.code ?? output.failure.message}); artifacts were lost`, 'stdout', output.failure);
   }
-  if (counts.count === 0 && !output.closed) options.stderr.write('aigc enforce: no invocations in the input\n');
+  if (counts.count === 0 && !output.closed) commandNotes(options.stderr, 'enforce')('no invocations in the input');
   return counts.fails > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
 
@@ -137,7 +174,7 @@ async function runInline(
   };
   const flush = async (): Promise<void> => {
     printPending();
-    await output.backpressure();
+    await output.backpressure(MAX_QUEUED_OUTPUT);
   };
   for await (const chunk of source) {
     await handleAll(reader.push(chunk as Buffer));
@@ -192,7 +229,7 @@ function chainFor(
       print();
     },
     replaceUnrecordable: (_artifact, error) => decider.unrecordable(error).artifact,
-    warn: (message) => options.stderr.write(`aigc enforce: ${message}\n`),
+    warn: commandNotes(options.stderr, 'enforce'),
   });
   return {
     add(artifact, invocation) {
@@ -222,49 +259,7 @@ function openInput(path: string): Readable {
   return createReadStream(path, {highWaterMark: 1 << 16});
 }
 
+/** Output queued before the run waits for its reader. */
 const MAX_QUEUED_OUTPUT = 4 * 1024 * 1024;
 /** Artifact text written in one go at most (give or take one artifact). */
 const PIECE_CHARS = 32 * 1024;
-
-/**
- * Stdout with backpressure. A reader that went away (EPIPE) ends the run
- * quietly; any other write failure (a full disk, a closed descriptor) ends it
- * too, and is reported: artifacts were lost.
- */
-class OutputStream {
-  closed = false;
-  failure: NodeJS.ErrnoException | null = null;
-
-  constructor(private readonly stream: Writable) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      this.closed = true;
-      if (error.code !== 'EPIPE') this.failure = error;
-    });
-  }
-
-  write(text: string | Uint8Array): void {
-    if (this.closed) return;
-    try {
-      this.stream.write(text);
-    } catch (error) {
-      // A stdout that is a file or device writes synchronously, and throws.
-      this.closed = true;
-      this.failure = error as NodeJS.ErrnoException;
-    }
-  }
-
-  /** Waits for the reader only when a few MiB are queued: waiting for every drain would stall on each pipe-sized write. */
-  async backpressure(): Promise<void> {
-    if (!this.closed && this.stream.writableLength > MAX_QUEUED_OUTPUT) await this.drained();
-  }
-
-  /** Resolves once everything written has been handed to the reader (or the reader went away). */
-  async drained(): Promise<void> {
-    if (this.closed || this.stream.writableLength === 0) return;
-    // A write's callback runs once it, and so everything before it, is flushed.
-    await new Promise<void>((resolve) => {
-      this.stream.write('', () => resolve());
-      this.stream.once('close', resolve);
-    });
-  }
-}

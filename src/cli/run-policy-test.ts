@@ -1,67 +1,55 @@
 // `aigc policy test`: find the suites, load them all (a malformed one stops
 // the run before any case), run the cases, report in the chosen format — live
 // on a terminal outside CI, else once at the end.
-import {loadGateModules} from './gates.js';
-import {redactionPatternsFromFlags} from './redact-flags.js';
-import {clockFrom, parseNow} from './clock.js';
-import {ExitCode, ioError, usageError} from './exit-codes.js';
-import {writeReport} from './output.js';
-import {reportSettings, type ReportFlagValues} from './report-settings.js';
-import {loadTestReporter, TEST_FORMAT_SPEC} from './reporters/test/index.js';
-import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles, SUITE_FILES, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
 import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
 import {isCi} from './ci.js';
+import {parseNow} from './clock.js';
+import type {CommandIo} from './command-io.js';
+import {commandNotes} from './diagnostics.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
+import {loadGateModules} from './gates.js';
+import {writeReport} from './output.js';
+import {redactionPatternsFromFlags} from './redact-flags.js';
+import {reportSettings} from './report-settings.js';
+import {TEST_FORMATS} from './reporters/test/formats.js';
+import {TEST_REPORTERS} from './reporters/test/index.js';
+import type {TestReport} from './reporters/test/types.js';
+import type {POLICY_TEST} from './specs/policy-test.js';
+import type {FlagValues} from './start/spec.js';
 import {toolVersion} from './version.js';
 
-export interface PolicyTestFlags extends ReportFlagValues {
-  run?: string;
-  bail?: boolean;
-  'fail-on-empty'?: boolean;
-  now?: string;
-  'policy-root'?: string;
-  strict?: boolean;
-  gate?: string[];
-  redact?: string[];
-}
+export type PolicyTestFlags = FlagValues<(typeof POLICY_TEST)['flags']>;
 
-export interface PolicyTestIo {
-  stdout: NodeJS.WriteStream | (NodeJS.WritableStream & {isTTY?: boolean});
-  stderr: NodeJS.WritableStream;
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-}
-
-const defaultIo = (): PolicyTestIo => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
-
-export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: PolicyTestIo = defaultIo()): Promise<number> {
-  const settings = reportSettings(flags, TEST_FORMAT_SPEC, io.stdout, io.env);
+export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: CommandIo): Promise<number> {
+  const settings = reportSettings(flags, TEST_FORMATS, io.stdout, io.env);
+  const note = commandNotes(io.stderr, 'policy test');
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
-  const {suites, problems} = loadSuites(paths.length > 0 ? paths : ['.'], io);
-  for (const problem of problems) io.stderr.write(`aigc policy test: ${problem.location}: ${problem.message}\n`);
+  const {suites, problems} = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note);
+  for (const problem of problems) note(`${problem.location}: ${problem.message}`);
   if (problems.length > 0) {
-    io.stderr.write(`aigc policy test: no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above\n`);
+    note(`no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above`);
     // A CI consumer reading the report (an annotation, a JUnit file) still learns why the run failed.
     const summary: RunSummary = {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0};
     const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
-    const reporter = await loadTestReporter(settings.format);
-    await writeReport(reporter(report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
+    const reporter = await TEST_REPORTERS[settings.format]();
+    await writeReport(reporter(report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
-  if (suites.length === 0) io.stderr.write(`aigc policy test: no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}\n`);
+  if (suites.length === 0) note(`no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}`);
   const options: RunOptions = {
     cwd: io.cwd,
     policyRoot: flags['policy-root'],
     cache: new PolicyCache(),
-    now: now === undefined ? undefined : clockFrom(now)(),
+    now: now === undefined ? undefined : Math.floor(now),
     filter,
     bail: flags.bail,
     strictMode: flags.strict,
-    customGates: flags.gate ? await loadGateModules(flags.gate, io.cwd) : undefined,
+    customGates: flags.gate ? await loadGateModules(flags.gate, io.cwd, io.importModule) : undefined,
     redactionPatterns: redactionPatternsFromFlags(flags.redact),
     // The CLI registers no tracer provider: spans would be made for nothing.
     trace: false,
@@ -71,7 +59,8 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   if (live) {
     // React's development build (the default) makes the view several times slower; a user's own NODE_ENV wins.
     process.env.NODE_ENV ??= 'production';
-    const {runWithLiveView} = await import('./ui/test-view.js');
+    // An ES module (ink), imported as the start path imports them.
+    const {runWithLiveView} = (await io.importModule(new URL('./ui/test-view.js', import.meta.url).href)) as typeof import('./ui/test-view.js');
     summary = await runWithLiveView((onResult) => runSuites(suites, {...options, onResult}), {
       total: planCases(suites, filter).filter((planned) => planned.skipReason === undefined).length,
       color: settings.color,
@@ -81,23 +70,22 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   } else {
     summary = await runSuites(suites, options);
     const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems: [], toolVersion: toolVersion()};
-    const text = (await loadTestReporter(settings.format))(report, {color: settings.color, cwd: io.cwd});
-    await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
+    const text = (await TEST_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
+    await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   }
   if (summary.failed > 0) return ExitCode.CheckFailed;
   if (flags['fail-on-empty'] && summary.passed === 0) {
-    io.stderr.write('aigc policy test: no test case ran (--fail-on-empty)\n');
+    note('no test case ran (--fail-on-empty)');
     return ExitCode.CheckFailed;
   }
   return ExitCode.Success;
 }
 
 /** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
-function loadSuites(paths: string[], io: PolicyTestIo): {suites: LoadedSuite[]; problems: TestingFileError[]} {
-  const cwd = io.cwd;
+function loadSuites(paths: string[], cwd: string, note: (message: string) => void): {suites: LoadedSuite[]; problems: TestingFileError[]} {
   const {files, missing, skipped} = collectFiles(paths, SUITE_FILES, cwd);
   if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
-  for (const entry of skipped) io.stderr.write(`aigc policy test: ${skippedMessage(entry)}\n`);
+  for (const entry of skipped) note(skippedMessage(entry));
   const suites: LoadedSuite[] = [];
   const problems: TestingFileError[] = [];
   for (const file of files) {

@@ -9,38 +9,25 @@ import {loadFixtureFile, parseOrThrow, type ReplayFixture, type ReplayMode} from
 import {replayFixture, summarizeVerdictChanges} from '../testing/replay/replay.js';
 import {planUpdates, type UpdateMode} from '../testing/replay/update.js';
 import {readFileSync} from 'node:fs';
+import {isCi} from './ci.js';
 import {parseNow} from './clock.js';
+import type {CommandIo} from './command-io.js';
+import {commandNotes} from './diagnostics.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {writeFileAtomic, writeReport} from './output.js';
-import {reportSettings, type ReportFlagValues} from './report-settings.js';
-import {REPLAY_FORMAT_SPEC, replayReporters} from './reporters/replay/index.js';
+import {reportSettings} from './report-settings.js';
+import {REPLAY_FORMATS} from './reporters/replay/formats.js';
+import {REPLAY_REPORTERS} from './reporters/replay/index.js';
 import type {ReplayOutcome, ReplayReport, ReplayReportEntry} from './reporters/replay/types.js';
-import {isCi} from './ci.js';
+import type {REPLAY} from './specs/replay.js';
+import type {FlagValues} from './start/spec.js';
 import {toolVersion} from './version.js';
 
-export interface ReplayFlags extends ReportFlagValues {
-  expected?: string;
-  mode?: string;
-  'call-output'?: string;
-  update?: string;
-  strict?: boolean;
-  policy?: string;
-  now?: string;
-  root?: string;
-  'policy-root'?: string;
-}
+export type ReplayFlags = FlagValues<(typeof REPLAY)['flags']>;
 
-export interface ReplayIo {
-  stdout: NodeJS.WriteStream | (NodeJS.WritableStream & {isTTY?: boolean});
-  stderr: NodeJS.WritableStream;
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-}
-
-const defaultIo = (): ReplayIo => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
-
-export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayIo = defaultIo()): Promise<number> {
-  const settings = reportSettings(flags, REPLAY_FORMAT_SPEC, io.stdout, io.env);
+export async function runReplay(paths: string[], flags: ReplayFlags, io: CommandIo): Promise<number> {
+  const settings = reportSettings(flags, REPLAY_FORMATS, io.stdout, io.env);
+  const note = commandNotes(io.stderr, 'replay');
   const updateMode = updateModeOf(flags.update, io.env);
   if (flags.policy !== undefined && updateMode !== 'none' && flags.update !== undefined) {
     throw usageError('--update cannot be combined with --policy: expectations would be rewritten from another policy');
@@ -52,13 +39,13 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
   const expectedTemplate = flags.expected === undefined ? undefined : readExpectedTemplate(flags.expected, io.cwd);
   const callOutput = flags['call-output'] === undefined ? undefined : readJsonFlag('--call-output', flags['call-output'], io.cwd);
   const {fixtures, problems, skipped, notTaken} = loadFixtures(paths, {cwd: io.cwd, expectedTemplate, mode, callOutput}, flags.expected);
-  for (const entry of notTaken) io.stderr.write(`aigc replay: ${skippedMessage(entry)}\n`);
-  for (const problem of problems) io.stderr.write(`aigc replay: ${problem.location}: ${problem.message}\n`);
+  for (const entry of notTaken) note(skippedMessage(entry));
+  for (const problem of problems) note(`${problem.location}: ${problem.message}`);
   if (problems.length > 0) {
-    io.stderr.write('aigc replay: no fixture was replayed: fix the file(s) above\n');
+    note('no fixture was replayed: fix the file(s) above');
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
-  if (skipped.length > 0) io.stderr.write(`aigc replay: ${skipped.length} JSON file(s) without a fixture passed over (expected artifacts, schemas…)\n`);
+  if (skipped.length > 0) note(`${skipped.length} JSON file(s) without a fixture passed over (expected artifacts, schemas…)`);
 
   const replayOptions = {
     cwd: path.resolve(io.cwd, flags.root ?? '.'),
@@ -85,9 +72,9 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: ReplayI
     policyChange: policyOverride === undefined ? undefined : {policy: flags.policy!, summary: summarizeVerdictChanges(results)},
     toolVersion: toolVersion(),
   };
-  if (fixtures.length === 0) io.stderr.write(`aigc replay: no fixtures found in ${paths.join(', ')}\n`);
-  const text = replayReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
-  await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout as NodeJS.WriteStream});
+  if (fixtures.length === 0) note(`no fixtures found in ${paths.join(', ')}`);
+  const text = (await REPLAY_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
+  await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   return report.failed > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
 

@@ -3,42 +3,33 @@
 // format. Exit 0 when everything checked is valid, 1 otherwise, 3 when a file
 // cannot be read.
 import {statSync} from 'node:fs';
-import type {Readable} from 'node:stream';
 import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify/index.js';
 import {JsonlSourceError} from '../io/jsonl.js';
+import {isCi} from './ci.js';
 import {colorLevel as colorLevelOf} from './color.js';
+import type {CommandIo} from './command-io.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {isMachineFormat} from './format.js';
-import {type KeyFlags, keyFromFlags} from './keys.js';
-import {isCi} from './ci.js';
-import {type ReportStream, writeReport} from './output.js';
-import {reportSettings, type ReportFlagValues} from './report-settings.js';
-import {VERIFY_FORMAT_SPEC, verifyReporters} from './reporters/verify/index.js';
+import {keyFromFlags} from './keys.js';
+import {writeReport} from './output.js';
+import {reportSettings} from './report-settings.js';
+import {VERIFY_FORMATS} from './reporters/verify/formats.js';
+import {VERIFY_REPORTERS} from './reporters/verify/index.js';
+import type {CHAIN_VERIFY} from './specs/chain-verify.js';
+import type {FlagValues} from './start/spec.js';
+import {readErrorText} from './system-errors.js';
 
-export interface VerifyFlags extends ReportFlagValues, KeyFlags {
-  'allow-unsigned'?: boolean;
-  'max-errors'?: number;
-}
-
-export interface VerifyIo {
-  stdin: Readable;
-  stdout: ReportStream & {isTTY?: boolean};
-  stderr: NodeJS.WritableStream & {isTTY?: boolean};
-  env: Readonly<Record<string, string | undefined>>;
-  cwd: string;
-}
+export type VerifyFlags = FlagValues<(typeof CHAIN_VERIFY)['flags']>;
 
 /** Lowers the line-size limit (bytes), for tests and for auditors with smaller trails; default 64 MiB. */
 export const MAX_LINE_BYTES_ENV = 'AIGC_MAX_LINE_BYTES';
 /** Threads verifying a large file: 1 is the main thread alone; default one per CPU (see `VerifyOptions.threads`). */
 export const THREADS_ENV = 'AIGC_VERIFY_THREADS';
 
-const defaultIo = (): VerifyIo => ({stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
-
-export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyIo = defaultIo()): Promise<number> {
-  const settings = reportSettings(flags, VERIFY_FORMAT_SPEC, io.stdout, io.env);
+export async function runVerify(files: string[], flags: VerifyFlags, io: CommandIo): Promise<number> {
+  const settings = reportSettings(flags, VERIFY_FORMATS, io.stdout, io.env);
   if (files.filter((file) => file === '-').length > 1) throw usageError('stdin (-) can be read only once');
-  const signingKey = keyFromFlags(flags, io.env as NodeJS.ProcessEnv);
+  const signingKey = keyFromFlags(flags, io.env);
   const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
   const threads = threadCount(io.env[THREADS_ENV]);
   for (const file of files) if (file !== '-') checkReadable(file);
@@ -51,13 +42,13 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: VerifyI
       {signingKey, allowUnsigned: flags['allow-unsigned'], maxErrors: flags['max-errors'], maxLineBytes, threads, stdin: io.stdin, onProgress: progress?.update},
     );
   } catch (error) {
-    if (error instanceof JsonlSourceError) throw ioError(`cannot read the trail: ${systemErrorText(error.code)}`, error.path, error);
+    if (error instanceof JsonlSourceError) throw ioError(`cannot read the trail: ${readErrorText(error.code)}`, error.path, error);
     throw error;
   } finally {
     await progress?.stop();
   }
-  const text = verifyReporters[settings.format](report, {color: settings.color, cwd: io.cwd});
-  await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout});
+  const text = (await VERIFY_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
+  await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   return report.valid ? ExitCode.Success : ExitCode.CheckFailed;
 }
 
@@ -67,10 +58,11 @@ interface ProgressDisplay {
 }
 
 /** The ink view on stderr, only for people: a terminal, outside CI, and not under a machine format. */
-async function progressDisplay(io: VerifyIo, machineFormat: boolean, colorFlag: boolean | undefined): Promise<ProgressDisplay | null> {
+async function progressDisplay(io: CommandIo, machineFormat: boolean, colorFlag: boolean | undefined): Promise<ProgressDisplay | null> {
   if (machineFormat || io.stderr.isTTY !== true || isCi(io.env)) return null;
-  const {startVerifyProgress} = await import('./ui/verify-progress.js');
-  const colorLevel = colorLevelOf({stream: io.stderr as NodeJS.WriteStream, colorFlag, env: io.env});
+  // An ES module (ink), imported as the start path imports them.
+  const {startVerifyProgress} = (await io.importModule(new URL('./ui/verify-progress.js', import.meta.url).href)) as typeof import('./ui/verify-progress.js');
+  const colorLevel = colorLevelOf({stream: io.stderr, colorFlag, env: io.env});
   return startVerifyProgress({stderr: io.stderr as NodeJS.WriteStream, fileSize: fileSizeOf, colorLevel});
 }
 
@@ -89,7 +81,7 @@ function checkReadable(file: string): void {
   try {
     isDirectory = statSync(file).isDirectory();
   } catch (error) {
-    throw ioError(`cannot read the trail: ${systemErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, file, error);
+    throw ioError(`cannot read the trail: ${readErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, file, error);
   }
   if (isDirectory) throw ioError('cannot read the trail: it is a folder; name the JSONL files in it', file);
 }
@@ -106,17 +98,4 @@ function threadCount(value: string | undefined): number | undefined {
   const count = Number(value);
   if (!Number.isSafeInteger(count) || count < 1 || count > 64) throw usageError(`${THREADS_ENV} must be a number of threads from 1 to 64, not "${value}"`);
   return count;
-}
-
-const SYSTEM_ERRORS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EPERM: 'operation not permitted',
-  EISDIR: 'it is a folder; name the JSONL files in it',
-  ENOTDIR: 'a part of the path is not a folder',
-  EIO: 'input/output error',
-};
-
-function systemErrorText(code: string): string {
-  return `${SYSTEM_ERRORS[code] ?? 'system error'} (${code})`;
 }

@@ -29,6 +29,7 @@ import {contextProvenance, type FailureEntry, generateAuditArtifact} from './art
 import {failureGateOf} from './classify.js';
 import {checkChecksumNesting, jsonSerializationProblem, validateInvocation} from './invocation.js';
 import {strictModeIssues} from './strict.js';
+import {systemClock} from './clock.js';
 
 const log = getLogger('enforcement');
 
@@ -75,7 +76,7 @@ interface Resolved {
 
 function resolveOptions(options: EnforceOptions): Resolved {
   return {
-    now: options.now ?? (() => Math.floor(Date.now() / 1000)),
+    now: options.now ?? systemClock,
     patterns: options.redactionPatterns ?? DEFAULT_REDACTION_PATTERNS,
     gates: groupGates(options.customGates ?? []),
   };

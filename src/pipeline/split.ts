@@ -30,6 +30,7 @@ import {
   spanOutcome,
 } from './enforce.js';
 import {jsonSerializationProblem, validateInvocationCore} from './invocation.js';
+import {systemClock} from './clock.js';
 
 const SNAPSHOT_KEYS = ['policy_file', 'model_provider', 'model_identifier', 'role', 'input', 'context'] as const;
 const PHASE_B_POINTS: InsertionPoint[] = ['pre_output', 'post_output'];
@@ -105,7 +106,7 @@ function fingerprint(gates: GroupedGates): PyDict {
 
 function resolved(options: EnforceOptions): {now: () => number; patterns: readonly RedactionPattern[]} {
   return {
-    now: options.now ?? (() => Math.floor(Date.now() / 1000)),
+    now: options.now ?? systemClock,
     patterns: options.redactionPatterns ?? DEFAULT_REDACTION_PATTERNS,
   };
 }

@@ -3,7 +3,6 @@
 import {appendFileSync, mkdtempSync, readFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
-import {PassThrough, Readable} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {parseJson} from '../../src/canonical/index.js';
 import {pyJsonDumps} from '../../src/canonical/dumps.js';
@@ -11,6 +10,7 @@ import {HmacSigner, signArtifact} from '../../src/audit/signing.js';
 import {verifyTrails} from '../../src/audit/verify/index.js';
 import {type AppendFlags, runAppend} from '../../src/cli/run-append.js';
 import type {PyDict} from '../../src/python/values.js';
+import {captureIo} from './capture.js';
 
 const DATA = resolve(import.meta.dirname, '..', 'data', 'chains');
 const REFERENCE = readFileSync(join(DATA, 'reference-chain.jsonl'), 'utf8').trimEnd().split('\n');
@@ -18,11 +18,9 @@ const REFERENCE_KEY = new HmacSigner(readFileSync(join(DATA, 'reference-chain.ke
 const KEY = 'append-key';
 
 async function append(file: string, input: string, flags: AppendFlags = {}): Promise<{code: number; stderr: string}> {
-  const stderr = new PassThrough();
-  const chunks: Buffer[] = [];
-  stderr.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const code = await runAppend(file, flags, {stdin: Readable.from([Buffer.from(input)]), stderr, env: {AIGC_KEY: KEY}});
-  return {code, stderr: Buffer.concat(chunks).toString('utf8')};
+  const io = captureIo({AIGC_KEY: KEY}, {stdin: input});
+  const code = await runAppend(file, flags, io);
+  return {code, stderr: io.stderr.text};
 }
 
 const trailFile = () => join(mkdtempSync(join(tmpdir(), 'aigc-append-')), 'audit.jsonl');

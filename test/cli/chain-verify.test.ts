@@ -33,6 +33,7 @@ async function verify(files: string[], flags: VerifyFlags = {}, options: {env?: 
     stderr: new PassThrough(),
     env: options.env ?? {},
     cwd: ROOT,
+    importModule: (url) => import(url),
   });
   return {code, stdout: Buffer.concat(chunks).toString('utf8')};
 }

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {CliError, ExitCode} from '../../src/cli/exit-codes.js';
 import {isMachineFormat, parseFormat, selectFormat} from '../../src/cli/format.js';
-import {LINT_FORMAT_SPEC} from '../../src/cli/reporters/lint/index.js';
+import {LINT_FORMATS} from '../../src/cli/reporters/lint/formats.js';
 
 function usageErrorOf(action: () => unknown): CliError {
   try {
@@ -15,33 +15,33 @@ function usageErrorOf(action: () => unknown): CliError {
 
 describe('format selection', () => {
   it('defaults to pretty on a terminal and text otherwise', () => {
-    expect(selectFormat({toTerminal: true}, LINT_FORMAT_SPEC)).toBe('pretty');
-    expect(selectFormat({toTerminal: false}, LINT_FORMAT_SPEC)).toBe('text');
+    expect(selectFormat({toTerminal: true}, LINT_FORMATS)).toBe('pretty');
+    expect(selectFormat({toTerminal: false}, LINT_FORMATS)).toBe('text');
   });
 
   it('takes -f/--format', () => {
-    expect(selectFormat({format: 'sarif', toTerminal: true}, LINT_FORMAT_SPEC)).toBe('sarif');
+    expect(selectFormat({format: 'sarif', toTerminal: true}, LINT_FORMATS)).toBe('sarif');
   });
 
   it('reads --json as -f json, and accepts both together', () => {
-    expect(selectFormat({json: true, toTerminal: true}, LINT_FORMAT_SPEC)).toBe('json');
-    expect(selectFormat({json: true, format: 'json', toTerminal: false}, LINT_FORMAT_SPEC)).toBe('json');
+    expect(selectFormat({json: true, toTerminal: true}, LINT_FORMATS)).toBe('json');
+    expect(selectFormat({json: true, format: 'json', toTerminal: false}, LINT_FORMATS)).toBe('json');
   });
 
   it('refuses --json with another --format as a usage error', () => {
-    const error = usageErrorOf(() => selectFormat({json: true, format: 'text', toTerminal: false}, LINT_FORMAT_SPEC));
+    const error = usageErrorOf(() => selectFormat({json: true, format: 'text', toTerminal: false}, LINT_FORMATS));
     expect(error.exitCode).toBe(ExitCode.Usage);
     expect(error.message).toBe('--json conflicts with --format text; use one of them');
   });
 
   it('refuses an unknown format as a usage error naming the allowed values', () => {
-    const error = usageErrorOf(() => selectFormat({format: 'xml', toTerminal: false}, LINT_FORMAT_SPEC));
+    const error = usageErrorOf(() => selectFormat({format: 'xml', toTerminal: false}, LINT_FORMATS));
     expect(error.exitCode).toBe(ExitCode.Usage);
     expect(error.message).toBe('unknown format "xml" for --format; expected one of: pretty, text, json, sarif, github, junit');
   });
 
   it('refuses --json for a command without a json format', () => {
-    const spec = {allowed: ['pretty', 'text'] as const, terminalDefault: 'pretty', pipeDefault: 'text'} as const;
+    const spec = {names: ['pretty', 'text'] as const, terminalDefault: 'pretty', pipeDefault: 'text'} as const;
     const error = usageErrorOf(() => selectFormat({json: true, toTerminal: false}, spec));
     expect(error.exitCode).toBe(ExitCode.Usage);
     expect(error.message).toContain('pretty, text');

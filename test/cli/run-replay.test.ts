@@ -20,13 +20,13 @@ describe('aigc replay', () => {
     const wrapped = captureIo();
     expect(await runReplay([`${DATA}/wrapped_role_fail.json`, `${DATA}/wrapped_missing_fields.json`, `${DATA}/ours_schema_fail.json`], {}, wrapped)).toBe(0);
     const split = captureIo();
-    const flags = {mode: 'split', 'call-output': `${DATA}/split_output.json`, expected: `${DATA}/split_expected.json`};
+    const flags = {mode: 'split' as const, 'call-output': `${DATA}/split_output.json`, expected: `${DATA}/split_expected.json`};
     expect(await runReplay([`${DATA}/split_pre_call.json`], flags, split)).toBe(0);
   });
 
   it('replays a split fixture failing at pre-call without --call-output, and asks for the output only when pre-call passes', async () => {
     const preFail = captureIo({CI: 'true'});
-    const failFlags = {mode: 'split', expected: `${DATA}/split_pre_fail_expected.json`};
+    const failFlags = {mode: 'split' as const, expected: `${DATA}/split_pre_fail_expected.json`};
     expect(await runReplay([`${DATA}/split_pre_fail_role.json`], failFlags, preFail)).toBe(0);
     expect(preFail.stdout.text).toBe(`ok       ${DATA}/split_pre_fail_role.json\n1 passed, 0 failed\n`);
     const prePass = captureIo({CI: 'true'});

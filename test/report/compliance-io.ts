@@ -1,6 +1,8 @@
 // Runs `aigc compliance export` in-process with captured streams, for tests.
 import {Readable, Writable} from 'node:stream';
 import {type ComplianceFlags, runComplianceExport} from '../../src/cli/run-compliance.js';
+import {COMPLIANCE_EXPORT} from '../../src/cli/specs/compliance-export.js';
+import {parseCommandLine} from '../../src/cli/start/parse.js';
 
 export interface ExportRun {
   exitCode: number;
@@ -21,24 +23,22 @@ export async function exportReport(flags: ComplianceFlags, options: {cwd: string
   const exitCode = await runComplianceExport(flags, {
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout: out,
-    stderr: {write: (text: string) => (stderr += text)},
+    stderr: new Writable({
+      write(chunk: Buffer, _encoding, callback) {
+        stderr += chunk.toString();
+        callback();
+      },
+    }),
     env: {},
     cwd: options.cwd,
+    importModule: (url) => import(url),
   });
   return {exitCode, stdout: Buffer.concat(stdout), stderr};
 }
 
-/** The flags of `compliance export …` arguments as the reference takes them. */
+/** The flags of a `compliance export …` command line, as the command parses them. */
 export function flagsFromArgs(args: readonly string[]): ComplianceFlags {
-  const flags: ComplianceFlags = {input: []};
-  for (let index = 0; index < args.length; index++) {
-    const arg = args[index];
-    if (arg === '-i' || arg === '--input') flags.input.push(args[++index]);
-    else if (arg === '-o' || arg === '--output') flags.output = args[++index];
-    else if (arg === '-f' || arg === '--format') flags.format = args[++index];
-    else if (arg === '--include-artifacts') flags['include-artifacts'] = true;
-    else if (arg === '--lineage') flags.lineage = true;
-    else if (arg !== 'compliance' && arg !== 'export') throw new Error(`unexpected argument ${arg}`);
-  }
-  return flags;
+  const [compliance, exportWord, ...rest] = args;
+  if (compliance !== 'compliance' || exportWord !== 'export') throw new Error(`not a compliance export command line: ${args.join(' ')}`);
+  return parseCommandLine(COMPLIANCE_EXPORT, rest).flags;
 }

@@ -1,51 +1,5 @@
 // oclif skips command files named `*.test.js`, so `policy test` lives in `policy/test/index.ts`.
-import {Args} from '@oclif/core';
-import {AigcCommand} from '../../../src/cli/base-command.js';
-import {booleanFlag, listFlag, reportFlags, stringFlag} from '../../../src/cli/flags.js';
-import {POLICY_TEST_FLAGS} from '../../../src/cli/policy-test-flags.js';
-import {TEST_FORMATS} from '../../../src/cli/reporters/test/formats.js';
-import {WALK_HELP} from '../../../src/files/walk-help.js';
+import {oclifCommand} from '../../../src/cli/oclif-command.js';
+import {POLICY_TEST} from '../../../src/cli/specs/policy-test.js';
 
-export default class PolicyTest extends AigcCommand {
-  static override summary = 'Run policy test suites (*.test.yaml): invocations with the verdict each should get.';
-
-  static override description = `Runs every case of the test suites found under PATH (files, folders or globs; default: every *.test.yaml below the current folder). ${WALK_HELP} A case enforces an invocation against a policy at a fixed clock and checks the verdict, and optionally the failure gate, error class, reason (substring or /regex/) and parts of the artifact. Suites are validated against schemas/policy_test_suite.schema.json; a malformed suite is reported with file and line and nothing is run (the machine formats report it too: a github annotation, a junit test case with an <error>, a tap bail-out, suiteErrors in json).
-
-A case is written in our shape (expect, input, output, tool_calls, policy) or in the Python reference's PolicyTestCase shape (expected_outcome, expected_gate, expected_error_type, input_data, output_data; also a case with policy_file and none of our shape's keys), which takes PolicyTestCase's defaults for the fields it leaves out. A case's policy or policy_file is relative to the suite file; a policy_file inside an invocation or the suite's defaults is relative to the working folder, as enforcement reads it. Invocation fields take any JSON value, so that invocations enforcement refuses can be tested too.
-
-Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
-
-Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no case ran with --fail-on-empty), 2 usage error, 3 I/O error.`;
-
-  static override examples = [
-    {description: 'Run every suite below the current folder', command: '<%= config.bin %> <%= command.id %>'},
-    {description: 'Run the cases about roles, stopping at the first failure', command: '<%= config.bin %> <%= command.id %> fixtures/suites --run role --bail'},
-    {description: 'JUnit XML for a CI system', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f junit -o policy-tests.xml'},
-    {description: 'TAP for a TAP consumer', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f tap | npx tap-parser'},
-  ];
-
-  static override strict = false;
-
-  static override args = {
-    path: Args.string({description: 'Suite file, folder or glob (several may be given; default: .).'}),
-  };
-
-  // Built from the same specs the fast start-up path parses (src/cli/policy-test-main.ts).
-  static override flags = {
-    ...reportFlags(TEST_FORMATS),
-    run: stringFlag(POLICY_TEST_FLAGS.run),
-    bail: booleanFlag(POLICY_TEST_FLAGS.bail),
-    'fail-on-empty': booleanFlag(POLICY_TEST_FLAGS['fail-on-empty']),
-    now: stringFlag(POLICY_TEST_FLAGS.now),
-    'policy-root': stringFlag(POLICY_TEST_FLAGS['policy-root']),
-    strict: booleanFlag(POLICY_TEST_FLAGS.strict),
-    gate: listFlag(POLICY_TEST_FLAGS.gate),
-    redact: listFlag(POLICY_TEST_FLAGS.redact),
-  } satisfies Record<keyof typeof POLICY_TEST_FLAGS, unknown>;
-
-  async run(): Promise<void> {
-    const {argv, flags} = await this.parse(PolicyTest);
-    const {runPolicyTest} = await import('../../../src/cli/run-policy-test.js');
-    this.setExitCode(await runPolicyTest(argv as string[], flags));
-  }
-}
+export default oclifCommand(POLICY_TEST);

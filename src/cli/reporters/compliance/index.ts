@@ -1,26 +1,12 @@
-// The `aigc compliance export` output formats, by name.
-import type {FormatSpec} from '../../format.js';
-import {htmlReporter} from './html.js';
-import {jsonReporter} from './json.js';
-import {markdownReporter} from './markdown.js';
+// The `aigc compliance export` reporters, by format name (names: ./formats.ts).
+import type {Reporters} from '../registry.js';
+import type {ComplianceFormat} from './formats.js';
 import type {ComplianceReporter} from './types.js';
 
-/** Every compliance format, in the order help and usage errors list them. */
-export const COMPLIANCE_FORMATS = ['json', 'markdown', 'html'] as const;
-
-export type ComplianceFormat = (typeof COMPLIANCE_FORMATS)[number];
-
-export const complianceReporters: Record<ComplianceFormat, ComplianceReporter> = {
-  json: jsonReporter,
-  markdown: markdownReporter,
-  html: htmlReporter,
-};
-
-/** JSON is the default everywhere, as the reference prints it. */
-export const COMPLIANCE_FORMAT_SPEC: FormatSpec<ComplianceFormat> = {
-  allowed: COMPLIANCE_FORMATS,
-  terminalDefault: 'json',
-  pipeDefault: 'json',
+export const COMPLIANCE_REPORTERS: Reporters<ComplianceFormat, ComplianceReporter> = {
+  json: async () => (await import('./json.js')).jsonReporter,
+  markdown: async () => (await import('./markdown.js')).markdownReporter,
+  html: async () => (await import('./html.js')).htmlReporter,
 };
 
 export type * from './types.js';

@@ -1,6 +1,7 @@
 // What `aigc policy lint` hands to its reporters: the findings per file, the
 // rules that ran and the counts. Every reporter is `(report, options) => string`.
 
+import type {ReporterOptions} from '../registry.js';
 import type {LintFileResult, LintRule} from '../../../policy/lint/types.js';
 
 // Findings, rules and file results are the lint engine's own types.
@@ -16,11 +17,6 @@ export interface LintReport {
   toolVersion: string;
 }
 
-export interface ReporterOptions {
-  /** Colour the output (only the human formats use it; the caller decides, see `src/cli/color.ts`). */
-  color: boolean;
-  /** Paths are shown relative to this folder when given (SARIF URIs, annotations). */
-  cwd?: string;
-}
-
 export type LintReporter = (report: LintReport, options: ReporterOptions) => string;
+
+export type {ReporterOptions};

@@ -1,15 +1,11 @@
-// The `aigc replay` output formats, by name.
-import type {FormatSpec} from '../../format.js';
-import {jsonReporter} from './json.js';
-import {textReporter} from './text.js';
+// The `aigc replay` reporters, by format name (names: ./formats.ts).
+import type {Reporters} from '../registry.js';
+import type {ReplayFormat} from './formats.js';
 import type {ReplayReporter} from './types.js';
 
-export const REPLAY_FORMATS = ['text', 'json'] as const;
-
-export type ReplayFormat = (typeof REPLAY_FORMATS)[number];
-
-export const replayReporters: Record<ReplayFormat, ReplayReporter> = {text: textReporter, json: jsonReporter};
-
-export const REPLAY_FORMAT_SPEC: FormatSpec<ReplayFormat> = {allowed: REPLAY_FORMATS, terminalDefault: 'text', pipeDefault: 'text'};
+export const REPLAY_REPORTERS: Reporters<ReplayFormat, ReplayReporter> = {
+  text: async () => (await import('./text.js')).textReporter,
+  json: async () => (await import('./json.js')).jsonReporter,
+};
 
 export type * from './types.js';

@@ -1,11 +1,11 @@
 // The JSON format of `aigc replay`: a stable, versioned document for programs.
 import {toPlain} from '../../../python/values.js';
 import {shownPath} from '../paths.js';
-import type {ReplayReport, ReplayReporter, ReplayReporterOptions} from './types.js';
+import type {ReplayReport, ReplayReporter, ReporterOptions} from './types.js';
 
 export const REPLAY_JSON_FORMAT_VERSION = 1;
 
-export const jsonReporter: ReplayReporter = (report: ReplayReport, options: ReplayReporterOptions): string => {
+export const jsonReporter: ReplayReporter = (report: ReplayReport, options: ReporterOptions): string => {
   const document = {
     formatVersion: REPLAY_JSON_FORMAT_VERSION,
     tool: {name: 'aigc', version: report.toolVersion},

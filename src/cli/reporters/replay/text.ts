@@ -5,9 +5,9 @@ import {Chalk, type ChalkInstance} from 'chalk';
 import {formatFieldDiff} from '../../../testing/compare.js';
 import type {VerdictChangeSummary} from '../../../testing/replay/replay.js';
 import {shownPath} from '../paths.js';
-import type {ReplayReport, ReplayReportEntry, ReplayReporter, ReplayReporterOptions} from './types.js';
+import type {ReplayReport, ReplayReportEntry, ReplayReporter, ReporterOptions} from './types.js';
 
-export const textReporter: ReplayReporter = (report: ReplayReport, options: ReplayReporterOptions): string => {
+export const textReporter: ReplayReporter = (report: ReplayReport, options: ReporterOptions): string => {
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines = report.entries.flatMap((entry) => entryLines(entry, paint, options.cwd));
   if (report.policyChange) lines.push('', ...policyChangeLines(report.policyChange.policy, report.policyChange.summary, options.cwd));

@@ -1,5 +1,6 @@
 // What `aigc replay` hands to its reporters. Every reporter is a pure
 // `(report, options) => string`.
+import type {ReporterOptions} from '../registry.js';
 import type {ReplayResult, VerdictChangeSummary} from '../../../testing/replay/replay.js';
 
 /** How a fixture came out: `written`/`updated` when `--update` wrote its expectation. */
@@ -22,9 +23,6 @@ export interface ReplayReport {
   toolVersion: string;
 }
 
-export interface ReplayReporterOptions {
-  color: boolean;
-  cwd?: string;
-}
+export type ReplayReporter = (report: ReplayReport, options: ReporterOptions) => string;
 
-export type ReplayReporter = (report: ReplayReport, options: ReplayReporterOptions) => string;
+export type {ReporterOptions};

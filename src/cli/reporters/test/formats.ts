@@ -1,6 +1,10 @@
-// The names of the `aigc policy test` output formats (no reporter loaded).
+// The `aigc policy test` formats, by name: read by the command's flags and help
+// and by the dispatcher (./index.ts), so a format is added here once.
+import type {FormatSpec} from '../../format.js';
 
-/** Every test format, in the order help and usage errors list them. */
-export const TEST_FORMATS = ['pretty', 'text', 'json', 'junit', 'tap', 'github'] as const;
+const NAMES = ['pretty', 'text', 'json', 'junit', 'tap', 'github'] as const;
 
-export type TestFormat = (typeof TEST_FORMATS)[number];
+export type TestFormat = (typeof NAMES)[number];
+
+/** `pretty` on a terminal (the live view outside CI), `text` otherwise. */
+export const TEST_FORMATS: FormatSpec<TestFormat> = {names: NAMES, terminalDefault: 'pretty', pipeDefault: 'text'};

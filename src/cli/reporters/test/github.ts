@@ -7,9 +7,9 @@ import {shownPath} from '../paths.js';
 import type {TestingFileError} from '../../../testing/errors.js';
 import {caseTitle, closingLine, mismatchDetails, mismatchHeadline, problemsClosingLine} from './describe.js';
 import {textReporter} from './text.js';
-import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
-export const githubReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+export const githubReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
   if (report.problems.length > 0) {
     return `${[...report.problems.map((problem) => problemAnnotation(problem, options.cwd)), problemsClosingLine(report.problems)].join('\n')}\n`;
   }

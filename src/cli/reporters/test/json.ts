@@ -3,7 +3,7 @@
 import {type PyValue, toPlain} from '../../../python/values.js';
 import type {CaseResult} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
-import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
 export const TEST_JSON_FORMAT_VERSION = 1;
 
@@ -39,10 +39,10 @@ export interface TestJsonReport {
   suiteErrors: TestJsonSuiteError[];
 }
 
-export const jsonReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string =>
+export const jsonReporter: TestReporter = (report: TestReport, options: ReporterOptions): string =>
   `${JSON.stringify(testJsonReport(report, options), null, 2)}\n`;
 
-export function testJsonReport(report: TestReport, options: Pick<TestReporterOptions, 'cwd'>): TestJsonReport {
+export function testJsonReport(report: TestReport, options: Pick<ReporterOptions, 'cwd'>): TestJsonReport {
   const {summary} = report;
   return {
     formatVersion: TEST_JSON_FORMAT_VERSION,

@@ -8,9 +8,9 @@ import {type JUnitTestCase, type JUnitTestSuite, renderJUnitXml} from '../junit-
 import {shownPath} from '../paths.js';
 import type {TestingFileError} from '../../../testing/errors.js';
 import {caseLocation, mismatchDetails, mismatchHeadline, problemLine} from './describe.js';
-import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
-export const junitReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+export const junitReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
   const suites = new Map<string, JUnitTestSuite>();
   const taken = new Set<string>();
   for (const result of report.summary.results) {

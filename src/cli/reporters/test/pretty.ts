@@ -5,9 +5,9 @@
 import {Chalk, type ChalkInstance} from 'chalk';
 import type {CaseResult, RunSummary} from '../../../testing/run.js';
 import {caseLocation, caseTitle, closingLine, mismatchDetails} from './describe.js';
-import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
-export const prettyReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+export const prettyReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
   // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
   if (report.problems.length > 0) return '';
   const paint = new Chalk({level: options.color ? 1 : 0});

@@ -6,9 +6,9 @@ import type {PyValue} from '../../../python/values.js';
 import type {CaseResult} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
 import {caseTitle, closingLine, mismatchRow, problemLine, problemsClosingLine} from './describe.js';
-import type {TestReport, TestReporter, TestReporterOptions} from './types.js';
+import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
-export const tapReporter: TestReporter = (report: TestReport, options: TestReporterOptions): string => {
+export const tapReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
   const lines = ['TAP version 14'];
   if (report.problems.length > 0) {
     // Nothing ran: each problem as a comment, then a bail-out, which a TAP consumer reports as a failed run.

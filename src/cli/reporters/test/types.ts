@@ -1,5 +1,6 @@
 // What `aigc policy test` hands to its reporters: the run's results and
 // counts. Every reporter is a pure `(report, options) => string`.
+import type {ReporterOptions} from '../registry.js';
 import type {TestingFileError} from '../../../testing/errors.js';
 import type {RunSummary} from '../../../testing/run.js';
 
@@ -16,11 +17,6 @@ export interface TestReport {
   toolVersion: string;
 }
 
-export interface TestReporterOptions {
-  /** Colour the output (only the human formats use it; decided by the caller, see `src/cli/color.ts`). */
-  color: boolean;
-  /** Paths are shown relative to this folder when given. */
-  cwd?: string;
-}
+export type TestReporter = (report: TestReport, options: ReporterOptions) => string;
 
-export type TestReporter = (report: TestReport, options: TestReporterOptions) => string;
+export type {ReporterOptions};

@@ -1,7 +1,7 @@
 // The JSON format: a stable, versioned document for programs. Fields are only
 // ever added; `formatVersion` changes if one is ever removed or changes meaning.
 import {displayPath} from '../paths.js';
-import type {ChainSummary, VerifyProblem, VerifyReport, VerifyReporter, VerifyReporterOptions} from './types.js';
+import type {ChainSummary, VerifyProblem, VerifyReport, VerifyReporter, ReporterOptions} from './types.js';
 
 export const VERIFY_JSON_FORMAT_VERSION = 1;
 
@@ -27,10 +27,10 @@ export interface VerifyJsonFile {
   chains: ChainSummary[];
 }
 
-export const jsonReporter: VerifyReporter = (report: VerifyReport, options: VerifyReporterOptions): string =>
+export const jsonReporter: VerifyReporter = (report: VerifyReport, options: ReporterOptions): string =>
   `${JSON.stringify(verifyJsonReport(report, options), null, 2)}\n`;
 
-export function verifyJsonReport(report: VerifyReport, options: VerifyReporterOptions): VerifyJsonReport {
+export function verifyJsonReport(report: VerifyReport, options: ReporterOptions): VerifyJsonReport {
   return {
     formatVersion: VERIFY_JSON_FORMAT_VERSION,
     valid: report.valid,

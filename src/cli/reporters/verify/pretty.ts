@@ -4,9 +4,9 @@
 import {Chalk, type ChalkInstance} from 'chalk';
 import {displayPath} from '../paths.js';
 import {chainIsValid, chainPlace, chainSummaryLine, closingLines, expectedFound, plural} from './summary.js';
-import type {FileVerifyResult, VerifyProblem, VerifyReport, VerifyReporter, VerifyReporterOptions} from './types.js';
+import type {FileVerifyResult, VerifyProblem, VerifyReport, VerifyReporter, ReporterOptions} from './types.js';
 
-export const prettyReporter: VerifyReporter = (report: VerifyReport, options: VerifyReporterOptions): string => {
+export const prettyReporter: VerifyReporter = (report: VerifyReport, options: ReporterOptions): string => {
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines: string[] = [];
   for (const file of report.files) lines.push(...fileSection(file, report, paint, options.cwd), '');

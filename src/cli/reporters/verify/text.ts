@@ -3,9 +3,9 @@
 // then per file its chains' summary lines, then the closing statements.
 import {displayPath} from '../paths.js';
 import {chainPlace, chainSummaryLine, closingLines, expectedFound, plural} from './summary.js';
-import type {VerifyProblem, VerifyReport, VerifyReporter, VerifyReporterOptions} from './types.js';
+import type {VerifyProblem, VerifyReport, VerifyReporter, ReporterOptions} from './types.js';
 
-export const textReporter: VerifyReporter = (report: VerifyReport, options: VerifyReporterOptions): string => {
+export const textReporter: VerifyReporter = (report: VerifyReport, options: ReporterOptions): string => {
   const lines = report.problems.map((problem) => problemLine(problem, options.cwd));
   for (const file of report.files) {
     lines.push(`${displayPath(file.file, options.cwd)}: ${plural(file.artifacts, 'artifact')} in ${plural(file.chains.length, 'chain')}`);

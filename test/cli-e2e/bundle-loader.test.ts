@@ -1,7 +1,7 @@
-// bin/enforce-loader.js: the enforce bundle starts from the code cache the
-// build made, and a cache that does not belong to the bundle beside it (a
-// stale one from another build, a damaged one) is never used: the bundle is
-// compiled afresh and decides exactly as it does with its own cache.
+// bin/bundle-loader.js: the CLI bundle starts from the code cache the build
+// made, and a cache that does not belong to the bundle beside it (a stale one
+// from another build, a damaged one) is never used: the bundle is compiled
+// afresh and decides exactly as it does with its own cache.
 import {spawnSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -25,28 +25,29 @@ function install(cache: Buffer | null): string {
   const root = mkdtempSync(join(tmpdir(), 'aigc-loader-'));
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist'));
-  copyFileSync(join(ROOT, 'bin/enforce-loader.js'), join(root, 'bin/enforce-loader.js'));
-  copyFileSync(join(ROOT, 'dist/enforce.bundle.cjs'), join(root, 'dist/enforce.bundle.cjs'));
+  copyFileSync(join(ROOT, 'bin/bundle-loader.js'), join(root, 'bin/bundle-loader.js'));
+  copyFileSync(join(ROOT, 'dist/aigc.bundle.cjs'), join(root, 'dist/aigc.bundle.cjs'));
   writeFileSync(join(root, 'package.json'), '{"type": "module", "version": "0.0.0"}');
-  if (cache) writeFileSync(join(root, 'dist/enforce.bundle.cache'), cache);
+  mkdirSync(join(root, 'dist/bundle-cache'));
+  if (cache) writeFileSync(join(root, 'dist/bundle-cache/enforce.cache'), cache);
   return root;
 }
 
 /** Runs `aigc enforce --now 1700000000` through the loader in `root`: whether V8 took a cache (undefined: none offered), and the artifact. */
 function enforceWith(root: string): {cacheTaken: boolean | undefined; artifact: Record<string, unknown>} {
   const program = `
-    const {loadEnforce} = await import(${JSON.stringify(join(root, 'bin/enforce-loader.js'))});
-    const {exports, script} = loadEnforce();
+    const {loadBundle} = await import(${JSON.stringify(join(root, 'bin/bundle-loader.js'))});
+    const {exports, script} = loadBundle(['enforce', '--now', '1700000000']);
     process.stderr.write(script.cachedDataRejected === undefined ? 'none\\n' : script.cachedDataRejected ? 'rejected\\n' : 'taken\\n');
-    await exports.main(['--now', '1700000000']);`;
+    await exports.main(['enforce', '--now', '1700000000'], {importModule: (url) => import(url)});`;
   const run = spawnSync(process.execPath, ['--input-type=module', '-e', program], {input: invocation, encoding: 'utf8'});
   const [cache, ...rest] = run.stderr.split('\n');
   if (run.status !== 0 || rest.join('').trim() !== '') throw new Error(`the loader failed (exit ${run.status}): ${run.stderr}`);
   return {cacheTaken: cache === 'none' ? undefined : cache === 'taken', artifact: JSON.parse(run.stdout)};
 }
 
-describe('the enforce bundle loader', () => {
-  const built = readFileSync(join(ROOT, 'dist/enforce.bundle.cache'));
+describe('the CLI bundle loader', () => {
+  const built = readFileSync(join(ROOT, 'dist/bundle-cache/enforce.cache'));
   const withBuiltCache = enforceWith(install(built));
 
   it('starts from the code cache the build made', () => {

@@ -1,0 +1,33 @@
+// `aigc policy validate` as the reference prints it: `OK    file` or
+// `FAIL  file (stage)` on stdout (with --print, the effective policy as YAML
+// after its OK line), and each reason on stderr after the file name.
+import {stringify} from 'yaml';
+import {isoDate} from '../../../python/repr.js';
+import {isDict, PyDate, PyDateTime, PyFloat, type PyValue} from '../../../python/values.js';
+import type {ValidateReporter} from './types.js';
+
+export const textReporter: ValidateReporter = (report) => {
+  const lines: string[] = [];
+  const reasons: string[] = [];
+  for (const verdict of report.files) {
+    if (verdict.ok) {
+      lines.push(`OK    ${verdict.file}`);
+      if (report.print && verdict.policy) lines.push(stringify(toYamlValue(verdict.policy)).trimEnd());
+      continue;
+    }
+    lines.push(`FAIL  ${verdict.file}${verdict.stage ? ` (${verdict.stage})` : ''}`);
+    for (const {message, at} of verdict.errors) reasons.push(`  ${verdict.file}${at ? `:${at.line}:${at.column}` : ''}: ${message}\n`);
+  }
+  return {stdout: `${lines.join('\n')}\n`, stderr: reasons.join('')};
+};
+
+/** The effective policy as plain YAML data (dates as ISO strings). */
+function toYamlValue(value: PyValue): unknown {
+  if (value instanceof PyFloat) return value.value;
+  if (typeof value === 'bigint') return value;
+  if (value instanceof PyDate) return isoDate(value);
+  if (value instanceof PyDateTime) return isoDate(value);
+  if (Array.isArray(value)) return value.map(toYamlValue);
+  if (isDict(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, toYamlValue(item)]));
+  return value;
+}

@@ -1,0 +1,40 @@
+// `aigc compliance export`: its help and flags (run: src/cli/run-compliance.ts).
+import {COMPLIANCE_FORMATS} from '../reporters/compliance/formats.js';
+import {defineCommand} from '../start/spec.js';
+import {reportFlags} from './shared.js';
+
+export const COMPLIANCE_EXPORT = defineCommand({
+  id: 'compliance:export',
+  summary: 'Build a compliance report from JSONL audit trails.',
+  description: `Reads audit artifacts (one JSON object per line) from the input files and reports how many passed, failed or were invalid, the compliance rate, failures by gate and a summary per policy, streaming the input. A line that is not JSON, not UTF-8, longer than 64 MiB or not a valid audit artifact (audit schema 1.4) is counted as invalid and skipped.
+
+The json format (default) is byte-identical to the report of the Python reference's \`aigc compliance export\` for the same input. markdown and html are for people; html is one self-contained page with charts.
+
+source_file in the report is the --input value as given ("-" for stdin; several values joined by ", ").
+
+Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read or the report cannot be written.`,
+  examples: [
+    {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl'},
+    {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
+    {description: 'A self-contained HTML page for reviewers', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -f html -o compliance.html'},
+    {
+      description: 'Read the trail from stdin, markdown for a CI job summary',
+      command: 'cat audit.jsonl | <%= config.bin %> <%= command.id %> -i - -f markdown >> "$GITHUB_STEP_SUMMARY"',
+    },
+  ],
+  args: {},
+  flags: {
+    input: {
+      type: 'string',
+      char: 'i',
+      description: 'JSONL audit trail to read: a file, a glob, or - for stdin (repeat the flag or give several values).',
+      helpValue: 'FILE',
+      multiple: true,
+      greedy: true,
+      required: true,
+    },
+    ...reportFlags(COMPLIANCE_FORMATS),
+    'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},
+    lineage: {type: 'boolean', description: 'Add lineage analysis: roots, leaves, orphans and cycles of the derivation graph.'},
+  },
+});

@@ -1,0 +1,36 @@
+// `aigc policy test`: its help, arguments and flags (run: src/cli/run-policy-test.ts).
+import {TEST_FORMATS} from '../reporters/test/formats.js';
+import {defineCommand} from '../start/spec.js';
+import {GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, STRICT_FLAG} from './shared.js';
+import {WALK_HELP} from '../../files/walk-help.js';
+
+export const POLICY_TEST = defineCommand({
+  id: 'policy:test',
+  summary: 'Run policy test suites (*.test.yaml): invocations with the verdict each should get.',
+  description: `Runs every case of the test suites found under PATH (files, folders or globs; default: every *.test.yaml below the current folder). ${WALK_HELP} A case enforces an invocation against a policy at a fixed clock and checks the verdict, and optionally the failure gate, error class, reason (substring or /regex/) and parts of the artifact. Suites are validated against schemas/policy_test_suite.schema.json; a malformed suite is reported with file and line and nothing is run (the machine formats report it too: a github annotation, a junit test case with an <error>, a tap bail-out, suiteErrors in json).
+
+A case is written in our shape (expect, input, output, tool_calls, policy) or in the Python reference's PolicyTestCase shape (expected_outcome, expected_gate, expected_error_type, input_data, output_data; also a case with policy_file and none of our shape's keys), which takes PolicyTestCase's defaults for the fields it leaves out. A case's policy or policy_file is relative to the suite file; a policy_file inside an invocation or the suite's defaults is relative to the working folder, as enforcement reads it. Invocation fields take any JSON value, so that invocations enforcement refuses can be tested too.
+
+Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
+
+Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no case ran with --fail-on-empty), 2 usage error, 3 I/O error.`,
+  examples: [
+    {description: 'Run every suite below the current folder', command: '<%= config.bin %> <%= command.id %>'},
+    {description: 'Run the cases about roles, stopping at the first failure', command: '<%= config.bin %> <%= command.id %> fixtures/suites --run role --bail'},
+    {description: 'JUnit XML for a CI system', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f junit -o policy-tests.xml'},
+    {description: 'TAP for a TAP consumer', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f tap | npx tap-parser'},
+  ],
+  args: {path: {description: 'Suite file, folder or glob (several may be given; default: .).'}},
+  variadic: true,
+  flags: {
+    ...reportFlags(TEST_FORMATS),
+    run: {type: 'string', description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'},
+    bail: {type: 'boolean', description: 'Stop at the first failing case.'},
+    'fail-on-empty': {type: 'boolean', description: 'Fail (exit 1) when no case ran.'},
+    now: {type: 'string', description: `Clock for cases whose suite sets no \`now\` (default: the real clock): ${NOW_HELP}.`, helpValue: 'EPOCH'},
+    'policy-root': {type: 'string', description: 'Confine policy paths to DIR.', helpValue: 'DIR'},
+    strict: STRICT_FLAG,
+    gate: GATE_FLAG,
+    redact: REDACT_FLAG,
+  },
+});

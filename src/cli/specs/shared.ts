@@ -1,0 +1,45 @@
+// Flags several commands share, written once so their names, help and meaning
+// are the same everywhere: the report flags (from a report's own list of
+// format names), the clock, and the enforcement settings.
+import type {FormatSpec} from '../format.js';
+import type {FlagSpec} from '../start/spec.js';
+
+/** What every `--now` flag says about its value, so the help is the same everywhere. */
+export const NOW_HELP = 'epoch seconds or an ISO-8601 instant; without an offset the time is UTC';
+
+/** `-f/--format`, `--json`, `-o/--output` and `--color/--no-color` for a report with these formats. */
+export function reportFlags(formats: FormatSpec<string>) {
+  const names = formats.names.join(', ');
+  return {
+    // No `options`: a bad value is our usage error naming the formats (src/cli/format.ts).
+    format: {type: 'string', char: 'f', description: `Output format: ${names}.`, helpValue: formats.names.join('|')},
+    json: {type: 'boolean', description: 'Same as --format json.'},
+    output: {type: 'string', char: 'o', description: 'Write the report to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE'},
+    color: {
+      type: 'boolean',
+      allowNo: true,
+      description: 'Colour the output, or not with --no-color (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured).',
+    },
+  } as const satisfies Record<string, FlagSpec>;
+}
+
+export const STRICT_FLAG = {
+  type: 'boolean',
+  description: 'Strict mode: refuse policies whose preconditions are bare strings rather than typed (FAIL at policy validation).',
+} as const satisfies FlagSpec;
+
+export const GATE_FLAG = {
+  type: 'string',
+  multiple: true,
+  description:
+    'Load custom gates from the ES module FILE (repeatable): its default export, or else its named exports, each a gate ({name, insertionPoint, evaluate}) or an array of gates. A module that fails to load or exports no gate is an error.',
+  helpValue: 'FILE',
+} as const satisfies FlagSpec;
+
+export const REDACT_FLAG = {
+  type: 'string',
+  multiple: true,
+  description:
+    'Redact matches of REGEX (Python syntax) in failure messages as [REDACTED:NAME] (repeatable). Given at all, these replace the default patterns (api_key, bearer_token, email, ssn) entirely.',
+  helpValue: 'NAME=REGEX',
+} as const satisfies FlagSpec;

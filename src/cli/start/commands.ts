@@ -1,0 +1,36 @@
+// Every aigc command: its spec, and the run function it is started with,
+// imported only when that command runs.
+import type {CommandIo} from '../command-io.js';
+import {CHAIN_APPEND} from '../specs/chain-append.js';
+import {CHAIN_VERIFY} from '../specs/chain-verify.js';
+import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
+import {ENFORCE} from '../specs/enforce.js';
+import {POLICY_LINT} from '../specs/policy-lint.js';
+import {POLICY_TEST} from '../specs/policy-test.js';
+import {POLICY_VALIDATE} from '../specs/policy-validate.js';
+import {REPLAY} from '../specs/replay.js';
+import {SCHEMA} from '../specs/schema.js';
+import type {CommandSpec, Parsed} from './spec.js';
+
+export interface CommandEntry<S extends CommandSpec = CommandSpec> {
+  spec: S;
+  /** Runs the command; resolves to its exit code. */
+  run(parsed: Parsed<S>, io: CommandIo): Promise<number>;
+}
+
+function command<const S extends CommandSpec>(spec: S, run: (parsed: Parsed<S>, io: CommandIo) => Promise<number>): CommandEntry<S> {
+  return {spec, run};
+}
+
+/** In the order help lists them. */
+export const COMMANDS: readonly CommandEntry[] = [
+  command(CHAIN_APPEND, async ({args, flags}, io) => (await import('../run-append.js')).runAppend(args.file, flags, io)),
+  command(CHAIN_VERIFY, async ({argv, flags}, io) => (await import('../run-verify.js')).runVerify(argv, flags, io)),
+  command(COMPLIANCE_EXPORT, async ({flags}, io) => (await import('../run-compliance.js')).runComplianceExport(flags, io)),
+  command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
+  command(POLICY_LINT, async ({argv, flags}, io) => (await import('../run-lint.js')).runLint(argv, flags, io)),
+  command(POLICY_TEST, async ({argv, flags}, io) => (await import('../run-policy-test.js')).runPolicyTest(argv, flags, io)),
+  command(POLICY_VALIDATE, async ({argv, flags}, io) => (await import('../run-validate.js')).runValidate(argv, flags, io)),
+  command(REPLAY, async ({argv, flags}, io) => (await import('../run-replay.js')).runReplay(argv, flags, io)),
+  command(SCHEMA, async ({args}, io) => (await import('../run-schema.js')).runSchema(args.name, io)),
+] as CommandEntry[];

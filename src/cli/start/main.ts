@@ -1,0 +1,75 @@
+// The one start path of every aigc command (bin/run.js and bin/dev.js call
+// `main`): find the command its words name, parse its argv with its spec, run
+// it with the process's I/O. oclif is loaded only for what it renders: help,
+// the version and a topic's commands.
+import {type CommandIo, type ModuleImporter, processIo} from '../command-io.js';
+import {describeFailure} from '../diagnostics.js';
+import {usageError} from '../exit-codes.js';
+import {type CommandEntry, COMMANDS} from './commands.js';
+import {parseCommandLine} from './parse.js';
+import {routeCommandLine} from './route.js';
+import {commandWords} from './spec.js';
+
+export interface StartOptions {
+  /** Imports ES modules for the commands (the start path may run as a script with no module loader). */
+  importModule: ModuleImporter;
+  /** The commands run from their TypeScript sources (bin/dev.js): oclif reads them so too. */
+  development?: boolean;
+}
+
+/** Runs the command line (the words after the program) in this process. */
+export async function main(argv: readonly string[], options: StartOptions): Promise<void> {
+  const route = routeCommandLine(argv, COMMANDS);
+  if (route.kind === 'oclif') {
+    const {renderWithOclif} = await import('./oclif-render.js');
+    await renderWithOclif(argv, options.development ?? false);
+    return;
+  }
+  // Failures are values here (a FAIL artifact, a finding, a failing case): capturing their stacks costs more than deciding them.
+  if ((process.env.DEBUG ?? '') === '') Error.stackTraceLimit = 0;
+  // Writes report their own failures (src/cli/output.ts); one that reaches stdout later is no crash.
+  process.stdout.on('error', () => undefined);
+  // No process.exit(): pipes drain asynchronously, and exiting would drop queued output.
+  process.exitCode = await runRoute(route, processIo(options.importModule));
+}
+
+/** Runs a command line with the given I/O (a test's buffers); undefined where oclif would render help. */
+export async function runCommandLine(argv: readonly string[], io: CommandIo): Promise<number | undefined> {
+  const route = routeCommandLine(argv, COMMANDS);
+  return route.kind === 'oclif' ? undefined : runRoute(route, io);
+}
+
+/** The command with this id. */
+export function commandEntry(id: string): CommandEntry {
+  const entry = COMMANDS.find((candidate) => candidate.spec.id === id);
+  if (entry === undefined) throw new Error(`no command ${id}`);
+  return entry;
+}
+
+/** Parses `argv` for the command and runs it; any failure is one stderr line and the exit code it decides. */
+export async function runCommand(entry: CommandEntry, argv: readonly string[], io: CommandIo): Promise<number> {
+  let parsed: ReturnType<typeof parseCommandLine>;
+  try {
+    parsed = parseCommandLine(entry.spec, argv);
+  } catch (error) {
+    return fail(error, io);
+  }
+  try {
+    return await entry.run(parsed, io);
+  } catch (error) {
+    return fail(error, io, entry.spec.failuresNameCommand ? commandWords(entry.spec) : undefined);
+  }
+}
+
+function runRoute(route: Exclude<ReturnType<typeof routeCommandLine<CommandEntry>>, {kind: 'oclif'}>, io: CommandIo): Promise<number> {
+  if (route.kind === 'unknown') {
+    return Promise.resolve(fail(usageError(`unknown command "${route.words}"; see "aigc --help" for the commands`), io));
+  }
+  return runCommand(route.command, route.argv, io);
+}
+
+function fail(error: unknown, io: CommandIo, command?: string): number {
+  const report = describeFailure(error, io.env, command);
+  io.stderr.write(report.stderr);
+  return report.exitCode;
+}
