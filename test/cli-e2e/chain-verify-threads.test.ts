@@ -9,7 +9,8 @@ import type * as Trail from '../../src/audit/verify/trail.js';
 import type * as Verify from '../../src/audit/verify/index.js';
 import type * as Line from '../../src/audit/verify/line.js';
 import {GENERATED_KEY, generateTrail} from '../audit/generated-trail.js';
-import {aigc, REPO_ROOT, tempFolder} from './cli.js';
+import {tempFolder} from '../cli/command-line.js';
+import {REPO_ROOT, spawnAigc as aigc} from './cli.js';
 
 /** A module of the built package's verification. */
 const built = <T>(name: string): Promise<T> => import(pathToFileURL(join(REPO_ROOT, 'dist', 'src', 'audit', 'verify', `${name}.js`)).href);

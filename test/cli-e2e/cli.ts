@@ -1,25 +1,21 @@
-// Runs the built CLI (`node bin/run.js …`) as a user's shell would, and the
-// temporary folders the end-to-end tests work in.
+// Runs the built CLI (`node bin/run.js …`) as a user's shell would: for what
+// only a separate process shows (help rendered by oclif, pipes, signals, a
+// full disk, another user, the package), and one smoke run per exit path and
+// format. Everything else runs in-process (test/cli/command-line.ts).
 import {spawn} from 'node:child_process';
-import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {expect} from 'vitest';
+import {REPO_ROOT} from '../cli/capture.js';
+import type {CliRun} from '../cli/command-line.js';
 
-export const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export {REPO_ROOT};
 export const CLI = join(REPO_ROOT, 'bin', 'run.js');
-export const EXAMPLE_POLICIES = join(REPO_ROOT, 'policies');
-export const EXAMPLE_INVOCATIONS = join(REPO_ROOT, 'fixtures', 'invocations', 'examples.jsonl');
 
-export interface CliRun {
-  code: number | null;
+export interface SpawnedRun extends CliRun {
   signal: NodeJS.Signals | null;
-  stdout: string;
-  stderr: string;
 }
 
-export interface CliOptions {
+export interface SpawnOptions {
   cwd?: string;
   /** Written to stdin, which is then closed; stdin is empty when absent. */
   input?: string | Buffer;
@@ -45,8 +41,8 @@ function cleanEnv(extra: Record<string, string | undefined> = {}): NodeJS.Proces
   return env;
 }
 
-/** Runs `aigc ARGS…` and resolves when it exits (or is killed after `timeoutMs`). */
-export function aigc(args: string[], options: CliOptions = {}): Promise<CliRun> {
+/** Runs the built `aigc ARGS…` and resolves when it exits (or is killed after `timeoutMs`). */
+export function spawnAigc(args: string[], options: SpawnOptions = {}): Promise<SpawnedRun> {
   return new Promise((resolve, reject) => {
     const env = cleanEnv(options.uid === undefined ? options.env : {HOME: tmpdir(), ...options.env});
     const user = options.uid === undefined ? {} : {uid: options.uid, gid: options.uid};
@@ -75,60 +71,4 @@ export function aigc(args: string[], options: CliOptions = {}): Promise<CliRun> 
       resolve({code, signal, stdout: text, stderr: Buffer.concat(stderr).toString('utf8')});
     });
   });
-}
-
-/**
- * `aigc` for runs without side effects: the same arguments and options run the
- * CLI once per test file, so several tests can check one run's output.
- */
-export function sharedRuns(defaults: CliOptions = {}): (args: string[], options?: CliOptions) => Promise<CliRun> {
-  const runs = new Map<string, Promise<CliRun>>();
-  return (args, options = {}) => {
-    const merged = {...defaults, ...options, env: {...defaults.env, ...options.env}};
-    const key = JSON.stringify([args, merged]);
-    let run = runs.get(key);
-    if (run === undefined) {
-      run = aigc(args, merged);
-      runs.set(key, run);
-    }
-    return run;
-  };
-}
-
-/** A fresh temporary folder; `remove()` deletes it. */
-export function tempFolder(prefix = 'aigc-e2e-'): {path: string; file: (name: string, contents: string | Buffer) => string; remove: () => void} {
-  const path = mkdtempSync(join(tmpdir(), prefix));
-  return {
-    path,
-    file: (name, contents) => {
-      const target = join(path, name);
-      writeFileSync(target, contents);
-      return target;
-    },
-    remove: () => rmSync(path, {recursive: true, force: true}),
-  };
-}
-
-/** Stack frames, Node's internal error dumps and oclif's error banner never reach a user without DEBUG. */
-export function expectNoStackTrace(stderr: string): void {
-  expect(stderr).not.toMatch(/^\s+at .+\(.*:\d+:\d+\)$/m);
-  expect(stderr).not.toMatch(/node:internal|Node\.js v\d+|\bTypeError\b|\bRangeError\b|Maximum call stack/);
-}
-
-/** A usage or I/O failure: exactly one stderr line starting with `aigc`, nothing on stdout. */
-export function expectOneLineError(run: CliRun, exitCode: number, mentions: RegExp | string): void {
-  expect(run.code, run.stderr).toBe(exitCode);
-  expectNoStackTrace(run.stderr);
-  const lines = run.stderr.trimEnd().split('\n');
-  expect(lines, run.stderr).toHaveLength(1);
-  expect(lines[0]).toMatch(/^aigc\b/);
-  expect(lines[0]).toMatch(mentions);
-}
-
-/** The artifacts of an `aigc enforce` run: one JSON object per stdout line. */
-export function artifactsOf(run: CliRun): Array<Record<string, unknown>> {
-  return run.stdout
-    .split('\n')
-    .filter((line) => line !== '')
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
 }

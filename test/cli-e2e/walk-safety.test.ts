@@ -10,7 +10,8 @@ import {copyFileSync, mkdirSync, symlinkSync, writeFileSync} from 'node:fs';
 import {createServer, type Server} from 'node:net';
 import {dirname, join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {aigc, type CliRun, expectNoStackTrace, REPO_ROOT, tempFolder} from './cli.js';
+import {type CliRun, expectNoStackTrace, tempFolder} from '../cli/command-line.js';
+import {REPO_ROOT, spawnAigc as aigc} from './cli.js';
 
 /** In the secret file a link leads to, on a line a YAML error's code frame would show, and as a key a schema error would quote. */
 const FILE_CANARY = 'canary-file-5c1e7b';

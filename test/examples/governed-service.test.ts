@@ -12,7 +12,7 @@ import {recomputeChecksum} from '../../src/audit/chain.js';
 import {HmacSigner, verifyArtifact} from '../../src/audit/signing.js';
 import {parseJson} from '../../src/canonical/json.js';
 import type {PyDict} from '../../src/python/values.js';
-import {aigc, REPO_ROOT} from '../cli-e2e/cli.js';
+import {REPO_ROOT, spawnAigc as aigc} from '../cli-e2e/cli.js';
 
 const EXAMPLE = join(REPO_ROOT, 'examples', 'governed-service');
 const KEY = 'governed-service-test-key';

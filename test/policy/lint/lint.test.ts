@@ -4,7 +4,7 @@
 import {describe, expect, it} from 'vitest';
 import {referenceLintStage} from '../../../src/policy/lint/reference-stage.js';
 import {lintWorkspace, MINIMAL} from './helpers.js';
-import {KNOWN_FINDINGS, POLICY_WITH_FINDINGS} from '../../cli-e2e/policies.js';
+import {KNOWN_FINDINGS, POLICY_WITH_FINDINGS} from '../../cli/commands/policies.js';
 
 const workspace = lintWorkspace();
 

@@ -1,7 +1,7 @@
 // policy-schema: every schema error, worded as python-jsonschema words it, at what it is about.
 import {describe, expect, it} from 'vitest';
 import {lintWorkspace, MINIMAL} from '../helpers.js';
-import {POLICY_WITH_FINDINGS} from '../../../cli-e2e/policies.js';
+import {POLICY_WITH_FINDINGS} from '../../../cli/commands/policies.js';
 
 const workspace = lintWorkspace();
 const findings = (text: string) => workspace.findingsOf('policy-schema', 'p.yaml', text);

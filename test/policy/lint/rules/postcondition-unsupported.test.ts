@@ -1,7 +1,7 @@
 // postcondition-unsupported: a required postcondition enforcement does not check.
 import {describe, expect, it} from 'vitest';
 import {lintWorkspace, MINIMAL} from '../helpers.js';
-import {POLICY_WITH_FINDINGS} from '../../../cli-e2e/policies.js';
+import {POLICY_WITH_FINDINGS} from '../../../cli/commands/policies.js';
 
 const workspace = lintWorkspace();
 const findings = (name: string, text?: string) => workspace.findingsOf('postcondition-unsupported', name, text);

@@ -1,7 +1,7 @@
 // precondition-invalid: a typed precondition that cannot be checked.
 import {describe, expect, it} from 'vitest';
 import {lintWorkspace, MINIMAL} from '../helpers.js';
-import {POLICY_WITH_FINDINGS} from '../../../cli-e2e/policies.js';
+import {POLICY_WITH_FINDINGS} from '../../../cli/commands/policies.js';
 
 const workspace = lintWorkspace();
 const findings = (text: string) => workspace.findingsOf('precondition-invalid', 'p.yaml', text);

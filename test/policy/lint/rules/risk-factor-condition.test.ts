@@ -1,7 +1,7 @@
 // risk-factor-condition: a risk factor whose condition names nothing the policy knows.
 import {describe, expect, it} from 'vitest';
 import {lintWorkspace, MINIMAL} from '../helpers.js';
-import {POLICY_WITH_FINDINGS} from '../../../cli-e2e/policies.js';
+import {POLICY_WITH_FINDINGS} from '../../../cli/commands/policies.js';
 
 const workspace = lintWorkspace();
 const findings = (text: string) => workspace.findingsOf('risk-factor-condition', 'p.yaml', text);

@@ -4,7 +4,7 @@ import {existsSync, mkdirSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {XMLParser} from 'fast-xml-parser';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {aigc, EXAMPLE_POLICIES, expectNoStackTrace, expectOneLineError, sharedRuns, tempFolder} from './cli.js';
+import {aigc, EXAMPLE_POLICIES, expectNoStackTrace, expectOneLineError, sharedRuns, tempFolder} from '../command-line.js';
 import {CLEAN_POLICY, KNOWN_FINDINGS, POLICY_WITH_FINDINGS, POLICY_WITH_ONE_WARNING} from './policies.js';
 
 const ANSI = /\u001b\[\d+(;\d+)*m/;

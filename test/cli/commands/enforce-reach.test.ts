@@ -1,10 +1,10 @@
-// `aigc enforce --strict`, `--gate MODULE` and `--redact NAME=REGEX`, run
-// through the built CLI: the fast path, and oclif for help.
+// `aigc enforce --strict`, `--gate MODULE` and `--redact NAME=REGEX` (their
+// help: test/cli-e2e/help.test.ts).
 import {mkdtempSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {aigc} from '../cli-e2e/cli.js';
+import {aigc} from '../command-line.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'aigc-enforce-reach-'));
 const files: Record<string, string> = {
@@ -118,15 +118,5 @@ describe('aigc enforce --redact', () => {
     expect(run.code).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr).toContain(message);
-  });
-});
-
-describe('aigc enforce --help', () => {
-  it('lists the new flags as repeatable where they are', async () => {
-    const run = await aigc(['enforce', '--help'], {cwd: dir});
-    expect(run.code).toBe(0);
-    expect(run.stdout).toContain('--strict');
-    expect(run.stdout).toContain('--gate=FILE...');
-    expect(run.stdout).toContain('--redact=NAME=REGEX...');
   });
 });

@@ -2,7 +2,7 @@
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {aigc, expectOneLineError, REPO_ROOT} from './cli.js';
+import {aigc, expectOneLineError, REPO_ROOT} from '../command-line.js';
 
 const SCHEMAS = [
   {name: 'policy', file: 'policy_dsl.schema.json'},

@@ -6,7 +6,7 @@
 import {mkdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {aigc, type CliRun, tempFolder} from './cli.js';
+import {aigc, type CliRun, tempFolder} from '../command-line.js';
 
 interface VerdictCase {
   name: string;
@@ -18,7 +18,7 @@ interface VerdictCase {
   };
 }
 
-const data = JSON.parse(readFileSync(new URL('../data/policy/cli-verdicts.json', import.meta.url), 'utf8')) as {
+const data = JSON.parse(readFileSync(new URL('../../data/policy/cli-verdicts.json', import.meta.url), 'utf8')) as {
   day: string;
   cases: VerdictCase[];
 };
@@ -42,8 +42,8 @@ beforeAll(async () => {
   const paths = data.cases.map((_, index) => pathOf(index));
   const now = `${data.day}T00:00:00Z`;
   const [validate, lint] = await Promise.all([
-    aigc(['policy', 'validate', '--now', now, '--', ...paths], {cwd: folder.path, timeoutMs: 60000}),
-    aigc(['policy', 'lint', '-f', 'json', '--now', now, '--', ...paths], {cwd: folder.path, timeoutMs: 60000}),
+    aigc(['policy', 'validate', '--now', now, '--', ...paths], {cwd: folder.path}),
+    aigc(['policy', 'lint', '-f', 'json', '--now', now, '--', ...paths], {cwd: folder.path}),
   ]);
   validateRun = validate;
   const report = JSON.parse(lint.stdout) as {files: {file: string; findings: {ruleId: string; severity: string}[]}[]};

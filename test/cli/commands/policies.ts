@@ -2,7 +2,7 @@
 // findings the linter is known to report for them.
 import {readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {EXAMPLE_POLICIES} from './cli.js';
+import {EXAMPLE_POLICIES} from '../command-line.js';
 
 /** Three errors and one warning, at known places. */
 export const POLICY_WITH_FINDINGS = `policy_version: "1.0"

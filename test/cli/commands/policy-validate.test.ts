@@ -1,7 +1,7 @@
 // `aigc policy validate`: the reference's OK/FAIL lines, reasons on stderr,
 // the effective policy with --print, --json, and date checks at --now.
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {sharedRuns, tempFolder} from './cli.js';
+import {sharedRuns, tempFolder} from '../command-line.js';
 import {CLEAN_POLICY, POLICY_WITH_FINDINGS} from './policies.js';
 
 const BASE = `policy_version: "1.0"
