@@ -7,7 +7,8 @@ import {chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync} from 'nod
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {tryFileLock} from '../../src/io/file-lock.js';
-import {aigc, CLI, type CliRun, EXAMPLE_INVOCATIONS, expectOneLineError, REPO_ROOT, tempFolder} from './cli.js';
+import {type CliRun, EXAMPLE_INVOCATIONS, expectOneLineError, tempFolder} from '../cli/command-line.js';
+import {CLI, REPO_ROOT, spawnAigc as aigc} from './cli.js';
 
 const IS_ROOT = process.getuid?.() === 0;
 const NOBODY = 65534;
