@@ -12,10 +12,11 @@ import type {TestReport} from './reporters/test/types.js';
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles, SUITE_FILES, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
-import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
+import {type CaseFilter, planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
 import {isCi} from './ci.js';
 import {toolVersion} from './version.js';
+import {compileJavaScriptPattern, RegexBudgetError} from '../python/regex.js';
 
 export interface PolicyTestFlags extends ReportFlagValues {
   run?: string;
@@ -38,6 +39,16 @@ export interface PolicyTestIo {
 const defaultIo = (): PolicyTestIo => ({stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd()});
 
 export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: PolicyTestIo = defaultIo()): Promise<number> {
+  try {
+    return await runChecked(paths, flags, io);
+  } catch (error) {
+    // A `--run` or `reason: /…/` pattern too slow to answer is the user's to fix, like an invalid one.
+    if (error instanceof RegexBudgetError) throw usageError(error.message);
+    throw error;
+  }
+}
+
+async function runChecked(paths: string[], flags: PolicyTestFlags, io: PolicyTestIo): Promise<number> {
   const settings = reportSettings(flags, TEST_FORMAT_SPEC, io.stdout, io.env);
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
@@ -111,10 +122,10 @@ function loadSuites(paths: string[], io: PolicyTestIo): {suites: LoadedSuite[]; 
   return {suites, problems};
 }
 
-function runFilter(pattern: string | undefined): RegExp | undefined {
+function runFilter(pattern: string | undefined): CaseFilter | undefined {
   if (pattern === undefined) return undefined;
   try {
-    return new RegExp(pattern);
+    return compileJavaScriptPattern(pattern);
   } catch (error) {
     throw usageError(`--run: invalid regular expression: ${(error as Error).message}`);
   }

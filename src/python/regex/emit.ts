@@ -5,11 +5,11 @@
 // possessive repeats from a lookahead and a backreference, conditionals from
 // a participation marker at the end of the group they test.
 
-import {caseClosure, caseVariants, isCapitalOutsideBmp} from '../unicode/case.js';
 import {digitClass, spaceClass, wordClass} from '../unicode/classes.js';
-import {type CodePointRanges, classContents, normalizeRanges} from '../unicode/ranges.js';
+import {classContents, normalizeRanges} from '../unicode/ranges.js';
 import {isCaseSensitiveAtom, type RegexNode, type RegexTree, type SetMember, type ShorthandLetter, walk} from './ast.js';
 import {PythonRegexError} from './errors.js';
+import {literalVariants, setMemberRanges, singleLiteral} from './sets.js';
 
 export interface TranslatedRegex {
   source: string;
@@ -131,8 +131,7 @@ function plainChar(cp: number): string {
 }
 
 function literal(cp: number, ignoreCase: boolean, ascii: boolean): string {
-  if (!ignoreCase) return plainChar(cp);
-  const variants = ascii ? asciiCaseVariants(cp) : caseVariants(cp);
+  const variants = literalVariants(cp, ignoreCase, ascii);
   if (variants.length === 1) return plainChar(cp);
   return `[${classContents(normalizeRanges(variants.map((member) => [member, member] as const)))}]`;
 }
@@ -187,44 +186,10 @@ function set(members: readonly SetMember[], negated: boolean, ignoreCase: boolea
     if (!negated) return source;
     return `[^${source.startsWith('[') ? source : `[${source}]`}]`;
   }
-  const ranges: [number, number][] = [];
-  const sets: string[] = [];
-  for (const member of members) {
-    if (member.kind === 'shorthand') {
-      const contents = shorthand(member.letter, ascii);
-      sets.push(contents.startsWith('[') ? contents : `[${contents}]`);
-    } else if (member.kind === 'range') {
-      ranges.push([member.low, member.high]);
-    } else if (!(ignoreCase && !ascii && isCapitalOutsideBmp(member.codePoint))) {
-      ranges.push([member.codePoint, member.codePoint]);
-    }
-  }
-  let closed = normalizeRanges(ranges);
-  if (ignoreCase) closed = ascii ? asciiCaseClosure(closed) : caseClosure(closed);
-  return `[${negated ? '^' : ''}${classContents(closed)}${sets.join('')}]`;
-}
-
-/** The code point when every member of a set is the same single character (Python's set of one). */
-function singleLiteral(members: readonly SetMember[]): number | null {
-  const first = members[0];
-  if (first?.kind !== 'literal') return null;
-  return members.every((member) => member.kind === 'literal' && member.codePoint === first.codePoint) ? first.codePoint : null;
-}
-
-function asciiCaseVariants(cp: number): readonly number[] {
-  if (cp >= 0x41 && cp <= 0x5a) return [cp, cp + 32];
-  if (cp >= 0x61 && cp <= 0x7a) return [cp - 32, cp];
-  return [cp];
-}
-
-/** IGNORECASE with the ASCII flag: only ASCII letters fold. */
-function asciiCaseClosure(ranges: CodePointRanges): CodePointRanges {
-  const added: [number, number][] = [];
-  for (const [start, end] of ranges) {
-    const upper: [number, number] = [Math.max(start, 0x41), Math.min(end, 0x5a)];
-    if (upper[0] <= upper[1]) added.push([upper[0] + 32, upper[1] + 32]);
-    const lower: [number, number] = [Math.max(start, 0x61), Math.min(end, 0x7a)];
-    if (lower[0] <= lower[1]) added.push([lower[0] - 32, lower[1] - 32]);
-  }
-  return added.length === 0 ? ranges : normalizeRanges([...ranges, ...added]);
+  const sets = members.flatMap((member) => {
+    if (member.kind !== 'shorthand') return [];
+    const contents = shorthand(member.letter, ascii);
+    return [contents.startsWith('[') ? contents : `[${contents}]`];
+  });
+  return `[${negated ? '^' : ''}${classContents(setMemberRanges(members, ignoreCase, ascii))}${sets.join('')}]`;
 }
