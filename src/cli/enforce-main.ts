@@ -13,6 +13,9 @@ import {keyFromFlags} from './keys.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
 import {runEnforce} from './run-enforce.js';
 
+/** bin/run.js allows V8's linear-time regex engine through the bundle's own copy of the module that sets it. */
+export {enableLinearRegexEngine} from '../python/regex/linear-engine.js';
+
 export interface MainOptions {
   /**
    * Imports a `--gate` module by URL. bin/run.js runs this bundle as a

@@ -8,6 +8,9 @@ import {describeFailure} from './exit-codes.js';
 import {POLICY_TEST_FLAGS} from './policy-test-flags.js';
 import {type PolicyTestFlags, runPolicyTest} from './run-policy-test.js';
 
+/** bin/run.js allows V8's linear-time regex engine through the bundle's own copy of the module that sets it. */
+export {enableLinearRegexEngine} from '../python/regex/linear-engine.js';
+
 /** Runs `aigc policy test` with `args` (after the command words); false when oclif should handle them. */
 export async function main(args: string[]): Promise<boolean> {
   const parsed = parse(args);

@@ -95,6 +95,8 @@ export class BoundedRegex {
 
   /** Every match replaced by `replacement`, and how many there were; throws `RegexBudgetError`. */
   replaceAll(text: string, replacement: string): {text: string; count: number} {
+    // Most texts have no match: a test is twice as fast as a replacement with a callback.
+    if (!this.test(text)) return {text, count: 0};
     let count = 0;
     const replacer = () => {
       count++;

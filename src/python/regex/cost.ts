@@ -9,6 +9,18 @@ import type {CodePointRanges} from '../unicode/ranges.js';
 import {type RegexNode, type RegexTree, walk} from './ast.js';
 import {codePointsOf} from './sets.js';
 
+/** The characters of one-character nodes, worked out once per node: the bound is evaluated at many lengths. */
+const characters = new WeakMap<RegexNode, CodePointRanges | null>();
+
+function charactersOf(node: RegexNode): CodePointRanges | undefined {
+  let known = characters.get(node);
+  if (known === undefined) {
+    known = codePointsOf(node) ?? null;
+    characters.set(node, known);
+  }
+  return known ?? undefined;
+}
+
 interface Cost {
   /** ways the node can match from one position (each a backtracking choice) */
   paths: number;
@@ -45,7 +57,7 @@ export function boundedLength(tree: RegexTree, stepLimit: number): number {
 function searchCost(root: RegexNode, length: number, conditionGroups: ReadonlySet<number>): {perStart: number; once: number} {
   const items = root.kind === 'sequence' ? root.items : [root];
   const last = items.at(-1)!;
-  const tailSet = last.kind === 'repeat' && last.mode !== 'possessive' ? codePointsOf(last.body) : undefined;
+  const tailSet = last.kind === 'repeat' && last.mode !== 'possessive' ? charactersOf(last.body) : undefined;
   if (last.kind !== 'repeat' || tailSet === undefined) return {perStart: cost(root, length, conditionGroups).steps + 1, once: 0};
   const shortfall: Cost = {paths: 1, steps: 2 * last.min + 1};
   const prefix = sequenceCost(items.slice(0, -1), length, conditionGroups, shortfall, last);
@@ -144,15 +156,15 @@ function sequenceCost(
 
 function stopsAtNext(item: RegexNode, next: RegexNode): boolean {
   if (item.kind !== 'repeat' || item.mode === 'possessive') return false;
-  const repeated = codePointsOf(item.body);
+  const repeated = charactersOf(item.body);
   const following = firstCharacters(next);
   return repeated !== undefined && following !== undefined && disjoint(repeated, following);
 }
 
 /** What the first character of a match of `node` can be, where that is one set of characters. */
 function firstCharacters(node: RegexNode): CodePointRanges | undefined {
-  if (node.kind === 'repeat') return node.min >= 1 ? codePointsOf(node.body) : undefined;
-  return codePointsOf(node);
+  if (node.kind === 'repeat') return node.min >= 1 ? charactersOf(node.body) : undefined;
+  return charactersOf(node);
 }
 
 function disjoint(a: CodePointRanges, b: CodePointRanges): boolean {

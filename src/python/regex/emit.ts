@@ -161,7 +161,8 @@ function shorthand(letter: ShorthandLetter, ascii: boolean): string {
 }
 
 function anchor(node: Extract<RegexNode, {kind: 'anchor'}>): string {
-  const word = `[${wordContents(node.ascii)}]`;
+  // Only `\b` and `\B` need the (large) word class.
+  const word = () => `[${wordContents(node.ascii)}]`;
   switch (node.anchor) {
     case 'start':
       return node.multiline ? '(?<=^|\\n)' : '^';
@@ -172,9 +173,9 @@ function anchor(node: Extract<RegexNode, {kind: 'anchor'}>): string {
     case 'textEnd':
       return '$';
     case 'wordBoundary':
-      return `(?:(?<=${word})(?!${word})|(?<!${word})(?=${word}))`;
+      return `(?:(?<=${word()})(?!${word()})|(?<!${word()})(?=${word()}))`;
     case 'notWordBoundary':
-      return `(?:(?<=${word})(?=${word})|(?<!${word})(?!${word}))`;
+      return `(?:(?<=${word()})(?=${word()})|(?<!${word()})(?!${word()}))`;
   }
 }
 
