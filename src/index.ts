@@ -151,6 +151,14 @@ export {
 } from './gates/risk.js';
 export {PolicyCache} from './policy/cache.js';
 export {
+  type BoundedRegex,
+  enableLinearRegexEngine,
+  PythonRegexError,
+  type PythonRegexErrorCode,
+  REGEX_BUDGET_MS,
+  RegexBudgetError,
+} from './python/regex.js';
+export {
   COMPOSITION_INTERSECT,
   COMPOSITION_REPLACE,
   COMPOSITION_STRATEGIES,

@@ -1,33 +1,26 @@
 // Redaction of sensitive data in failure messages, with the reference's
 // default patterns (applied in order; every match replaced by
-// `[REDACTED:<name>]`).
+// `[REDACTED:<name>]`). A pattern whose match runs past its budget fails
+// closed: the whole message is withheld, as `[REDACTED:<name>]` with the
+// reason, since what it would have matched cannot be known.
 
-import {compilePythonRegex} from '../python/regex.js';
+import {type BoundedRegex, compilePythonPattern, RegexBudgetError} from '../python/regex.js';
 
 export interface RedactionPattern {
   name: string;
-  pattern: RegExp;
+  pattern: BoundedRegex;
   /** A text every match contains: a message without it is not searched (a quick check before the regex). */
   contains?: string;
 }
 
-function compileGlobal(source: string, ignoreCase: boolean): RegExp {
-  const compiled = compilePythonRegex(source, {ignoreCase});
-  return new RegExp(compiled.source, compiled.flags.includes('g') ? compiled.flags : `${compiled.flags}g`);
-}
-
-function pattern(name: string, source: string, ignoreCase = false): RedactionPattern {
-  return {name, pattern: compileGlobal(source, ignoreCase)};
-}
-
 /** A default pattern compiled when first used, so start-up pays nothing for it. */
 function lazyPattern(name: string, source: string, ignoreCase: boolean, contains?: string): RedactionPattern {
-  let compiled: RegExp | undefined;
+  let compiled: BoundedRegex | undefined;
   return {
     name,
     contains,
-    get pattern(): RegExp {
-      compiled ??= compileGlobal(source, ignoreCase);
+    get pattern(): BoundedRegex {
+      compiled ??= compilePythonPattern(source, {ignoreCase});
       return compiled;
     },
   };
@@ -40,9 +33,9 @@ export const DEFAULT_REDACTION_PATTERNS: readonly RedactionPattern[] = [
   lazyPattern('ssn', '\\b\\d{3}-\\d{2}-\\d{4}\\b', false, '-'),
 ];
 
-/** Compiles a user pattern (`NAME=REGEX`, Python syntax) for redaction. */
+/** Compiles a user pattern (`NAME=REGEX`, Python syntax) for redaction; throws `PythonRegexError`. */
 export function redactionPattern(name: string, source: string, ignoreCase = false): RedactionPattern {
-  return pattern(name, source, ignoreCase);
+  return {name, pattern: compilePythonPattern(source, {ignoreCase})};
 }
 
 /** `sanitize_failure_message`: the redacted text and the names of the patterns that fired. */
@@ -52,13 +45,18 @@ export function redact(
 ): {text: string; redacted: string[]} {
   let text = message;
   const redacted: string[] = [];
-  for (const {name, pattern: regex, contains} of patterns) {
+  for (const {name, pattern, contains} of patterns) {
     if (contains !== undefined && !text.includes(contains)) continue;
-    regex.lastIndex = 0;
-    if (!regex.test(text)) continue;
-    regex.lastIndex = 0;
-    text = text.replace(regex, () => `[REDACTED:${name}]`);
-    if (!redacted.includes(name)) redacted.push(name);
+    const replacement = `[REDACTED:${name}]`;
+    let count: number;
+    try {
+      ({text, count} = pattern.replaceAll(text, replacement));
+    } catch (error) {
+      if (!(error instanceof RegexBudgetError)) throw error;
+      text = `${replacement} (${error.message})`;
+      count = 1;
+    }
+    if (count > 0 && !redacted.includes(name)) redacted.push(name);
   }
   return {text, redacted};
 }

@@ -4,7 +4,7 @@
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles, SUITE_FILES, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
-import {planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
+import {type CaseFilter, planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
 import {isCi} from './ci.js';
 import {parseNow} from './clock.js';
@@ -21,10 +21,21 @@ import type {TestReport} from './reporters/test/types.js';
 import type {POLICY_TEST} from './specs/policy-test.js';
 import type {FlagValues} from './start/spec.js';
 import {toolVersion} from './version.js';
+import {compileJavaScriptPattern, RegexBudgetError} from '../python/regex.js';
 
 export type PolicyTestFlags = FlagValues<(typeof POLICY_TEST)['flags']>;
 
 export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: CommandIo): Promise<number> {
+  try {
+    return await runChecked(paths, flags, io);
+  } catch (error) {
+    // A `--run` or `reason: /…/` pattern too slow to answer is the user's to fix, like an invalid one.
+    if (error instanceof RegexBudgetError) throw usageError(error.message);
+    throw error;
+  }
+}
+
+async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo): Promise<number> {
   const settings = reportSettings(flags, TEST_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'policy test');
   const filter = runFilter(flags.run);
@@ -99,10 +110,10 @@ function loadSuites(paths: string[], cwd: string, note: (message: string) => voi
   return {suites, problems};
 }
 
-function runFilter(pattern: string | undefined): RegExp | undefined {
+function runFilter(pattern: string | undefined): CaseFilter | undefined {
   if (pattern === undefined) return undefined;
   try {
-    return new RegExp(pattern);
+    return compileJavaScriptPattern(pattern);
   } catch (error) {
     throw usageError(`--run: invalid regular expression: ${(error as Error).message}`);
   }

@@ -3,10 +3,19 @@
 
 import {SchemaValidationError} from '../errors.js';
 import {bestMatch, compileSchema} from '../jsonschema/index.js';
+import {RegexBudgetError} from '../python/regex.js';
 import type {PyDict, PyValue} from '../python/values.js';
 
 export function validateOutputSchema(output: PyValue, schema: PyValue): void {
-  const error = bestMatch(compileSchema(schema, {defaultDraft: 'draft2020'}).iterErrors(output));
+  const validator = compileSchema(schema, {defaultDraft: 'draft2020'});
+  let error: ReturnType<typeof bestMatch>;
+  try {
+    error = bestMatch(validator.iterErrors(output));
+  } catch (caught) {
+    // A `pattern` or `patternProperties` match past its budget fails the output: closed, never open.
+    if (!(caught instanceof RegexBudgetError)) throw caught;
+    throw new SchemaValidationError(`Output schema validation failed: ${caught.message}`, {validator: 'pattern'});
+  }
   if (!error) return;
   throw new SchemaValidationError(`Output schema validation failed at ${error.pointer}: ${error.message}`, {
     path: error.pointer,

@@ -7,6 +7,7 @@
 import {PreconditionError} from '../errors.js';
 import {bestMatch, compileSchema} from '../jsonschema/index.js';
 import {getLogger} from '../logging.js';
+import {RegexBudgetError} from '../python/regex.js';
 import {pyStr} from '../python/repr.js';
 import {pyContains, pyIterate, pySorted, pyTruthy} from '../python/semantics.js';
 import {
@@ -94,7 +95,14 @@ function checkTyped(name: PyValue, spec: PyValue, context: PyDict): void {
     if (!pyTruthy(value)) throw new PreconditionError(`Missing or false required precondition: ${key}`, {precondition: key});
     return;
   }
-  const error = bestMatch(compileSchema(schema, {defaultDraft: 'draft2020'}).iterErrors(value));
+  let error: ReturnType<typeof bestMatch>;
+  try {
+    error = bestMatch(compileSchema(schema, {defaultDraft: 'draft2020'}).iterErrors(value));
+  } catch (caught) {
+    // A pattern whose match runs past its budget fails the precondition: closed, never open.
+    if (!(caught instanceof RegexBudgetError)) throw caught;
+    throw new PreconditionError(`Precondition '${key}' validation failed: ${caught.message}`, {precondition: key, value, constraint: schema});
+  }
   if (error) {
     throw new PreconditionError(`Precondition '${key}' validation failed: ${error.message}`, {
       precondition: key,

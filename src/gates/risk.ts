@@ -34,7 +34,7 @@ const RISK_CONFIG = {reason: 'invalid-risk-config'} as const;
 /** Python `float(x)` for risk config values (numbers, bools and numeric strings). */
 function toFloat(value: PyValue | undefined, what: string): number {
   if (typeof value === 'boolean' || isNumber(value)) return toDouble(value);
-  if (typeof value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
+  if (typeof value === 'string' && /^\s*[-+]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][-+]?\d+)?\s*$/.test(value)) return Number(value);
   throw new PolicyValidationError(`Invalid risk ${what}: ${pyRepr(value ?? null)}`, {[what]: value ?? null}, RISK_CONFIG);
 }
 

@@ -1,12 +1,13 @@
 // `re.search` for schema patterns through the Python regex translator; a
-// pattern Python would reject makes the schema invalid.
+// pattern Python would reject makes the schema invalid. A match past its
+// budget throws `RegexBudgetError` out of validation (the gate fails closed).
 
-import {compilePythonRegex, PythonRegexError} from '../python/regex.js';
+import {type BoundedRegex, compilePythonPattern, PythonRegexError} from '../python/regex.js';
 import {InvalidSchemaError} from './errors.js';
 
-export function compileSchemaPattern(pattern: string): RegExp {
+export function compileSchemaPattern(pattern: string): BoundedRegex {
   try {
-    return compilePythonRegex(pattern);
+    return compilePythonPattern(pattern);
   } catch (error) {
     if (error instanceof PythonRegexError) {
       throw new InvalidSchemaError(`${pattern} is not a 'regex': ${error.message}`, 'regex');

@@ -3,6 +3,7 @@
 // each mismatch reported as its own field with the expected and actual value.
 
 import type {Decision} from '../pipeline/enforce.js';
+import {type BoundedRegex, compileJavaScriptPattern} from '../python/regex.js';
 import {isDict, isList, type PyDict, type PyValue} from '../python/values.js';
 import {subsetDiff} from './compare.js';
 
@@ -12,8 +13,8 @@ export type Verdict = 'pass' | 'fail';
 export interface ReasonMatcher {
   /** The text as written in the suite. */
   source: string;
-  /** Set when the text is `/pattern/flags`. */
-  regex?: RegExp;
+  /** Set when the text is `/pattern/flags`; a match past its budget throws `RegexBudgetError`. */
+  regex?: BoundedRegex;
 }
 
 export interface CaseExpectation {
@@ -63,7 +64,7 @@ const REGEX_LITERAL = /^\/(.+)\/([dgimsuvy]*)$/s;
 export function reasonMatcher(source: string): ReasonMatcher {
   const literal = REGEX_LITERAL.exec(source);
   if (!literal) return {source};
-  return {source, regex: new RegExp(literal[1], literal[2].replaceAll('g', '').replaceAll('y', ''))};
+  return {source, regex: compileJavaScriptPattern(literal[1], literal[2])};
 }
 
 export function outcomeOf(decision: Decision): CaseOutcome {

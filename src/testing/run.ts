@@ -7,6 +7,7 @@ import type {ArtifactSigner} from '../audit/signing.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {PolicyCache} from '../policy/cache.js';
 import {decide} from '../pipeline/enforce.js';
+import type {BoundedRegex} from '../python/regex.js';
 import {fixedClock} from './clock.js';
 import {VOLATILE_ARTIFACT_POINTERS} from './compare.js';
 import {type CaseOutcome, checkExpectation, type Mismatch, outcomeOf} from './expectations.js';
@@ -35,7 +36,7 @@ export interface RunOptions {
   /** Clock (epoch seconds) for cases whose suite and case set none; default: the real clock. */
   now?: number;
   /** Only cases whose name, suite name or `suite › case` matches run; the others are left out entirely. */
-  filter?: RegExp;
+  filter?: CaseFilter;
   /** Stop at the first failing case. */
   bail?: boolean;
   /** Compare timestamps in artifact expectations too. */
@@ -88,8 +89,11 @@ export function runCase(testCase: SuiteCase, options: RunOptions = {}): CaseResu
   };
 }
 
+/** Which cases a run selects (`--run`): a bounded pattern, whose match past its budget throws `RegexBudgetError`. */
+export type CaseFilter = Pick<BoundedRegex, 'test'>;
+
 /** The cases a run selects, in order: those matching `filter` (all when absent). */
-export function selectCases(suites: readonly LoadedSuite[], filter?: RegExp): SuiteCase[] {
+export function selectCases(suites: readonly LoadedSuite[], filter?: CaseFilter): SuiteCase[] {
   const cases = suites.flatMap((suite) => suite.cases);
   if (!filter) return cases;
   return cases.filter((item) => filter.test(item.name) || filter.test(item.suite) || filter.test(`${item.suite} › ${item.name}`));
@@ -102,7 +106,7 @@ export interface PlannedCase {
 }
 
 /** The cases a run selects (see `selectCases`), in order, each with its skip reason if it is skipped. */
-export function planCases(suites: readonly LoadedSuite[], filter?: RegExp): PlannedCase[] {
+export function planCases(suites: readonly LoadedSuite[], filter?: CaseFilter): PlannedCase[] {
   const selected = selectCases(suites, filter);
   const onlySuites = new Set(selected.filter((item) => item.only).map((item) => item.file));
   return selected.map((testCase) => ({case: testCase, skipReason: skipReasonOf(testCase, onlySuites)}));

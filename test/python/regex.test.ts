@@ -1,6 +1,6 @@
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {compilePythonRegex, PythonRegexError, pythonSearch, translatePythonRegex} from '../../src/python/regex.js';
+import {compilePythonPattern, PythonRegexError, pythonSearch, translatePythonRegex} from '../../src/python/regex.js';
 
 interface RegexRow {
   pattern: string;
@@ -20,16 +20,16 @@ describe('Python re.search semantics', () => {
   });
 
   it.each(rows.filter((row) => !row.valid).map((row) => [row.pattern] as const))('rejects %s as Python does', (pattern) => {
-    expect(() => compilePythonRegex(pattern)).toThrow(PythonRegexError);
+    expect(() => compilePythonPattern(pattern)).toThrow(PythonRegexError);
     try {
-      compilePythonRegex(pattern);
+      compilePythonPattern(pattern);
     } catch (error) {
       expect((error as PythonRegexError).code).toBe('PYTHON_REGEX_INVALID');
     }
   });
 });
 
-describe('compilePythonRegex', () => {
+describe('compilePythonPattern', () => {
   it('matches Unicode digits with \\d, as the date pattern of the policy schema does', () => {
     expect(pythonSearch('^\\d{4}-\\d{2}-\\d{2}$', '٢٠٢٥-٠١-٠١')).toBe(true);
   });
@@ -45,16 +45,16 @@ describe('compilePythonRegex', () => {
   });
 
   it('honours the ignoreCase option including the dotless and dotted i', () => {
-    expect(compilePythonRegex('[a-z]+', {ignoreCase: true}).test('İı')).toBe(true);
-    expect(compilePythonRegex('[a-h]', {ignoreCase: true}).test('ı')).toBe(false);
+    expect(compilePythonPattern('[a-z]+', {ignoreCase: true}).test('İı')).toBe(true);
+    expect(compilePythonPattern('[a-h]', {ignoreCase: true}).test('ı')).toBe(false);
   });
 
-  it('returns the same RegExp for the same pattern', () => {
-    expect(compilePythonRegex('^x+$')).toBe(compilePythonRegex('^x+$'));
+  it('returns the same compiled pattern for the same pattern', () => {
+    expect(compilePythonPattern('^x+$')).toBe(compilePythonPattern('^x+$'));
   });
 
   it('reports patterns Python accepts but JavaScript cannot express as unsupported', () => {
-    expect(() => compilePythonRegex('(?i:(a)\\1)b')).toThrow(expect.objectContaining({code: 'PYTHON_REGEX_UNSUPPORTED'}));
+    expect(() => compilePythonPattern('(?i:(a)\\1)b')).toThrow(expect.objectContaining({code: 'PYTHON_REGEX_UNSUPPORTED'}));
   });
 
   it('reports the position of an error in code points, as Python does', () => {

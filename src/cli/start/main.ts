@@ -3,6 +3,7 @@
 // it with the process's I/O. oclif is loaded only for what it renders: help,
 // the version and a topic's commands.
 import {type CommandIo, type ModuleImporter, processIo} from '../command-io.js';
+import {enableLinearRegexEngine} from '../../python/regex/linear-engine.js';
 import {describeFailure} from '../diagnostics.js';
 import {usageError} from '../exit-codes.js';
 import {type CommandEntry, COMMANDS} from './commands.js';
@@ -19,6 +20,9 @@ export interface StartOptions {
 
 /** Runs the command line (the words after the program) in this process. */
 export async function main(argv: readonly string[], options: StartOptions): Promise<void> {
+  // The command allows V8's linear-time regex engine for the process (the library never sets a V8 flag on its own):
+  // it is turned on when a pattern first needs it, after the bundle is compiled, so the code cache still applies.
+  enableLinearRegexEngine();
   const route = routeCommandLine(argv, COMMANDS);
   if (route.kind === 'oclif') {
     const {renderWithOclif} = await import('./oclif-render.js');
