@@ -1,7 +1,7 @@
 import {Args} from '@oclif/core';
 import {AigcCommand} from '../src/cli/base-command.js';
 
-const NAMES = ['policy', 'audit-artifact', 'invocation', 'policy-test-suite', 'golden-fixture'];
+const NAMES = ['policy', 'audit-artifact', 'invocation', 'policy-test-suite', 'golden-fixture', 'replay-report'];
 
 export default class Schema extends AigcCommand {
   static override summary = 'Print a JSON Schema shipped with aigc.';
