@@ -14,6 +14,7 @@ export const SHIPPED_SCHEMAS = {
   invocation: 'invocation.schema.json',
   'policy-test-suite': 'policy_test_suite.schema.json',
   'golden-fixture': 'golden_fixture.schema.json',
+  'replay-report': 'replay_report.schema.json',
 } as const;
 
 export type ShippedSchemaName = keyof typeof SHIPPED_SCHEMAS;

@@ -5,8 +5,12 @@ import {PolicyCache} from '../policy/cache.js';
 import {isDict, type PyDict, type PyValue} from '../python/values.js';
 import {collectFiles, FIXTURE_FILES, type SkippedPath, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
+import {FLIPS, mappingWarnings, summarizeDecisionChanges} from '../testing/replay/changes.js';
 import {loadFixtureFile, parseOrThrow, type ReplayFixture, type ReplayMode} from '../testing/replay/fixtures.js';
-import {replayFixture, summarizeVerdictChanges} from '../testing/replay/replay.js';
+import {parsePolicyMappings, type PolicyMapping, PolicyMappingError, PolicySubstitution} from '../testing/replay/policy-map.js';
+import {replayFixture} from '../testing/replay/replay.js';
+import {pairTrailWithRecords, refusedTrailMessage, refusedTrails} from '../testing/replay/trail.js';
+import type {ReplayStatus} from '../testing/replay/types.js';
 import {planUpdates, type UpdateMode} from '../testing/replay/update.js';
 import {readFileSync} from 'node:fs';
 import {isCi} from './ci.js';
@@ -29,16 +33,15 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: Command
   const settings = reportSettings(flags, REPLAY_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'replay');
   const updateMode = updateModeOf(flags.update, io.env);
-  if (flags.policy !== undefined && updateMode !== 'none' && flags.update !== undefined) {
+  if ((flags.policy?.length ?? 0) > 0 && updateMode !== 'none' && flags.update !== undefined) {
     throw usageError('--update cannot be combined with --policy: expectations would be rewritten from another policy');
   }
-  // A typo in --policy would otherwise show as every verdict turned FAIL.
-  const policyOverride = flags.policy === undefined ? undefined : readablePolicy(flags.policy, io.cwd);
+  const mappings = policyMappings(flags.policy, io.cwd);
   const mode = modeOf(flags.mode);
   const now = parseNow(flags.now);
   const expectedTemplate = flags.expected === undefined ? undefined : readExpectedTemplate(flags.expected, io.cwd);
   const callOutput = flags['call-output'] === undefined ? undefined : readJsonFlag('--call-output', flags['call-output'], io.cwd);
-  const {fixtures, problems, skipped, notTaken} = loadFixtures(paths, {cwd: io.cwd, expectedTemplate, mode, callOutput}, flags.expected);
+  const {fixtures: loaded, problems, skipped, notTaken} = loadFixtures(paths, {cwd: io.cwd, expectedTemplate, mode, callOutput}, flags.expected);
   for (const entry of notTaken) note(skippedMessage(entry));
   for (const problem of problems) note(`${problem.location}: ${problem.message}`);
   if (problems.length > 0) {
@@ -46,41 +49,68 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: Command
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
   if (skipped.length > 0) note(`${skipped.length} JSON file(s) without a fixture passed over (expected artifacts, schemas…)`);
+  // A trail line that a record given too holds, with its invocation, is replayed as that record.
+  const {fixtures, coveredByRecords} = pairTrailWithRecords(loaded);
 
+  const replayCwd = path.resolve(io.cwd, flags.root ?? '.');
   const replayOptions = {
-    cwd: path.resolve(io.cwd, flags.root ?? '.'),
+    cwd: replayCwd,
     policyRoot: flags['policy-root'],
     cache: new PolicyCache(),
     now,
     strict: flags.strict,
-    policyOverride,
+    policyMap: mappings.length === 0 ? undefined : new PolicySubstitution(mappings, replayCwd),
     // The CLI registers no tracer provider: spans would be made for nothing.
     trace: false,
   };
-  const results = fixtures.map((fixture) => replayFixture(fixture, replayOptions));
-  const plan = planUpdates(results, {mode: flags.policy === undefined ? updateMode : 'none', expectedFile: flags.expected, strict: flags.strict, cwd: io.cwd});
+  const replayed = fixtures.map((fixture) => replayFixture(fixture, replayOptions));
+  const refused = refusedTrails(replayed);
+  for (const trail of refused) note(`${trail.file}: ${refusedTrailMessage(trail)}`);
+  const refusedFiles = new Set(refused.map((trail) => trail.file));
+  const results = replayed.filter((result) => !refusedFiles.has(result.fixture.file));
+  const plan = planUpdates(results, {mode: mappings.length === 0 ? updateMode : 'none', expectedFile: flags.expected, strict: flags.strict, cwd: io.cwd});
   for (const write of plan.writes) await writeFileAtomic(path.resolve(io.cwd, write.file), write.text);
 
   const entries: ReplayReportEntry[] = results.map((result) => ({result, outcome: outcomeOf(result.status, plan.updated.has(result))}));
   const count = (outcome: ReplayOutcome) => entries.filter((entry) => entry.outcome === outcome).length;
+  // Decisions are compared under --policy, and for trail artifacts, which hold no invocation to compare artifacts of.
+  const byDecision = mappings.length > 0 || results.some((result) => result.fixture.shape === 'artifact');
+  const summary = byDecision ? summarizeDecisionChanges(results, mappings) : undefined;
+  const warnings = summary === undefined ? [] : mappingWarnings(summary);
+  for (const warning of warnings) note(`warning: ${warning}`);
   const report: ReplayReport = {
     entries,
     passed: count('passed'),
     failed: count('failed') + count('missing'),
     written: count('written'),
     updated: count('updated'),
-    policyChange: policyOverride === undefined ? undefined : {policy: flags.policy!, summary: summarizeVerdictChanges(results)},
+    changed: count('changed'),
+    unreplayable: count('unreplayable'),
+    decisions: summary === undefined ? undefined : {summary, warnings, coveredByRecords},
     toolVersion: toolVersion(),
   };
-  if (fixtures.length === 0) note(`no fixtures found in ${paths.join(', ')}`);
+  if (fixtures.length === 0 && refused.length === 0) note(`no fixtures found in ${paths.join(', ')}`);
   const text = (await REPLAY_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
-  return report.failed > 0 ? ExitCode.CheckFailed : ExitCode.Success;
+  // --allow-flips: flipped decisions are reported, but what fails the run is everything else.
+  const flips = results.filter((result) => result.status === 'failed' && result.change != null && FLIPS.includes(result.change)).length;
+  const failing = report.failed - (flags['allow-flips'] ? flips : 0);
+  return failing > 0 || refused.length > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
 
-function outcomeOf(status: 'passed' | 'failed' | 'missing', written: boolean): ReplayOutcome {
+function outcomeOf(status: ReplayStatus, written: boolean): ReplayOutcome {
   if (!written) return status;
   return status === 'missing' ? 'written' : 'updated';
+}
+
+/** The --policy mappings; a bad form is a usage error, a NEW that cannot be read an I/O error. */
+function policyMappings(values: string[] | undefined, cwd: string): PolicyMapping[] {
+  try {
+    return parsePolicyMappings(values ?? [], cwd);
+  } catch (error) {
+    if (!(error instanceof PolicyMappingError)) throw error;
+    throw error.code === 'USAGE' ? usageError(error.message) : ioError(error.message, error.file ?? '', error);
+  }
 }
 
 /** `--update` as given (a bare `-u`/`--update` arrives as `all`), else `new` locally and `none` under CI. */
@@ -108,17 +138,6 @@ function readJsonFlag(flag: string, file: string, cwd: string): PyValue {
     if (error instanceof TestingFileError) throw usageError(`${flag}: ${error.location}: ${error.message}`);
     throw error;
   }
-}
-
-/** `--policy FILE`, made absolute once it is known to be readable. */
-function readablePolicy(file: string, cwd: string): string {
-  const absolute = path.resolve(cwd, file);
-  try {
-    readFileSync(absolute);
-  } catch (error) {
-    throw ioError(`--policy: cannot read the policy (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file, error);
-  }
-  return absolute;
 }
 
 /** `--expected FILE`; a file not there yet is what `--update=new` writes. */

@@ -7,5 +7,9 @@ export {type CaseExpectation, type CaseOutcome, checkExpectation, type Mismatch,
 export {type CaseResult, type CaseStatus, type RunOptions, type RunSummary, runCase, runSuites, selectCases} from './run.js';
 export {type LoadedSuite, loadSuiteFile, parseSuite, type SuiteCase} from './suite.js';
 export {type FixtureLoadOptions, type FixtureShape, loadFixtureFile, type NotAFixture, type ReplayExpectation, type ReplayFixture, type ReplayMode, shapeOf} from './replay/fixtures.js';
-export {RECORDING_POINTERS, type ReplayOptions, type ReplayResult, type ReplayStatus, type ReplayVerdict, replayFixture, summarizeVerdictChanges, type VerdictChangeSummary} from './replay/replay.js';
+export {RECORDING_POINTERS, type ReplayOptions, type ReplayResult, type ReplayStatus, type ReplayVerdict, replayFixture} from './replay/replay.js';
+export {type ChangeCounts, decisionChange, type DecisionChangeSummary, FLIPS, type GateChange, mappingWarnings, type MappingUse, type PolicyChanges, type RoleChanges, summarizeDecisionChanges} from './replay/changes.js';
+export {parsePolicyMappings, type PolicyMapping, PolicyMappingError, PolicySubstitution} from './replay/policy-map.js';
+export {pairTrailWithRecords, RECOVERABLE_FIELDS, recoverInvocation, refusedTrailMessage, refusedTrails, UNRECOVERABLE_FIELDS} from './replay/trail.js';
+export type {DecisionChange, Unreplayable, UnreplayableReason} from './replay/types.js';
 export {type FixtureWrite, planUpdates, renderLike, type UpdateMode, type UpdatePlan} from './replay/update.js';

@@ -74,20 +74,33 @@ describe('aigc replay', () => {
     expect(JSON.parse(readFileSync(fixture, 'utf8')).expected.policy_version).toBe('2.3');
   });
 
-  it('summarises changed verdicts and gates under --policy', async () => {
+  it('summarises changed decisions and gates when --policy OLD=NEW replays a policy\'s fixtures against another', async () => {
     folder = temporaryFolder();
     for (const file of ['bare_pass.json', 'wrapped_role_fail.json']) copyFileSync(join(REPO_ROOT, DATA, file), join(folder.path, file));
     const io = captureIo();
-    const code = await runReplay([join(folder.path, 'wrapped_role_fail.json'), `${DATA}/ours_schema_fail.json`], {policy: 'policies/support-assistant.yaml'}, io);
+    const mapping = `${DATA}/briefing-policy.yaml=policies/support-assistant.yaml`;
+    const code = await runReplay([join(folder.path, 'wrapped_role_fail.json'), `${DATA}/ours_schema_fail.json`], {policy: [mapping]}, io);
     expect(code).toBe(1);
-    expect(io.stdout.text).toContain('with policy policies/support-assistant.yaml: 1 of 2 verdicts changed');
+    expect(io.stdout.text).toContain(`policy ${DATA}/briefing-policy.yaml → policies/support-assistant.yaml: applied to 2 records`);
+    expect(io.stdout.text).toContain('1 of 2 decisions changed');
     expect(io.stdout.text).toContain('FAIL at another gate: 1');
-    await expect(runReplay([`${DATA}/bare_pass.json`], {policy: 'policies/support-assistant.yaml', update: 'all'}, captureIo())).rejects.toMatchObject({exitCode: 2});
+    await expect(runReplay([`${DATA}/bare_pass.json`], {policy: [mapping], update: 'all'}, captureIo())).rejects.toMatchObject({exitCode: 2});
+  });
+
+  it('applies --policy NEW only to fixtures of NEW itself, and warns when a mapping applies to none', async () => {
+    const io = captureIo();
+    const code = await runReplay([`${DATA}/wrapped_role_fail.json`, `${DATA}/ours_schema_fail.json`], {policy: ['policies/support-assistant.yaml']}, io);
+    expect(code).toBe(0);
+    expect(io.stdout.text).toContain('policy policies/support-assistant.yaml (as it is now): applied to no record');
+    expect(io.stdout.text).toContain('0 of 2 decisions changed');
+    expect(io.stderr.text).toContain(
+      `aigc replay: warning: --policy policies/support-assistant.yaml applied to no record: none names policies/support-assistant.yaml (resolved as ${join(REPO_ROOT, 'policies/support-assistant.yaml')}); the records name ${DATA}/briefing-policy.yaml (2)`,
+    );
   });
 
   it('refuses a --policy file it cannot read before replaying anything (exit 3)', async () => {
     const io = captureIo();
-    const replayed = runReplay([`${DATA}/bare_pass.json`], {expected: `${DATA}/bare_pass_expected.json`, policy: 'policies/no-such-policy.yaml'}, io);
+    const replayed = runReplay([`${DATA}/bare_pass.json`], {expected: `${DATA}/bare_pass_expected.json`, policy: ['policies/no-such-policy.yaml']}, io);
     await expect(replayed).rejects.toMatchObject({exitCode: 3, file: 'policies/no-such-policy.yaml', message: '--policy: cannot read the policy (ENOENT)'});
     expect(io.stdout.text).toBe('');
   });

@@ -5,7 +5,9 @@ import {parseJson} from '../../src/canonical/json.js';
 import {isDict, type PyDict} from '../../src/python/values.js';
 import {formatFieldDiff} from '../../src/testing/compare.js';
 import {type FixtureLoadOptions, loadFixtureFile, type ReplayFixture} from '../../src/testing/replay/fixtures.js';
-import {replayFixture, summarizeVerdictChanges} from '../../src/testing/replay/replay.js';
+import {summarizeDecisionChanges} from '../../src/testing/replay/changes.js';
+import {parsePolicyMappings, PolicySubstitution} from '../../src/testing/replay/policy-map.js';
+import {replayFixture} from '../../src/testing/replay/replay.js';
 import {planUpdates} from '../../src/testing/replay/update.js';
 import {REPO_ROOT, temporaryFolder} from './helpers.js';
 
@@ -129,7 +131,7 @@ describe('replaying our own fixtures and records', () => {
     expect(replay(fixture).status).toBe('passed');
   });
 
-  it('replays records at their recorded clock and summarises verdict changes under another policy', () => {
+  it('replays records at their recorded clock and summarises decision changes when their policy is mapped to another', () => {
     folder = temporaryFolder();
     const [fixture] = fixtures(`${DATA}/ours_schema_fail.json`);
     const pass = json(`${DATA}/bare_pass.json`);
@@ -146,10 +148,11 @@ describe('replaying our own fixtures and records', () => {
       ['record', 2, 1780000000],
     ]);
     expect(loaded.map((item) => replay(item).status)).toEqual(['passed', 'passed']);
-    const results = loaded.map((item) => replay(item, {policyOverride: join(REPO_ROOT, 'policies/support-assistant.yaml')}));
-    const summary = summarizeVerdictChanges(results);
-    expect([summary.compared, summary.changed.length, summary.passToFail, summary.gateChanged]).toEqual([2, 2, 1, 1]);
-    expect(summary.newFailuresByGate).toEqual({role_validation: 1});
+    const mappings = parsePolicyMappings([`${DATA}/briefing-policy.yaml=policies/support-assistant.yaml`], REPO_ROOT);
+    const results = loaded.map((item) => replay(item, {policyMap: new PolicySubstitution(mappings, REPO_ROOT)}));
+    const summary = summarizeDecisionChanges(results, mappings);
+    expect([summary.compared, summary.changed.length, summary.counts.pass_to_fail, summary.counts.gate_changed]).toEqual([2, 2, 1, 1]);
+    expect(summary.byGate.filter((item) => item.change === 'pass_to_fail')).toEqual([{change: 'pass_to_fail', from: null, to: 'role_validation', count: 1}]);
   });
 
   it('writes missing expectations (new) and rewrites mismatches (all) in the fixture\'s own shape and style', () => {

@@ -1,7 +1,8 @@
 // Reading golden replay fixtures in the shapes `aigc replay` accepts — ours,
-// the Python reference's wrapped and bare forms, and `aigc enforce --record`
-// JSONL records — into one runnable form, each checked against its part of
-// schemas/golden_fixture.schema.json.
+// the Python reference's wrapped and bare forms, `aigc enforce --record`
+// JSONL records, and the artifacts of audit trails — into one runnable form,
+// each checked against its part of schemas/golden_fixture.schema.json (an
+// artifact against schemas/audit_artifact.schema.json).
 
 import path from 'node:path';
 import {JsonSyntaxError, parseJson} from '../../canonical/json.js';
@@ -12,39 +13,10 @@ import {readShippedSchema} from '../../schemas.js';
 import type {RecordedFixture, ReferenceWrappedFixture, ReplayFixture as ReplayFixtureDocument} from '../../types/generated/index.js';
 import {epochSecondsOf} from '../clock.js';
 import {TestingFileError} from '../errors.js';
+import {recoverInvocation} from './trail.js';
+import type {FixtureShape, ReplayExpectation, ReplayFixture, ReplayMode} from './types.js';
 
-export type FixtureShape = 'ours' | 'reference-wrapped' | 'reference-bare' | 'record';
-
-export type ReplayMode = 'unified' | 'split';
-
-/** What a fixture expects; every part left out is not checked. */
-export interface ReplayExpectation {
-  /** Expected artifact, whole or in part (compared as a recursive subset). */
-  artifact?: PyDict;
-  /** Wrapped form: the class name of the error enforcement should raise, compared exactly; `null` when it should pass. */
-  exceptionClass?: string | null;
-  /** Wrapped form: the error's `code`. */
-  exceptionCode?: string | null;
-}
-
-export interface ReplayFixture {
-  /** Shown in reports: the fixture's `name`, else its file (and line, for a record). */
-  name: string;
-  file: string;
-  /** 1-based line of a JSONL record. */
-  line?: number;
-  shape: FixtureShape;
-  /** The fixture value as read (kept so an update can be written back in the same shape). */
-  raw: PyDict;
-  invocation: PyValue;
-  mode: ReplayMode;
-  /** Model output for the post-call phase of a split replay (any JSON value); needed only when the pre-call phase passes. */
-  output?: PyValue;
-  /** Clock in epoch seconds: the fixture's `now`, else a record's artifact timestamp. */
-  now?: number;
-  /** Absent when the fixture has no expectation yet (ours without `expected`, bare without `--expected`). */
-  expectation?: ReplayExpectation;
-}
+export type {FixtureShape, ReplayExpectation, ReplayFixture, ReplayMode} from './types.js';
 
 export interface FixtureLoadOptions {
   /** Base for relative file names (default: process.cwd()). */
@@ -60,15 +32,19 @@ export interface FixtureLoadOptions {
 /** What a JSON file holds when it is not a fixture, so a folder walk can pass it by. */
 export type NotAFixture = {notAFixture: true; file: string; reason: string};
 
-type Definition = 'replayFixture' | 'referenceWrappedFixture' | 'bareInvocationFixture' | 'recordedFixture';
+type Definition = 'replayFixture' | 'referenceWrappedFixture' | 'bareInvocationFixture' | 'recordedFixture' | 'auditArtifact';
 
 const validators = new Map<Definition, CompiledSchema>();
 
 function validatorFor(definition: Definition): CompiledSchema {
   let compiled = validators.get(definition);
   if (!compiled) {
-    const schema = readShippedSchema('golden-fixture') as PyDict;
-    compiled = compileSchema({$schema: schema.$schema, definitions: schema.definitions, $ref: `#/definitions/${definition}`}, {defaultDraft: 'draft7'});
+    if (definition === 'auditArtifact') {
+      compiled = compileSchema(readShippedSchema('audit-artifact'), {defaultDraft: 'draft7'});
+    } else {
+      const schema = readShippedSchema('golden-fixture') as PyDict;
+      compiled = compileSchema({$schema: schema.$schema, definitions: schema.definitions, $ref: `#/definitions/${definition}`}, {defaultDraft: 'draft7'});
+    }
     validators.set(definition, compiled);
   }
   return compiled;
@@ -89,7 +65,7 @@ function loadJsonLines(text: string, file: string, options: FixtureLoadOptions):
   text.split(/\r?\n/).forEach((line, index) => {
     if (line.trim() === '') return;
     const value = parseOrThrow(line, file, index + 1);
-    const shape = shapeOf(value);
+    const shape = shapeOf(value) ?? (isArtifact(value) ? 'artifact' : undefined);
     if (shape === undefined) throw new TestingFileError(`line is not a replay fixture: ${describeNonFixture(value)}`, 'SCHEMA', {file, line: index + 1});
     fixtures.push(fixtureOf(value as PyDict, shape, file, index + 1, options));
   });
@@ -127,6 +103,11 @@ export function shapeOf(value: PyValue): FixtureShape | undefined {
   return undefined;
 }
 
+/** A line of an audit trail: an artifact alone (in a `.json` file, such a value is an expected-artifact template). */
+function isArtifact(value: PyValue): boolean {
+  return isDict(value) && !Object.hasOwn(value, 'invocation') && (Object.hasOwn(value, 'enforcement_result') || Object.hasOwn(value, 'audit_schema_version'));
+}
+
 function describeNonFixture(value: PyValue): string {
   if (!isDict(value)) return 'not a JSON object';
   if (Object.hasOwn(value, 'enforcement_result') || Object.hasOwn(value, 'audit_schema_version')) return 'an expected artifact, not an invocation';
@@ -138,6 +119,7 @@ const DEFINITION_OF: Record<FixtureShape, Definition> = {
   'reference-wrapped': 'referenceWrappedFixture',
   'reference-bare': 'bareInvocationFixture',
   record: 'recordedFixture',
+  artifact: 'auditArtifact',
 };
 
 function fixtureOf(value: PyDict, shape: FixtureShape, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {
@@ -185,6 +167,14 @@ function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: 
       const recordedAt = typeof artifact.timestamp === 'number' ? artifact.timestamp : undefined;
       return {name: label, file, line, shape, raw: value, invocation: value.invocation, mode: 'unified', now: recordedAt, expectation: {artifact}};
     }
+    case 'artifact': {
+      // Replayed by its decision only: the rebuilt invocation has no input or output to checksum.
+      const {invocation, mode, unreplayable} = recoverInvocation(value);
+      const recordedAt = typeof value.timestamp === 'number' ? value.timestamp : undefined;
+      const fixture: ReplayFixture = {name: label, file, line, shape, raw: value, invocation, mode, output: {}, now: recordedAt, expectation: {artifact: value}};
+      if (unreplayable !== undefined) fixture.unreplayable = unreplayable;
+      return fixture;
+    }
   }
 }
 
@@ -193,6 +183,7 @@ const SHAPE_NAMES: Record<FixtureShape, string> = {
   'reference-wrapped': 'wrapped reference fixture',
   'reference-bare': 'bare invocation fixture',
   record: 'recorded invocation',
+  artifact: 'audit artifact',
 };
 
 function ourFixture(value: ReplayFixtureDocument, file: string, line: number | undefined, options: FixtureLoadOptions): ReplayFixture {

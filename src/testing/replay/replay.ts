@@ -8,7 +8,12 @@ import type {PolicyCache} from '../../policy/cache.js';
 import {isDict, type PyDict, type PyValue} from '../../python/values.js';
 import {fixedClock} from '../clock.js';
 import {type FieldDiff, subsetDiff, VOLATILE_ARTIFACT_POINTERS} from '../compare.js';
-import type {ReplayFixture} from './fixtures.js';
+import {decisionChange} from './changes.js';
+import type {PolicySubstitution} from './policy-map.js';
+import {MissingDataProbe, probedUnreplayable} from './trail.js';
+import type {ReplayFixture, ReplayResult, ReplayVerdict} from './types.js';
+
+export type {ReplayResult, ReplayStatus, ReplayVerdict} from './types.js';
 
 /** Fields replay never compares: it neither signs nor chains, so a recorded signature or chain link cannot recur. */
 export const RECORDING_POINTERS: ReadonlySet<string> = new Set(['/signature', '/chain_id', '/chain_index', '/previous_audit_checksum', '/checksum']);
@@ -22,34 +27,14 @@ export interface ReplayOptions {
   now?: number;
   /** Compare timestamps too. */
   strict?: boolean;
-  /** `--policy FILE`: run every fixture against this policy instead, and compare only verdicts. */
-  policyOverride?: string;
+  /**
+   * `--policy`: a what-if. Fixtures of a mapped policy are replayed against
+   * its replacement, the others against their own policy, and every fixture
+   * is compared by its decision (result, gate, reason) only.
+   */
+  policyMap?: PolicySubstitution;
   /** OpenTelemetry spans for each enforcement (default true; see EnforceOptions.trace). */
   trace?: boolean;
-}
-
-/** PASS or FAIL and the gate: what a policy author compares across policies. */
-export interface ReplayVerdict {
-  result: 'PASS' | 'FAIL';
-  gate: string | null;
-}
-
-export type ReplayStatus = 'passed' | 'failed' | 'missing';
-
-export interface ReplayResult {
-  fixture: ReplayFixture;
-  /** `missing`: the fixture has no expectation to compare with; `failed` also when it could not be replayed to the end (see `problem`). */
-  status: ReplayStatus;
-  diffs: FieldDiff[];
-  /** The artifact enforcement produced; null when the replay stopped short of one (see `problem`). */
-  actual: PyDict | null;
-  verdict: ReplayVerdict | null;
-  /** Why the fixture could not be replayed to the end; set only with status `failed`. */
-  problem?: string;
-  /** The verdict the fixture expects, as far as it says. */
-  expectedVerdict?: ReplayVerdict;
-  errorClass: string | null;
-  errorCode: string | null;
 }
 
 /** Said when a split replay's pre-call phase passes and nothing gives the post-call phase its output. */
@@ -57,25 +42,40 @@ export const SPLIT_OUTPUT_NEEDED =
   'the pre-call phase passed, so the post-call phase needs the model output: give `output` in the fixture, or --call-output FILE';
 
 export function replayFixture(fixture: ReplayFixture, options: ReplayOptions = {}): ReplayResult {
-  const decision = enforceAgain(fixture, options);
-  if (decision === SPLIT_OUTPUT_NEEDED) {
-    const unfinished = {fixture, actual: null, verdict: null, expectedVerdict: expectedVerdictOf(fixture), errorClass: null, errorCode: null};
-    return {...unfinished, status: 'failed', diffs: [], problem: SPLIT_OUTPUT_NEEDED};
-  }
-  const actual = decision.artifact;
-  const verdict: ReplayVerdict = {
-    result: actual.enforcement_result === 'PASS' ? 'PASS' : 'FAIL',
-    gate: typeof actual.failure_gate === 'string' ? actual.failure_gate : null,
-  };
   const expectedVerdict = expectedVerdictOf(fixture);
-  const base = {fixture, actual, verdict, expectedVerdict, errorClass: decision.error?.className ?? null, errorCode: decision.error?.code ?? null};
+  const mapping = options.policyMap?.mappingFor(fixture.invocation);
+  const unfinished = {fixture, actual: null, verdict: null, expectedVerdict, errorClass: null, errorCode: null, ...(mapping ? {mapping} : {})};
+  if (fixture.unreplayable !== undefined) return {...unfinished, status: 'unreplayable', diffs: [], unreplayable: fixture.unreplayable};
+  // An artifact's rebuilt invocation lacks the output and the tool calls: the probe says when the decision needs them.
+  const probe = fixture.shape === 'artifact' ? new MissingDataProbe() : undefined;
+  const invocation = mapping && isDict(fixture.invocation) ? {...fixture.invocation, policy_file: mapping.toPath} : fixture.invocation;
+  const decision = enforceAgain(fixture, invocation, options, probe);
+  if (decision === SPLIT_OUTPUT_NEEDED) return {...unfinished, status: 'failed', diffs: [], problem: SPLIT_OUTPUT_NEEDED};
+  const unreplayable = probe && probedUnreplayable(probe, fixture.raw);
+  if (unreplayable) return {...unfinished, status: 'unreplayable', diffs: [], unreplayable};
+  const actual = decision.artifact;
+  const verdict = verdictOf(actual);
+  const base = {...unfinished, actual, verdict, errorClass: decision.error?.className ?? null, errorCode: decision.error?.code ?? null};
   if (fixture.expectation === undefined) return {...base, status: 'missing', diffs: []};
-  const diffs = options.policyOverride !== undefined ? verdictDiffs(expectedVerdict, verdict) : expectationDiffs(fixture, decision, options);
+  if (options.policyMap !== undefined || fixture.shape === 'artifact') {
+    const change = expectedVerdict === undefined ? null : decisionChange(expectedVerdict, verdict);
+    const status = change === null ? 'passed' : change === 'reason_changed' ? 'changed' : 'failed';
+    return {...base, status, diffs: verdictDiffs(expectedVerdict, verdict), change};
+  }
+  const diffs = expectationDiffs(fixture, decision, options);
   return {...base, status: diffs.length === 0 ? 'passed' : 'failed', diffs};
 }
 
+function verdictOf(artifact: PyDict): ReplayVerdict {
+  return {
+    result: artifact.enforcement_result === 'PASS' ? 'PASS' : 'FAIL',
+    gate: typeof artifact.failure_gate === 'string' ? artifact.failure_gate : null,
+    reason: typeof artifact.failure_reason === 'string' ? artifact.failure_reason : null,
+  };
+}
+
 /** The decision, or `SPLIT_OUTPUT_NEEDED` when a split replay passes its pre-call phase without an output to go on with. */
-function enforceAgain(fixture: ReplayFixture, options: ReplayOptions): Decision | typeof SPLIT_OUTPUT_NEEDED {
+function enforceAgain(fixture: ReplayFixture, invocation: PyValue, options: ReplayOptions, probe?: MissingDataProbe): Decision | typeof SPLIT_OUTPUT_NEEDED {
   const at = fixture.now ?? options.now;
   const settings: EnforceOptions = {
     now: at === undefined ? undefined : fixedClock(at),
@@ -83,9 +83,8 @@ function enforceAgain(fixture: ReplayFixture, options: ReplayOptions): Decision 
     policyRoot: options.policyRoot,
     cache: options.cache ?? null,
     trace: options.trace,
+    ...(probe ? {customGates: [probe]} : {}),
   };
-  let invocation = fixture.invocation;
-  if (options.policyOverride !== undefined && isDict(invocation)) invocation = {...invocation, policy_file: options.policyOverride};
   if (fixture.mode === 'unified') return decide(invocation, settings);
   // Like the reference's split tests: a pre-call FAIL is the whole replay, and needs no output.
   const preCall = decidePreCall(withoutOutput(invocation), settings);
@@ -129,8 +128,10 @@ export function expectedVerdictOf(fixture: ReplayFixture): ReplayVerdict | undef
   if (expectation === undefined) return undefined;
   const artifact = expectation.artifact ?? {};
   const gate = typeof artifact.failure_gate === 'string' ? artifact.failure_gate : null;
-  if (artifact.enforcement_result === 'PASS' || artifact.enforcement_result === 'FAIL') return {result: artifact.enforcement_result, gate};
-  if (expectation.exceptionClass !== undefined) return {result: expectation.exceptionClass === null ? 'PASS' : 'FAIL', gate};
+  // A reason is compared only where the expectation gives one.
+  const reason = typeof artifact.failure_reason === 'string' || artifact.failure_reason === null ? {reason: artifact.failure_reason} : {};
+  if (artifact.enforcement_result === 'PASS' || artifact.enforcement_result === 'FAIL') return {result: artifact.enforcement_result, gate, ...reason};
+  if (expectation.exceptionClass !== undefined) return {result: expectation.exceptionClass === null ? 'PASS' : 'FAIL', gate, ...reason};
   return undefined;
 }
 
@@ -138,41 +139,11 @@ function verdictDiffs(expected: ReplayVerdict | undefined, actual: ReplayVerdict
   if (expected === undefined) return [];
   const diffs: FieldDiff[] = [];
   if (expected.result !== actual.result) diffs.push({pointer: '/enforcement_result', expected: expected.result, actual: actual.result});
-  if (expected.gate !== null && expected.gate !== actual.gate) diffs.push({pointer: '/failure_gate', expected: expected.gate, actual: actual.gate});
-  return diffs;
-}
-
-/** How verdicts changed across fixtures under `--policy`: the question a policy author asks before merging. */
-export interface VerdictChangeSummary {
-  /** Fixtures whose expectation pins a verdict. */
-  compared: number;
-  changed: ReplayResult[];
-  passToFail: number;
-  failToPass: number;
-  /** FAIL before and after, at another gate. */
-  gateChanged: number;
-  /** Count of new FAILs by the gate they now fail at. */
-  newFailuresByGate: Record<string, number>;
-}
-
-export function summarizeVerdictChanges(results: readonly ReplayResult[]): VerdictChangeSummary {
-  const summary: VerdictChangeSummary = {compared: 0, changed: [], passToFail: 0, failToPass: 0, gateChanged: 0, newFailuresByGate: {}};
-  for (const result of results) {
-    const before = result.expectedVerdict;
-    const after = result.verdict;
-    if (before === undefined || after === null) continue;
-    summary.compared++;
-    if (before.result === after.result && (before.result === 'PASS' || before.gate === null || before.gate === after.gate)) continue;
-    summary.changed.push(result);
-    if (before.result === 'PASS' && after.result === 'FAIL') {
-      summary.passToFail++;
-      const gate = after.gate ?? 'unknown';
-      summary.newFailuresByGate[gate] = (summary.newFailuresByGate[gate] ?? 0) + 1;
-    } else if (before.result === 'FAIL' && after.result === 'PASS') {
-      summary.failToPass++;
-    } else {
-      summary.gateChanged++;
-    }
+  // A PASS has no gate, so a PASS expectation pins the gate too (null); a FAIL one only when it names it.
+  const gateKnown = expected.gate !== null || expected.result === 'PASS';
+  if (gateKnown && expected.gate !== actual.gate) diffs.push({pointer: '/failure_gate', expected: expected.gate, actual: actual.gate});
+  if (expected.reason !== undefined && expected.reason !== null && expected.reason !== actual.reason) {
+    diffs.push({pointer: '/failure_reason', expected: expected.reason, actual: actual.reason ?? null});
   }
-  return summary;
+  return diffs;
 }

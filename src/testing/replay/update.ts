@@ -50,9 +50,11 @@ type Replayed = ReplayResult & {actual: PyDict};
 export function planUpdates(results: readonly ReplayResult[], options: UpdateOptions): UpdatePlan {
   const plan: UpdatePlan = {writes: [], updated: new Set()};
   if (options.mode === 'none') return plan;
-  // A replay that stopped short of an artifact (see `ReplayResult.problem`) has nothing to write.
+  // A replay that stopped short of an artifact (see `ReplayResult.problem`) has nothing to write, and an
+  // audit trail is never rewritten (its lines are chained and signed, and they hold no invocation to write beside).
   const chosen = results.filter(
-    (result): result is Replayed => result.actual !== null && (result.status === 'missing' || (options.mode === 'all' && result.status === 'failed')),
+    (result): result is Replayed =>
+      result.actual !== null && result.fixture.shape !== 'artifact' && (result.status === 'missing' || (options.mode === 'all' && result.status === 'failed')),
   );
   const byFile = new Map<string, Replayed[]>();
   for (const result of chosen) {
@@ -100,6 +102,7 @@ function updatedValue(result: Replayed, options: UpdateOptions): PyDict {
       return value;
     }
     case 'reference-bare':
+    case 'artifact':
       return value;
   }
 }

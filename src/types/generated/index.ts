@@ -8,3 +8,4 @@ export type {GoldenFixture, ReplayFixture, FixedClock, ReferenceWrappedFixture, 
 export type {Invocation, InvocationInput, InvocationContext, InvocationOutput, ToolCall} from './invocation.js';
 export type {Policy} from './policy_dsl.js';
 export type {PolicyTestSuite, InvocationFields, PolicyTestSuiteCase, PolicyTestCase, Expectation, DetailedExpectation, FailureGate, ReferencePolicyTestCase} from './policy_test_suite.js';
+export type {ReplayJsonReport, Count, ReplayedFixture, ReplayDecision, DecisionChangeKind, UnreplayableDecision, UnreplayableReason, ReplayFieldDiff, DecisionChanges, PolicyMappingUse, ChangeCounts, GateChangeCount, RoleChangeCount, PolicyChangeCount} from './replay_report.js';

@@ -10,6 +10,7 @@ const SCHEMAS = [
   {name: 'invocation', file: 'invocation.schema.json'},
   {name: 'policy-test-suite', file: 'policy_test_suite.schema.json'},
   {name: 'golden-fixture', file: 'golden_fixture.schema.json'},
+  {name: 'replay-report', file: 'replay_report.schema.json'},
 ];
 
 describe('aigc schema', () => {
@@ -23,7 +24,7 @@ describe('aigc schema', () => {
   });
 
   it('refuses an unknown name with exit 2, listing the known ones', async () => {
-    expectOneLineError(await aigc(['schema', 'nonsense']), 2, /nonsense.*policy, audit-artifact, invocation, policy-test-suite, golden-fixture/);
+    expectOneLineError(await aigc(['schema', 'nonsense']), 2, /nonsense.*policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report/);
   });
 
   it('asks for a name when none is given (exit 2)', async () => {
