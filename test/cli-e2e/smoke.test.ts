@@ -36,7 +36,7 @@ const EXIT_PATHS: Array<[string, string[], number, string?]> = [
   ['policy test, usage', ['policy', 'test', '--run'], 2],
   ['policy test, unreadable', ['policy', 'test', 'missing.test.yaml'], 3],
   ['replay, matched', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT], 0],
-  ['replay, verdicts changed', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '--policy', 'policy.yaml'], 1],
+  ['replay, decisions flipped', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '--policy', `${join(REPO_ROOT, 'policies/support-assistant.yaml')}=${join(REPO_ROOT, 'policies/coding-agent.yaml')}`], 1],
   ['replay, usage', ['replay', 'x.json', '-u', 'none'], 2],
   ['replay, unreadable', ['replay', 'missing.json'], 3],
   ['schema, printed', ['schema', 'policy'], 0],
@@ -106,7 +106,7 @@ const FORMATS: Array<[string, string[], RegExp]> = [
     ] as const
   ).map(([format, marker]): [string, string[], RegExp] => [`compliance export -f ${format}`, ['compliance', 'export', '-i', TRAIL, '-f', format], marker]),
   ['replay -f text', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '-f', 'text'], /^ok {7}/m],
-  ['replay -f json', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '-f', 'json'], /"formatVersion": 1/],
+  ['replay -f json', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '-f', 'json'], /"formatVersion": 2/],
   ['policy validate', ['policy', 'validate', 'policy.yaml'], /^OK {4}policy\.yaml$/m],
   ['policy validate --json', ['policy', 'validate', 'policy.yaml', '--json'], /"ok": true/],
 ];

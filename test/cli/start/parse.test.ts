@@ -1,6 +1,7 @@
 // The command-line parser reads every command's argv as oclif reads it: the
 // same flags, arguments and order, and the same refusals in the same words,
 // checked against oclif's own parser on thousands of generated command lines.
+import './wide-oclif.js';
 import {Parser} from '@oclif/core';
 import {describe, expect, it} from 'vitest';
 import {oneLine} from '../../../src/cli/diagnostics.js';
@@ -62,7 +63,7 @@ describe('the command-line parser', () => {
     expect(refusal(POLICY_TEST, ['--run'])).toBe('2 Flag --run expects a value');
     expect(refusal(POLICY_LINT, ['p', '-f', 'json', '-f', 'text'])).toBe('2 Flag --format can only be specified once');
     expect(refusal(POLICY_LINT, [])).toBe('2 Missing 1 required arg: path Policy file, folder or glob (several may be given). See more help with --help');
-    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 Expected nonsense to be one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture; See more help with --help');
+    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 Expected nonsense to be one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report; See more help with --help');
     expect(refusal(COMPLIANCE_EXPORT, [])).toBe('2 The following error occurred: Missing required flag input; See more help with --help');
     expect(refusal(REPLAY, ['f', '--mode', 'bad'])).toBe('2 Expected --mode=bad to be one of: unified, split; See more help with --help');
   });
