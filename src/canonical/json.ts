@@ -45,8 +45,11 @@ export function numberFromLiteral(literal: string): number | bigint | PyFloat {
 
 /** Parses one JSON document (surrounding whitespace allowed). Throws JsonSyntaxError. */
 export function parseJson(text: string): PyValue {
-  const native = parseNatively(text);
-  if (native !== undefined) return native;
+  return parseNatively(text) ?? parseJsonExactly(text);
+}
+
+/** `parseJson` by the exact parser alone, for text `parseNatively` declined. */
+export function parseJsonExactly(text: string): PyValue {
   const parser = new Parser(text);
   parser.skipWhitespace();
   const value = parser.value(0);
