@@ -4,6 +4,7 @@
 // must agree value for value (int or float, -0, bigints, key order).
 import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
+import {canonicalJson, writerCanonicalJson} from '../../src/canonical/canonical.js';
 import {compactJson} from '../../src/canonical/dumps.js';
 import {nativeReadIsExact, parseJson, parseJsonPrefix} from '../../src/canonical/json.js';
 import {PyFloat, type PyValue, pyKeys} from '../../src/python/values.js';
@@ -75,6 +76,24 @@ describe('the native read agrees with the exact parser', () => {
     // Both paths are exercised, so the agreement says something about each.
     expect(native).toBeGreaterThan(2000);
     expect(exact).toBeGreaterThan(2000);
+  });
+
+  it('writes canonical JSON natively exactly as its own writer does, refusals included', () => {
+    const outcome = (write: () => string) => {
+      try {
+        return write();
+      } catch (error) {
+        return `${(error as Error).name}: ${(error as Error).message}`;
+      }
+    };
+    let refused = 0;
+    for (let seed = 1; seed <= 20_000; seed++) {
+      const value = parseJsonPrefix(generate(random(seed), 0)).value;
+      const expected = outcome(() => writerCanonicalJson(value));
+      if (expected.startsWith('CanonicalJsonError')) refused++;
+      expect(outcome(() => canonicalJson(value)), `seed ${seed}`).toBe(expected);
+    }
+    expect(refused).toBeGreaterThan(500);
   });
 
   it.each(NUMBERS)('reads the number %s as the exact parser does, alone and inside values', (literal) => {
