@@ -11,17 +11,6 @@
 import {compareCodePoints} from '../python/semantics.js';
 import {PyFloat} from '../python/values.js';
 
-/**
- * The canonical JSON of a value by the native writer, or null where only
- * `canonicalJson`'s own writer can say (or refuse) what it is.
- */
-export function plainCanonicalJson(value: unknown): string | null {
-  const copy = sortedPlainCopy(value);
-  if (copy === NOT_PLAIN) return null;
-  const text = JSON.stringify(copy);
-  return hasEscapedSurrogate(text) ? null : text;
-}
-
 /** Returned when a value has no plain-and-native canonical form. */
 export const NOT_PLAIN: unique symbol = Symbol('not plain');
 
