@@ -1,13 +1,18 @@
 // Benchmarks (`npm run bench`, after a build): enforce throughput and peak
 // memory on a generated NDJSON stream of 10,000 invocations over varied
-// policies, the cold start of `aigc enforce` against `node -e 0`, and the
-// chain writers (`enforce --chain`, plain and signed, against the same
-// enforce without `--chain`; `chain append` against a Node floor), measured
+// policies, the cold start of `aigc enforce` against `node -e 0`, the chain
+// writers (`enforce --chain`, plain and signed, against the same enforce
+// without `--chain`; `chain append` against a Node floor), and each large
+// path as a ratio against a floor run beside it (scripts/enforce-floor.js,
+// scripts/verify-floor.js, sha256sum, and DuckDB's grouped counts when
+// @duckdb/node-api can be imported: see scripts/duckdb-counts.js), measured
 // in the same run. Prints figures and the targets; exits 1 when a target is
-// missed.
+// missed. AIGC_BENCH_ONLY=floors,chain-verify (a comma list of enforce,
+// compliance, policy-test, chain-verify, chain-writers, floors) runs only
+// those sections.
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash, createHmac} from 'node:crypto';
-import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
+import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 
@@ -22,32 +27,36 @@ cpSync(join(root, 'policies'), join(work, 'policies'), {recursive: true});
 const corpus = generateCorpus(INVOCATIONS);
 writeFileSync(join(work, 'invocations.jsonl'), corpus.lines.join('\n') + '\n');
 
-// Best of three runs, as for policy test: the machine's other load only ever slows a run down.
-const throughputRuns = [await measureThroughput(), await measureThroughput(), await measureThroughput()];
-const throughput = throughputRuns.reduce((best, run) => (run.perSecond > best.perSecond ? run : best));
-const throughputMedian = [...throughputRuns].sort((a, b) => a.perSecond - b.perSecond)[1];
-const cold = measureColdStart(corpus.lines[0]);
-const compliance = await measureComplianceExport();
-const policyTests = measurePolicyTestSuite();
-const chainVerify = await measureChainVerify();
-const chainWriters = measureChainWriters();
+const SECTIONS = ['enforce', 'compliance', 'policy-test', 'chain-verify', 'chain-writers', 'floors'];
+const only = (process.env.AIGC_BENCH_ONLY ?? '').split(',').filter(Boolean);
+for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`AIGC_BENCH_ONLY: no section ${name} (${SECTIONS.join(', ')})`);
+const wanted = (section) => only.length === 0 || only.includes(section);
 
-const results = [
-  [
-    'enforce throughput',
-    `${Math.round(throughput.perSecond).toLocaleString('en')} invocations/s (best of 3; median ${Math.round(throughputMedian.perSecond).toLocaleString('en')})`,
-    throughput.perSecond >= 10_000,
-    '>= 10,000/s',
-  ],
-  ['enforce peak memory', `${(Math.max(...throughputRuns.map((run) => run.maxRssKiB)) / 1024).toFixed(1)} MiB`, true, 'reported'],
-  ['cold start (median)', `${cold.enforce.toFixed(1)} ms vs node -e 0 ${cold.node.toFixed(1)} ms = ${cold.ratio.toFixed(2)}x`, cold.ratio <= 2.0, '<= 2.0x'],
-];
-results.push(...compliance.rows);
-results.push(...policyTests.rows);
-results.push(...chainVerify.rows);
-results.push(...chainWriters.rows);
+const results = [];
+if (wanted('enforce')) {
+  // Best of three runs, as for policy test: the machine's other load only ever slows a run down.
+  const throughputRuns = [await measureThroughput(), await measureThroughput(), await measureThroughput()];
+  const throughput = throughputRuns.reduce((best, run) => (run.perSecond > best.perSecond ? run : best));
+  const throughputMedian = [...throughputRuns].sort((a, b) => a.perSecond - b.perSecond)[1];
+  const cold = measureColdStart(corpus.lines[0]);
+  results.push(
+    [
+      'enforce throughput',
+      `${Math.round(throughput.perSecond).toLocaleString('en')} invocations/s (best of 3; median ${Math.round(throughputMedian.perSecond).toLocaleString('en')})`,
+      throughput.perSecond >= 10_000,
+      '>= 10,000/s',
+    ],
+    ['enforce peak memory', `${(Math.max(...throughputRuns.map((run) => run.maxRssKiB)) / 1024).toFixed(1)} MiB`, true, 'reported'],
+    ['cold start (median)', `${cold.enforce.toFixed(1)} ms vs node -e 0 ${cold.node.toFixed(1)} ms = ${cold.ratio.toFixed(2)}x`, cold.ratio <= 2.0, '<= 2.0x'],
+  );
+}
+if (wanted('compliance')) results.push(...(await measureComplianceExport()).rows);
+if (wanted('policy-test')) results.push(...measurePolicyTestSuite().rows);
+if (wanted('chain-verify')) results.push(...(await measureChainVerify()).rows);
+if (wanted('chain-writers')) results.push(...measureChainWriters().rows);
+if (wanted('floors')) results.push(...measureAgainstFloors().rows);
 console.log(`\n${INVOCATIONS.toLocaleString('en')} invocations over ${corpus.policies} policies (${corpus.pass} PASS, ${corpus.fail} FAIL); ${COLD_RUNS} cold-start runs each\n`);
-for (const [name, figure, ok, target] of results) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(22)} ${figure.padEnd(48)} target ${target}`);
+for (const [name, figure, ok, target] of results) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(26)} ${figure.padEnd(56)} target ${target}`);
 process.exitCode = results.every(([, , ok]) => ok) ? 0 : 1;
 
 function generateCorpus(count) {
@@ -169,11 +178,9 @@ async function measureComplianceExport() {
 function writeComplianceTrail(path, count) {
   const made = spawnSync(process.execPath, [cli, 'enforce', '--now', '1780000000', '--input', 'invocations.jsonl'], {cwd: work, maxBuffer: 1 << 30});
   const artifacts = made.stdout.toString().trim().split('\n');
-  const lines = [];
-  for (let n = 0; n < count; n++) lines.push(n % 997 === 996 ? '{"not": "an artifact"}' : artifacts[n % artifacts.length]);
-  const text = lines.join('\n') + '\n';
-  writeFileSync(path, text);
-  return {bytes: Buffer.byteLength(text)};
+  // Written in pieces: a million artifacts is more text than one string holds.
+  writeLines(path, count, (n) => (n % 997 === 996 ? '{"not": "an artifact"}' : artifacts[n % artifacts.length]));
+  return {bytes: statSync(path).size};
 }
 
 function timeComplianceExport(trail, flags) {
@@ -581,4 +588,98 @@ writeSync(fd, lines.join('\\n') + '\\n');
 fdatasyncSync(fd);
 closeSync(fd);
 `;
+}
+
+// ---------------------------------------------------------------------------
+// Ratios against floors run in the same run, pair by pair (floor, then aigc;
+// the median of the pairs' ratios, whole processes, output to /dev/null), so
+// the machine's other load weighs on both alike:
+//   enforce         AIGC_BENCH_FLOOR_SIZES invocations (default 100,000 and
+//                   1,000,000: the bench corpus repeated), plain and signed,
+//                   against scripts/enforce-floor.js (one thread, no policy);
+//   chain verify    a signed chain of AIGC_BENCH_FLOOR_CHAIN artifacts (default
+//                   1,000,000), every core, against scripts/verify-floor.js
+//                   (JSON.parse + SHA-256 + HMAC per line, one thread);
+//   compliance      100,000 and 1,000,000 artifacts against DuckDB's grouped
+//                   counts (skipped, with a note, when @duckdb/node-api cannot
+//                   be imported) and against sha256sum of the same file.
+// Targets from issue 15: compliance within 2x of DuckDB, chain verify within
+// 1.3x of its floor, enforce within 2x of its floor.
+// ---------------------------------------------------------------------------
+
+function measureAgainstFloors() {
+  const rows = [];
+  const sizes = (process.env.AIGC_BENCH_FLOOR_SIZES ?? '100000,1000000').split(',').map(Number);
+  const env = {...process.env, AIGC_BENCH_KEY: 'bench-floor-key'};
+  const pairsFor = (count) => (count > 100_000 ? 1 : 3);
+  console.log(`\nratios against floors, ${availableParallelism()} CPUs, load average ${loadavg().map((value) => value.toFixed(2)).join(' ')}`);
+  for (const size of sizes) {
+    const input = join(work, `floor-invocations-${size}.jsonl`);
+    writeLines(input, size, (n) => corpus.lines[n % corpus.lines.length]);
+    for (const signed of [false, true]) {
+      const key = signed ? ['--key-env', 'AIGC_BENCH_KEY'] : [];
+      const ratio = pairedRatio(
+        () => timeProcess([cli, 'enforce', '--now', '1780000000', '--input', input, ...key], {env}),
+        () => timeProcess([join(root, 'scripts/enforce-floor.js'), input, ...key], {env}),
+        pairsFor(size),
+      );
+      rows.push([`enforce ${shortCount(size)}${signed ? ' signed' : ''}`, ratioFigure(ratio, pairsFor(size), 'enforce floor'), ratio.median <= 2.0, '<= 2.0x floor']);
+    }
+  }
+  const chainCount = Number(process.env.AIGC_BENCH_FLOOR_CHAIN ?? 1_000_000);
+  const chain = join(work, 'floor-chain.jsonl');
+  writeSignedChain(chain, chainCount, 'bench-floor-key');
+  const verify = pairedRatio(
+    () => timeProcess([cli, 'chain', 'verify', chain, '--key-env', 'AIGC_BENCH_KEY'], {env}),
+    () => timeProcess([join(root, 'scripts/verify-floor.js'), chain, '--key-env', 'AIGC_BENCH_KEY'], {env}),
+    pairsFor(chainCount),
+  );
+  rows.push([`chain verify ${shortCount(chainCount)} signed`, ratioFigure(verify, pairsFor(chainCount), 'verify floor'), verify.median <= 1.3, '<= 1.3x floor']);
+  const duckdb = spawnSync(process.execPath, [join(root, 'scripts/duckdb-counts.js'), join(root, 'package.json')], {stdio: ['ignore', 'ignore', 'pipe']});
+  const haveDuckDb = duckdb.status !== 3;
+  if (!haveDuckDb) console.log(`DuckDB skipped: ${duckdb.stderr.toString().trim()}`);
+  for (const size of [100_000, 1_000_000]) {
+    const trail = join(work, `floor-trail-${size}.jsonl`);
+    writeComplianceTrail(trail, size);
+    const ours = () => timeProcess([cli, 'compliance', 'export', '-i', trail]);
+    if (haveDuckDb) {
+      const ratio = pairedRatio(ours, () => timeProcess([join(root, 'scripts/duckdb-counts.js'), trail]), pairsFor(size));
+      rows.push([`compliance ${shortCount(size)}`, ratioFigure(ratio, pairsFor(size), 'DuckDB'), ratio.median <= 2.0, '<= 2.0x DuckDB']);
+    }
+    const hashing = pairedRatio(ours, () => timeProgram('sha256sum', [trail]), pairsFor(size));
+    rows.push([`compliance ${shortCount(size)} vs hash`, ratioFigure(hashing, pairsFor(size), 'sha256sum'), true, 'reported']);
+  }
+  return {rows};
+}
+
+/** Lines 0 to `count` - 1 to `path`, in pieces. */
+function writeLines(path, count, lineAt) {
+  const fd = openSync(path, 'w');
+  let batch = [];
+  for (let n = 0; n < count; n++) {
+    batch.push(lineAt(n));
+    if (batch.length === 10_000) {
+      writeSync(fd, `${batch.join('\n')}\n`);
+      batch = [];
+    }
+  }
+  if (batch.length > 0) writeSync(fd, `${batch.join('\n')}\n`);
+  closeSync(fd);
+}
+
+/** Wall seconds of a program other than node (a floor such as sha256sum), its output thrown away; it must exit 0. */
+function timeProgram(program, args) {
+  const started = process.hrtime.bigint();
+  const run = spawnSync(program, args, {cwd: work, stdio: ['ignore', 'ignore', 'pipe']});
+  if (run.status !== 0) throw new Error(`${program} exited ${run.status}: ${run.stderr}`);
+  return Number(process.hrtime.bigint() - started) / 1e9;
+}
+
+/** A paired ratio as a row's figure: the median ratio, then each side's median seconds. */
+function ratioFigure(ratio, pairs, floorName) {
+  return `${ratio.median.toFixed(2)}x (${ratio.aMedian.toFixed(2)} s vs ${floorName} ${ratio.bMedian.toFixed(2)} s, ${pairs} pair${pairs === 1 ? '' : 's'})`;
+}
+
+function shortCount(count) {
+  return count >= 1_000_000 ? `${count / 1_000_000}M` : `${count / 1000}k`;
 }

@@ -2,8 +2,9 @@
 // generator, so start-up needs neither Ajv's compiler nor a schema
 // compilation: src/jsonschema/meta/*.ts (the JSON Schema metaschemas,
 // draft-04 to 2020-12), src/policy/policy-schema.generated.ts (the policy
-// DSL schema in schemas/) and src/testing/suite-schema.generated.ts (the
-// policy test suite schema). `--check` exits 1 when any is stale.
+// DSL schema in schemas/), src/testing/suite-schema.generated.ts (the
+// policy test suite schema) and src/report/audit-schema.generated.ts (the
+// audit artifact schema). `--check` exits 1 when any is stale.
 import {mkdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 
@@ -73,6 +74,12 @@ const outputs = Object.entries(drafts).map(([draft, make]) => {
   const ajv = new (require('ajv').default)(OPTIONS);
   outputs.push(['src/testing/suite-schema.generated.ts', ajv, ajv.compile(JSON.parse(readFileSync('schemas/policy_test_suite.schema.json', 'utf8')))]);
 }
+{
+  // strictNumbers: Ajv's `integer` otherwise admits Infinity, which python-jsonschema does not;
+  // a compiled validator used as a fast accept must accept nothing the reference refuses.
+  const ajv = new (require('ajv').default)({...OPTIONS, strictNumbers: true});
+  outputs.push(['src/report/audit-schema.generated.ts', ajv, ajv.compile(JSON.parse(readFileSync('schemas/audit_artifact.schema.json', 'utf8')))]);
+}
 mkdirSync('src/jsonschema/meta', {recursive: true});
 for (const [file, ajv, validate] of outputs) {
   const source = standaloneCode(ajv, validate).replace(/^"use strict";/, '');
@@ -81,7 +88,11 @@ for (const [file, ajv, validate] of outputs) {
   const code =
     HEADER +
     ucs2 +
-    source.replaceAll('require("ajv/dist/runtime/equal").default', 'equal').replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length') +
+    source
+      .replaceAll('require("ajv/dist/runtime/equal").default', 'equal')
+      .replaceAll('require("ajv/dist/runtime/ucs2length").default', 'ucs2length')
+      // uniqueItems indexes strings in a plain object, where "__proto__" never reads back as a number: two of them would pass as unique.
+      .replace(/const (indices\d+) = \{\};/g, 'const $1 = Object.create(null);') +
     '\n';
   if (check) {
     let current = '';

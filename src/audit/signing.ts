@@ -8,6 +8,7 @@ import {canonicalJson} from '../canonical/index.js';
 import type {PyDict} from '../python/values.js';
 
 export const CHAIN_FIELDS = ['chain_id', 'chain_index', 'previous_audit_checksum', 'checksum'] as const;
+const UNSIGNED_FIELDS: ReadonlySet<string> = new Set(['signature', ...CHAIN_FIELDS]);
 
 /** Signs and verifies payload bytes. */
 export interface ArtifactSigner {
@@ -41,8 +42,10 @@ export class HmacSigner implements ArtifactSigner {
 export function signaturePayload(artifact: PyDict): Buffer {
   const payload: PyDict = {};
   for (const key of Object.keys(artifact)) {
-    if (key === 'signature' || (CHAIN_FIELDS as readonly string[]).includes(key)) continue;
-    Object.defineProperty(payload, key, {value: artifact[key], enumerable: true, writable: true, configurable: true});
+    if (UNSIGNED_FIELDS.has(key)) continue;
+    // Data stays data: `__proto__` must not set the copy's prototype.
+    if (key === '__proto__') Object.defineProperty(payload, key, {value: artifact[key], enumerable: true, writable: true, configurable: true});
+    else payload[key] = artifact[key];
   }
   return Buffer.from(canonicalJson(payload), 'utf8');
 }

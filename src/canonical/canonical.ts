@@ -7,13 +7,22 @@ import {hash} from 'node:crypto';
 import {floatRepr} from '../python/repr.js';
 import {compareCodePoints} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, PyFloat, type PyValue} from '../python/values.js';
+import {plainCanonicalJson} from './plain.js';
 
 export class CanonicalJsonError extends Error {
   override name = 'CanonicalJsonError';
 }
 
-/** Canonical text of a value of the model (also accepts plain JSON values). */
+/**
+ * Canonical text of a value of the model (also accepts plain JSON values):
+ * by the native writer where that is exact (plain.ts), else written here.
+ */
 export function canonicalJson(value: PyValue | unknown): string {
+  return plainCanonicalJson(value) ?? write(value as PyValue);
+}
+
+/** `canonicalJson` by this module's writer alone, never the native one (the arbiter the fast path is tested against). */
+export function writerCanonicalJson(value: PyValue | unknown): string {
   return write(value as PyValue);
 }
 

@@ -9,7 +9,7 @@
 // keys last-wins, `__proto__` kept as data, nesting bounded instead of
 // overflowing the stack.
 
-import {defineKey, PyFloat, type PyDict, type PyValue} from '../python/values.js';
+import {defineKey, isArrayIndexKey, PyFloat, type PyDict, type PyValue} from '../python/values.js';
 
 /** Python's default recursion limit bounds json.loads nesting at about this depth. */
 export const MAX_JSON_DEPTH = 1000;
@@ -45,8 +45,11 @@ export function numberFromLiteral(literal: string): number | bigint | PyFloat {
 
 /** Parses one JSON document (surrounding whitespace allowed). Throws JsonSyntaxError. */
 export function parseJson(text: string): PyValue {
-  const native = parseNatively(text);
-  if (native !== undefined) return native;
+  return parseNatively(text) ?? parseJsonExactly(text);
+}
+
+/** `parseJson` by the exact parser alone, for text `parseNatively` declined. */
+export function parseJsonExactly(text: string): PyValue {
   const parser = new Parser(text);
   parser.skipWhitespace();
   const value = parser.value(0);
@@ -56,42 +59,12 @@ export function parseJson(text: string): PyValue {
 }
 
 /**
- * A fraction that may round to an integral double, which JavaScript would then
- * read as an int: with k digits before the point, only when the fraction
- * starts with 15 - k zeros or nines (closer to an integer than half an ulp can
- * be), or when there are 15 digits or more before it. Ordinary fractions
- * (`0.1111111111111111`) stay on the fast path. Looked for only where a
- * fraction starts with 0 or 9, or follows 15 digits (`NEAR_INTEGRAL_HINT`).
- */
-const NEAR_INTEGRAL_FRACTION = new RegExp(
-  [
-    ...Array.from({length: 14}, (_, index) => `(?<![0-9.])\\d{${index + 1}}\\.(?:0{${14 - index}}|9{${14 - index}})`),
-    '\\d{15,}\\.',
-  ].join('|'),
-);
-const NEAR_INTEGRAL_HINT = /\d\.[09]|\d{15}\./;
-
-/**
- * Text whose native parse could differ from Python's: an integral float
- * (`1.0`, `2e3`) or a near-integral fraction that JavaScript would read as an
- * int, an integer beyond 2^53, `-0`, an integer-like key, also written with
- * escapes (JavaScript objects do not keep their insertion order), or a literal
- * JSON.parse refuses. Matches inside strings only cost the fast path, never
- * correctness.
- */
-const NOT_NATIVE = /\d\.0+(?![0-9])|\d[eE][-+]?\d|(?<![0-9.])\d{16,}(?![0-9.eE])|-0(?![0-9.])|"\d+"\s*:|\\u00?3\d|NaN|Infinity/;
-
-function mayDifferNatively(text: string): boolean {
-  return NOT_NATIVE.test(text) || (NEAR_INTEGRAL_HINT.test(text) && NEAR_INTEGRAL_FRACTION.test(text));
-}
-
-/**
  * The value by the engine's native JSON.parse when that is certain to equal
  * what the exact parser makes, else undefined (the caller parses exactly,
  * which also words any syntax error the Python way).
  */
 export function parseNatively(text: string): PyValue | undefined {
-  if (mayDifferNatively(text) || mayNestTooDeep(text)) return undefined;
+  if (!nativeReadIsExact(text)) return undefined;
   try {
     return JSON.parse(text) as PyValue;
   } catch {
@@ -99,15 +72,120 @@ export function parseNatively(text: string): PyValue | undefined {
   }
 }
 
-/** Whether the text has enough brackets to exceed MAX_JSON_DEPTH (never for short texts). */
-function mayNestTooDeep(text: string): boolean {
-  if (text.length <= 2 * MAX_JSON_DEPTH) return false;
-  let brackets = 0;
-  for (let i = 0; i < text.length; i++) {
+const QUOTE = 0x22;
+const MINUS = 0x2d;
+const DOT = 0x2e;
+const COLON = 0x3a;
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * Whether JSON.parse reads `text` to the value the exact parser makes,
+ * judged from the tokens outside strings (string contents, the bulk of an
+ * artifact, are only skipped): every number must mean the same to both (not
+ * an integral float such as `1.0`, `2e3` or `1.0000000000000001`, which
+ * JavaScript reads as an int; not an integer beyond 2^53; not `-0`), no key
+ * may be one a JavaScript object reorders (an array index such as `"2"`,
+ * also when written with escapes), and nesting must stay within
+ * MAX_JSON_DEPTH. Only right for text that is valid JSON: for any other,
+ * JSON.parse throws and the exact parser is used anyway.
+ */
+export function nativeReadIsExact(text: string): boolean {
+  const length = text.length;
+  let depth = 0;
+  // The first backslash at or after the scan position, or -1: looked for once per escape, not once per string.
+  let backslash = text.indexOf('\\');
+  let i = 0;
+  while (i < length) {
     const c = text.charCodeAt(i);
-    if ((c === 0x5b || c === 0x7b) && ++brackets > MAX_JSON_DEPTH) return true;
+    if (c === QUOTE) {
+      const start = i + 1;
+      let end = text.indexOf('"', start);
+      if (end === -1) return false;
+      if (backslash !== -1 && backslash < start) backslash = text.indexOf('\\', start);
+      let escaped = false;
+      while (backslash !== -1 && backslash < end) {
+        escaped = true;
+        // The escape covers the character after the backslash, a quote or a backslash included.
+        if (end === backslash + 1) {
+          end = text.indexOf('"', backslash + 2);
+          if (end === -1) return false;
+        }
+        backslash = text.indexOf('\\', backslash + 2);
+      }
+      i = end + 1;
+      if ((escaped || isDigit(text.charCodeAt(start))) && isKeyAt(text, i) && !keyKeepsItsPlace(text, start, end, escaped)) return false;
+      continue;
+    }
+    if (c === MINUS || isDigit(c)) {
+      i = numberEnd(text, i);
+      if (i < 0) return false;
+      continue;
+    }
+    if (c === 0x7b || c === 0x5b) {
+      if (++depth > MAX_JSON_DEPTH) return false;
+    } else if (c === 0x7d || c === 0x5d) {
+      depth--;
+    }
+    i++;
   }
-  return false;
+  return true;
+}
+
+/** Whether the string that ended just before `at` is an object key (a colon follows). */
+function isKeyAt(text: string, at: number): boolean {
+  let i = at;
+  let c = text.charCodeAt(i);
+  while (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) c = text.charCodeAt(++i);
+  return c === COLON;
+}
+
+/** Whether the key between the quotes at `start - 1` and `end` is one an object keeps in insertion order. */
+function keyKeepsItsPlace(text: string, start: number, end: number, escaped: boolean): boolean {
+  if (!escaped) return !isArrayIndexKey(text.slice(start, end));
+  try {
+    return !isArrayIndexKey(JSON.parse(text.slice(start - 1, end + 1)) as string);
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The end of the number token at `start`, or -1 when JSON.parse would read it
+ * otherwise than the exact parser (`numberFromLiteral`). Integers of 15 digits
+ * or fewer, and fractions of 15 significant digits or fewer with a non-zero
+ * fraction digit, are certain without converting them.
+ */
+function numberEnd(text: string, start: number): number {
+  let i = start;
+  if (text.charCodeAt(i) === MINUS) i++;
+  const integerStart = i;
+  while (isDigit(text.charCodeAt(i))) i++;
+  const integerDigits = i - integerStart;
+  let fractionDigits = 0;
+  let nonZeroFraction = false;
+  let exponent = false;
+  if (text.charCodeAt(i) === DOT) {
+    const fractionStart = ++i;
+    for (let c = text.charCodeAt(i); isDigit(c); c = text.charCodeAt(++i)) if (c !== 0x30) nonZeroFraction = true;
+    fractionDigits = i - fractionStart;
+  }
+  let c = text.charCodeAt(i);
+  if (c === 0x65 || c === 0x45) {
+    exponent = true;
+    c = text.charCodeAt(++i);
+    if (c === 0x2b || c === MINUS) i++;
+    while (isDigit(text.charCodeAt(i))) i++;
+  }
+  if (fractionDigits === 0 && !exponent) {
+    // `-0` is the int 0 to Python, -0.0 to JavaScript.
+    if (integerDigits === 1 && i - start === 2 && text.charCodeAt(integerStart) === 0x30) return -1;
+    return integerDigits < 16 || Number.isSafeInteger(Number(text.slice(start, i))) ? i : -1;
+  }
+  if (!exponent && nonZeroFraction && integerDigits + fractionDigits <= 15) return i;
+  return Number.isInteger(Number(text.slice(start, i))) ? -1 : i;
 }
 
 /**

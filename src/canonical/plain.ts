@@ -1,13 +1,15 @@
-// Canonical JSON at native speed for plain values straight from `JSON.parse`:
-// a copy with keys inserted in code-point order, which `JSON.stringify` then
-// writes byte-identically to `canonicalJson`. Anything it would write
-// differently or may have read inexactly (integer-like keys, which objects
-// reorder; integers beyond 2^53; numbers Python writes in exponent form;
-// non-finite numbers) makes the copy
-// refuse, and the caller falls back to `canonicalJson`. Lone surrogates are
-// caught on the written text (see `hasEscapedSurrogate`).
+// Canonical JSON at native speed for plain values (straight from `JSON.parse`,
+// or values of the model whose integral floats are safe integers): a copy with
+// keys inserted in code-point order, which `JSON.stringify` then writes
+// byte-identically to `canonicalJson`. Anything it would write differently or
+// may have read inexactly (integer-like keys, which objects reorder; integers
+// beyond 2^53, bigints; numbers Python writes in exponent form; non-finite
+// numbers; dates) makes the copy refuse, and the caller falls back to
+// `canonicalJson`'s own writer. Lone surrogates are caught on the written text
+// (see `hasEscapedSurrogate`).
 
 import {compareCodePoints} from '../python/semantics.js';
+import {PyFloat} from '../python/values.js';
 
 /** Returned when a value has no plain-and-native canonical form. */
 export const NOT_PLAIN: unique symbol = Symbol('not plain');
@@ -20,10 +22,15 @@ export function sortedPlainCopy(value: unknown): unknown {
       return value;
     case 'number':
       return plainNumber(value) ? value : NOT_PLAIN;
-    case 'object':
+    case 'object': {
       if (value === null) return null;
       if (Array.isArray(value)) return plainArray(value);
-      return Object.getPrototypeOf(value) === Object.prototype ? plainObject(value as Record<string, unknown>) : NOT_PLAIN;
+      const prototype = Object.getPrototypeOf(value);
+      if (prototype === Object.prototype) return plainObject(value as Record<string, unknown>);
+      // An integral float (`1.0`) is written as the integer, within the range where JavaScript writes every digit.
+      if (prototype === PyFloat.prototype && Number.isSafeInteger((value as PyFloat).value)) return (value as PyFloat).value;
+      return NOT_PLAIN;
+    }
     default:
       return NOT_PLAIN;
   }

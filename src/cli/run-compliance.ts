@@ -2,10 +2,10 @@
 // chosen format. Exit 1 when every line was invalid (nothing is written),
 // 3 when an input cannot be read or the report cannot be written.
 import {resolve} from 'node:path';
-import {type JsonlRecord, JsonlSourceError} from '../io/jsonl.js';
-import {buildComplianceReport, ComplianceDataError, type ComplianceReport, type ComplianceSource, type InvalidLine} from '../report/compliance.js';
+import {JsonlSourceError} from '../io/jsonl.js';
+import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../report/compliance.js';
+import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
-import {readTrailLines} from '../report/trail-lines.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
 import {CliError, ExitCode, ioError} from './exit-codes.js';
@@ -43,28 +43,22 @@ export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo)
 }
 
 async function readReport(inputs: InputFile[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {
-  const sources: ComplianceSource[] = inputs.map(({path}) => ({
-    name: path === STDIN ? 'stdin' : path,
-    records: readSource(path, io),
-  }));
+  const trails: ComplianceTrail[] = inputs.map(({path}) => (path === STDIN ? {name: 'stdin', path: STDIN} : {name: path, path: resolve(io.cwd, path)}));
   try {
-    return await buildComplianceReport(sources, {
+    return await readComplianceReport(trails, {
       sourceFile: sourceFileLabel(flags.input),
       includeArtifacts: flags['include-artifacts'],
       lineage: flags.lineage,
+      stdin: io.stdin,
     });
   } catch (error) {
-    if (error instanceof ComplianceDataError) throw new CliError(error.message, ExitCode.CheckFailed, error.sourceLocation, {cause: error});
-    throw error;
-  }
-}
-
-/** One input's records; a read failure names the input as the user gave it. */
-async function* readSource(path: string, io: CommandIo): AsyncGenerator<JsonlRecord> {
-  try {
-    yield* readTrailLines(path === STDIN ? STDIN : resolve(io.cwd, path), {stdin: io.stdin});
-  } catch (error) {
-    if (error instanceof JsonlSourceError) throw ioError(`cannot read: ${readErrorText(error.code)}`, path === STDIN ? 'stdin' : path, error);
+    if (error instanceof ComplianceDataError) {
+      // Past the lineage's size bound is a limit of this machine's memory, not a verdict on the trail.
+      const exitCode = error.code === 'COMPLIANCE_LINEAGE_BOUND' ? ExitCode.Internal : ExitCode.CheckFailed;
+      throw new CliError(error.message, exitCode, error.sourceLocation, {cause: error});
+    }
+    // A read failure names the input as the user gave it.
+    if (error instanceof JsonlSourceError) throw ioError(`cannot read: ${readErrorText(error.code)}`, error.path, error);
     throw error;
   }
 }

@@ -23,7 +23,7 @@ export type VerifyFlags = FlagValues<(typeof CHAIN_VERIFY)['flags']>;
 
 /** Lowers the line-size limit (bytes), for tests and for auditors with smaller trails; default 64 MiB. */
 export const MAX_LINE_BYTES_ENV = 'AIGC_MAX_LINE_BYTES';
-/** Threads verifying a large file: 1 is the main thread alone; default one per CPU (see `VerifyOptions.threads`). */
+/** The default of `--threads`: 1 is the main thread alone; unset, one per CPU (see `VerifyOptions.threads`). */
 export const THREADS_ENV = 'AIGC_VERIFY_THREADS';
 
 export async function runVerify(files: string[], flags: VerifyFlags, io: CommandIo): Promise<number> {
@@ -31,7 +31,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: Command
   if (files.filter((file) => file === '-').length > 1) throw usageError('stdin (-) can be read only once');
   const signingKey = keyFromFlags(flags, io.env);
   const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
-  const threads = threadCount(io.env[THREADS_ENV]);
+  const threads = flags.threads === undefined ? threadCount(io.env[THREADS_ENV]) : threadsFlag(flags.threads);
   for (const file of files) if (file !== '-') checkReadable(file);
 
   const progress = await progressDisplay(io, isMachineFormat(settings.format), flags.color);
@@ -91,6 +91,11 @@ function lineLimit(value: string | undefined): number | undefined {
   const limit = Number(value);
   if (!Number.isSafeInteger(limit) || limit <= 0) throw usageError(`${MAX_LINE_BYTES_ENV} must be a positive number of bytes, not "${value}"`);
   return limit;
+}
+
+function threadsFlag(count: number): number {
+  if (count > 64) throw usageError(`--threads must be a number of threads from 1 to 64, not ${count}`);
+  return count;
 }
 
 function threadCount(value: string | undefined): number | undefined {

@@ -169,8 +169,9 @@ function startsWithDigit(key: string): boolean {
   return code >= 0x30 && code <= 0x39;
 }
 
-function isArrayIndex(key: string): boolean {
-  return ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
+/** Whether a JavaScript object lists this key before the others, whatever the order it was set in. */
+export function isArrayIndexKey(key: string): boolean {
+  return startsWithDigit(key) && ARRAY_INDEX.test(key) && Number(key) < 2 ** 32 - 1;
 }
 
 /** Sets a key without invoking the `__proto__` setter: data stays data. Keeps Python's insertion order. */
@@ -179,7 +180,7 @@ export function defineKey(target: Record<string, unknown>, key: string, value: u
   if (isNew) {
     const order = keyOrders.get(target);
     if (order) order.push(key);
-    else if (startsWithDigit(key) && isArrayIndex(key)) keyOrders.set(target, [...Object.keys(target), key]);
+    else if (isArrayIndexKey(key)) keyOrders.set(target, [...Object.keys(target), key]);
   }
   if (key === '__proto__') {
     Object.defineProperty(target, key, {value, enumerable: true, writable: true, configurable: true});

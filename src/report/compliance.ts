@@ -2,26 +2,21 @@
 // builds from JSONL audit trails: counts, compliance rate, failures by gate,
 // a per-policy summary and, on request, the artifacts and their lineage.
 //
-// Streaming: artifacts are counted as they are read and then dropped; only
-// `includeArtifacts` keeps them, and `lineage` keeps each artifact's key and
-// parent keys, nothing more.
+// Streaming: each line is classified (artifact-facts.ts) and counted here, in
+// file order, then dropped; only `includeArtifacts` keeps the artifacts, and
+// `lineage` keeps each artifact's key and parent keys (lineage-tally.ts).
 
-import {lineageKey, LineageGraph, declaredParents} from '../audit/lineage.js';
-import type {JsonlRecord} from '../io/jsonl.js';
-import {bestMatch, compileSchema, type CompiledSchema} from '../jsonschema/index.js';
 import {pyRound} from '../python/format.js';
 import {compareCodePoints} from '../python/semantics.js';
-import {defineKey, dictGet, isDict, type PyDict, type PyValue, pyFloat} from '../python/values.js';
-import {readShippedSchema} from '../schemas.js';
-import type {SourceLocation} from '../source-location.js';
+import {defineKey, type PyDict, type PyValue, pyFloat} from '../python/values.js';
+import type {ArtifactFacts, InvalidReason, TrailLineFacts} from './artifact-facts.js';
+import {ComplianceDataError} from './compliance-errors.js';
+import {LineageTally} from './lineage-tally.js';
+
+export type {InvalidReason} from './artifact-facts.js';
+export {ComplianceDataError} from './compliance-errors.js';
 
 export const COMPLIANCE_REPORT_VERSION = '1.0';
-
-/** One input trail: its name for messages and its records, in file order. */
-export interface ComplianceSource {
-  name: string;
-  records: AsyncIterable<JsonlRecord>;
-}
 
 export interface ComplianceOptions {
   /** `source_file` of the report: the input as the user gave it. */
@@ -33,9 +28,6 @@ export interface ComplianceOptions {
   /** How many invalid lines to describe in `invalidLines` (all are counted); default 50. */
   maxInvalidDetails?: number;
 }
-
-/** Why a line is not counted as an artifact. */
-export type InvalidReason = 'json' | 'utf8' | 'too-long' | 'truncated' | 'not-object' | 'schema';
 
 export interface InvalidLine {
   source: string;
@@ -89,40 +81,8 @@ export interface ComplianceReport {
   invalidLines: InvalidLine[];
 }
 
-/** A valid artifact that cannot be placed in the lineage graph (no canonical form: NaN, Infinity, lone surrogates). */
-export class ComplianceDataError extends Error {
-  override name = 'ComplianceDataError';
-  readonly code = 'COMPLIANCE_LINEAGE_KEY';
-  constructor(
-    message: string,
-    /** The trail and the line of the artifact. */
-    readonly sourceLocation: SourceLocation,
-    options?: {cause?: unknown},
-  ) {
-    super(message, options);
-  }
-}
-
-let artifactSchema: CompiledSchema | undefined;
-
-/** The shipped audit artifact schema, compiled once (Draft-07, no format checks, as `jsonschema.validate`). */
-export function auditArtifactSchema(): CompiledSchema {
-  artifactSchema ??= compileSchema(readShippedSchema('audit-artifact'), {defaultDraft: 'draft7'});
-  return artifactSchema;
-}
-
-/** Reads every source in order and builds the report. */
-export async function buildComplianceReport(sources: Iterable<ComplianceSource>, options: ComplianceOptions): Promise<ComplianceReport> {
-  const tally = new ComplianceTally(options);
-  for (const source of sources) {
-    for await (const record of source.records) tally.addRecord(source.name, record);
-  }
-  return tally.report();
-}
-
-/** The running totals of a report; feed it records with `addRecord`, then take `report()`. */
+/** The running totals of a report; feed it each line's facts with `add`, in file order, then take `report()`. */
 export class ComplianceTally {
-  private readonly schema = auditArtifactSchema();
   private readonly maxInvalidDetails: number;
   private total = 0;
   private passCount = 0;
@@ -132,30 +92,17 @@ export class ComplianceTally {
   private readonly policies = new Map<string, PolicySummary>();
   private readonly invalidLines: InvalidLine[] = [];
   private readonly artifacts: PyDict[] | undefined;
-  private readonly graph: LineageGraph | undefined;
+  private readonly lineage: LineageTally | undefined;
 
   constructor(private readonly options: ComplianceOptions) {
     this.maxInvalidDetails = options.maxInvalidDetails ?? 50;
     this.artifacts = options.includeArtifacts ? [] : undefined;
-    this.graph = options.lineage ? new LineageGraph() : undefined;
+    this.lineage = options.lineage ? new LineageTally() : undefined;
   }
 
-  addRecord(source: string, record: JsonlRecord): void {
-    if (record.kind === 'invalid') {
-      this.invalid({source, line: record.line, reason: record.reason, message: record.message});
-      return;
-    }
-    const artifact = record.value;
-    if (!isDict(artifact)) {
-      this.invalid({source, line: record.line, reason: 'not-object', message: 'not a JSON object'});
-      return;
-    }
-    if (!this.schema.isValid(artifact)) {
-      const error = bestMatch(this.schema.iterErrors(artifact));
-      this.invalid({source, line: record.line, reason: 'schema', message: error?.message ?? 'not a valid audit artifact'});
-      return;
-    }
-    this.addArtifact(source, record.line, artifact);
+  add(source: string, facts: TrailLineFacts): void {
+    if (facts.kind === 'invalid') this.invalid({source, line: facts.line, reason: facts.reason, message: facts.message});
+    else this.addArtifact(source, facts);
   }
 
   private invalid(line: InvalidLine): void {
@@ -163,47 +110,38 @@ export class ComplianceTally {
     if (this.invalidLines.length < this.maxInvalidDetails) this.invalidLines.push(line);
   }
 
-  private addArtifact(source: string, line: number, artifact: PyDict): void {
-    const result = dictGet(artifact, 'enforcement_result');
-    const passed = result === 'PASS';
+  private addArtifact(source: string, facts: ArtifactFacts): void {
+    const passed = facts.result === 'PASS';
     this.total++;
     if (passed) this.passCount++;
-    if (result === 'FAIL') {
+    if (facts.result === 'FAIL') {
       this.failCount++;
-      const gate = gateKey(artifact);
+      const gate = gateKey(facts.gate);
       this.failureGates.set(gate, (this.failureGates.get(gate) ?? 0) + 1);
     }
-    this.countForPolicy(artifact, passed);
-    this.artifacts?.push(artifact);
-    if (this.graph) this.addToLineage(source, line, artifact);
+    this.countForPolicy(facts, passed);
+    if (this.artifacts && facts.artifact) this.artifacts.push(facts.artifact);
+    if (this.lineage && facts.lineage) {
+      if ('keyError' in facts.lineage) {
+        throw new ComplianceDataError(`cannot compute the lineage key of this artifact: ${facts.lineage.keyError}`, {file: source, line: facts.line});
+      }
+      this.lineage.add(facts.lineage.key, facts.lineage.parents, source, facts.line);
+    }
   }
 
-  private countForPolicy(artifact: PyDict, passed: boolean): void {
-    const policyFile = stringOr(dictGet(artifact, 'policy_file'), 'unknown');
-    let policy = this.policies.get(policyFile);
+  private countForPolicy(facts: ArtifactFacts, passed: boolean): void {
+    let policy = this.policies.get(facts.policyFile);
     if (!policy) {
-      policy = {policyFile, policyVersion: dictGet(artifact, 'policy_version') ?? null, passCount: 0, failCount: 0, failureGates: []};
-      this.policies.set(policyFile, policy);
+      policy = {policyFile: facts.policyFile, policyVersion: facts.policyVersion, passCount: 0, failCount: 0, failureGates: []};
+      this.policies.set(facts.policyFile, policy);
     }
     if (passed) {
       policy.passCount++;
       return;
     }
     policy.failCount++;
-    const gate = dictGet(artifact, 'failure_gate');
+    const gate = facts.gate;
     if (typeof gate === 'string' && gate !== '' && !policy.failureGates.includes(gate)) policy.failureGates.push(gate);
-  }
-
-  private addToLineage(source: string, line: number, artifact: PyDict): void {
-    let key: string;
-    try {
-      key = lineageKey(artifact);
-    } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      throw new ComplianceDataError(`cannot compute the lineage key of this artifact: ${reason}`, {file: source, line}, {cause: error});
-    }
-    // The schema admits only lists of strings here, so this cannot throw for a valid artifact.
-    this.graph?.addNode(key, declaredParents(artifact));
   }
 
   report(): ComplianceReport {
@@ -220,33 +158,19 @@ export class ComplianceTally {
       invalidLines: [...this.invalidLines],
     };
     if (this.artifacts) report.artifacts = this.artifacts;
-    if (this.graph) report.lineage = summarizeLineage(this.graph, this.total);
+    if (this.lineage) {
+      const {totalNodes, roots, leaves, orphans, hasCycle} = this.lineage.counts();
+      report.lineage = {totalNodes, duplicateArtifacts: this.total - totalNodes, roots, leaves, orphans, hasCycle};
+    }
     return report;
   }
 }
 
 /** The summary key of a FAIL artifact's gate. */
-function gateKey(artifact: PyDict): string {
-  const gate = dictGet(artifact, 'failure_gate');
+function gateKey(gate: PyValue | undefined): string {
   if (gate === undefined) return 'unknown';
   if (gate === null) return 'null';
   return typeof gate === 'string' ? gate : String(gate);
-}
-
-function stringOr(value: PyValue | undefined, fallback: string): string {
-  if (value === undefined) return fallback;
-  return typeof value === 'string' ? value : String(value);
-}
-
-function summarizeLineage(graph: LineageGraph, totalArtifacts: number): LineageSummary {
-  return {
-    totalNodes: graph.size,
-    duplicateArtifacts: totalArtifacts - graph.size,
-    roots: graph.rootKeys(),
-    leaves: graph.leafKeys(),
-    orphans: graph.orphanKeys(),
-    hasCycle: graph.hasCycle(),
-  };
 }
 
 /**

@@ -40,6 +40,18 @@ describe('aigc chain verify on several threads', () => {
     expect(three.stdout).toBe(single.stdout);
   });
 
+  it('takes the thread count from --threads N, which wins over AIGC_VERIFY_THREADS', async () => {
+    const [single, flagged] = await Promise.all([verify('1'), aigc(['chain', 'verify', file, '--json', '--key-env', 'AIGC_TEST_KEY', '--max-errors', '100000', '--threads', '2'], {
+      env: {AIGC_TEST_KEY: GENERATED_KEY, AIGC_VERIFY_THREADS: 'many', AIGC_MAX_LINE_BYTES: String(1024 * 1024)},
+      timeoutMs: 60000,
+    })]);
+    expect([flagged.code, flagged.stderr]).toEqual([1, '']);
+    expect(flagged.stdout).toBe(single.stdout);
+    const refused = await aigc(['chain', 'verify', file, '--threads', '0']);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('--threads');
+  });
+
   it('refuses a thread count below one', async () => {
     const run = await verify('0');
     expect(run.code).toBe(2);

@@ -1,3 +1,4 @@
+import {execFileSync, spawn} from 'node:child_process';
 import {existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -71,6 +72,17 @@ describe('inputs', () => {
     expect(failure).toBeInstanceOf(CliError);
     expect((failure as CliError).exitCode).toBe(3);
     expect(`${(failure as CliError).location}: ${(failure as CliError).message}`).toContain(message);
+  });
+
+  it('reads a named pipe, opening it once', async () => {
+    const fifo = join(work, 'trail.fifo');
+    execFileSync('mkfifo', [fifo]);
+    const writer = spawn('sh', ['-c', 'cat "$0" > "$1"', join(INPUTS, 'mixed.jsonl'), fifo]);
+    const run = await exportReport({input: [fifo]}, {cwd: work});
+    writer.kill();
+    const fromFile = await exportReport({input: [join(INPUTS, 'mixed.jsonl')]}, {cwd: work});
+    expect(run.exitCode).toBe(0);
+    expect({...json(run), source_file: ''}).toEqual({...json(fromFile), source_file: ''});
   });
 
   it('prints the empty report for an empty file (exit 0, like the reference) and warns on stderr', async () => {

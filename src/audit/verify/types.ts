@@ -1,11 +1,10 @@
 // The types verification's modules share: the report and options of the
 // public API, the facts one line shows (plain data, they cross threads), and
-// the messages between the main thread and its workers. Imports no module of
-// this folder, so each of them may import it.
+// what a worker is started with. Imports no module of this folder, so each of
+// them may import it.
 
 import type {Readable} from 'node:stream';
 import type {JsonlSource} from '../../io/jsonl.js';
-import type {LineBatch} from '../../io/jsonl-batches.js';
 import type {ArtifactSigner} from '../signing.js';
 
 export type VerifyProblemCode =
@@ -198,16 +197,4 @@ export interface VerifyWorkerData {
   signingKey: Uint8Array | null;
   allowUnsigned: boolean;
   maxLineBytes: number | undefined;
-}
-
-export interface BatchRequest {
-  id: number;
-  batch: LineBatch;
-}
-
-export interface BatchReply {
-  id: number;
-  facts: LineFacts[];
-  /** The batch's buffer, given back to be read into again. */
-  buffer: ArrayBufferLike;
 }

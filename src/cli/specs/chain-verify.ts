@@ -32,5 +32,11 @@ Exit status: 0 everything checked is valid, 1 any problem, 2 usage error, 3 a fi
       description: 'With a key: accept artifacts without a signature (they are counted, not checked) instead of reporting them.',
     },
     'max-errors': {type: 'integer', description: 'Show at most N problems (all are still counted); default 1000.', min: 1, helpValue: 'N'},
+    threads: {
+      type: 'integer',
+      description: 'Threads verifying a file of 8 MiB or more, 1 to 64 (1: this thread alone); default one per CPU, up to 4, or AIGC_VERIFY_THREADS.',
+      min: 1,
+      helpValue: 'N',
+    },
   },
 });

@@ -12,7 +12,7 @@ The json format (default) is byte-identical to the report of the Python referenc
 
 source_file in the report is the --input value as given ("-" for stdin; several values joined by ", ").
 
-Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read or the report cannot be written.`,
+Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report cannot be written or the --lineage bound is passed.`,
   examples: [
     {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl'},
     {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
@@ -35,6 +35,6 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},
-    lineage: {type: 'boolean', description: 'Add lineage analysis: roots, leaves, orphans and cycles of the derivation graph.'},
+    lineage: {type: 'boolean', description: 'Add lineage analysis: roots, leaves, orphans and cycles of the derivation graph (of up to 1,000,000 distinct artifacts, about 1.5 GiB at most; more is refused with exit 3).'},
   },
 });

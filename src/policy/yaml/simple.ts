@@ -14,6 +14,28 @@ import {type Construction, type EntryPosition, MAX_ALIAS_EXPANSION} from './cons
 import type {OffsetRange} from './positions.js';
 import {constructScalarForTag, implicitTag, ScalarValueError, STR_TAG} from './scalars.js';
 
+/**
+ * An entry's position as four numbers, its ranges made when asked for: a
+ * large suite has hundreds of thousands of entries, and two range arrays
+ * each would be most of the memory reading it takes.
+ */
+class PackedPosition implements EntryPosition {
+  constructor(
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {}
+
+  get key(): OffsetRange {
+    return [this.keyStart, this.keyEnd];
+  }
+
+  get value(): OffsetRange {
+    return [this.valueStart, this.valueEnd];
+  }
+}
+
 /** Thrown inside the reader when the document is not one it reads; never escapes. */
 const GIVE_UP = Symbol('not plain block YAML');
 
@@ -128,7 +150,7 @@ class SimpleReader {
       if (key === undefined || Object.hasOwn(dict, key.value)) giveUp();
       const value = this.mappingValue(line, key.after, indent);
       defineKey(dict, key.value, value.value);
-      positions.set(key.value, {key: [key.start, key.end], value: value.range});
+      positions.set(key.value, new PackedPosition(key.start, key.end, value.range[0], value.range[1]));
       size += 1 + value.size;
       end = value.end;
       const next = this.lines[this.index];
@@ -155,7 +177,7 @@ class SimpleReader {
       while (at < line.end && this.text[at] === ' ') at++;
       if (at === line.end || (this.text[at] === '-' && (at + 1 === line.end || this.text[at + 1] === ' '))) giveUp();
       const item = this.sequenceItem(line, at, indent);
-      positions.set(list.length, {key: item.range, value: item.range});
+      positions.set(list.length, new PackedPosition(item.range[0], item.range[1], item.range[0], item.range[1]));
       list.push(item.value);
       size += item.size;
       end = item.end;
@@ -344,7 +366,7 @@ class SimpleReader {
       for (;;) {
         if (opening === '[') {
           const item = this.flowItem(position, lineEnd);
-          positions.set(list.length, {key: item.range, value: item.range});
+          positions.set(list.length, new PackedPosition(item.range[0], item.range[1], item.range[0], item.range[1]));
           list.push(item.value);
           size += item.size;
           position = item.range[1];
@@ -353,7 +375,7 @@ class SimpleReader {
           if (key === undefined || key.after >= lineEnd || Object.hasOwn(dict, key.value)) giveUp();
           const value = this.flowItem(this.skipSpaces(key.after, lineEnd), lineEnd);
           defineKey(dict, key.value, value.value);
-          positions.set(key.value, {key: [key.start, key.end], value: value.range});
+          positions.set(key.value, new PackedPosition(key.start, key.end, value.range[0], value.range[1]));
           size += 1 + value.size;
           position = value.range[1];
         }
