@@ -2,9 +2,9 @@
 // memory on a generated NDJSON stream of 10,000 invocations over varied
 // policies, the cold start of `aigc enforce` against `node -e 0`, and the
 // chain writers (`enforce --chain`, plain and signed, against the same
-// enforce without `--chain`; `chain append` against a Node floor), measured
-// in the same run. Prints figures and the targets; exits 1 when a target is
-// missed.
+// enforce without `--chain`; `chain append` against a Node floor; policy
+// test with coverage against without), measured in the same run. Prints
+// figures and the targets; exits 1 when a target is missed.
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash, createHmac} from 'node:crypto';
 import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync, writeSync} from 'node:fs';
@@ -221,7 +221,13 @@ function measurePolicyTestSuite() {
   const rows = [];
   const row = (name, seconds, files) => rows.push([name, `${seconds.toFixed(2)} s (whole command, ${files} suite${files === 1 ? '' : 's'}, best of 3)`, seconds < 2, '< 2 s']);
   row('policy test (simple)', bestOf(3, () => timePolicyTest(simple, ['-f', 'json'], 1000, false)), simple.length);
-  row('policy test (detailed)', bestOf(3, () => timePolicyTest(detailed, ['-f', 'json'], 1000, true)), detailed.length);
+  const detailedSeconds = bestOf(3, () => timePolicyTest(detailed, ['-f', 'json'], 1000, true));
+  row('policy test (detailed)', detailedSeconds, detailed.length);
+  // Coverage against the same run without it: the engine's observer and the LCOV report are the difference.
+  const coverageFlags = ['-f', 'json', '--coverage-format', 'lcov', '--coverage-output', join(work, 'coverage.lcov')];
+  const covered = bestOf(3, () => timePolicyTest(detailed, coverageFlags, 1000, true));
+  const ratio = covered / detailedSeconds;
+  rows.push(['policy test (coverage)', `${covered.toFixed(2)} s = ${ratio.toFixed(2)}x without coverage (best of 3)`, ratio <= 1.5, '<= 1.5x']);
   const live = bestOf(3, () => timeLiveView(simple));
   if (live !== undefined) row('policy test (live view)', live, simple.length);
   return {rows};
