@@ -2,7 +2,8 @@
 // memory on a generated NDJSON stream of 10,000 invocations over varied
 // policies, the cold start of `aigc enforce` against `node -e 0`, the chain
 // writers (`enforce --chain`, plain and signed, against the same enforce
-// without `--chain`; `chain append` against a Node floor), and each large
+// without `--chain`; `chain append` against a Node floor; policy test with
+// coverage against without), and each large
 // path as a ratio against a floor run beside it (scripts/enforce-floor.js,
 // scripts/verify-floor.js, sha256sum, and DuckDB's grouped counts when
 // @duckdb/node-api can be imported: see scripts/duckdb-counts.js), measured
@@ -228,7 +229,13 @@ function measurePolicyTestSuite() {
   const rows = [];
   const row = (name, seconds, files) => rows.push([name, `${seconds.toFixed(2)} s (whole command, ${files} suite${files === 1 ? '' : 's'}, best of 3)`, seconds < 2, '< 2 s']);
   row('policy test (simple)', bestOf(3, () => timePolicyTest(simple, ['-f', 'json'], 1000, false)), simple.length);
-  row('policy test (detailed)', bestOf(3, () => timePolicyTest(detailed, ['-f', 'json'], 1000, true)), detailed.length);
+  const detailedSeconds = bestOf(3, () => timePolicyTest(detailed, ['-f', 'json'], 1000, true));
+  row('policy test (detailed)', detailedSeconds, detailed.length);
+  // Coverage against the same run without it: the engine's observer and the LCOV report are the difference.
+  const coverageFlags = ['-f', 'json', '--coverage-format', 'lcov', '--coverage-output', join(work, 'coverage.lcov')];
+  const covered = bestOf(3, () => timePolicyTest(detailed, coverageFlags, 1000, true));
+  const ratio = covered / detailedSeconds;
+  rows.push(['policy test (coverage)', `${covered.toFixed(2)} s = ${ratio.toFixed(2)}x without coverage (best of 3)`, ratio <= 1.5, '<= 1.5x']);
   const live = bestOf(3, () => timeLiveView(simple));
   if (live !== undefined) row('policy test (live view)', live, simple.length);
   return {rows};

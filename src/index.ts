@@ -169,8 +169,29 @@ export {
 export {type CalendarDay, type DateEvidence, validatePolicyDates} from './policy/dates.js';
 export {FilePolicyLoader, type LoadPolicyOptions, loadPolicy, type PolicyLoader} from './policy/loader.js';
 export {PyDate, PyDateTime, PyFloat, type PyDict, type PyList, type PyValue} from './python/values.js';
-export type {AuditArtifact, Invocation, InvocationContext, InvocationInput, InvocationOutput, Policy, ToolCall} from './types/generated/index.js';
+export type {AuditArtifact, Invocation, InvocationContext, InvocationInput, InvocationOutput, Policy, PolicyCoverageReport, ToolCall} from './types/generated/index.js';
 export {decide, type Decision, type EnforceOptions, enforceInvocation as enforce, enforceInvocation} from './pipeline/enforce.js';
+export {
+  type ConditionOutcome,
+  type DateWindowOutcome,
+  type EnforcementObserver,
+  IgnoringObserver,
+  type ToolOutcome,
+} from './enforcement-observer.js';
+export {
+  type CoverageReport,
+  type CoverageReportOptions,
+  type CoverageTotals,
+  CoverageCollector,
+  coveragePercent,
+  coverageReport,
+  type ElementCoverage,
+  type ElementKind,
+  type FileCoverage,
+  meetsThreshold,
+  type Outcome,
+  type PolicyElement,
+} from './testing/coverage/index.js';
 export {decidePostCall, decidePreCall, enforcePostCall, enforcePreCall, PreCallResult, wrappedFunctionFailure} from './pipeline/split.js';
 export {PROVENANCE_MISSING, ProvenanceGate, SOURCE_IDS_MISSING} from './gates/provenance.js';
 export {type LogLevel, type LogRecord, setLogHandler} from './logging.js';

@@ -15,6 +15,7 @@ export const SHIPPED_SCHEMAS = {
   'policy-test-suite': 'policy_test_suite.schema.json',
   'golden-fixture': 'golden_fixture.schema.json',
   'replay-report': 'replay_report.schema.json',
+  'coverage-report': 'coverage-report.schema.json',
 } as const;
 
 export type ShippedSchemaName = keyof typeof SHIPPED_SCHEMAS;

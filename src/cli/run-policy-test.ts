@@ -1,6 +1,7 @@
 // `aigc policy test`: find the suites, load them all (a malformed one stops
 // the run before any case), run the cases, report in the chosen format — live
-// on a terminal outside CI, else once at the end.
+// on a terminal outside CI, else once at the end — then, when asked, the
+// policy coverage the cases reached (see policy-test-coverage.ts).
 import {PolicyCache} from '../policy/cache.js';
 import {collectFiles, SUITE_FILES, skippedMessage} from '../files/collect.js';
 import {TestingFileError} from '../testing/errors.js';
@@ -8,6 +9,8 @@ import {type CaseFilter, planCases, type RunOptions, type RunSummary, runSuites}
 import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
 import {isCi} from './ci.js';
 import {parseNow} from './clock.js';
+import {isMachineFormat} from './format.js';
+import {changedSuites, coverageRequest, deliverCoverage} from './policy-test-coverage.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
@@ -40,7 +43,10 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
   const note = commandNotes(io.stderr, 'policy test');
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
-  const {suites, problems} = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note);
+  const coverage = coverageRequest(flags, settings.outputFile, io.cwd);
+  const loaded = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note);
+  const {problems} = loaded;
+  let {suites} = loaded;
   for (const problem of problems) note(`${problem.location}: ${problem.message}`);
   if (problems.length > 0) {
     note(`no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above`);
@@ -52,6 +58,12 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
     return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
   }
   if (suites.length === 0) note(`no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}`);
+  const changedSince = flags['changed-since'];
+  const changed = changedSince === undefined ? undefined : changedSuites(suites, changedSince, {cwd: io.cwd, policyRoot: flags['policy-root']});
+  if (changed) {
+    if (suites.length > 0 && changed.suites.length === 0) note(`no suite is concerned by a change since ${changedSince}`);
+    suites = changed.suites;
+  }
   const options: RunOptions = {
     cwd: io.cwd,
     policyRoot: flags['policy-root'],
@@ -64,6 +76,7 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
     redactionPatterns: redactionPatternsFromFlags(flags.redact),
     // The CLI registers no tracer provider: spans would be made for nothing.
     trace: false,
+    observer: coverage?.collector,
   };
   const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env);
   let summary: RunSummary;
@@ -84,7 +97,16 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
     const text = (await TEST_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   }
-  if (summary.failed > 0) return ExitCode.CheckFailed;
+  // The summary follows the test report on stdout, unless stdout carries a machine-readable one.
+  const belowThreshold =
+    coverage !== undefined &&
+    (await deliverCoverage(coverage, {
+      summary: settings.outputFile === undefined && isMachineFormat(settings.format) ? io.stderr : io.stdout,
+      note,
+      cwd: io.cwd,
+      changed: changed?.changed,
+    }));
+  if (summary.failed > 0 || belowThreshold) return ExitCode.CheckFailed;
   if (flags['fail-on-empty'] && summary.passed === 0) {
     note('no test case ran (--fail-on-empty)');
     return ExitCode.CheckFailed;

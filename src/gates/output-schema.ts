@@ -1,12 +1,13 @@
 // Output-schema gate: the model output must validate against the effective
 // policy's `output_schema` (draft from `$schema`, Draft 2020-12 by default).
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {SchemaValidationError} from '../errors.js';
 import {bestMatch, compileSchema} from '../jsonschema/index.js';
 import {RegexBudgetError} from '../python/regex.js';
 import type {PyDict, PyValue} from '../python/values.js';
 
-export function validateOutputSchema(output: PyValue, schema: PyValue): void {
+export function validateOutputSchema(output: PyValue, schema: PyValue, observer: EnforcementObserver | null = null): void {
   const validator = compileSchema(schema, {defaultDraft: 'draft2020'});
   let error: ReturnType<typeof bestMatch>;
   try {
@@ -14,8 +15,10 @@ export function validateOutputSchema(output: PyValue, schema: PyValue): void {
   } catch (caught) {
     // A `pattern` or `patternProperties` match past its budget fails the output: closed, never open.
     if (!(caught instanceof RegexBudgetError)) throw caught;
+    observer?.outputSchema(false);
     throw new SchemaValidationError(`Output schema validation failed: ${caught.message}`, {validator: 'pattern'});
   }
+  observer?.outputSchema(!error);
   if (!error) return;
   throw new SchemaValidationError(`Output schema validation failed at ${error.pointer}: ${error.message}`, {
     path: error.pointer,

@@ -4,6 +4,7 @@
 // policy shapes the policy schema forbids; those follow the reference's
 // Python operations, raising its TypeError texts where it crashes.
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {PreconditionError} from '../errors.js';
 import {bestMatch, compileSchema} from '../jsonschema/index.js';
 import {getLogger} from '../logging.js';
@@ -26,7 +27,7 @@ const CONSTRAINT_KEYS = ['pattern', 'enum', 'minLength', 'maxLength', 'minimum',
 
 const log = getLogger('validator');
 
-export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[] {
+export function validatePreconditions(context: PyDict, policy: PyDict, observer: EnforcementObserver | null = null): PyValue[] {
   const pre = dictGetOr(policy, 'pre_conditions', {});
   if (!isDict(pre)) throw new TypeError(`'${pyTypeName(pre)}' object has no attribute 'get'`);
   const required = dictGetOr(pre, 'required', []);
@@ -34,7 +35,10 @@ export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[
     // Sorted as Python sorts the keys the YAML wrote: ints numerically, strings by code point.
     const byName = new Map(pyKeys(required).map((key) => [originalKey(required, key), key]));
     const names = pySorted([...byName.keys()]);
-    for (const name of names) checkTyped(name, required[byName.get(name)!], context);
+    for (const name of names) {
+      checkTyped(name, required[byName.get(name)!], context, observer);
+      observer?.precondition(name, true);
+    }
     return names;
   }
   if (Array.isArray(required) && typeof required[0] === 'string') {
@@ -44,8 +48,10 @@ export function validatePreconditions(context: PyDict, policy: PyDict): PyValue[
   for (const name of pyIterate(required)) {
     if (typeof name !== 'string' || !hasKey(context, name) || !pyTruthy(context[name])) {
       if (isDict(name) || Array.isArray(name)) throw new TypeError(`unhashable type: '${pyTypeName(name)}'`);
+      observer?.precondition(name, false);
       throw new PreconditionError(`Missing or false required precondition: ${pyStr(name)}`, {precondition: name});
     }
+    observer?.precondition(name, true);
     satisfied.push(name);
   }
   return satisfied;
@@ -82,17 +88,22 @@ function assertNoConstraintKeys(spec: PyValue): void {
   }
 }
 
-function checkTyped(name: PyValue, spec: PyValue, context: PyDict): void {
+/** Throws the precondition's error when it is violated (telling `observer` so first). */
+function checkTyped(name: PyValue, spec: PyValue, context: PyDict, observer: EnforcementObserver | null): void {
   const key = pyStr(name);
   // Context keys come from JSON, so only a string name can be present.
   if (typeof name !== 'string' || !hasKey(context, name)) {
+    observer?.precondition(name, false);
     throw new PreconditionError(`Missing required precondition: ${key}`, {precondition: name});
   }
   const value = context[name];
   if (!isDict(spec)) assertNoConstraintKeys(spec);
   const schema = constraintSchema(spec);
   if (Object.keys(schema).length === 0) {
-    if (!pyTruthy(value)) throw new PreconditionError(`Missing or false required precondition: ${key}`, {precondition: key});
+    if (!pyTruthy(value)) {
+      observer?.precondition(name, false);
+      throw new PreconditionError(`Missing or false required precondition: ${key}`, {precondition: key});
+    }
     return;
   }
   let error: ReturnType<typeof bestMatch>;
@@ -101,9 +112,11 @@ function checkTyped(name: PyValue, spec: PyValue, context: PyDict): void {
   } catch (caught) {
     // A pattern whose match runs past its budget fails the precondition: closed, never open.
     if (!(caught instanceof RegexBudgetError)) throw caught;
+    observer?.precondition(name, false);
     throw new PreconditionError(`Precondition '${key}' validation failed: ${caught.message}`, {precondition: key, value, constraint: schema});
   }
   if (error) {
+    observer?.precondition(name, false);
     throw new PreconditionError(`Precondition '${key}' validation failed: ${error.message}`, {
       precondition: key,
       value,

@@ -1,6 +1,7 @@
 // Risk scoring: weighted factors summed in order (IEEE doubles, clamped to
 // [0, 1]), compared with the threshold by strict greater-than.
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {PolicyValidationError, RiskThresholdError} from '../errors.js';
 import {formatFixed} from '../python/format.js';
 import {pyRepr} from '../python/repr.js';
@@ -72,8 +73,8 @@ function attributeGet(value: PyValue, key: string, fallback: PyValue): PyValue {
   return dictGetOr(value, key, fallback);
 }
 
-/** `compute_risk_score(invocation, policy, risk_config=config)` */
-export function computeRiskScore(invocation: PyDict, policy: PyDict, config: PyDict): RiskScore {
+/** `compute_risk_score(invocation, policy, risk_config=config)`; `observer` is told each factor and the threshold. */
+export function computeRiskScore(invocation: PyDict, policy: PyDict, config: PyDict, observer: EnforcementObserver | null = null): RiskScore {
   const mode = dictGet(config, 'mode') ?? 'strict';
   if (typeof mode !== 'string' || !(RISK_MODES as readonly string[]).includes(mode)) {
     throw new PolicyValidationError(
@@ -87,15 +88,18 @@ export function computeRiskScore(invocation: PyDict, policy: PyDict, config: PyD
   if (!isList(factors)) throw new PolicyValidationError('Invalid risk factors: expected a list', {factors}, RISK_CONFIG);
   const basis: RiskBasisEntry[] = [];
   let total = 0.0;
-  for (const factor of factors) {
+  for (let index = 0; index < factors.length; index++) {
+    const factor = factors[index];
     if (!isDict(factor)) throw new PolicyValidationError('Invalid risk factor: expected a mapping', {factor}, RISK_CONFIG);
     const weight = toFloat(dictGet(factor, 'weight') ?? 0, 'weight');
     const triggered = evaluateFactorCondition(dictGet(factor, 'condition') ?? '', invocation, policy);
+    observer?.riskFactor(index, triggered);
     const contribution = triggered ? weight : 0.0;
     basis.push({name: dictGet(factor, 'name') ?? 'unknown', weight, triggered, contribution});
     total += contribution;
   }
   const score = Math.max(0.0, Math.min(1.0, total));
+  observer?.riskThreshold(score > threshold);
   return {score, threshold, mode: mode as RiskMode, basis, exceeded: score > threshold};
 }
 

@@ -1,5 +1,6 @@
 // Role gate: the invocation's role must be listed by the effective policy.
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {GovernanceViolationError} from '../errors.js';
 import {pyContains} from '../python/semantics.js';
 import {dictGetOr, isDict, originalKey, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
@@ -12,9 +13,10 @@ function allows(allowed: PyValue, role: string): boolean {
   throw new TypeError(`argument of type '${pyTypeName(allowed)}' is not iterable`);
 }
 
-export function validateRole(role: string, policy: PyDict): void {
+export function validateRole(role: string, policy: PyDict, observer: EnforcementObserver | null = null): void {
   const allowed = dictGetOr(policy, 'roles', []);
   if (!allows(allowed, role)) {
     throw new GovernanceViolationError(`Unauthorized role '${role}'`, {role, allowed_roles: allowed}, 'ROLE_NOT_ALLOWED');
   }
+  observer?.roleAllowed(role);
 }

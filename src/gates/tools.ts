@@ -4,6 +4,7 @@
 // those follow the reference's Python operations, raising its TypeError texts
 // where it crashes (the pipeline turns them into a FAIL).
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {InvocationValidationError, ToolConstraintViolationError} from '../errors.js';
 import {pyStr} from '../python/repr.js';
 import {pyIterate, pySorted, pyTruthy} from '../python/semantics.js';
@@ -83,7 +84,7 @@ function exceeds(count: number, maxCalls: PyValue): boolean {
   throw new TypeError(`'>' not supported between instances of 'int' and '${pyTypeName(maxCalls)}'`);
 }
 
-export function validateToolConstraints(invocation: PyDict, policy: PyDict): ToolConstraintsResult {
+export function validateToolConstraints(invocation: PyDict, policy: PyDict, observer: EnforcementObserver | null = null): ToolConstraintsResult {
   const tools = dictGet(policy, 'tools');
   const toolCalls = dictGet(invocation, 'tool_calls');
   if (!pyTruthy(tools) || !pyTruthy(toolCalls)) return {tools_checked: [], violations: []};
@@ -110,12 +111,14 @@ export function validateToolConstraints(invocation: PyDict, policy: PyDict): Too
     }
     const maxCalls = limits.get(key)!;
     if (exceeds(count, maxCalls)) {
+      observer?.tool(name, 'max_calls_reached', maxCalls);
       throw new ToolConstraintViolationError(`Tool '${pyStr(name)}' called ${count} times, max is ${pyStr(maxCalls)}`, {
         tool: name,
         actual_calls: count,
         max_calls: maxCalls,
       });
     }
+    observer?.tool(name, 'allowed', maxCalls);
   }
   return {tools_checked: pySorted([...counts.values()].map((entry) => entry.name)), violations: []};
 }

@@ -1,6 +1,7 @@
 // Named boolean conditions resolved from the invocation context, in
 // declaration order: context value, else default, else required error, else skipped.
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {ConditionResolutionError} from '../errors.js';
 import {pyRepr, pyStr} from '../python/repr.js';
 import {pyEquals, pyTruthy} from '../python/semantics.js';
@@ -16,13 +17,13 @@ import {
 } from '../python/values.js';
 
 /** Resolves `policy.conditions` against the context; the first problem throws ConditionResolutionError. */
-export function resolveConditions(policy: PyDict, context: PyDict): PyDict {
+export function resolveConditions(policy: PyDict, context: PyDict, observer: EnforcementObserver | null = null): PyDict {
   const declared = Object.hasOwn(policy, 'conditions') ? policy.conditions : {};
   if (!isDict(declared)) throw new TypeError(`'${pyTypeName(declared)}' object has no attribute 'items'`);
   const resolved: PyDict = {};
   for (const key of pyKeys(declared)) {
     const name = originalKey(declared, key);
-    const value = resolveOne(key, name, declared[key], context);
+    const value = resolveOne(key, name, declared[key], context, observer);
     if (value === undefined) continue;
     defineKey(resolved, key, value);
     if (name !== key) recordOriginalKey(resolved, key, name);
@@ -30,7 +31,7 @@ export function resolveConditions(policy: PyDict, context: PyDict): PyDict {
   return resolved;
 }
 
-function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict): boolean | undefined {
+function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict, observer: EnforcementObserver | null): boolean | undefined {
   const specDict = isDict(spec) ? spec : {};
   if (Object.hasOwn(context, key) && pyEquals(originalKey(context, key), name)) {
     const value = context[key];
@@ -41,6 +42,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
         value_type: typeName,
       }, {reason: 'condition-not-boolean'});
     }
+    observer?.condition(name, value ? 'true' : 'false');
     return value;
   }
   if (Object.hasOwn(specDict, 'default')) {
@@ -52,6 +54,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
         default_type: typeName,
       }, {reason: 'condition-not-boolean'});
     }
+    observer?.condition(name, 'default');
     return fallback;
   }
   if (pyTruthy(specDict.required)) {
@@ -59,6 +62,7 @@ function resolveOne(key: string, name: PyValue, spec: PyValue, context: PyDict):
       .filter((contextKey) => typeof context[contextKey] === 'boolean')
       .map((contextKey) => originalKey(context, contextKey));
     const hint = available.length > 0 ? ` (available boolean keys: ${pyRepr(available)})` : '';
+    observer?.condition(name, 'missing');
     throw new ConditionResolutionError(`Required condition '${pyStr(name)}' not found in context${hint}`, {
       condition: name,
       required: true,

@@ -1,6 +1,7 @@
 // The guard gate: resolve conditions, evaluate every guard in order, then
 // apply the matched `then` blocks to a deep copy of the policy.
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {pyTruthy} from '../python/semantics.js';
 import {
   deepCopy,
@@ -35,9 +36,14 @@ export interface GuardOutcome {
  * expressions read `invocation.role` and `invocation.context`. The first
  * error (condition or guard) aborts.
  */
-export function evaluateGuards(policy: PyDict, context: PyDict, invocation: PyDict): GuardOutcome {
+export function evaluateGuards(
+  policy: PyDict,
+  context: PyDict,
+  invocation: PyDict,
+  observer: EnforcementObserver | null = null,
+): GuardOutcome {
   const guards = Object.hasOwn(policy, 'guards') ? policy.guards : [];
-  const conditionsResolved = resolveConditions(policy, context);
+  const conditionsResolved = resolveConditions(policy, context, observer);
   if (!pyTruthy(guards)) return {effectivePolicy: shallowCopy(policy), guardsEvaluated: [], conditionsResolved};
 
   const env: GuardEnvironment = {
@@ -46,20 +52,31 @@ export function evaluateGuards(policy: PyDict, context: PyDict, invocation: PyDi
     context: invocationContext(invocation),
   };
   const guardsEvaluated: GuardEvaluation[] = [];
-  const effects: PyValue[] = [];
-  for (const guard of asList(guards)) {
+  const list = asList(guards);
+  /** Indexes of the matched guards with an effect, in order. */
+  const effects: number[] = [];
+  for (let index = 0; index < list.length; index++) {
+    const guard = list[index];
     const condition = guardCondition(guard);
     const matched = evaluateGuardAst(compileGuardExpression(condition), env);
     guardsEvaluated.push({condition, matched});
-    const effect = Object.hasOwn(asDict(guard, 'get'), 'then') ? (guard as PyDict).then : {};
-    if (matched && pyTruthy(effect)) effects.push(effect);
+    observer?.guardEvaluated(index, matched);
+    if (matched && pyTruthy(thenOf(guard))) effects.push(index);
   }
 
   // Nothing downstream mutates the effective policy, so without effects a shallow copy serves as the reference's deep one.
   if (effects.length === 0) return {effectivePolicy: shallowCopy(policy), guardsEvaluated, conditionsResolved};
   const effectivePolicy = deepCopy(policy);
-  for (const effect of effects) mergeThenEffects(effectivePolicy, asDict(effect, 'items'));
+  for (const index of effects) {
+    mergeThenEffects(effectivePolicy, asDict(thenOf(list[index]), 'items'));
+    observer?.guardApplied(index);
+  }
   return {effectivePolicy, guardsEvaluated, conditionsResolved};
+}
+
+/** `guard.get("then", {})` of a guard already read as a mapping. */
+function thenOf(guard: PyValue): PyValue {
+  return Object.hasOwn(asDict(guard, 'get'), 'then') ? (guard as PyDict).then : {};
 }
 
 // The shapes below are guaranteed by the policy schema; without it the

@@ -3,6 +3,7 @@
 // artifact for every outcome, PASS or FAIL.
 
 import {CanonicalJsonError} from '../canonical/canonical.js';
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {AigcError, InvocationValidationError, PolicyValidationError} from '../errors.js';
 import type {AuditSink} from '../audit/sinks.js';
 import {emitToSink, type SinkFailureMode} from '../audit/sinks.js';
@@ -60,6 +61,12 @@ export interface EnforceOptions {
   onSinkFailure?: SinkFailureMode;
   /** Record OpenTelemetry spans when `@opentelemetry/api` is installed (default true). */
   trace?: boolean;
+  /**
+   * Told every policy element evaluated, with its outcome (see
+   * EnforcementObserver); the decision is the same with or without one. A
+   * shared `cache` tells it only the loads it did not answer from memory.
+   */
+  observer?: EnforcementObserver | null;
 }
 
 /** The decision for one invocation: its artifact, and the error when it failed. */
@@ -177,6 +184,7 @@ export function loadPolicyForEnforcement(invocation: PyDict, options: EnforceOpt
     cache: options.cache,
     loader: options.loader,
     today: options.today ?? (() => utcDay(now())),
+    observer: options.observer,
   });
   checkStrictMode(policy, options);
   return policy;
@@ -198,11 +206,13 @@ export function asAigcError(error: unknown): AigcError {
 }
 
 function runPipeline(policy: PyDict, invocation: PyDict, options: EnforceOptions, resolved: Resolved): Decision {
+  const observer = options.observer ?? null;
+  observer?.enforcing(policy);
   const phaseAGates: string[] = [];
   const customMetadata: Record<string, unknown> = {};
   let phaseA: PhaseAResult;
   try {
-    phaseA = runPhaseA(policy, invocation, resolved.gates, phaseAGates, customMetadata);
+    phaseA = runPhaseA(policy, invocation, resolved.gates, phaseAGates, customMetadata, observer);
   } catch (error) {
     const failure = asAigcError(error);
     const artifact = pipelineFailArtifact(policy, invocation, failure, resolved, (redacted) => ({
@@ -214,7 +224,7 @@ function runPipeline(policy: PyDict, invocation: PyDict, options: EnforceOptions
   }
   const phaseBGates: string[] = [];
   try {
-    const outcome = runPhaseB(phaseA.effectivePolicy, policy, invocation, resolved.gates, phaseBGates, customMetadata, options);
+    const outcome = runPhaseB(phaseA.effectivePolicy, policy, invocation, resolved.gates, phaseBGates, customMetadata, options, observer);
     const metadata: PyDict = {
       preconditions_satisfied: phaseA.preconditionsSatisfied,
       postconditions_satisfied: outcome.postconditionsSatisfied,
@@ -260,6 +270,7 @@ export function runPhaseA(
   gates: GroupedGates,
   gatesEvaluated: string[],
   customMetadata: Record<string, unknown>,
+  observer: EnforcementObserver | null = null,
 ): PhaseAResult {
   runGatesAt('pre_authorization', gates, invocation, policy, gatesEvaluated, customMetadata);
   let effectivePolicy = policy;
@@ -267,17 +278,17 @@ export function runPhaseA(
   let conditionsResolved: PyDict = {};
   if (pyTruthy(dictGet(policy, 'guards')) || pyTruthy(dictGet(policy, 'conditions'))) {
     const context = invocation.context as PyDict;
-    const result = evaluateGuards(policy, context, invocation);
+    const result = evaluateGuards(policy, context, invocation, observer);
     effectivePolicy = result.effectivePolicy;
     guardsEvaluated = result.guardsEvaluated as unknown as PyValue[];
     conditionsResolved = result.conditionsResolved;
   }
   gatesEvaluated.push('guard_evaluation');
-  validateRole(invocation.role as string, effectivePolicy);
+  validateRole(invocation.role as string, effectivePolicy, observer);
   gatesEvaluated.push('role_validation');
-  const preconditionsSatisfied = validatePreconditions(invocation.context as PyDict, effectivePolicy);
+  const preconditionsSatisfied = validatePreconditions(invocation.context as PyDict, effectivePolicy, observer);
   gatesEvaluated.push('precondition_validation');
-  const toolConstraints = validateToolConstraints(invocation, effectivePolicy) as unknown as PyDict;
+  const toolConstraints = validateToolConstraints(invocation, effectivePolicy, observer) as unknown as PyDict;
   gatesEvaluated.push('tool_constraint_validation');
   runGatesAt('post_authorization', gates, invocation, effectivePolicy, gatesEvaluated, customMetadata);
   return {effectivePolicy, guardsEvaluated, conditionsResolved, preconditionsSatisfied, toolConstraints};
@@ -289,7 +300,10 @@ export interface PhaseBResult {
   riskScoring: (PyDict & {score: PyValue}) | null;
 }
 
-/** Phase B: custom pre-output gates, output schema, postconditions, custom post-output gates, risk. */
+/**
+ * Phase B: custom pre-output gates, output schema, postconditions, custom post-output gates, risk.
+ * `observer` is not told the risk factors of an `options.riskConfig`: they are no element of the policy.
+ */
 export function runPhaseB(
   effectivePolicy: PyDict,
   riskPolicy: PyDict,
@@ -298,22 +312,24 @@ export function runPhaseB(
   gatesEvaluated: string[],
   customMetadata: Record<string, unknown>,
   options: Pick<EnforceOptions, 'riskConfig' | 'onWarning'>,
+  observer: EnforcementObserver | null = null,
 ): PhaseBResult {
   runGatesAt('pre_output', gates, invocation, effectivePolicy, gatesEvaluated, customMetadata);
   let schemaValidation: 'passed' | 'skipped' = 'skipped';
   if (hasOutputSchema(effectivePolicy)) {
-    validateOutputSchema(invocation.output as PyValue, effectivePolicy.output_schema);
+    validateOutputSchema(invocation.output as PyValue, effectivePolicy.output_schema, observer);
     schemaValidation = 'passed';
   }
   gatesEvaluated.push('schema_validation');
-  const postconditionsSatisfied = validatePostconditions(effectivePolicy, schemaValidation === 'passed');
+  const postconditionsSatisfied = validatePostconditions(effectivePolicy, schemaValidation === 'passed', observer);
   gatesEvaluated.push('postcondition_validation');
   runGatesAt('post_output', gates, invocation, effectivePolicy, gatesEvaluated, customMetadata);
-  const riskConfig = pyTruthy(options.riskConfig ?? null) ? options.riskConfig! : dictGet(riskPolicy, 'risk');
+  const overridden = pyTruthy(options.riskConfig ?? null);
+  const riskConfig = overridden ? options.riskConfig! : dictGet(riskPolicy, 'risk');
   let riskScoring: PhaseBResult['riskScoring'] = null;
   if (pyTruthy(riskConfig)) {
     if (!isDict(riskConfig)) throw new PolicyValidationError('Invalid risk configuration: expected a mapping', {}, {reason: 'invalid-risk-config'});
-    const risk = computeRiskScore(invocation, effectivePolicy, riskConfig);
+    const risk = computeRiskScore(invocation, effectivePolicy, riskConfig, overridden ? null : observer);
     gatesEvaluated.push('risk_scoring');
     if (enforceRiskThreshold(risk) === 'warn') {
       options.onWarning?.(

@@ -1,6 +1,7 @@
 // Policy activity window (`effective_date` / `expiration_date`), both bounds
 // inclusive, checked against an injectable calendar day.
 
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {PolicyValidationError} from '../errors.js';
 import {isoDate, pyRepr, pyStr} from '../python/repr.js';
 import {dictGet, PyDate, PyDateTime, type PyDict, type PyValue, pyTypeName} from '../python/values.js';
@@ -25,8 +26,13 @@ export interface DateEvidence {
   expiration_date?: string;
 }
 
-/** Checks the policy is active on `today`; returns the reference's evidence or throws. */
-export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): DateEvidence {
+/** Checks the policy is active on `today`; returns the reference's evidence or throws. `observer` is told where today fell, naming the policy `policyPath`. */
+export function validatePolicyDates(
+  policy: PyDict,
+  today: () => CalendarDay,
+  observer: EnforcementObserver | null = null,
+  policyPath = '',
+): DateEvidence {
   const effective = parseDate(dictGet(policy, 'effective_date'), 'invalid-effective-date');
   const expiration = parseDate(dictGet(policy, 'expiration_date'), 'invalid-expiration-date');
   if (!effective && !expiration) return {policy_dates: 'none_specified', active: true};
@@ -41,6 +47,7 @@ export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): D
   if (effective) {
     evidence.effective_date = isoDate(effective);
     if (compareDays(now, effective) < 0) {
+      observer?.dateWindow(policyPath, 'not_yet_active');
       throw new PolicyValidationError(
         `Policy not yet active: effective_date is ${isoDate(effective)}, today is ${isoDate(now)}`,
         {effective_date: isoDate(effective), today: isoDate(now)},
@@ -51,6 +58,7 @@ export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): D
   if (expiration) {
     evidence.expiration_date = isoDate(expiration);
     if (compareDays(now, expiration) > 0) {
+      observer?.dateWindow(policyPath, 'expired');
       throw new PolicyValidationError(
         `Policy expired: expiration_date is ${isoDate(expiration)}, today is ${isoDate(now)}`,
         {expiration_date: isoDate(expiration), today: isoDate(now)},
@@ -58,6 +66,7 @@ export function validatePolicyDates(policy: PyDict, today: () => CalendarDay): D
       );
     }
   }
+  observer?.dateWindow(policyPath, 'active');
   return evidence;
 }
 

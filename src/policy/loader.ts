@@ -3,6 +3,7 @@
 // invocations parses each policy once.
 
 import {dirname, resolve} from 'node:path';
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import {AigcError, PolicyLoadError} from '../errors.js';
 import {pyStr} from '../python/repr.js';
 import {pyTruthy, sortedStrings} from '../python/semantics.js';
@@ -53,6 +54,8 @@ export interface LoadPolicyOptions {
   cache?: PolicyCache | null;
   /** A custom loader for the top-level policy (bases still load from files, as in the reference). */
   loader?: PolicyLoader;
+  /** Told each file read, base merged, date check and policy loaded (not on a cache hit). */
+  observer?: EnforcementObserver | null;
 }
 
 interface LoadContext {
@@ -61,6 +64,7 @@ interface LoadContext {
   today: () => CalendarDay;
   /** Files read during this load, for cache invalidation. */
   filesRead: string[];
+  observer: EnforcementObserver | null;
 }
 
 const realToday = (): CalendarDay => utcDay(Date.now() / 1000);
@@ -73,6 +77,7 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
     policyRoot: files.policyRoot ?? options.policyRoot,
     today: options.today ?? realToday,
     filesRead: [],
+    observer: options.observer ?? null,
   };
   const cache = options.cache;
   const loader = isPlainFileLoader(options.loader) ? undefined : options.loader;
@@ -103,16 +108,20 @@ export function loadPolicy(policyFile: string, options: LoadPolicyOptions = {}):
 function loadResolved(policyFile: string, resolved: string, visited: Set<string>, context: LoadContext): PyDict {
   context.filesRead.push(resolved);
   let policy = loadPolicyFile(resolved);
+  context.observer?.policyRead(resolved);
   if (hasKey(policy, 'extends')) policy = resolveExtends(policy, resolved, visited, context);
-  return validated(policy, policyFile, context);
+  validated(policy, policyFile, resolved, context);
+  context.observer?.policyLoaded(resolved, policy);
+  return policy;
 }
 
-function validated(policy: PyDict, policyFile: string, context: LoadContext): PyDict {
+/** `resolved` names the policy to the observer. */
+function validated(policy: PyDict, policyFile: string, resolved: string, context: LoadContext): PyDict {
   assertPolicySchema(policy, policyFile);
   const effective = dictGet(policy, 'effective_date');
   const expiration = dictGet(policy, 'expiration_date');
   if ((effective !== undefined && effective !== null) || (expiration !== undefined && expiration !== null)) {
-    validatePolicyDates(policy, context.today);
+    validatePolicyDates(policy, context.today, context.observer, resolved);
   }
   return policy;
 }
@@ -137,6 +146,7 @@ function resolveExtends(policy: PyDict, policyPath: string, visited: Set<string>
   const strategy = compositionStrategyOf(policy);
   const merged = mergePolicies(base, policy, strategy);
   checkCompositionRestriction(base, merged);
+  context.observer?.baseMerged(policyPath, resolvedBase, strategy);
   return stripCompositionKeys(merged);
 }
 
@@ -156,5 +166,5 @@ function loadFromCustomLoader(policyRef: string, loader: PolicyLoader, context: 
   if (!isDict(policy)) throw new PolicyLoadError('Policy root must be a mapping object', {policy_file: policyRef}, {reason: 'root-not-mapping'});
   let result = policy;
   if (hasKey(result, 'extends')) result = resolveExtends(result, resolveLikePython(policyRef, context.cwd), new Set(), context);
-  return validated(result, policyRef, context);
+  return validated(result, policyRef, policyRef, context);
 }

@@ -1,6 +1,8 @@
 // Policy test suites and golden replay, usable without the CLI.
 export {type PolicyTestCaseInit, PolicyTestAssertionError, PolicyTestCase, type PolicyTestResult, PolicyTestSuite, expectFail, expectPass, type ErrorTypeExpectation, type FailExpectation} from './api.js';
+export {ChangedSinceError, type ChangedSinceReason, filesChangedSince, suitesConcerned} from './changed-since.js';
 export {epochSecondsOf, fixedClock} from './clock.js';
+export * from './coverage/index.js';
 export {type CompareOptions, type FieldDiff, formatFieldDiff, formatValue, jsonPointer, projectOnto, subsetDiff, VOLATILE_ARTIFACT_POINTERS} from './compare.js';
 export {TestingFileError, type TestingErrorCode} from './errors.js';
 export {type CaseExpectation, type CaseOutcome, checkExpectation, type Mismatch, outcomeOf, type Verdict} from './expectations.js';

@@ -3,6 +3,7 @@
 // Policies are compiled once per run through one shared PolicyCache.
 
 import type {RedactionPattern} from '../audit/redaction.js';
+import type {EnforcementObserver} from '../enforcement-observer.js';
 import type {ArtifactSigner} from '../audit/signing.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {PolicyCache} from '../policy/cache.js';
@@ -51,6 +52,8 @@ export interface RunOptions {
   onResult?: (result: CaseResult) => void;
   /** OpenTelemetry spans for each enforcement (default true; see EnforceOptions.trace). */
   trace?: boolean;
+  /** Told what each case's enforcement evaluates (a CoverageCollector, for coverage); see EnforceOptions.observer. */
+  observer?: EnforcementObserver | null;
 }
 
 export interface RunSummary {
@@ -77,6 +80,7 @@ export function runCase(testCase: SuiteCase, options: RunOptions = {}): CaseResu
     strictMode: options.strictMode,
     redactionPatterns: options.redactionPatterns,
     trace: options.trace,
+    observer: options.observer,
   });
   const outcome = outcomeOf(decision);
   const mismatches = checkExpectation(testCase.expectation, outcome, options.strict ? undefined : VOLATILE_ARTIFACT_POINTERS);

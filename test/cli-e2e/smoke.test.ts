@@ -34,6 +34,7 @@ const EXIT_PATHS: Array<[string, string[], number, string?]> = [
   ['policy test, passed', ['policy', 'test', join(REPO_ROOT, 'fixtures/suites'), '-f', 'text'], 0],
   ['policy test, nothing ran', ['policy', 'test', join(REPO_ROOT, 'fixtures/suites'), '--run', 'no such case', '--fail-on-empty'], 1],
   ['policy test, usage', ['policy', 'test', '--run'], 2],
+  ['policy test, coverage below the threshold', ['policy', 'test', join(REPO_ROOT, 'fixtures/suites'), '-f', 'text', '--threshold', '100'], 1],
   ['policy test, unreadable', ['policy', 'test', 'missing.test.yaml'], 3],
   ['replay, matched', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT], 0],
   ['replay, decisions flipped', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '--policy', `${join(REPO_ROOT, 'policies/support-assistant.yaml')}=${join(REPO_ROOT, 'policies/coding-agent.yaml')}`], 1],
@@ -105,6 +106,7 @@ const FORMATS: Array<[string, string[], RegExp]> = [
       ['html', /^<!DOCTYPE html>/i],
     ] as const
   ).map(([format, marker]): [string, string[], RegExp] => [`compliance export -f ${format}`, ['compliance', 'export', '-i', TRAIL, '-f', format], marker]),
+  ['policy test --coverage', ['policy', 'test', join(REPO_ROOT, 'fixtures/suites'), '-f', 'text', '--coverage'], /^coverage: \d+\/\d+ outcomes/m],
   ['replay -f text', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '-f', 'text'], /^ok {7}/m],
   ['replay -f json', ['replay', join(REPO_ROOT, 'fixtures/golden'), '--update=none', '--root', REPO_ROOT, '-f', 'json'], /"formatVersion": 2/],
   ['policy validate', ['policy', 'validate', 'policy.yaml'], /^OK {4}policy\.yaml$/m],

@@ -1,4 +1,5 @@
 // `aigc policy test`: its help, arguments and flags (run: src/cli/run-policy-test.ts).
+import {COVERAGE_FILE_FORMATS} from '../reporters/coverage/formats.js';
 import {TEST_FORMATS} from '../reporters/test/formats.js';
 import {defineCommand} from '../start/spec.js';
 import {GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, STRICT_FLAG} from './shared.js';
@@ -13,12 +14,19 @@ A case is written in our shape (expect, input, output, tool_calls, policy) or in
 
 Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
 
-Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no case ran with --fail-on-empty), 2 usage error, 3 I/O error.`,
+Coverage (--coverage, --threshold, --coverage-output): the engine tells which elements of each policy the cases reached (roles, preconditions, tools, conditions, guards, output_schema, postconditions, risk factors and threshold, the date window, each extends base), each with its outcomes (a precondition satisfied and violated, a guard's when true and false and its then applied, ...); the summary counts the outcomes covered per policy file and names each element with an outcome no case reached, at file:line:column. --threshold PCT fails the run below PCT percent and says by how much. --coverage-format json|lcov with --coverage-output FILE writes the report for programs (JSON: schemas/coverage-report.schema.json) or for code-coverage tools (LCOV: genhtml, Codecov, GitLab). See docs/test-suites.md.
+
+Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no case ran with --fail-on-empty, or coverage is below --threshold), 2 usage error, 3 I/O error.`,
   examples: [
     {description: 'Run every suite below the current folder', command: '<%= config.bin %> <%= command.id %>'},
     {description: 'Run the cases about roles, stopping at the first failure', command: '<%= config.bin %> <%= command.id %> fixtures/suites --run role --bail'},
     {description: 'JUnit XML for a CI system', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f junit -o policy-tests.xml'},
     {description: 'TAP for a TAP consumer', command: '<%= config.bin %> <%= command.id %> fixtures/suites -f tap | npx tap-parser'},
+    {
+      description: 'Fail below 80% policy coverage, and write LCOV for genhtml or Codecov',
+      command: '<%= config.bin %> <%= command.id %> --threshold 80 --coverage-format lcov --coverage-output policy.lcov',
+    },
+    {description: 'Only the suites concerned by the policies changed since main', command: '<%= config.bin %> <%= command.id %> --changed-since main --coverage'},
   ],
   args: {path: {description: 'Suite file, folder or glob (several may be given; default: .).'}},
   variadic: true,
@@ -32,5 +40,24 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
     strict: STRICT_FLAG,
     gate: GATE_FLAG,
     redact: REDACT_FLAG,
+    coverage: {
+      type: 'boolean',
+      description:
+        'Report policy coverage after the test report: per policy file, the outcomes of its elements the cases reached, and each element with one they did not, at file:line:column (on stderr when stdout carries a machine format).',
+    },
+    threshold: {type: 'string', description: 'Fail (exit 1) when less than PCT percent (0-100) of the outcomes are covered; implies --coverage.', helpValue: 'PCT'},
+    // No `options`: a bad value is our usage error naming the formats.
+    'coverage-format': {
+      type: 'string',
+      description: `Format of --coverage-output: ${COVERAGE_FILE_FORMATS.names.join(' or ')} (default json; see \`aigc schema coverage-report\`).`,
+      helpValue: COVERAGE_FILE_FORMATS.names.join('|'),
+    },
+    'coverage-output': {type: 'string', description: 'Also write the coverage report to FILE (replaced atomically); implies --coverage.', helpValue: 'FILE'},
+    'changed-since': {
+      type: 'string',
+      description:
+        'Run only the suites concerned by a change since the git revision REF (a changed policy, a policy extending one, or the suite itself), and report the coverage of the changed policies only.',
+      helpValue: 'REF',
+    },
   },
 });

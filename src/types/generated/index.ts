@@ -4,6 +4,7 @@
  */
 
 export type {AuditArtifact} from './audit_artifact.js';
+export type {PolicyCoverageReport, CoverageTally, CoveragePercent, CoverageFile, CoverageCounts, CoverageElement} from './coverage-report.js';
 export type {GoldenFixture, ReplayFixture, FixedClock, ReferenceWrappedFixture, BareInvocationFixture, RecordedFixture} from './golden_fixture.js';
 export type {Invocation, InvocationInput, InvocationContext, InvocationOutput, ToolCall} from './invocation.js';
 export type {Policy} from './policy_dsl.js';

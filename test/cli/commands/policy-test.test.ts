@@ -1,6 +1,7 @@
 // `aigc policy test` as a shell types it: every spelling of a flag its help shows reads the same.
+import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
-import {aigc, expectOneLineError} from '../command-line.js';
+import {aigc, expectOneLineError, tempFolder} from '../command-line.js';
 
 describe('aigc policy test', () => {
   it('reports the same for -f text and -f=text', async () => {
@@ -15,5 +16,23 @@ describe('aigc policy test', () => {
     expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml']), 3, /^aigc: no-such\.test\.yaml: no such file or folder/);
     expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml', '-f=text']), 3, /^aigc: no-such\.test\.yaml: no such file or folder/);
     expectOneLineError(await aigc(['policy', 'test', 'fixtures/suites', '-f', 'yaml']), 2, /unknown format "yaml" for --format/);
+  });
+
+  it('holds the example suites to a coverage threshold, JSON on stdout, the summary and the shortfall on stderr, LCOV to a file', async () => {
+    const folder = tempFolder();
+    try {
+      const lcov = folder.file('policies.lcov', '');
+      const spaced = await aigc(['policy', 'test', 'fixtures/suites', '-f', 'json', '--threshold', '99', '--coverage-format', 'lcov', '--coverage-output', lcov]);
+      const joined = await aigc(['policy', 'test', 'fixtures/suites', '-f=json', '--threshold=99', '--coverage-format=lcov', `--coverage-output=${lcov}`]);
+      expect(spaced.code).toBe(1);
+      expect(JSON.parse(spaced.stdout).summary.failed).toBe(0);
+      expect(spaced.stderr).toMatch(/^coverage: \d+\/\d+ outcomes/);
+      expect(spaced.stderr).toMatch(/\naigc policy test: coverage is below the threshold of 99% by \d+\.\d\d percentage points \(\d+\/\d+ outcomes covered; \d+ more needed\)\n$/);
+      expect(joined.code).toBe(1);
+      expect(joined.stderr).toBe(spaced.stderr);
+      expect(readFileSync(lcov, 'utf8')).toMatch(/^TN:\nSF:policies\/analytics-team\.yaml\n/);
+    } finally {
+      folder.remove();
+    }
   });
 });

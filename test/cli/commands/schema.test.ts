@@ -11,6 +11,7 @@ const SCHEMAS = [
   {name: 'policy-test-suite', file: 'policy_test_suite.schema.json'},
   {name: 'golden-fixture', file: 'golden_fixture.schema.json'},
   {name: 'replay-report', file: 'replay_report.schema.json'},
+  {name: 'coverage-report', file: 'coverage-report.schema.json'},
 ];
 
 describe('aigc schema', () => {
@@ -24,7 +25,7 @@ describe('aigc schema', () => {
   });
 
   it('refuses an unknown name with exit 2, listing the known ones', async () => {
-    expectOneLineError(await aigc(['schema', 'nonsense']), 2, /nonsense.*policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report/);
+    expectOneLineError(await aigc(['schema', 'nonsense']), 2, /nonsense.*policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report/);
   });
 
   it('asks for a name when none is given (exit 2)', async () => {
