@@ -139,29 +139,25 @@ function fixtureOfValid(value: PyDict, shape: FixtureShape, file: string, line: 
     case 'ours':
       return ourFixture(value as ReplayFixtureDocument, file, line, options);
     case 'reference-wrapped':
+    case 'reference-bare': {
+      // The reference's own fixtures: run with the mode and call output the user gave.
+      const wrapped = shape === 'reference-wrapped';
       return {
         name: label,
         file,
         line,
         shape,
         raw: value,
-        invocation: value.invocation,
+        invocation: wrapped ? value.invocation : value,
         mode: options.mode ?? 'unified',
         output: options.callOutput,
-        expectation: wrappedExpectation(value as ReferenceWrappedFixture),
+        expectation: wrapped
+          ? wrappedExpectation(value as ReferenceWrappedFixture)
+          : options.expectedTemplate === undefined
+            ? undefined
+            : {artifact: options.expectedTemplate},
       };
-    case 'reference-bare':
-      return {
-        name: label,
-        file,
-        line,
-        shape,
-        raw: value,
-        invocation: value,
-        mode: options.mode ?? 'unified',
-        output: options.callOutput,
-        expectation: options.expectedTemplate === undefined ? undefined : {artifact: options.expectedTemplate},
-      };
+    }
     case 'record': {
       const {artifact} = value as RecordedFixture;
       const recordedAt = typeof artifact.timestamp === 'number' ? artifact.timestamp : undefined;
