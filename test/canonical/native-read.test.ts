@@ -8,6 +8,7 @@ import {canonicalJson, writerCanonicalJson} from '../../src/canonical/canonical.
 import {compactJson} from '../../src/canonical/dumps.js';
 import {nativeReadIsExact, parseJson, parseJsonPrefix} from '../../src/canonical/json.js';
 import {PyFloat, type PyValue, pyKeys} from '../../src/python/values.js';
+import {seededRandom} from '../seeded-random.js';
 
 /** A value written out with everything that tells Python values apart: type, sign of zero, key order. */
 function shape(value: PyValue): string {
@@ -24,18 +25,6 @@ function shape(value: PyValue): string {
   return `{${pyKeys(dict)
     .map((key) => `${JSON.stringify(key)}:${shape(dict[key])}`)
     .join(',')}}`;
-}
-
-/** A small deterministic generator (mulberry32), so a failure names a seed that reproduces it. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const NUMBERS = [
@@ -68,7 +57,7 @@ describe('the native read agrees with the exact parser', () => {
     let native = 0;
     let exact = 0;
     for (let seed = 1; seed <= 20_000; seed++) {
-      const text = generate(random(seed), 0);
+      const text = generate(seededRandom(seed), 0);
       if (nativeReadIsExact(text)) native++;
       else exact++;
       expect(shape(parseJson(text)), `seed ${seed}: ${text}`).toBe(shape(parseJsonPrefix(text).value));
@@ -88,7 +77,7 @@ describe('the native read agrees with the exact parser', () => {
     };
     let refused = 0;
     for (let seed = 1; seed <= 20_000; seed++) {
-      const value = parseJsonPrefix(generate(random(seed), 0)).value;
+      const value = parseJsonPrefix(generate(seededRandom(seed), 0)).value;
       const expected = outcome(() => writerCanonicalJson(value));
       if (expected.startsWith('CanonicalJsonError')) refused++;
       expect(outcome(() => canonicalJson(value)), `seed ${seed}`).toBe(expected);

@@ -9,6 +9,7 @@ import {readYaml, type YamlDocument, type YamlPath} from '../../src/policy/yaml.
 import {readSimpleYaml} from '../../src/policy/yaml/simple.js';
 import {isDict, isList, type PyValue, pyKeys} from '../../src/python/values.js';
 import {REPO_ROOT} from '../testing/helpers.js';
+import {seededRandom} from '../seeded-random.js';
 
 /** Every path in a value, aliases walked once (by identity). */
 function paths(value: PyValue, at: YamlPath = [], seen = new Set<object>()): YamlPath[] {
@@ -56,17 +57,6 @@ function expectSameReading(text: string): boolean {
     expect(simple.rangeOf(path, 'key'), `key range at /${path.join('/')}`).toEqual(full.rangeOf(path, 'key'));
   }
   return true;
-}
-
-/** A small seeded generator (mulberry32), so a failure can be reproduced. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const SCALARS = [
@@ -184,7 +174,7 @@ function yamlFilesUnder(folder: string): string[] {
 
 describe('the fast reader of plain block YAML', () => {
   it('reads generated documents as the full reader does, or leaves them to it', () => {
-    const next = random(20261205);
+    const next = seededRandom(20261205);
     let read = 0;
     for (let n = 0; n < 1500; n++) {
       const text = generatedDocument(next);

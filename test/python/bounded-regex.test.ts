@@ -12,6 +12,7 @@ import {emitLinear} from '../../src/python/regex/linear.js';
 import {linearEngineAvailable} from '../../src/python/regex/linear-engine.js';
 import {parsePythonRegex} from '../../src/python/regex/parse.js';
 import {translate} from '../../src/python/regex/translate.js';
+import {seededRandom} from '../seeded-random.js';
 
 enableLinearRegexEngine();
 
@@ -23,13 +24,7 @@ const patterns: {pattern: string; ignoreCase?: boolean}[] = readFileSync(new URL
   .filter((row) => row.sha256);
 
 const ALPHABET = ['a', 'b', 'A', 'K', 'k', 'ſ', 'é', '😀', '😂', '\n', ' ', '-', '1', '٣', '_', 'x'];
-let seed = 7;
-function random(): number {
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-  t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-}
+const random = seededRandom(7);
 function texts(count: number): string[] {
   return Array.from({length: count}, () => {
     let text = '';

@@ -13,6 +13,7 @@ import {type ComplianceReadOptions, readComplianceReport} from '../../src/report
 import {ComplianceDataError} from '../../src/report/compliance.js';
 import {LineageTally, MAX_LINEAGE_NODES} from '../../src/report/lineage-tally.js';
 import {lineageTrail} from './lineage-trail.js';
+import {seededRandom} from '../seeded-random.js';
 
 const inputs = new URL('../data/compliance/inputs/', import.meta.url).pathname;
 const files = readdirSync(inputs).filter((name) => name.endsWith('.jsonl'));
@@ -44,22 +45,10 @@ describe('a compliance report read in batches', () => {
   }
 });
 
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the lineage tally', () => {
   it('summarises as the lineage graph does: repeated keys, missing and repeated parents, self-links and cycles', () => {
     for (let seed = 1; seed <= 300; seed++) {
-      const next = random(seed);
+      const next = seededRandom(seed);
       const keys = Array.from({length: 2 + Math.floor(next() * 30)}, (_, i) => i.toString(16).padStart(64, '0'));
       const pick = () => (next() < 0.1 ? `${keys[0]}\n` : next() < 0.15 ? 'f'.repeat(64) : keys[Math.floor(next() * keys.length)]);
       const graph = new LineageGraph();
