@@ -5,6 +5,7 @@ import {CHAIN_APPEND} from '../specs/chain-append.js';
 import {CHAIN_VERIFY} from '../specs/chain-verify.js';
 import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
 import {ENFORCE} from '../specs/enforce.js';
+import {INIT} from '../specs/init.js';
 import {POLICY_LINT} from '../specs/policy-lint.js';
 import {POLICY_TEST} from '../specs/policy-test.js';
 import {POLICY_VALIDATE} from '../specs/policy-validate.js';
@@ -28,6 +29,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(CHAIN_VERIFY, async ({argv, flags}, io) => (await import('../run-verify.js')).runVerify(argv, flags, io)),
   command(COMPLIANCE_EXPORT, async ({flags}, io) => (await import('../run-compliance.js')).runComplianceExport(flags, io)),
   command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
+  command(INIT, async ({args, flags}, io) => (await import('../run-init.js')).runInit(args.dir, flags, io)),
   command(POLICY_LINT, async ({argv, flags}, io) => (await import('../run-lint.js')).runLint(argv, flags, io)),
   command(POLICY_TEST, async ({argv, flags}, io) => (await import('../run-policy-test.js')).runPolicyTest(argv, flags, io)),
   command(POLICY_VALIDATE, async ({argv, flags}, io) => (await import('../run-validate.js')).runValidate(argv, flags, io)),

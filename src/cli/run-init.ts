@@ -1,0 +1,70 @@
+// `aigc init [DIR]`: writes the starter project, refusing to overwrite a file
+// unless --force, then says what was written and what to run next.
+import {lstat, mkdir, writeFile} from 'node:fs/promises';
+import {dirname, join, relative, resolve} from 'node:path';
+import type {CommandIo} from './command-io.js';
+import {ExitCode, ioError, usageError} from './exit-codes.js';
+import {STARTER_COVERAGE_THRESHOLD, type StarterFile, starterProject} from './init/starter-project.js';
+import {writeToStream} from './output.js';
+import {systemErrorText} from './system-errors.js';
+import {toolVersion} from './version.js';
+
+export interface InitFlags {
+  force?: boolean;
+}
+
+export async function runInit(dir: string | undefined, flags: InitFlags, io: CommandIo): Promise<number> {
+  const root = resolve(io.cwd, dir ?? '.');
+  const shown = (file: StarterFile) => displayPath(io.cwd, join(root, file.path));
+  const files = starterProject(toolVersion());
+  if (!flags.force) {
+    const existing = [];
+    for (const file of files) if (await exists(join(root, file.path))) existing.push(shown(file));
+    if (existing.length > 0) throw usageError(`would overwrite ${existing.join(', ')} (use --force to overwrite them)`);
+  }
+  for (const file of files) await writeStarterFile(join(root, file.path), file.contents, shown(file));
+  const here = displayPath(io.cwd, root);
+  await writeToStream(io.stdout, summary(files.map(shown), here));
+  return ExitCode.Success;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await lstat(path);
+    return true;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
+    throw ioError(`cannot check the file: ${wording(error)}`, path, error);
+  }
+}
+
+async function writeStarterFile(path: string, contents: string, shown: string): Promise<void> {
+  try {
+    await mkdir(dirname(path), {recursive: true});
+    await writeFile(path, contents, 'utf8');
+  } catch (error) {
+    throw ioError(`cannot write the file: ${wording(error)}`, shown, error);
+  }
+}
+
+function wording(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return systemErrorText(code, 'write') ?? (code === undefined ? 'unknown error' : `system error (${code})`);
+}
+
+function displayPath(cwd: string, path: string): string {
+  const fromCwd = relative(cwd, path);
+  return fromCwd === '' ? '.' : fromCwd.startsWith('..') ? path : fromCwd;
+}
+
+function summary(written: string[], here: string): string {
+  const enter = here === '.' ? '' : `  cd ${here}\n`;
+  return `${written.map((file) => `wrote ${file}`).join('\n')}
+
+Next:
+${enter}  aigc policy lint policies
+  aigc policy test tests --threshold ${STARTER_COVERAGE_THRESHOLD}
+  aigc replay fixtures/golden
+Then edit policies/assistant.yaml, add a case to tests/assistant.test.yaml for each change, and commit: .github/workflows/aigc.yml runs the same checks in CI.
+`;
+}
