@@ -2,7 +2,7 @@
 // commented policy, a suite covering it, golden fixtures, a CI workflow, and
 // the JSON Schemas editors validate them with). Kept as data so the command
 // only decides where and whether to write them.
-import {readShippedSchemaText, type ShippedSchemaName} from '../../schemas.js';
+import {readShippedSchemaText, SHIPPED_SCHEMAS, type ShippedSchemaName} from '../../schemas.js';
 
 export interface StarterFile {
   /** Path inside the project, with `/` separators. */
@@ -21,13 +21,16 @@ export const STARTER_COVERAGE_THRESHOLD = 90;
  * Where the starter files find their schemas: copies written into the project
  * by `aigc init` (what `aigc schema NAME` prints), so editors resolve them
  * whatever way aigc is installed (globally, with npx, in node_modules) and
- * offline, and they match the aigc version the project was made with.
+ * offline, and they match the aigc version the project was made with. They
+ * keep the package's file names in a `schemas/` folder beside `policies/`, as
+ * in the package, so an example policy copied from the package into
+ * `policies/` finds its schema too.
  */
-const SCHEMA_FILES: Record<'policy' | 'policy-test-suite' | 'golden-fixture', string> = {
-  policy: 'schemas/policy.schema.json',
-  'policy-test-suite': 'schemas/policy-test-suite.schema.json',
-  'golden-fixture': 'schemas/golden-fixture.schema.json',
-};
+const SCHEMA_FILES = {
+  policy: `schemas/${SHIPPED_SCHEMAS.policy}`,
+  'policy-test-suite': `schemas/${SHIPPED_SCHEMAS['policy-test-suite']}`,
+  'golden-fixture': `schemas/${SHIPPED_SCHEMAS['golden-fixture']}`,
+} as const satisfies Partial<Record<ShippedSchemaName, string>>;
 
 const POLICY = `# yaml-language-server: $schema=../${SCHEMA_FILES.policy}
 #
@@ -214,7 +217,7 @@ jobs:
 }
 
 function schemaFile(name: keyof typeof SCHEMA_FILES): StarterFile {
-  const text = readShippedSchemaText(name satisfies ShippedSchemaName);
+  const text = readShippedSchemaText(name);
   return {path: SCHEMA_FILES[name], contents: text.endsWith('\n') ? text : `${text}\n`};
 }
 

@@ -14,6 +14,8 @@ export const INIT = defineCommand({
   .github/workflows/aigc.yml           GitHub Actions: lint (SARIF to code scanning), tests (JUnit, coverage of at least ${STARTER_COVERAGE_THRESHOLD}%), replay
   schemas/*.schema.json                the JSON Schemas the files name in their yaml-language-server and $schema lines, as aigc schema prints them
 
+The schemas are copied into the project, under the file names they have in the aigc package, so editors find them however aigc is installed, offline, and an example policy copied from the package's policies/ into DIR/policies finds its schema too.
+
 Files that already exist are not touched: init refuses, naming them, unless --force, which overwrites those files (and only those). Other files in DIR are never changed.
 
 Exit status: 0 written, 2 a file would be overwritten without --force (or usage error), 3 a file cannot be written.`,

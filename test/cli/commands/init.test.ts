@@ -1,11 +1,11 @@
 // `aigc init [DIR]`: a starting project that passes its own checks, its
 // schemas resolvable from inside it, and no file overwritten without --force.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+import {copyFileSync, existsSync, readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join, resolve} from 'node:path';
 import {Ajv} from 'ajv';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
-import {aigc, expectOneLineError, tempFolder} from '../command-line.js';
+import {aigc, EXAMPLE_POLICIES, expectOneLineError, tempFolder} from '../command-line.js';
 
 const folders: Array<ReturnType<typeof tempFolder>> = [];
 afterEach(() => {
@@ -78,12 +78,22 @@ describe('aigc init', () => {
     }
   });
 
+  it('gives the example policies shipped with aigc, copied into its policies folder, the schema they name', async () => {
+    const project = await initialised();
+    const shipped = readdirSync(EXAMPLE_POLICIES).filter((name) => name.endsWith('.yaml'));
+    expect(shipped.length).toBeGreaterThan(0);
+    for (const name of shipped) {
+      copyFileSync(join(EXAMPLE_POLICIES, name), join(project, 'policies', name));
+      expect(existsSync(declaredSchema(join(project, 'policies', name))), name).toBe(true);
+    }
+  });
+
   it('writes the schemas as aigc schema prints them', async () => {
     const project = await initialised();
     for (const [name, file] of [
-      ['policy', 'policy.schema.json'],
-      ['policy-test-suite', 'policy-test-suite.schema.json'],
-      ['golden-fixture', 'golden-fixture.schema.json'],
+      ['policy', 'policy_dsl.schema.json'],
+      ['policy-test-suite', 'policy_test_suite.schema.json'],
+      ['golden-fixture', 'golden_fixture.schema.json'],
     ]) {
       expect(readFileSync(join(project, 'schemas', file), 'utf8')).toBe((await aigc(['schema', name])).stdout);
     }
