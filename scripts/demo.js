@@ -1,47 +1,143 @@
-// The main job on the bundled examples: lint and validate the example
-// policies, enforce the example invocations and summarise the verdicts, then
-// run the policy test suites and replay the golden fixtures.
-// Run with `npm run demo` (which builds first).
+// `npm run demo` (which builds first): the whole story of aigc on the bundled
+// examples, told in a temporary folder so the checkout is never written: a
+// lint that finds mistakes, the policy tests with one deliberate failure, the
+// golden replays, enforcement into a signed hash-chained trail, its
+// verification before and after tampering, and a compliance report.
+// Exit 0 when every step behaved as the story says (the lint, the failing case
+// and the tampered trail are meant to fail), 1 otherwise.
 import {spawnSync} from 'node:child_process';
-import {readFileSync} from 'node:fs';
+import {randomBytes} from 'node:crypto';
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
 
-const cli = ['bin/run.js'];
-const step = (title, args, options = {}) => {
-  process.stdout.write(`\n$ aigc ${args.join(' ')}\n`);
-  const result = spawnSync(process.execPath, [...cli, ...args], {encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], ...options});
+const checkout = resolve(import.meta.dirname, '..');
+const cli = join(checkout, 'bin', 'run.js');
+const work = mkdtempSync(join(tmpdir(), 'aigc-demo-'));
+const NOW = '2026-06-01T00:00:00Z';
+// A key made for this run only: HMAC signatures need a secret, never one in a file of the checkout.
+const env = {...process.env, AIGC_KEY: randomBytes(32).toString('hex'), CI: 'true', NO_COLOR: '1'};
+const surprises = [];
+
+const say = (text) => process.stdout.write(`${text}\n`);
+const heading = (text) => say(`\n━━ ${text}`);
+
+/** Runs `aigc ARGS` in the work folder, shows the command line, and notes a surprise when it exits otherwise than expected. */
+function aigc(args, {expect = 0, shown = `aigc ${args.join(' ')}`} = {}) {
+  say(`$ ${shown}`);
+  const result = spawnSync(process.execPath, [cli, ...args], {cwd: work, env, encoding: 'utf8'});
   if (result.error) throw result.error;
-  return {title, ...result};
+  if (result.status !== expect) surprises.push(`${shown} exited ${result.status}, not ${expect}:\n${result.stderr}`);
+  return result;
+}
+
+const show = (text) => {
+  if (text.trim() !== '') say(text.trimEnd());
 };
 
-const lint = step('lint', ['policy', 'lint', 'policies', '-f', 'text']);
-process.stdout.write(lint.stdout || 'no findings\n');
-const validate = step('validate', ['policy', 'validate', 'policies', '--now', '2026-06-01T00:00:00Z']);
-process.stdout.write(validate.stdout);
+heading('Where the inputs come from');
+cpSync(join(checkout, 'policies'), join(work, 'policies'), {recursive: true});
+cpSync(join(checkout, 'fixtures'), join(work, 'fixtures'), {recursive: true});
+say(`A temporary copy of this checkout's policies/ and fixtures/, in ${work}:`);
+say('  policies/            six example policies (support, coding agent, clinical, research, analytics over a shared base)');
+say('  fixtures/suites/     their policy test suites (*.test.yaml)');
+say('  fixtures/golden/     golden replay fixtures: recorded invocations with the artifacts they must produce');
+say('  fixtures/invocations/examples.jsonl   a stream of 15 model invocations, one JSON object per line');
 
-const invocations = readFileSync('fixtures/invocations/examples.jsonl', 'utf8');
-const enforce = step('enforce', ['enforce', '--now', '2026-06-01T00:00:00Z'], {input: invocations});
-const artifacts = enforce.stdout.split('\n').filter((line) => line.trim()).map((line) => JSON.parse(line));
+heading('1. Lint finds mistakes before anything runs');
+mkdirSync(join(work, 'broken'));
+const broken = readFileSync(join(work, 'policies', 'support-assistant.yaml'), 'utf8')
+  .replace('policy_version: "1.2"', 'policy_version: 1.2')
+  .replace('    - output_schema_valid', '    - output_schema_valid\n    - answer_is_polite')
+  .replace('max_calls: 1', 'max_calls: 0');
+writeFileSync(join(work, 'broken', 'support-assistant.yaml'), broken);
+say('broken/support-assistant.yaml is policies/support-assistant.yaml with three edits a person might make:');
+say('an unquoted version, a postcondition aigc does not know, and a tool budget of zero.');
+const lint = aigc(['policy', 'lint', 'broken', '-f', 'pretty'], {expect: 1});
+show(lint.stdout);
+show(lint.stderr);
+
+heading('2. Policy tests: expected verdicts, with one deliberate failure');
+writeFileSync(
+  join(work, 'fixtures', 'suites', 'deliberate-mistake.test.yaml'),
+  `suite: a deliberate mistake
+description: Expects what the policy forbids, to show how a failing case reads.
+policy: ../../policies/support-assistant.yaml
+now: "${NOW}"
+cases:
+  - name: a supervisor may look up two orders
+    model_provider: internal
+    model_identifier: support-7b
+    role: supervisor
+    input: {question: "Where are my orders?"}
+    context: {customer_verified: true, ticket_id: TCK-004211}
+    output: {answer: Both ship tomorrow., confidence: 0.9, escalate: false}
+    tool_calls: [{name: order_lookup}, {name: order_lookup}]
+    expect: pass
+`,
+);
+say('fixtures/suites/deliberate-mistake.test.yaml (written for the demo) expects a supervisor to look up two orders.');
+const tests = aigc(['policy', 'test', 'fixtures/suites', '-f', 'text'], {expect: 1});
+show(
+  tests.stdout
+    .split('\n')
+    .filter((line) => !line.startsWith('ok '))
+    .join('\n'),
+);
+say('The policy allows one order_lookup per invocation (tools.allowed_tools, max_calls: 1) for every role,');
+say('so the case is wrong, not the policy: aigc names the case, its line, what was expected and where it failed.');
+say('(The passing cases are left out here; the report lists each one as "ok".)');
+
+heading('3. Replay: the golden fixtures still produce their recorded artifacts');
+const replay = aigc(['replay', 'fixtures/golden']);
+show(replay.stdout.split('\n').filter((line) => !line.startsWith('ok ')).join('\n'));
+
+heading('4. Enforce the invocation stream into a signed, hash-chained audit trail');
+say('AIGC_KEY holds a random HMAC key made for this run.');
+const enforce = aigc(['enforce', '--key-env', 'AIGC_KEY', '--chain', 'audit.jsonl', '--now', NOW, '--input', 'fixtures/invocations/examples.jsonl'], {
+  expect: 1,
+  shown: `aigc enforce --key-env AIGC_KEY --chain audit.jsonl --now ${NOW} --input fixtures/invocations/examples.jsonl`,
+});
+const artifacts = enforce.stdout
+  .split('\n')
+  .filter((line) => line.trim() !== '')
+  .map((line) => JSON.parse(line));
 for (const artifact of artifacts) {
   const verdict = artifact.enforcement_result === 'PASS' ? 'PASS' : `FAIL at ${artifact.failure_gate}: ${artifact.failure_reason}`;
-  process.stdout.write(`  ${artifact.policy_file} (${artifact.role}): ${verdict}\n`);
+  say(`  ${artifact.policy_file} (${artifact.role}): ${verdict}`);
 }
 const passed = artifacts.filter((artifact) => artifact.enforcement_result === 'PASS').length;
-process.stdout.write(`\n${artifacts.length} invocations enforced: ${passed} PASS, ${artifacts.length - passed} FAIL\n`);
+say(`${artifacts.length} artifacts on stdout and in audit.jsonl: ${passed} PASS, ${artifacts.length - passed} FAIL (exit 1: some invocation failed)`);
 
-const tests = step('test', ['policy', 'test', 'fixtures/suites', '-f', 'text']);
-process.stdout.write(tests.stdout.split('\n').filter((line) => line !== '' && !line.startsWith('ok ')).join('\n') + '\n');
-// CI=true: a fixture without an expectation fails instead of being written.
-const replay = step('replay', ['replay', 'fixtures/golden'], {env: {...process.env, CI: 'true'}});
-process.stdout.write(replay.stdout);
+heading('5. An auditor verifies the trail');
+const verify = aigc(['chain', 'verify', 'audit.jsonl', '--key-env', 'AIGC_KEY']);
+show(verify.stdout);
+show(verify.stderr);
 
-const failures = [
-  lint.status !== 0 && 'lint',
-  validate.status !== 0 && 'validate',
-  enforce.status > 1 && 'enforce',
-  tests.status !== 0 && 'policy test',
-  replay.status !== 0 && 'replay',
-].filter(Boolean);
-if (failures.length > 0) {
-  process.stdout.write(`demo failed at: ${failures.join(', ')}\n`);
+heading('6. The same, after someone turns one refusal into a pass');
+const trail = readFileSync(join(work, 'audit.jsonl'), 'utf8').split('\n');
+const tampered = trail.findIndex((line) => line.includes('"enforcement_result":"FAIL"'));
+trail[tampered] = trail[tampered].replace('"enforcement_result":"FAIL"', '"enforcement_result":"PASS"');
+writeFileSync(join(work, 'audit.jsonl'), trail.join('\n'));
+say(`Line ${tampered + 1} of audit.jsonl now says "enforcement_result":"PASS".`);
+const reverify = aigc(['chain', 'verify', 'audit.jsonl', '--key-env', 'AIGC_KEY'], {expect: 1});
+show(reverify.stdout);
+show(reverify.stderr);
+say('The checksum no longer matches the content, and without the key the signature cannot be remade.');
+
+heading('7. A compliance report for people');
+const report = aigc(['compliance', 'export', '-i', 'audit.jsonl', '-f', 'html', '-o', 'report.html']);
+show(report.stderr);
+say(`Open ${join(work, 'report.html')} in a browser (the tampered line counts as it now reads).`);
+
+heading('Next');
+say('  aigc init my-policies      a policy, its tests, golden fixtures and a CI workflow that pass their own checks');
+say('  docs/policy-language.md    every field of a policy, the guard grammar, composition, dates, risk');
+say('  docs/test-suites.md        the suite format, coverage and thresholds');
+say('  docs/audit-trails.md       artifacts, chains, signatures, and checking them with the Python SDK');
+say(`  rm -r ${work}`);
+
+if (surprises.length > 0) {
+  say(`\ndemo failed:\n${surprises.join('\n')}`);
   process.exit(1);
 }
