@@ -5,6 +5,7 @@ import {dirname, join, resolve} from 'node:path';
 import {Ajv} from 'ajv';
 import {afterEach, describe, expect, it} from 'vitest';
 import {parse} from 'yaml';
+import {schemaStoreValidator} from '../../github/schemastore.js';
 import {aigc, EXAMPLE_POLICIES, expectOneLineError, tempFolder} from '../command-line.js';
 
 const folders: Array<ReturnType<typeof tempFolder>> = [];
@@ -63,6 +64,13 @@ describe('aigc init', () => {
     }
     expect(JSON.parse(readFileSync(join(project, 'aigc-lint.sarif'), 'utf8')).version).toBe('2.1.0');
     expect(readFileSync(join(project, 'aigc-tests.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
+  });
+
+  it('writes a workflow that is valid by the published GitHub workflow schema', async () => {
+    const project = await initialised();
+    const validate = schemaStoreValidator('github-workflow');
+    const workflow = parse(readFileSync(join(project, '.github/workflows/aigc.yml'), 'utf8'));
+    expect(validate(workflow), JSON.stringify(validate.errors, null, 2)).toBe(true);
   });
 
   it('points every policy, suite and fixture at a schema inside the project that the file satisfies', async () => {
