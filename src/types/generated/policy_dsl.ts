@@ -185,7 +185,7 @@ export type Policy = {
     optional?: string[];
   };
   /**
-   * JSON Schema (Draft-07) the invocation's output must satisfy. Not checked as a schema when the policy loads.
+   * JSON Schema the invocation's output must satisfy, in the draft its `$schema` names (draft-07 or draft-04), else draft 2020-12; `format` is not asserted. Not checked as a schema when the policy loads.
    */
   output_schema?: PyDict;
   /**
