@@ -52,4 +52,13 @@ describe('action.yml', () => {
     expect(scripts).toMatch(/aigc chain verify \$TRAILS/);
     expect(action.runs.steps.some((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'))).toBe(true);
   });
+
+  it('has every input listed in the README with its default', () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    for (const [name, input] of Object.entries(action.inputs)) {
+      const row = readme.split('\n').find((line) => line.startsWith('| ') && line.includes(`\`${name}\``));
+      expect(row, name).toBeDefined();
+      if (input.default) expect(row, name).toContain(`\`${input.default}\``);
+    }
+  });
 });
