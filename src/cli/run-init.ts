@@ -1,11 +1,12 @@
 // `aigc init [DIR]`: writes the starter project, refusing to overwrite a file
 // unless --force, then says what was written and what to run next.
 import {lstat, mkdir, writeFile} from 'node:fs/promises';
-import {dirname, join, relative, resolve} from 'node:path';
+import {dirname, join, resolve} from 'node:path';
 import type {CommandIo} from './command-io.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {STARTER_COVERAGE_THRESHOLD, type StarterFile, starterProject} from './init/starter-project.js';
 import {writeToStream} from './output.js';
+import {shownPath} from './reporters/paths.js';
 import {systemErrorText} from './system-errors.js';
 import {toolVersion} from './version.js';
 
@@ -15,7 +16,7 @@ export interface InitFlags {
 
 export async function runInit(dir: string | undefined, flags: InitFlags, io: CommandIo): Promise<number> {
   const root = resolve(io.cwd, dir ?? '.');
-  const shown = (file: StarterFile) => displayPath(io.cwd, join(root, file.path));
+  const shown = (file: StarterFile) => printable(shownPath(join(root, file.path), io.cwd));
   const files = starterProject(toolVersion());
   if (!flags.force) {
     const existing = [];
@@ -23,7 +24,7 @@ export async function runInit(dir: string | undefined, flags: InitFlags, io: Com
     if (existing.length > 0) throw usageError(`would overwrite ${existing.join(', ')} (use --force to overwrite them)`);
   }
   for (const file of files) await writeStarterFile(join(root, file.path), file.contents, shown(file));
-  const here = displayPath(io.cwd, root);
+  const here = root === io.cwd ? '.' : printable(shownPath(root, io.cwd));
   await writeToStream(io.stdout, summary(files.map(shown), here));
   return ExitCode.Success;
 }
@@ -34,7 +35,7 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw ioError(`cannot check the file: ${wording(error)}`, path, error);
+    throw ioError(`cannot check the file: ${wording(error)}`, printable(path), error);
   }
 }
 
@@ -52,9 +53,9 @@ function wording(error: unknown): string {
   return systemErrorText(code, 'write') ?? (code === undefined ? 'unknown error' : `system error (${code})`);
 }
 
-function displayPath(cwd: string, path: string): string {
-  const fromCwd = relative(cwd, path);
-  return fromCwd === '' ? '.' : fromCwd.startsWith('..') ? path : fromCwd;
+/** A path as the terminal may show it: control characters written as `\xNN`, so a folder name cannot drive the terminal. */
+function printable(path: string): string {
+  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function summary(written: string[], here: string): string {

@@ -143,6 +143,16 @@ describe('aigc init', () => {
     expect(readFileSync(join(folder.path, 'edited.yaml'), 'utf8')).toBe('kept\n');
   });
 
+  it('shows a folder name with control characters escaped, never sending them to the terminal', async () => {
+    const folder = tempFolder('aigc-init-');
+    folders.push(folder);
+    const run = await aigc(['init', 'new\u001b[31mred'], {cwd: folder.path});
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).not.toMatch(/\u001b/);
+    expect(run.stdout).toContain('wrote new\\x1b[31mred/policies/assistant.yaml');
+    expect(existsSync(join(folder.path, 'new\u001b[31mred', 'policies', 'assistant.yaml'))).toBe(true);
+  });
+
   it('says which file it cannot write, with exit 3', async () => {
     const folder = tempFolder('aigc-init-');
     folders.push(folder);
