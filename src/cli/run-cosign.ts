@@ -4,7 +4,7 @@
 import {cosignCheckpoint} from '../audit/tlog/witness.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
-import {ExitCode} from './exit-codes.js';
+import {ExitCode, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
 import type {CHAIN_COSIGN} from './specs/chain-cosign.js';
 import type {FlagValues} from './start/spec.js';
@@ -13,6 +13,8 @@ import {overWitnessState, readSmallFile, signerKeyOf, verifierKeysOf} from './tl
 export type CosignFlags = FlagValues<(typeof CHAIN_COSIGN)['flags']>;
 
 export async function runCosign(proofFile: string, flags: CosignFlags, io: CommandIo): Promise<number> {
+  if (flags.pubkey === undefined) throw usageError('--pubkey is needed: the verifier key of the log whose checkpoint is cosigned');
+  if (flags.state === undefined) throw usageError('--state is needed: the file where the witness keeps the last checkpoint it cosigned for this log');
   const witnessKey = await signerKeyOf(flags['key-file'], io);
   const logKeys = await verifierKeysOf(flags.pubkey, io);
   const request = await readSmallFile(proofFile, 'proof', io);

@@ -19,8 +19,9 @@ Exit status: 0 cosigned, 1 refused (not consistent, another size than the last c
   args: {proof: {description: 'The aigc.dev/tlog-consistency-proof@v1 from the last cosigned checkpoint to the new one ("-": stdin).', required: true}},
   flags: {
     'key-file': {type: 'string', description: 'The witness signer key (from aigc chain keygen --witness).', helpValue: 'WITNESS.key', required: true},
-    pubkey: {...PUBKEY_FLAG, description: "The verifier key of a log the witness trusts (repeatable)."},
-    state: {type: 'string', description: 'The witness state for this log: its last cosigned checkpoint (created on the first cosignature).', helpValue: 'FILE', required: true},
+    // Needed, but checked by the command (as chain verify checks its --pubkey), so help and parse errors stay short.
+    pubkey: {...PUBKEY_FLAG, required: false, description: 'Needed: the verifier key of a log the witness trusts (repeatable).'},
+    state: {type: 'string', description: 'Needed: the witness state for this log, its last cosigned checkpoint (created on the first cosignature).', helpValue: 'FILE'},
     output: {type: 'string', char: 'o', description: 'Write the cosigned checkpoint to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE'},
   },
 });
