@@ -11,6 +11,7 @@ import {CHAIN_VERIFY} from '../specs/chain-verify.js';
 import {CHAIN_VERIFY_CONSISTENCY} from '../specs/chain-verify-consistency.js';
 import {CHAIN_VERIFY_PROOF} from '../specs/chain-verify-proof.js';
 import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
+import {COMPLIANCE_VERIFY_ATTESTATION} from '../specs/compliance-verify-attestation.js';
 import {ENFORCE} from '../specs/enforce.js';
 import {POLICY_LINT} from '../specs/policy-lint.js';
 import {POLICY_TEST} from '../specs/policy-test.js';
@@ -41,6 +42,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(CHAIN_VERIFY_CONSISTENCY, async ({args, flags}, io) => (await import('../run-verify-consistency.js')).runVerifyConsistency(args, flags, io)),
   command(CHAIN_VERIFY_PROOF, async ({args, flags}, io) => (await import('../run-verify-proof.js')).runVerifyProof(args.proof, args.artifact, flags, io)),
   command(COMPLIANCE_EXPORT, async ({flags}, io) => (await import('../run-compliance.js')).runComplianceExport(flags, io)),
+  command(COMPLIANCE_VERIFY_ATTESTATION, async ({args, flags}, io) =>
+    (await import('../run-verify-attestation.js')).runVerifyAttestation(args.envelope, args.export, flags, io),
+  ),
   command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
   command(POLICY_LINT, async ({argv, flags}, io) => (await import('../run-lint.js')).runLint(argv, flags, io)),
   command(POLICY_TEST, async ({argv, flags}, io) => (await import('../run-policy-test.js')).runPolicyTest(argv, flags, io)),
