@@ -43,17 +43,27 @@ export async function asCommandFailure<T>(work: () => Promise<T> | T, file?: str
   }
 }
 
-/** A file's bytes ("-": stdin, once), or exit 3 naming the file as given. */
+/** A file's bytes ("-": stdin, once), or exit 3 naming the file as given. Only a regular file is opened (never a FIFO or a device). */
 export async function readSmallFile(file: string, what: string, io: Pick<CommandIo, 'cwd' | 'stdin'>): Promise<Buffer> {
   if (file === '-') return readStdin(io.stdin, what);
+  await checkSmallFile(file, what, io);
   try {
-    const bytes = await readFile(resolve(io.cwd, file));
-    if (bytes.length > MAX_SMALL_FILE_BYTES) throw ioError(`the ${what} is over ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB: not a ${what}`, file);
-    return bytes;
+    return await readFile(resolve(io.cwd, file));
   } catch (error) {
-    if (error instanceof CliError) throw error;
     throw ioError(`cannot read the ${what}: ${readErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, file, error);
   }
+}
+
+/** A regular file of at most the size any of these files can have, or exit 3. */
+async function checkSmallFile(file: string, what: string, io: Pick<CommandIo, 'cwd'>): Promise<void> {
+  let stats: Awaited<ReturnType<typeof stat>>;
+  try {
+    stats = await stat(resolve(io.cwd, file));
+  } catch (error) {
+    throw ioError(`cannot read the ${what}: ${readErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, file, error);
+  }
+  if (!stats.isFile()) throw ioError(`cannot read the ${what}: it is not a regular file`, file);
+  if (stats.size > MAX_SMALL_FILE_BYTES) throw ioError(`the ${what} is over ${MAX_SMALL_FILE_BYTES / 1024 / 1024} MiB: not a ${what}`, file);
 }
 
 async function readStdin(stdin: Readable, what: string): Promise<Buffer> {
@@ -82,13 +92,17 @@ export function stdinOnce(files: readonly (string | undefined)[]): void {
 
 /** The signer key in a key file (`PREFIX.key`); a bad one is exit 3, and its content is never shown. */
 export async function signerKeyOf(file: string, io: Pick<CommandIo, 'cwd'>): Promise<NoteSigner> {
+  await checkSmallFile(file, 'signer key file', io);
   return asKeyFile(file, () => readSignerKeyFile(resolve(io.cwd, file)), 'signer key file');
 }
 
 /** The verifier keys in key files (`PREFIX.pub`), in order. */
 export async function verifierKeysOf(files: readonly string[], io: Pick<CommandIo, 'cwd'>): Promise<NoteVerifier[]> {
   const keys: NoteVerifier[] = [];
-  for (const file of files) keys.push(await asKeyFile(file, () => readVerifierKeyFile(resolve(io.cwd, file)), 'public key file'));
+  for (const file of files) {
+    await checkSmallFile(file, 'public key file', io);
+    keys.push(await asKeyFile(file, () => readVerifierKeyFile(resolve(io.cwd, file)), 'public key file'));
+  }
   return keys;
 }
 

@@ -353,3 +353,12 @@ describe('enforce --chain and chain append with --checkpoint-key', () => {
     failed(await run(['enforce', '--checkpoint-key', 'log.key'], ''), 2, 'aigc enforce: --checkpoint-key needs --chain');
   });
 });
+
+describe('files that are not files', () => {
+  it('opens no device, FIFO or folder as a key, checkpoint or proof (exit 3)', async () => {
+    failed(await run(['chain', 'verify-proof', 'proof17', '--pubkey', '/dev/zero'], LINES[17]), 3, 'aigc: /dev/zero: cannot read the public key file: it is not a regular file');
+    failed(await run(['chain', 'checkpoint', 'trail.jsonl', '--key-file', '/dev/zero']), 3, 'aigc: /dev/zero: cannot read the signer key file: it is not a regular file');
+    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', '.']), 3, 'aigc: .: cannot read the checkpoint: it is not a regular file');
+    failed(await run(['chain', 'verify-proof', '/dev/zero', '--pubkey', 'log.pub'], LINES[17]), 3, 'aigc: /dev/zero: cannot read the proof: it is not a regular file');
+  });
+});
