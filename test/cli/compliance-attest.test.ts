@@ -45,6 +45,13 @@ describe('aigc compliance export --attest', () => {
     ]);
   });
 
+  it('shows the period covered in the markdown and HTML reports too', async () => {
+    const markdown = await run(['compliance', 'export', '-i', 'audit.jsonl', 'other.jsonl', '-f', 'markdown']);
+    expect(markdown.stdout).toContain('| Period covered (artifact timestamps, UTC) | 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z |');
+    const html = await run(['compliance', 'export', '-i', 'audit.jsonl', 'other.jsonl', '-f', 'html']);
+    expect(html.stdout).toContain(' · period covered 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z</p>');
+  });
+
   it('needs --key-file, -o FILE and input files (exit 2), and a log key (exit 3)', async () => {
     expectOneLineError(await run(['compliance', 'export', '-i', 'audit.jsonl', '-o', 'r.json', '--attest']), 2, '--attest needs --key-file');
     expectOneLineError(await run(['compliance', 'export', '-i', 'audit.jsonl', '--attest', '--key-file', 'audit.key']), 2, '--attest needs -o FILE');

@@ -25,7 +25,7 @@ export const CHECKPOINT_WRITER_FLAGS = {
   'checkpoint-key': {
     type: 'string',
     description:
-      'Keep a signed checkpoint of the trail in TRAIL.checkpoint (replaced atomically, under the trail lock) with this signer key (PREFIX.key from aigc chain keygen): at the end of the run, and with --checkpoint-every also every N artifacts. The tile store TRAIL.tiles/ is kept up to date with it.',
+      'Keep a signed checkpoint of the trail in TRAIL.checkpoint (replaced atomically, under the trail lock) with this signer key (PREFIX.key from aigc chain keygen): at the end of a run that appended any artifact, and with --checkpoint-every also every N artifacts. The tile store TRAIL.tiles/ is kept up to date with it.',
     helpValue: 'PREFIX.key',
   },
   'checkpoint-every': {
