@@ -1,31 +1,48 @@
 // Benchmark of the transparency log (after a build): a trail of 1,000,000
 // artifacts (AIGC_BENCH_TLOG_ARTIFACTS) is checkpointed from scratch (root and
 // tile store in one pass), then 1,000 random leaves are proven from the tiles
-// and the proofs verified offline. Each pass over the trail is timed beside
-// `sha256sum` and Node's own SHA-256 of the same file, run just before and
-// after it, so the ratios hold on a busy machine. Prints figures and targets;
-// exits 1 when a target is missed.
+// and the proofs verified offline; then the commands an operator and an
+// auditor run, as whole processes (`aigc chain checkpoint`, `chain prove`,
+// `chain verify-proof`). Each pass over the trail is timed beside `sha256sum`
+// and Node's own SHA-256 of the same file, run just before and after it, so
+// the ratios hold on a busy machine. The `tlog` section of `npm run bench`
+// (scripts/bench.js); run alone, it prints figures and targets and exits 1
+// when a target is missed.
 import {spawnSync} from 'node:child_process';
 import {createHash} from 'node:crypto';
-import {closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeSync} from 'node:fs';
+import {closeSync, createReadStream, mkdtempSync, openSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
 import {availableParallelism, loadavg, tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {pathToFileURL} from 'node:url';
 
 const root = resolve(import.meta.dirname, '..');
+const cli = join(root, 'bin/run.js');
 const aigc = await import(pathToFileURL(join(root, 'dist/src/index.js')).href);
 const COUNT = Number(process.env.AIGC_BENCH_TLOG_ARTIFACTS ?? 1_000_000);
 const PROOFS = Number(process.env.AIGC_BENCH_TLOG_PROOFS ?? 1_000);
-const work = mkdtempSync(join(tmpdir(), 'aigc-bench-tlog-'));
-const trail = join(work, 'trail.jsonl');
+const CLI_RUNS = 5;
+let work;
+let trail;
 
-try {
-  await main();
-} finally {
-  rmSync(work, {recursive: true, force: true});
+/** The rows of the tlog section: [name, figure, target met, target]. */
+export async function measureTransparencyLog() {
+  work = mkdtempSync(join(tmpdir(), 'aigc-bench-tlog-'));
+  trail = join(work, 'trail.jsonl');
+  try {
+    return await measure();
+  } finally {
+    rmSync(work, {recursive: true, force: true});
+  }
 }
 
-async function main() {
+if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const rows = await measureTransparencyLog();
+  console.log('');
+  for (const [name, figure, ok, target] of rows) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(22)} ${figure.padEnd(72)} target ${target}`);
+  process.exitCode = rows.every(([, , ok]) => ok) ? 0 : 1;
+}
+
+async function measure() {
   const written = writeTrail(trail, COUNT);
   const mib = written / (1024 * 1024);
   console.log(`transparency log over ${COUNT.toLocaleString('en')} artifacts (${mib.toFixed(0)} MiB), ${availableParallelism()} CPUs, load ${loadavg()[0].toFixed(2)}`);
@@ -58,6 +75,7 @@ async function main() {
   const updateStarted = process.hrtime.bigint();
   await aigc.updateTrailCheckpoint(trail, signer, {output: join(work, 'trail.checkpoint')});
   const updateMs = Number(process.hrtime.bigint() - updateStarted) / 1e6;
+  const commands = measureCommands(log, indexes, leaves);
 
   proofTimes.sort((a, b) => a - b);
   const median = proofTimes[Math.floor(proofTimes.length / 2)];
@@ -72,10 +90,41 @@ async function main() {
     ['prove (tiles)', `median ${median.toFixed(2)} ms, worst ${worst.toFixed(1)} ms over ${PROOFS.toLocaleString('en')} leaves`, worst < 250, 'worst < 250 ms'],
     ['verify proofs', `${Math.round(PROOFS / verifySeconds).toLocaleString('en')} proofs/s`, true, 'reported'],
     ['append + checkpoint', `${updateMs.toFixed(1)} ms for 1 artifact on ${COUNT.toLocaleString('en')}`, updateMs < 100, '< 100 ms'],
+    ['aigc chain checkpoint', `${commands.checkpoint.toFixed(0)} ms whole-process (median of ${CLI_RUNS}, tiles current)`, commands.checkpoint < 1000, '< 1000 ms'],
+    ['aigc chain prove', `${commands.prove.toFixed(0)} ms whole-process (median of ${CLI_RUNS} random leaves)`, commands.prove < 1000, '< 1000 ms'],
+    ['aigc chain verify-proof', `${commands.verifyProof.toFixed(0)} ms whole-process (median of ${CLI_RUNS})`, true, 'reported'],
   ];
-  console.log('');
-  for (const [name, figure, ok, target] of rows) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(22)} ${figure.padEnd(72)} target ${target}`);
-  process.exitCode = rows.every(([, , ok]) => ok) ? 0 : 1;
+  return rows;
+}
+
+/** Whole-process medians of the commands over the checkpointed trail (their tile store is current). */
+function measureCommands(log, indexes, leaves) {
+  const keyFile = join(work, 'log.key');
+  const pubFile = join(work, 'log.pub');
+  writeFileSync(keyFile, `${log.signerKey}\n`, {mode: 0o600});
+  writeFileSync(pubFile, `${log.verifierKey}\n`);
+  const checkpointFile = join(work, 'cli.checkpoint');
+  const proofFile = join(work, 'cli.proof');
+  const checkpoint = medianMs(() => aigcRun(['chain', 'checkpoint', trail, '--key-file', keyFile, '-o', checkpointFile]));
+  const prove = medianMs((run) => aigcRun(['chain', 'prove', trail, '--index', String(indexes[run]), '--checkpoint', checkpointFile, '-o', proofFile]));
+  aigcRun(['chain', 'prove', trail, '--index', String(indexes[0]), '--checkpoint', checkpointFile, '-o', proofFile]);
+  const verifyProof = medianMs(() => aigcRun(['chain', 'verify-proof', proofFile, '--pubkey', pubFile, '-'], leaves.get(indexes[0])));
+  return {checkpoint, prove, verifyProof};
+}
+
+function aigcRun(args, input) {
+  const run = spawnSync(process.execPath, [cli, ...args], {input, stdio: ['pipe', 'ignore', 'pipe']});
+  if (run.status !== 0) throw new Error(`aigc ${args.join(' ')} exited ${run.status}: ${run.stderr}`);
+}
+
+function medianMs(action) {
+  const times = [];
+  for (let run = 0; run < CLI_RUNS; run++) {
+    const started = process.hrtime.bigint();
+    action(run);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(CLI_RUNS / 2)];
 }
 
 /** Runs `action` once, with `sha256sum` and Node's SHA-256 of the trail just before and after it (their medians). */

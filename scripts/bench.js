@@ -8,9 +8,11 @@
 // scripts/verify-floor.js, sha256sum, and DuckDB's grouped counts when
 // @duckdb/node-api can be imported: see scripts/duckdb-counts.js), measured
 // in the same run. Prints figures and the targets; exits 1 when a target is
-// missed. AIGC_BENCH_ONLY=floors,chain-verify (a comma list of enforce,
-// compliance, policy-test, chain-verify, chain-writers, floors) runs only
-// those sections.
+// missed. The tlog section is the transparency log's (scripts/bench-tlog.js:
+// checkpoint, proofs and verification over 1,000,000 artifacts).
+// AIGC_BENCH_ONLY=floors,chain-verify (a comma list of enforce, compliance,
+// policy-test, chain-verify, chain-writers, floors, tlog) runs only those
+// sections.
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash, createHmac} from 'node:crypto';
 import {closeSync, cpSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
@@ -28,7 +30,7 @@ cpSync(join(root, 'policies'), join(work, 'policies'), {recursive: true});
 const corpus = generateCorpus(INVOCATIONS);
 writeFileSync(join(work, 'invocations.jsonl'), corpus.lines.join('\n') + '\n');
 
-const SECTIONS = ['enforce', 'compliance', 'policy-test', 'chain-verify', 'chain-writers', 'floors'];
+const SECTIONS = ['enforce', 'compliance', 'policy-test', 'chain-verify', 'chain-writers', 'floors', 'tlog'];
 const only = (process.env.AIGC_BENCH_ONLY ?? '').split(',').filter(Boolean);
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`AIGC_BENCH_ONLY: no section ${name} (${SECTIONS.join(', ')})`);
 const wanted = (section) => only.length === 0 || only.includes(section);
@@ -56,6 +58,7 @@ if (wanted('policy-test')) results.push(...measurePolicyTestSuite().rows);
 if (wanted('chain-verify')) results.push(...(await measureChainVerify()).rows);
 if (wanted('chain-writers')) results.push(...measureChainWriters().rows);
 if (wanted('floors')) results.push(...measureAgainstFloors().rows);
+if (wanted('tlog')) results.push(...(await (await import('./bench-tlog.js')).measureTransparencyLog()));
 console.log(`\n${INVOCATIONS.toLocaleString('en')} invocations over ${corpus.policies} policies (${corpus.pass} PASS, ${corpus.fail} FAIL); ${COLD_RUNS} cold-start runs each\n`);
 for (const [name, figure, ok, target] of results) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(26)} ${figure.padEnd(56)} target ${target}`);
 process.exitCode = results.every(([, , ok]) => ok) ? 0 : 1;

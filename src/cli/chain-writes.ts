@@ -1,12 +1,14 @@
 // Chaining from a command (`enforce --chain`, `chain append`): group commit
 // into the trail, with what goes wrong as an I/O error (exit 3) naming the
-// chain file, whichever command was writing to it, and the `--durability`
-// flag's values.
+// chain file, whichever command was writing to it, the `--durability`
+// flag's values, and the checkpoints `--checkpoint-key` keeps beside the trail.
 import type {CanonicalJsonError} from '../canonical/canonical.js';
 import {DEFAULT_MAX_ARTIFACTS, DEFAULT_MAX_DELAY_MS, GroupCommit} from '../audit/group-commit.js';
+import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
 import {ChainFileError, DURABILITY_CHOICES, type Durability, type TrailBatch, TrailWriter} from '../audit/trail-writer.js';
 import {FileLockError} from '../io/file-lock.js';
 import type {PyDict} from '../python/values.js';
+import type {CommandIo} from './command-io.js';
 import {ioError, usageError} from './exit-codes.js';
 
 export const DURABILITY_HELP = `When chained artifacts are synced to disk: batch (default) takes the lock once per batch (up to ${DEFAULT_MAX_ARTIFACTS} artifacts or ${DEFAULT_MAX_DELAY_MS} ms) and reports its artifacts only after one write and one fdatasync, so a power failure loses nothing reported, only the batch being written; each syncs and reports one artifact at a time (the same guarantee, one artifact at risk, one sync per artifact); none never syncs (a power failure can lose artifacts already reported and leave a torn last line; for tests).`;
@@ -16,6 +18,27 @@ export function durabilityFlag(value: string | undefined): Durability {
   if (value === undefined) return 'batch';
   if ((DURABILITY_CHOICES as readonly string[]).includes(value)) return value as Durability;
   throw usageError(`--durability must be one of ${DURABILITY_CHOICES.join(', ')} (got '${value}')`);
+}
+
+/**
+ * The checkpointer `--checkpoint-key` and `--checkpoint-every` ask for (its key
+ * read and checked before any input is), or undefined without them.
+ */
+export async function checkpointerFromFlags(
+  trail: string | undefined,
+  flags: {'checkpoint-key'?: string; 'checkpoint-every'?: number},
+  io: Pick<CommandIo, 'cwd'>,
+  warn: (message: string) => void,
+): Promise<TrailCheckpointer | undefined> {
+  const keyFile = flags['checkpoint-key'];
+  if (flags['checkpoint-every'] !== undefined && keyFile === undefined) throw usageError('--checkpoint-every needs --checkpoint-key');
+  if (keyFile === undefined) return undefined;
+  if (trail === undefined) throw usageError('--checkpoint-key needs --chain');
+  // Loaded here: the specs read this module's help text at every start.
+  const [{signerKeyOf}, {TrailCheckpointer}] = await Promise.all([import('./tlog-files.js'), import('../audit/tlog/trail-checkpoints.js')]);
+  const logKey = await signerKeyOf(keyFile, io);
+  if (logKey.type !== 'ed25519') throw ioError('malformed-key: a witness key (cosignature/v1) cannot sign checkpoints; give the log key', keyFile);
+  return new TrailCheckpointer(trail, logKey, {every: flags['checkpoint-every'], warn});
 }
 
 export interface CommandChainOptions {
@@ -28,11 +51,14 @@ export interface CommandChainOptions {
   replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
   /** A one-line notice for stderr (a torn line cut off after a writer died). */
   warn: (message: string) => void;
+  /** Keeps `TRAIL.checkpoint` signed and current (`--checkpoint-key`), under the trail's lock. */
+  checkpointer?: TrailCheckpointer;
 }
 
 /** A command's chain writer. */
 export class CommandChain {
   private readonly group: GroupCommit;
+  private readonly checkpointer: TrailCheckpointer | undefined;
 
   constructor(
     readonly path: string,
@@ -44,7 +70,9 @@ export class CommandChain {
       format: options.format,
       replaceUnrecordable: options.replaceUnrecordable,
       onRecovery: options.warn,
+      afterBatch: options.checkpointer?.afterBatch,
     });
+    this.checkpointer = options.checkpointer;
     this.group = new GroupCommit(writer, options.reported);
   }
 
@@ -62,9 +90,17 @@ export class CommandChain {
     this.group.idle();
   }
 
-  /** Commits the rest; resolves once everything is durable. */
+  /** Commits the rest; resolves once everything is durable (and checkpointed, with a checkpointer). */
   async close(): Promise<void> {
+    this.checkpointer?.closingBatches();
     await this.group.close().catch((error: unknown) => this.fail(error));
+    const checkpointer = this.checkpointer;
+    if (checkpointer === undefined) return;
+    await checkpointer.finish().catch((error: unknown) => {
+      if (error instanceof FileLockError && error.code === 'ETIMEDOUT') throw ioError(error.message, this.path, error);
+      const code = (error as NodeJS.ErrnoException).code;
+      throw ioError(`cannot write the checkpoint (${code ?? (error as Error).message})`, checkpointer.file, error);
+    });
   }
 
   private fail(error: unknown): never {

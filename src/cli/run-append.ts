@@ -7,7 +7,7 @@
 import {admitArtifact} from '../audit/trail-admission.js';
 import {JsonValueReader, type JsonStreamItem} from '../io/json-values.js';
 import type {PyDict} from '../python/values.js';
-import {CommandChain, durabilityFlag} from './chain-writes.js';
+import {CommandChain, checkpointerFromFlags, durabilityFlag} from './chain-writes.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
 import {ExitCode} from './exit-codes.js';
@@ -29,6 +29,7 @@ interface AppendTally {
 export async function runAppend(file: string, flags: AppendFlags, io: CommandIo): Promise<number> {
   const note = commandNotes(io.stderr, 'chain append');
   const signer = signerFromFlags(flags, io.env);
+  const checkpointer = await checkpointerFromFlags(file, flags, io, note);
   const tally: AppendTally = {appended: 0, signed: 0, refused: 0, chainId: null, firstIndex: null, lastIndex: null};
   const chain = new CommandChain(file, {
     chainId: flags['chain-id'],
@@ -37,6 +38,7 @@ export async function runAppend(file: string, flags: AppendFlags, io: CommandIo)
       for (const artifact of batch.artifacts) record(tally, artifact);
     },
     warn: note,
+    checkpointer,
   });
   const reader = new JsonValueReader();
   const refuse = (line: number, why: string): undefined => {
@@ -65,6 +67,7 @@ export async function runAppend(file: string, flags: AppendFlags, io: CommandIo)
   await handleAll(reader.end());
   await chain.close();
   note(summary(tally, file));
+  if (checkpointer?.last) note(`signed checkpoint of ${checkpointer.last.checkpoint.size} leaves in ${checkpointer.file}`);
   return tally.refused > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
 

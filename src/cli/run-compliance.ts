@@ -1,22 +1,25 @@
 // `aigc compliance export`: read the trails, build the report, write it in the
-// chosen format. Exit 1 when every line was invalid (nothing is written),
+// chosen format, and with --attest its signed in-toto attestation beside it. Exit 1 when every line was invalid (nothing is written),
 // 3 when an input cannot be read or the report cannot be written.
-import {resolve} from 'node:path';
+import {basename, resolve} from 'node:path';
+import {attestComplianceExport} from '../audit/tlog/attestation.js';
+import {type NoteSigner, verifierKeyLabel} from '../audit/tlog/keys.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../report/compliance.js';
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
-import {CliError, ExitCode, ioError} from './exit-codes.js';
+import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
-import {writeReport} from './output.js';
+import {writeFileAtomic, writeReport} from './output.js';
 import {reportSettings} from './report-settings.js';
 import {COMPLIANCE_FORMATS} from './reporters/compliance/formats.js';
 import {COMPLIANCE_REPORTERS} from './reporters/compliance/index.js';
 import type {COMPLIANCE_EXPORT} from './specs/compliance-export.js';
 import type {FlagValues} from './start/spec.js';
 import {readErrorText} from './system-errors.js';
+import {asCommandFailure, signerKeyOf} from './tlog-files.js';
 
 export type ComplianceFlags = FlagValues<(typeof COMPLIANCE_EXPORT)['flags']>;
 
@@ -27,6 +30,7 @@ export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo)
   const settings = reportSettings(flags, COMPLIANCE_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'compliance export');
   const inputs = resolveInputPaths(flags.input, io.cwd, note);
+  const attestation = await attestationSigner(flags, inputs, settings.outputFile, io);
   const report = await readReport(inputs, flags, io);
   describeInvalidLines(report, note);
   if (report.invalidArtifacts > 0 && report.totalArtifacts === 0) {
@@ -39,7 +43,48 @@ export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo)
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.
   if (settings.outputFile !== undefined) io.stderr.write(`Compliance report written to: ${pythonPathText(settings.outputFile)}\n`);
+  if (attestation !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
   return ExitCode.Success;
+}
+
+/** `--attest --key-file`: the signer, checked (with what the attestation needs) before any input is read; null without --attest. */
+async function attestationSigner(flags: ComplianceFlags, inputs: InputFile[], outputFile: string | undefined, io: CommandIo): Promise<NoteSigner | null> {
+  if (!flags.attest) {
+    if (flags['key-file'] !== undefined) throw usageError('--key-file is the signer key of --attest; give --attest too');
+    return null;
+  }
+  if (flags['key-file'] === undefined) throw usageError('--attest needs --key-file, the signer key (PREFIX.key from aigc chain keygen)');
+  if (outputFile === undefined) throw usageError('--attest needs -o FILE: the attestation is about the export file');
+  if (inputs.some(({path}) => path === STDIN)) throw usageError('--attest cannot attest stdin (-): give the input trails as files');
+  const signer = await signerKeyOf(flags['key-file'], io);
+  if (signer.type !== 'ed25519') throw ioError('malformed-key: a witness key (cosignature/v1) cannot sign an attestation; give the log key', flags['key-file']);
+  return signer;
+}
+
+/** Writes `FILE.intoto.json`, the DSSE envelope of the in-toto Statement about the export just written. */
+async function writeAttestation(report: ComplianceReport, inputs: InputFile[], outputFile: string, signer: NoteSigner, io: CommandIo, note: (message: string) => void): Promise<void> {
+  const envelopeFile = `${outputFile}.intoto.json`;
+  const rfc3339 = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
+  const attestation = await asCommandFailure(() =>
+    attestComplianceExport({
+      exportFile: resolve(io.cwd, outputFile),
+      subjectName: basename(outputFile),
+      inputs: inputs.map(({path}) => ({file: resolve(io.cwd, path), name: path})),
+      reportVersion: report.version,
+      generatedAt: rfc3339(Math.floor(Date.now() / 1000)),
+      period: {start: report.period === null ? null : rfc3339(report.period.start), end: report.period === null ? null : rfc3339(report.period.end)},
+      totals: {
+        totalArtifacts: report.totalArtifacts,
+        passCount: report.passCount,
+        failCount: report.failCount,
+        invalidArtifacts: report.invalidArtifacts,
+        complianceRate: report.complianceRate,
+      },
+      signer,
+    }),
+  );
+  await writeFileAtomic(envelopeFile, attestation.text, io.cwd);
+  note(`attestation written to ${envelopeFile} (signed by ${verifierKeyLabel(signer.verifierKey)})`);
 }
 
 async function readReport(inputs: InputFile[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {

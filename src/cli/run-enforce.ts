@@ -6,11 +6,12 @@ import {appendFileSync, createReadStream} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
 import {nativeJsonIsPythons, pyJsonDumps} from '../canonical/dumps.js';
 import type {RedactionPattern} from '../audit/redaction.js';
+import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
 import type {Durability, TrailBatch} from '../audit/trail-writer.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
 import type {PyDict, PyValue} from '../python/values.js';
-import {CommandChain, durabilityFlag} from './chain-writes.js';
+import {CommandChain, checkpointerFromFlags, durabilityFlag} from './chain-writes.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
@@ -30,6 +31,7 @@ export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Pro
   if (flags['chain-id'] !== undefined && flags.chain === undefined) throw usageError('--chain-id needs --chain');
   if (flags.durability !== undefined && flags.chain === undefined) throw usageError('--durability needs --chain');
   const durability = durabilityFlag(flags.durability);
+  const checkpointer = await checkpointerFromFlags(flags.chain, flags, io, commandNotes(io.stderr, 'enforce'));
   const signingKey = keyFromFlags(flags, io.env);
   const redactionPatterns = redactionPatternsFromFlags(flags.redact);
   const customGates = await loadGateModules(flags.gate ?? [], io.cwd, io.importModule);
@@ -43,6 +45,7 @@ export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Pro
     chainFile: flags.chain,
     chainId: flags['chain-id'],
     durability,
+    checkpointer,
     recordFile: flags.record,
     policyRoot: flags['policy-root'],
     pretty: flags.pretty,
@@ -64,6 +67,8 @@ export interface EnforceRunOptions {
   chainId?: string;
   /** With chainFile (default 'batch'). */
   durability?: Durability;
+  /** With chainFile: keeps `TRAIL.checkpoint` signed (`--checkpoint-key`). */
+  checkpointer?: TrailCheckpointer;
   recordFile?: string;
   policyRoot?: string;
   pretty?: boolean;
@@ -230,6 +235,7 @@ function chainFor(
     },
     replaceUnrecordable: (_artifact, error) => decider.unrecordable(error).artifact,
     warn: commandNotes(options.stderr, 'enforce'),
+    checkpointer: options.checkpointer,
   });
   return {
     add(artifact, invocation) {

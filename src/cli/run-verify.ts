@@ -1,8 +1,10 @@
 // `aigc chain verify`: check the named trails (streaming, constant memory),
-// with a progress display on an interactive stderr, then report in the chosen
-// format. Exit 0 when everything checked is valid, 1 otherwise, 3 when a file
+// with a progress display on an interactive stderr, and with --checkpoint the
+// signed checkpoints against the trail, then report in the chosen format. Exit 0 when everything checked is valid, 1 otherwise, 3 when a file
 // cannot be read.
 import {statSync} from 'node:fs';
+import {type CheckpointToVerify, verifyTrailCheckpoints} from '../audit/tlog/log.js';
+import type {NoteVerifier} from '../audit/tlog/keys.js';
 import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify/index.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {isCi} from './ci.js';
@@ -14,10 +16,11 @@ import {keyFromFlags} from './keys.js';
 import {writeReport} from './output.js';
 import {reportSettings} from './report-settings.js';
 import {VERIFY_FORMATS} from './reporters/verify/formats.js';
-import {VERIFY_REPORTERS} from './reporters/verify/index.js';
+import {type ChainVerifyReport, VERIFY_REPORTERS} from './reporters/verify/index.js';
 import type {CHAIN_VERIFY} from './specs/chain-verify.js';
 import type {FlagValues} from './start/spec.js';
 import {readErrorText} from './system-errors.js';
+import {overTrail, quorumOf, readSmallFile, verifierKeysOf} from './tlog-files.js';
 
 export type VerifyFlags = FlagValues<(typeof CHAIN_VERIFY)['flags']>;
 
@@ -32,6 +35,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: Command
   const signingKey = keyFromFlags(flags, io.env);
   const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
   const threads = flags.threads === undefined ? threadCount(io.env[THREADS_ENV]) : threadsFlag(flags.threads);
+  const checkpoints = await checkpointsToVerify(files, flags, io);
   for (const file of files) if (file !== '-') checkReadable(file);
 
   const progress = await progressDisplay(io, isMachineFormat(settings.format), flags.color);
@@ -47,9 +51,41 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: Command
   } finally {
     await progress?.stop();
   }
-  const text = (await VERIFY_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
+  const full: ChainVerifyReport = checkpoints === null ? report : await withCheckpoints(report, files[0], checkpoints);
+  const text = (await VERIFY_REPORTERS[settings.format]())(full, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
-  return report.valid ? ExitCode.Success : ExitCode.CheckFailed;
+  return full.valid ? ExitCode.Success : ExitCode.CheckFailed;
+}
+
+interface CheckpointsToVerify {
+  notes: CheckpointToVerify[];
+  logKeys: NoteVerifier[];
+  witnesses: NoteVerifier[];
+  quorum?: number;
+}
+
+/** `--checkpoint` files and the keys to check them with, read before the trail is; null without --checkpoint. */
+async function checkpointsToVerify(files: string[], flags: VerifyFlags, io: CommandIo): Promise<CheckpointsToVerify | null> {
+  const given = flags.checkpoint ?? [];
+  if (given.length === 0) {
+    if (flags.pubkey !== undefined || flags.witness !== undefined || flags.quorum !== undefined) throw usageError('--pubkey, --witness and --quorum need --checkpoint');
+    return null;
+  }
+  if (files.length !== 1 || files[0] === '-') throw usageError('--checkpoint checks one trail file (not stdin): give exactly one FILE');
+  if (flags.pubkey === undefined) throw usageError("--checkpoint needs --pubkey, the log's verifier key");
+  const quorum = quorumOf(flags);
+  const logKeys = await verifierKeysOf(flags.pubkey, io);
+  const witnesses = await verifierKeysOf(flags.witness ?? [], io);
+  const notes: CheckpointToVerify[] = [];
+  for (const file of given) notes.push({note: await readSmallFile(file, 'checkpoint', io), source: file});
+  return {notes, logKeys, witnesses, quorum};
+}
+
+/** The chain report with the checkpoints' verdicts (one more read of the trail, up to the largest checkpoint). */
+async function withCheckpoints(report: VerifyReport, trail: string, checkpoints: CheckpointsToVerify): Promise<ChainVerifyReport> {
+  const {notes, logKeys, witnesses, quorum} = checkpoints;
+  const checked = await overTrail(trail, () => verifyTrailCheckpoints(trail, notes, logKeys, {witnesses, quorum}));
+  return {...report, valid: report.valid && checked.ok, checkpoints: {file: trail, leavesRead: checked.leavesRead, results: checked.results}};
 }
 
 interface ProgressDisplay {

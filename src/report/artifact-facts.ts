@@ -15,7 +15,7 @@ import {declaredParents, lineageKey} from '../audit/lineage.js';
 import type {JsonlRecord} from '../io/jsonl.js';
 import type {LineBatch} from '../io/jsonl-batches.js';
 import {bestMatch, type CompiledSchema, compileSchema} from '../jsonschema/index.js';
-import {dictGet, isDict, type PyDict, type PyValue, toPlain} from '../python/values.js';
+import {dictGet, isDict, type PyDict, PyFloat, type PyValue, toPlain} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
 import validateAuditArtifact from './audit-schema.generated.js';
 import {batchStartsWithBom, batchTrailRecords} from './trail-lines.js';
@@ -40,6 +40,8 @@ export interface ArtifactFacts {
   policyVersion: PyValue;
   /** `failure_gate`: absent (undefined), null or its value. */
   gate: PyValue | undefined;
+  /** `timestamp` in epoch seconds (the schema makes it an integer), for the period a report covers. */
+  timestamp: number | null;
   /** With `lineage`: the artifact's key and declared parents, or why it has no key. */
   lineage?: {key: string; parents: string[]} | {keyError: string};
   /** With `keepArtifacts` (this thread only: the value model does not cross threads). */
@@ -98,6 +100,7 @@ export class ArtifactClassifier {
       policyFile: stringOr(dictGet(artifact, 'policy_file'), 'unknown'),
       policyVersion: dictGet(artifact, 'policy_version') ?? null,
       gate: dictGet(artifact, 'failure_gate'),
+      timestamp: epochSeconds(dictGet(artifact, 'timestamp')),
     };
     if (this.options.lineage) facts.lineage = lineageFacts(artifact);
     if (this.options.keepArtifacts) facts.artifact = artifact;
@@ -114,6 +117,12 @@ function lineageFacts(artifact: PyDict): {key: string; parents: string[]} | {key
   }
   // The schema admits only lists of strings here, so this cannot throw for a valid artifact.
   return {key, parents: declaredParents(artifact)};
+}
+
+function epochSeconds(value: PyValue | undefined): number | null {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'bigint') return Number(value);
+  return value instanceof PyFloat ? value.value : null;
 }
 
 function stringOr(value: PyValue | undefined, fallback: string): string {

@@ -79,6 +79,8 @@ export interface ComplianceReport {
   lineage?: LineageSummary;
   /** The first invalid lines, for diagnostics (`invalidArtifacts` counts them all). */
   invalidLines: InvalidLine[];
+  /** The earliest and latest artifact `timestamp` (epoch seconds); null without artifacts. Not in the reference's JSON. */
+  period: {start: number; end: number} | null;
 }
 
 /** The running totals of a report; feed it each line's facts with `add`, in file order, then take `report()`. */
@@ -91,6 +93,7 @@ export class ComplianceTally {
   private readonly failureGates = new Map<string, number>();
   private readonly policies = new Map<string, PolicySummary>();
   private readonly invalidLines: InvalidLine[] = [];
+  private period: {start: number; end: number} | null = null;
   private readonly artifacts: PyDict[] | undefined;
   private readonly lineage: LineageTally | undefined;
 
@@ -120,6 +123,10 @@ export class ComplianceTally {
       this.failureGates.set(gate, (this.failureGates.get(gate) ?? 0) + 1);
     }
     this.countForPolicy(facts, passed);
+    if (facts.timestamp !== null) {
+      if (this.period === null) this.period = {start: facts.timestamp, end: facts.timestamp};
+      else this.period = {start: Math.min(this.period.start, facts.timestamp), end: Math.max(this.period.end, facts.timestamp)};
+    }
     if (this.artifacts && facts.artifact) this.artifacts.push(facts.artifact);
     if (this.lineage && facts.lineage) {
       if ('keyError' in facts.lineage) {
@@ -156,6 +163,7 @@ export class ComplianceTally {
       failureGates: new Map(this.failureGates),
       policies: [...this.policies.values()].sort((a, b) => compareCodePoints(a.policyFile, b.policyFile)),
       invalidLines: [...this.invalidLines],
+      period: this.period,
     };
     if (this.artifacts) report.artifacts = this.artifacts;
     if (this.lineage) {

@@ -1,39 +1,22 @@
 // Interop with an independent implementation: Go's golang.org/x/mod/sumdb/note
-// and sumdb/tlog (test/interop/go/main.go, built here against Debian's
+// and sumdb/tlog (test/interop/go/main.go, built by ./go-harness.ts against Debian's
 // golang-golang-x-mod-dev sources, offline) check what aigc writes, and aigc
 // checks what they write. Skipped, saying why, without Go or those sources.
-import {execFileSync, spawnSync} from 'node:child_process';
-import {copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {fileURLToPath} from 'node:url';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {openCheckpoint} from '../../src/audit/tlog/checkpoint.js';
 import {generateNoteKeyPair, parseSignerKey, parseVerifierKey} from '../../src/audit/tlog/keys.js';
 import {checkpointTrail, proveTrailConsistency, proveTrailLeaf, verifyTrailCheckpoints} from '../../src/audit/tlog/log.js';
 import {syncTrailTiles} from '../../src/audit/tlog/tiles.js';
 import {verifyConsistencyProofText, verifyInclusionProofText} from '../../src/audit/tlog/verify-proofs.js';
+import {buildGoInterop, type GoRun, whyGoIsMissing} from './go-harness.js';
 
-const X_MOD = process.env.AIGC_GO_X_MOD ?? '/usr/share/gocode/src/golang.org/x/mod';
-const SOURCE = fileURLToPath(new URL('./go/main.go', import.meta.url));
-
-function whyNot(): string | null {
-  if (spawnSync('go', ['version']).status !== 0) return '`go` is not installed: apt-get install -y golang-go';
-  if (!existsSync(join(X_MOD, 'sumdb', 'note', 'note.go'))) return `Go's x/mod sources are not at ${X_MOD}: apt-get install -y golang-golang-x-mod-dev (or set AIGC_GO_X_MOD)`;
-  return null;
-}
-
-const skipped = whyNot();
+const skipped = whyGoIsMissing();
 const work = mkdtempSync(join(tmpdir(), 'aigc-go-interop-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
-const binary = join(work, 'interop');
-const goEnv = {...process.env, GOFLAGS: '-mod=mod', GOPROXY: 'off', GOTOOLCHAIN: 'local', GOWORK: 'off', GOCACHE: process.env.GOCACHE ?? join(tmpdir(), 'aigc-go-interop-cache')};
-
-/** Runs the Go program: its exit status and what it printed. */
-function go(...args: string[]): {ok: boolean; output: string} {
-  const run = spawnSync(binary, args, {encoding: 'utf8'});
-  return {ok: run.status === 0, output: `${run.stdout}${run.stderr}`.trim()};
-}
+let go: GoRun;
 
 function file(name: string, contents: string | Buffer): string {
   const path = join(work, name);
@@ -52,9 +35,7 @@ describe.skipIf(skipped !== null)(`interop with Go's sumdb/note and sumdb/tlog${
   const lines = Array.from({length: 70_000}, (_, n) => artifact(n));
 
   beforeAll(() => {
-    copyFileSync(SOURCE, join(work, 'main.go'));
-    writeFileSync(join(work, 'go.mod'), `module aigc.dev/interop\n\ngo 1.19\n\nrequire golang.org/x/mod v0.7.0\n\nreplace golang.org/x/mod => ${X_MOD}\n`);
-    execFileSync('go', ['build', '-o', binary, '.'], {cwd: work, env: goEnv, stdio: 'pipe'});
+    go = buildGoInterop(work);
     // CRLF endings and blank lines are not part of any leaf: Go only ever sees leaves.
     writeFileSync(trail, lines.map((line, n) => `${line}${n % 97 === 0 ? '\r\n\n' : '\n'}`).join(''));
   }, 180_000);

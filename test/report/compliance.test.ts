@@ -138,6 +138,7 @@ describe('output', () => {
     const markdown = run.stdout.toString('utf8');
     expect(markdown).toContain('# Compliance report\n\nSource: `mixed.jsonl`');
     expect(markdown).toContain('| Compliance rate | **48.48%** |');
+    expect(markdown).toContain('| Period covered (artifact timestamps, UTC) | 2023-11-14T22:13:20Z |');
     expect(markdown).toContain('| `policies/support-assistant.yaml` | 1.2 | 4 | 7 | 36.36% | `role_validation`, `precondition_validation`, `tool_validation` |');
     expect(markdown).toContain('| ``policies/a\\|pipe`tick.yaml`` | v5-ß | 0 | 1 | 0.0% | `precondition_validation` |');
     expect(markdown).toContain('## Failures by gate\n\n| Gate | FAIL artifacts | Share of failures |\n| --- | ---: | ---: |\n| `precondition_validation` | 5 | 29.41% |');

@@ -52,6 +52,11 @@ export interface NoteKeyPair {
   verifierKey: string;
 }
 
+/** A verifier key as `name+hexid`, without its key material: how reports name the key that signed. */
+export function verifierKeyLabel(verifierKey: string): string {
+  return verifierKey.split('+').slice(0, 2).join('+');
+}
+
 /** SHA-256(name ‖ 0x0A ‖ type ‖ public key)[:4] as an unsigned 32-bit integer. */
 export function noteKeyId(name: string, type: NoteKeyType, publicKey: Uint8Array): number {
   return createHash('sha256')

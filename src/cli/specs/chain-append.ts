@@ -2,6 +2,7 @@
 import {DURABILITY_CHOICES} from '../../audit/trail-writer.js';
 import {DURABILITY_HELP} from '../chain-writes.js';
 import {defineCommand} from '../start/spec.js';
+import {CHECKPOINT_WRITER_FLAGS} from './tlog-shared.js';
 
 export const CHAIN_APPEND = defineCommand({
   id: 'chain:append',
@@ -12,6 +13,7 @@ With --key-env or --key-file only authentic artifacts enter the trail: an alread
 
 Exit status: 0 every artifact appended, 1 any refused, 2 usage error, 3 FILE cannot be written, is damaged (its last line is incomplete or not JSON) or stays locked by another writer for 2 minutes.`,
   examples: [
+    {description: 'Chain artifacts and sign a checkpoint of the trail (audit.jsonl.checkpoint)', command: '<%= config.bin %> <%= command.id %> audit.jsonl --checkpoint-key audit.key < artifacts.jsonl'},
     {description: 'Chain a day of artifacts into the trail', command: '<%= config.bin %> <%= command.id %> audit.jsonl < artifacts.jsonl'},
     {
       description: 'Start a named chain, signing unsigned artifacts and refusing forged ones',
@@ -25,5 +27,6 @@ Exit status: 0 every artifact appended, 1 any refused, 2 usage error, 3 FILE can
     'key-env': {type: 'string', description: 'HMAC key in this environment variable: sign unsigned artifacts, refuse signed ones that do not verify.', helpValue: 'VAR'},
     'key-file': {type: 'string', description: 'HMAC key in this file (one trailing newline removed): as --key-env.', helpValue: 'PATH'},
     durability: {type: 'string', description: DURABILITY_HELP, options: DURABILITY_CHOICES, helpValue: 'batch|each|none'},
+    ...CHECKPOINT_WRITER_FLAGS,
   },
 });

@@ -2,6 +2,7 @@
 import {VERIFY_FORMATS} from '../reporters/verify/formats.js';
 import {defineCommand} from '../start/spec.js';
 import {reportFlags} from './shared.js';
+import {PUBKEY_FLAG, WITNESS_FLAGS} from './tlog-shared.js';
 
 export const CHAIN_VERIFY = defineCommand({
   id: 'chain:verify',
@@ -10,10 +11,13 @@ export const CHAIN_VERIFY = defineCommand({
 
 Every problem is reported with its file, line, chain, index, what was expected and what was found; then one line per chain: "chain <id>: 40/40 artifacts intact, 40/40 signatures valid". Files written by the Python reference (json.dumps defaults) and by aigc enforce --chain are both accepted. A cut-off tail cannot be seen from the file alone: compare each chain's last index and checksum (in the JSON report) with a copy kept elsewhere.
 
+With --checkpoint CP --pubkey PREFIX.pub (one FILE) each signed checkpoint is checked too: it must be validly signed by that key, with the key's name as its origin, and the trail's first N leaves (N the checkpoint's tree size; leaf i is the i-th non-blank line) must have its root. The trail may have grown since; a line before N changed, removed, inserted or reordered is found. Each failure has a stable code: bad-signature, unknown-key, origin-mismatch, root-mismatch, trail-too-short, malformed-checkpoint (and quorum-not-met with --witness).
+
 FILE "-" reads stdin. Lines over 64 MiB are reported and skipped (set AIGC_MAX_LINE_BYTES to lower the limit).
 
-Exit status: 0 everything checked is valid, 1 any problem, 2 usage error, 3 a file cannot be read or the key file is unreadable.`,
+Exit status: 0 everything checked is valid, 1 any problem (or a checkpoint not verified), 2 usage error, 3 a file cannot be read or a key file is unreadable or bad.`,
   examples: [
+    {description: 'Verify a trail against the checkpoints its log signed', command: '<%= config.bin %> <%= command.id %> audit.jsonl --checkpoint monday.checkpoint --checkpoint audit.jsonl.checkpoint --pubkey audit.pub'},
     {description: 'Verify a signed trail', command: 'AIGC_KEY=s3cret <%= config.bin %> <%= command.id %> audit.jsonl --key-env AIGC_KEY'},
     {description: 'Links and checksums only, several files, a JSON report', command: '<%= config.bin %> <%= command.id %> audit-*.jsonl --json -o verify.json'},
     {
@@ -32,6 +36,14 @@ Exit status: 0 everything checked is valid, 1 any problem, 2 usage error, 3 a fi
       description: 'With a key: accept artifacts without a signature (they are counted, not checked) instead of reporting them.',
     },
     'max-errors': {type: 'integer', description: 'Show at most N problems (all are still counted); default 1000.', min: 1, helpValue: 'N'},
+    checkpoint: {
+      type: 'string',
+      multiple: true,
+      description: "Also check this signed checkpoint against the trail (repeatable; needs --pubkey and one FILE): its signature, and the root of the trail's first N leaves.",
+      helpValue: 'CP',
+    },
+    pubkey: {...PUBKEY_FLAG, required: false, description: "The log's verifier key for --checkpoint (PREFIX.pub from aigc chain keygen); repeatable."},
+    ...WITNESS_FLAGS,
     threads: {
       type: 'integer',
       description: 'Threads verifying a file of 8 MiB or more, 1 to 64 (1: this thread alone); default one per CPU, up to 4, or AIGC_VERIFY_THREADS.',

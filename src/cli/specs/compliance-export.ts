@@ -10,12 +10,15 @@ export const COMPLIANCE_EXPORT = defineCommand({
 
 The json format (default) is byte-identical to the report of the Python reference's \`aigc compliance export\` for the same input. markdown and html are for people; html is one self-contained page with charts.
 
+With --attest --key-file PREFIX.key (a log key from aigc chain keygen) and -o FILE, FILE.intoto.json is written too: an in-toto Statement v1 in a DSSE envelope signed with that Ed25519 key, whose subject is FILE (its name and SHA-256) and whose predicate (https://aigc.dev/attestations/compliance-export/v1, docs/audit-trails.md) lists each input trail with its size, SHA-256 and signed checkpoint (TRAIL.checkpoint, when it has one), the period its artifacts cover, the report date and the report's totals. aigc compliance verify-attestation checks it.
+
 source_file in the report is the --input value as given ("-" for stdin; several values joined by ", ").
 
-Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report cannot be written or the --lineage bound is passed.`,
+Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report or attestation cannot be written, the key file is bad or the --lineage bound is passed.`,
   examples: [
     {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl'},
     {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
+    {description: 'An attested export, checked later with aigc compliance verify-attestation', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -o report.json --attest --key-file audit.key'},
     {description: 'A self-contained HTML page for reviewers', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -f html -o compliance.html'},
     {
       description: 'Read the trail from stdin, markdown for a CI job summary',
@@ -35,6 +38,8 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},
+    attest: {type: 'boolean', description: 'Also write FILE.intoto.json: a signed in-toto attestation of the export and its inputs (needs -o FILE and --key-file).'},
+    'key-file': {type: 'string', description: 'The signer key for --attest (PREFIX.key from aigc chain keygen).', helpValue: 'PREFIX.key'},
     lineage: {type: 'boolean', description: 'Add lineage analysis: roots, leaves, orphans and cycles of the derivation graph (of up to 1,000,000 distinct artifacts, about 1.5 GiB at most; more is refused with exit 3).'},
   },
 });

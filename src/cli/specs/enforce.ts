@@ -2,6 +2,7 @@
 import {DURABILITY_HELP} from '../chain-writes.js';
 import {defineCommand} from '../start/spec.js';
 import {GATE_FLAG, NOW_HELP, REDACT_FLAG, STRICT_FLAG} from './shared.js';
+import {CHECKPOINT_WRITER_FLAGS} from './tlog-shared.js';
 
 export const ENFORCE = defineCommand({
   id: 'enforce',
@@ -10,6 +11,10 @@ export const ENFORCE = defineCommand({
 
 Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage error, 3 for an I/O error.`,
   examples: [
+    {
+      description: 'Chain every artifact and keep a signed checkpoint beside the trail, every 1000 artifacts and at the end',
+      command: '<%= config.bin %> <%= command.id %> --chain audit.jsonl --checkpoint-key audit.key --checkpoint-every 1000 < invocations.jsonl',
+    },
     {
       description: 'Enforce one invocation',
       command: `echo '{"policy_file":"policies/support-assistant.yaml","model_provider":"openai","model_identifier":"gpt-4o","role":"agent","input":{},"context":{},"output":{}}' | <%= config.bin %> <%= command.id %> --now 1700000000`,
@@ -46,6 +51,7 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     'chain-id': {type: 'string', description: "Chain id for --chain: the chain to continue or start (default: the file's last chain, else a new UUID).", helpValue: 'ID'},
     // Checked by the command (src/cli/chain-writes.ts), which names the choices in its own words.
     durability: {type: 'string', description: `${DURABILITY_HELP} Needs --chain.`, helpValue: 'batch|each|none'},
+    ...CHECKPOINT_WRITER_FLAGS,
     record: {type: 'string', description: 'Append {"invocation", "artifact"} records to FILE, for `aigc replay`.', helpValue: 'FILE'},
     'policy-root': {type: 'string', description: 'Refuse policy files (and their bases) outside DIR.', helpValue: 'DIR'},
     pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},

@@ -2,8 +2,16 @@
 // imported only when that command runs.
 import type {CommandIo} from '../command-io.js';
 import {CHAIN_APPEND} from '../specs/chain-append.js';
+import {CHAIN_CHECKPOINT} from '../specs/chain-checkpoint.js';
+import {CHAIN_CONSISTENCY} from '../specs/chain-consistency.js';
+import {CHAIN_COSIGN} from '../specs/chain-cosign.js';
+import {CHAIN_KEYGEN} from '../specs/chain-keygen.js';
+import {CHAIN_PROVE} from '../specs/chain-prove.js';
 import {CHAIN_VERIFY} from '../specs/chain-verify.js';
+import {CHAIN_VERIFY_CONSISTENCY} from '../specs/chain-verify-consistency.js';
+import {CHAIN_VERIFY_PROOF} from '../specs/chain-verify-proof.js';
 import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
+import {COMPLIANCE_VERIFY_ATTESTATION} from '../specs/compliance-verify-attestation.js';
 import {ENFORCE} from '../specs/enforce.js';
 import {INIT} from '../specs/init.js';
 import {POLICY_LINT} from '../specs/policy-lint.js';
@@ -26,8 +34,18 @@ function command<const S extends CommandSpec>(spec: S, run: (parsed: Parsed<S>, 
 /** In the order help lists them. */
 export const COMMANDS: readonly CommandEntry[] = [
   command(CHAIN_APPEND, async ({args, flags}, io) => (await import('../run-append.js')).runAppend(args.file, flags, io)),
+  command(CHAIN_CHECKPOINT, async ({args, flags}, io) => (await import('../run-checkpoint.js')).runCheckpoint(args.trail, flags, io)),
+  command(CHAIN_CONSISTENCY, async ({args, flags}, io) => (await import('../run-consistency.js')).runConsistency(args.trail, flags, io)),
+  command(CHAIN_COSIGN, async ({args, flags}, io) => (await import('../run-cosign.js')).runCosign(args.proof, flags, io)),
+  command(CHAIN_KEYGEN, async ({args, flags}, io) => (await import('../run-keygen.js')).runKeygen(args.name, flags, io)),
+  command(CHAIN_PROVE, async ({args, flags}, io) => (await import('../run-prove.js')).runProve(args.trail, flags, io)),
   command(CHAIN_VERIFY, async ({argv, flags}, io) => (await import('../run-verify.js')).runVerify(argv, flags, io)),
+  command(CHAIN_VERIFY_CONSISTENCY, async ({args, flags}, io) => (await import('../run-verify-consistency.js')).runVerifyConsistency(args, flags, io)),
+  command(CHAIN_VERIFY_PROOF, async ({args, flags}, io) => (await import('../run-verify-proof.js')).runVerifyProof(args.proof, args.artifact, flags, io)),
   command(COMPLIANCE_EXPORT, async ({flags}, io) => (await import('../run-compliance.js')).runComplianceExport(flags, io)),
+  command(COMPLIANCE_VERIFY_ATTESTATION, async ({args, flags}, io) =>
+    (await import('../run-verify-attestation.js')).runVerifyAttestation(args.envelope, args.export, flags, io),
+  ),
   command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
   command(INIT, async ({args, flags}, io) => (await import('../run-init.js')).runInit(args.dir, flags, io)),
   command(POLICY_LINT, async ({argv, flags}, io) => (await import('../run-lint.js')).runLint(argv, flags, io)),

@@ -47,3 +47,10 @@ export function countText(count: number): string {
 export function versionText(version: PyValue): string {
   return pyStr(version);
 }
+
+/** The period the report's artifacts cover, earliest to latest `timestamp` (UTC, to the second); null without artifacts. */
+export function periodText(period: {start: number; end: number} | null): string | null {
+  if (period === null) return null;
+  const instant = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+  return period.start === period.end ? instant(period.start) : `${instant(period.start)} to ${instant(period.end)}`;
+}

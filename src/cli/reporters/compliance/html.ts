@@ -2,7 +2,7 @@
 // CSS and inline SVG only; a Content-Security-Policy forbids any fetch, so
 // the page renders the same offline, attached to a ticket or archived.
 import type {ComplianceReport, LineageSummary} from '../../../report/compliance.js';
-import {countOf, countText, gatesByCount, percentText, policyRate, versionText} from './figures.js';
+import {countOf, countText, gatesByCount, percentText, periodText, policyRate, versionText} from './figures.js';
 import {barChart, donutChart, escapeXml, stackedBar} from './svg-charts.js';
 import type {ComplianceReporter} from './types.js';
 
@@ -41,12 +41,13 @@ export const htmlReporter: ComplianceReporter = (report) =>
 
 function header(report: ComplianceReport): string {
   const read = report.totalArtifacts + report.invalidArtifacts;
+  const period = periodText(report.period);
   return [
     '<header class="masthead">',
     '<div class="wrap">',
     '<p class="eyebrow">AI governance · audit trail</p>',
     '<h1>Compliance report</h1>',
-    `<p class="source">Source <code>${escapeXml(report.sourceFile)}</code> · ${countOf(read, 'non-blank line')} read</p>`,
+    `<p class="source">Source <code>${escapeXml(report.sourceFile)}</code> · ${countOf(read, 'non-blank line')} read${period === null ? '' : ` · period covered ${escapeXml(period)}`}</p>`,
     '</div>',
     '</header>',
   ].join('\n');

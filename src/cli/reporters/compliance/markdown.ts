@@ -1,7 +1,7 @@
 // The markdown format: a summary, the per-policy table and failures by gate,
 // for pull-request comments, wikis and CI job summaries.
 import type {ComplianceReport} from '../../../report/compliance.js';
-import {countText, gatesByCount, percentText, policyRate, versionText} from './figures.js';
+import {countText, gatesByCount, percentText, periodText, policyRate, versionText} from './figures.js';
 import type {ComplianceReporter} from './types.js';
 
 export const markdownReporter: ComplianceReporter = (report) =>
@@ -27,6 +27,7 @@ function summary(report: ComplianceReport): string {
         ['FAIL', countText(report.failCount)],
         ['Invalid lines (skipped)', countText(report.invalidArtifacts)],
         ['Compliance rate', `**${percentText(report.complianceRate)}**`],
+        ['Period covered (artifact timestamps, UTC)', periodText(report.period) ?? '–'],
       ],
     ),
   ].join('\n');

@@ -1,15 +1,18 @@
 // The format for people at a terminal (default there): problems grouped under
-// their file with a mark, chain summaries marked valid or not, and the closing
+// their file with a mark, chain summaries and checkpoints marked valid or not, and the closing
 // statements, coloured when the caller says so.
 import {Chalk, type ChalkInstance} from 'chalk';
 import {displayPath} from '../paths.js';
-import {chainIsValid, chainPlace, chainSummaryLine, closingLines, expectedFound, plural} from './summary.js';
-import type {FileVerifyResult, VerifyProblem, VerifyReport, VerifyReporter, ReporterOptions} from './types.js';
+import {chainIsValid, chainPlace, chainSummaryLine, checkpointLine, closingLines, expectedFound, plural} from './summary.js';
+import type {ChainVerifyReport, FileVerifyResult, ReporterOptions, VerifyProblem, VerifyReport, VerifyReporter} from './types.js';
 
-export const prettyReporter: VerifyReporter = (report: VerifyReport, options: ReporterOptions): string => {
+export const prettyReporter: VerifyReporter = (report: ChainVerifyReport, options: ReporterOptions): string => {
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines: string[] = [];
   for (const file of report.files) lines.push(...fileSection(file, report, paint, options.cwd), '');
+  const checkpoints = report.checkpoints?.results ?? [];
+  for (const result of checkpoints) lines.push(`${result.ok ? paint.green('✔') : paint.red('✖')} ${checkpointLine(result, options.cwd)}`);
+  if (checkpoints.length > 0) lines.push('');
   const closing = closingLines(report);
   const verdict = closing.pop() ?? '';
   for (const line of closing) lines.push(paint.yellow(line));
