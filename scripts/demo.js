@@ -1,8 +1,9 @@
 // `npm run demo` (which builds first): the whole story of aigc on the bundled
 // examples, told in a temporary folder so the checkout is never written: a
 // lint that finds mistakes, the policy tests with one deliberate failure, the
-// golden replays, enforcement into a signed hash-chained trail, its
-// verification before and after tampering, and a compliance report.
+// golden replays, enforcement into a signed hash-chained trail with a signed
+// checkpoint, its verification (with the key, and with only the public key)
+// before and after tampering, and a compliance report.
 // Exit 0 when every step behaved as the story says (the lint, the failing case
 // and the tampered trail are meant to fail), 1 otherwise.
 import {spawnSync} from 'node:child_process';
@@ -92,12 +93,12 @@ heading('3. Replay: the golden fixtures still produce their recorded artifacts')
 const replay = aigc(['replay', 'fixtures/golden']);
 show(replay.stdout.split('\n').filter((line) => !line.startsWith('ok ')).join('\n'));
 
-heading('4. Enforce the invocation stream into a signed, hash-chained audit trail');
-say('AIGC_KEY holds a random HMAC key made for this run.');
-const enforce = aigc(['enforce', '--key-env', 'AIGC_KEY', '--chain', 'audit.jsonl', '--now', NOW, '--input', 'fixtures/invocations/examples.jsonl'], {
-  expect: 1,
-  shown: `aigc enforce --key-env AIGC_KEY --chain audit.jsonl --now ${NOW} --input fixtures/invocations/examples.jsonl`,
-});
+heading('4. Enforce the invocation stream into a signed, hash-chained, checkpointed audit trail');
+say('AIGC_KEY holds a random HMAC key made for this run; demo.key/demo.pub are an Ed25519 key pair made now.');
+const keygen = aigc(['chain', 'keygen', 'demo.aigc.example/audit', '-o', 'demo']);
+show(keygen.stderr);
+const enforceArgs = ['enforce', '--key-env', 'AIGC_KEY', '--chain', 'audit.jsonl', '--checkpoint-key', 'demo.key', '--now', NOW, '--input', 'fixtures/invocations/examples.jsonl'];
+const enforce = aigc(enforceArgs, {expect: 1});
 const artifacts = enforce.stdout
   .split('\n')
   .filter((line) => line.trim() !== '')
@@ -108,11 +109,26 @@ for (const artifact of artifacts) {
 }
 const passed = artifacts.filter((artifact) => artifact.enforcement_result === 'PASS').length;
 say(`${artifacts.length} artifacts on stdout and in audit.jsonl: ${passed} PASS, ${artifacts.length - passed} FAIL (exit 1: some invocation failed)`);
+say('audit.jsonl.checkpoint is a signed note over the Merkle tree of the trail\'s lines (C2SP tlog-checkpoint):');
+show(readFileSync(join(work, 'audit.jsonl.checkpoint'), 'utf8'));
 
 heading('5. An auditor verifies the trail');
+say('With the HMAC key (the chain and every signature):');
 const verify = aigc(['chain', 'verify', 'audit.jsonl', '--key-env', 'AIGC_KEY']);
 show(verify.stdout);
 show(verify.stderr);
+say('Without any secret, only demo.pub (the checkpoint covers every line):');
+const verifyPublic = aigc(['chain', 'verify', 'audit.jsonl', '--checkpoint', 'audit.jsonl.checkpoint', '--pubkey', 'demo.pub']);
+show(verifyPublic.stdout);
+show(verifyPublic.stderr);
+say('One artifact proven to be in the log, checkable offline without the trail:');
+const prove = aigc(['chain', 'prove', 'audit.jsonl', '--index', '1', '--checkpoint', 'audit.jsonl.checkpoint', '-o', 'line-2.proof']);
+show(prove.stderr);
+writeFileSync(join(work, 'line-2.json'), readFileSync(join(work, 'audit.jsonl'), 'utf8').split('\n')[1]);
+say('line-2.json is line 2 of the trail, as it stands there; the proof and demo.pub are all the auditor needs besides.');
+const proof = aigc(['chain', 'verify-proof', 'line-2.proof', 'line-2.json', '--pubkey', 'demo.pub']);
+show(proof.stdout);
+show(proof.stderr);
 
 heading('6. The same, after someone turns one refusal into a pass');
 const trail = readFileSync(join(work, 'audit.jsonl'), 'utf8').split('\n');
@@ -124,6 +140,10 @@ const reverify = aigc(['chain', 'verify', 'audit.jsonl', '--key-env', 'AIGC_KEY'
 show(reverify.stdout);
 show(reverify.stderr);
 say('The checksum no longer matches the content, and without the key the signature cannot be remade.');
+const reverifyPublic = aigc(['chain', 'verify', 'audit.jsonl', '--checkpoint', 'audit.jsonl.checkpoint', '--pubkey', 'demo.pub'], {expect: 1});
+show(reverifyPublic.stdout);
+show(reverifyPublic.stderr);
+say('Even someone holding the HMAC key cannot hide this: the signed checkpoint no longer matches the trail.');
 
 heading('7. A compliance report for people');
 const report = aigc(['compliance', 'export', '-i', 'audit.jsonl', '-f', 'html', '-o', 'report.html']);
