@@ -36,6 +36,10 @@ describe('npm run demo', () => {
       expect(out).toMatch(/15 artifacts on stdout and in audit\.jsonl: 5 PASS, 10 FAIL/);
       expect(out).toMatch(/15\/15 signatures valid\nverified: 15 artifacts in 1 file, no problems/);
       expect(out).toMatch(/audit\.jsonl:\d+: checksum-mismatch[\s\S]*FAILED: 2 problems in 1 file/);
+      // The auditor without the secret: the checkpoint verifies, one artifact is proven, and tampering breaks the checkpoint.
+      expect(out).toMatch(/checkpoint audit\.jsonl\.checkpoint: verified: the first 15 leaves/);
+      expect(out).toMatch(/line-2\.proof: verified: leaf 1 is in the tree of 15 leaves/);
+      expect(out).toMatch(/checkpoint audit\.jsonl\.checkpoint: root-mismatch[\s\S]*1 of 1 checkpoint not verified/);
       expect(out).toMatch(/Next\n {2}aigc init/);
       expect(work).toBeDefined();
       const report = readFileSync(join(work as string, 'report.html'), 'utf8');
