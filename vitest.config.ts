@@ -1,7 +1,7 @@
 import {defineConfig} from 'vitest/config';
 
 /** Tests that run the built CLI or package (dist/), outside test/cli-e2e. */
-const BUILT = ['test/examples/**/*.test.ts', 'test/package/**/*.test.ts'];
+const BUILT = ['test/examples/**/*.test.ts', 'test/package/**/*.test.ts', 'test/adversarial/commands.test.ts'];
 
 export default defineConfig({
   test: {

@@ -2,6 +2,7 @@
 // `aigc <command>: message`, and a failure as one line (`aigc: …`, or
 // `aigc <command>: …` for a command whose failures name it) with the exit code
 // it ends the run with; a stack trace only when DEBUG is set.
+import {displayText} from './display-text.js';
 import {CliError, ExitCode} from './exit-codes.js';
 
 const PROGRAM = 'aigc';
@@ -14,7 +15,7 @@ export interface TextSink {
 /** Writes one `aigc <command>: message` line per note; `command` is the command line (`policy lint`). */
 export function commandNotes(stderr: TextSink, command: string): (message: string) => void {
   return (message) => {
-    stderr.write(`${PROGRAM} ${command}: ${message}\n`);
+    stderr.write(`${PROGRAM} ${command}: ${displayText(message)}\n`);
   };
 }
 
@@ -36,12 +37,12 @@ export function describeFailure(error: unknown, env: Readonly<Record<string, str
   const stack = debug && error instanceof Error && error.stack ? `\n${error.stack}` : '';
   if (error instanceof CliError) {
     const where = error.location === '' ? '' : `${error.location}: `;
-    return {exitCode: error.exitCode, stderr: `${prefix}: ${where}${oneLine(error.message)}${stack}\n`};
+    return {exitCode: error.exitCode, stderr: `${prefix}: ${displayText(`${where}${oneLine(error.message)}`)}${stack}\n`};
   }
   const message = error instanceof Error ? error.message : String(error);
   return {
     exitCode: ExitCode.Internal,
-    stderr: `${prefix}: internal error: ${oneLine(message)}${stack || (debug ? '' : ' (set DEBUG=1 for details)')}\n`,
+    stderr: `${prefix}: internal error: ${displayText(oneLine(message))}${stack || (debug ? '' : ' (set DEBUG=1 for details)')}\n`,
   };
 }
 

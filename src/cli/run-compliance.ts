@@ -9,6 +9,7 @@ import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../r
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {CommandIo} from './command-io.js';
+import {displayText} from './display-text.js';
 import {commandNotes} from './diagnostics.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
@@ -42,7 +43,7 @@ export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo)
   const text = (await COMPLIANCE_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.
-  if (settings.outputFile !== undefined) io.stderr.write(`Compliance report written to: ${pythonPathText(settings.outputFile)}\n`);
+  if (settings.outputFile !== undefined) io.stderr.write(`Compliance report written to: ${displayText(pythonPathText(settings.outputFile))}\n`);
   if (attestation !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
   return ExitCode.Success;
 }

@@ -1,5 +1,6 @@
 // `aigc init [DIR]`: writes the starter project, refusing to overwrite a file
 // unless --force, then says what was written and what to run next.
+import {displayText} from './display-text.js';
 import {lstat, mkdir, writeFile} from 'node:fs/promises';
 import {dirname, join, resolve} from 'node:path';
 import type {CommandIo} from './command-io.js';
@@ -16,7 +17,7 @@ export interface InitFlags {
 
 export async function runInit(dir: string | undefined, flags: InitFlags, io: CommandIo): Promise<number> {
   const root = resolve(io.cwd, dir ?? '.');
-  const shown = (file: StarterFile) => printable(shownPath(join(root, file.path), io.cwd));
+  const shown = (file: StarterFile) => displayText(shownPath(join(root, file.path), io.cwd));
   const files = starterProject(toolVersion());
   if (!flags.force) {
     const existing = [];
@@ -24,7 +25,7 @@ export async function runInit(dir: string | undefined, flags: InitFlags, io: Com
     if (existing.length > 0) throw usageError(`would overwrite ${existing.join(', ')} (use --force to overwrite them)`);
   }
   for (const file of files) await writeStarterFile(join(root, file.path), file.contents, shown(file));
-  const here = root === io.cwd ? '.' : printable(shownPath(root, io.cwd));
+  const here = root === io.cwd ? '.' : displayText(shownPath(root, io.cwd));
   await writeToStream(io.stdout, summary(files.map(shown), here));
   return ExitCode.Success;
 }
@@ -35,7 +36,7 @@ async function exists(path: string): Promise<boolean> {
     return true;
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw ioError(`cannot check the file: ${wording(error)}`, printable(path), error);
+    throw ioError(`cannot check the file: ${wording(error)}`, displayText(path), error);
   }
 }
 
@@ -51,11 +52,6 @@ async function writeStarterFile(path: string, contents: string, shown: string): 
 function wording(error: unknown): string {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   return systemErrorText(code, 'write') ?? (code === undefined ? 'unknown error' : `system error (${code})`);
-}
-
-/** A path as the terminal may show it: control characters written as `\xNN`, so a folder name cannot drive the terminal. */
-function printable(path: string): string {
-  return path.replace(/[\u0000-\u001f\u007f-\u009f]/g, (char) => `\\x${char.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 function summary(written: string[], here: string): string {

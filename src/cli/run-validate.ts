@@ -10,6 +10,7 @@ import {fileUnreadable} from '../policy/lint/rules/file-unreadable.js';
 import {loadPolicy} from '../policy/loader.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
+import {displayText} from './display-text.js';
 import {commandNotes} from './diagnostics.js';
 import {ExitCode, usageError} from './exit-codes.js';
 import {writeReport} from './output.js';
@@ -32,7 +33,7 @@ export async function runValidate(paths: string[], flags: ValidateFlags, io: Com
   for (const file of files) verdicts.push(validateFile(file, today, io.cwd));
   const reporter = await VALIDATE_REPORTERS[flags.json ? 'json' : 'text']();
   const output = reporter({files: verdicts, print: Boolean(flags.print)}, {color: false, cwd: io.cwd});
-  io.stderr.write(output.stderr);
+  io.stderr.write(displayText(output.stderr));
   await writeReport(output.stdout, {outputFile: flags.output, stdout: io.stdout, cwd: io.cwd});
   // As in `policy lint`: a file that could not be read is an input error, whatever the others gave.
   if (verdicts.some((verdict) => verdict.unreadable)) return ExitCode.Internal;

@@ -21,6 +21,13 @@ type CachedCompilation =
   | {readonly ok: true; readonly ast: GuardAst}
   | {readonly ok: false; readonly message: string; readonly details: GuardEvaluationError['details']; readonly offset: number};
 
+/**
+ * The longest guard expression aigc parses, in characters (code points) after
+ * stripping: far beyond any written by hand, and short enough that the error
+ * messages echoing an expression stay readable (docs/limits.md).
+ */
+export const MAX_GUARD_LENGTH = 10_000;
+
 /** Bounds the cache for processes that see unboundedly many distinct expressions. */
 const CACHE_LIMIT = 4096;
 const compiled = new Map<string, CachedCompilation>();
@@ -54,6 +61,11 @@ function compileUncached(expression: string): CachedCompilation {
   const leading = leadingSpaceCount(expression);
   if (stripped === '') {
     return {ok: false, message: 'Empty guard condition expression', details: {expression: ''}, offset: 0};
+  }
+  const length = stripped.length > MAX_GUARD_LENGTH ? Array.from(stripped).length : 0;
+  if (length > MAX_GUARD_LENGTH) {
+    const message = `Guard expression is ${length} characters long, more than the limit of ${MAX_GUARD_LENGTH}`;
+    return {ok: false, message, details: {expression: `${Array.from(stripped).slice(0, 80).join('')}…`}, offset: leading};
   }
   try {
     return {ok: true, ast: parseTokens(tokenize(stripped), stripped)};

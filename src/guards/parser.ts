@@ -8,13 +8,31 @@ import {coerceLiteral} from './literals.js';
 import {GuardSyntaxError} from './syntax-error.js';
 import type {Token, TokenType} from './tokenizer.js';
 
+/**
+ * How deep parentheses may nest. The reference's recursive parser overflows
+ * Python's recursion limit at about 250 levels; aigc stops below that with a
+ * syntax error instead of exhausting its stack (docs/limits.md).
+ */
+export const MAX_GUARD_NESTING = 200;
+
+/**
+ * How deep the expression tree may grow: each `and`/`or` operand after the
+ * first and each `not` adds a level (the reference evaluates about a
+ * thousand before Python's recursion limit).
+ */
+export const MAX_GUARD_TREE_DEPTH = 900;
+
 /** Parses a whole token list; every token must be consumed. */
 export function parseTokens(tokens: readonly Token[], expression: string): GuardAst {
   return new GuardParser(tokens, expression).parseExpression();
 }
 
+/** A parsed part and the depth of its tree, in operators (a leaf is 0). */
+type Parsed = [GuardAst, number];
+
 class GuardParser {
   private index = 0;
+  private nesting = 0;
 
   constructor(
     private readonly tokens: readonly Token[],
@@ -22,7 +40,7 @@ class GuardParser {
   ) {}
 
   parseExpression(): GuardAst {
-    const ast = this.parseOr();
+    const [ast] = this.parseOr();
     if (this.index < this.tokens.length) {
       const remaining = this.tokens.slice(this.index).map((token) => token.text);
       this.fail(
@@ -33,56 +51,72 @@ class GuardParser {
     return ast;
   }
 
-  private parseOr(): GuardAst {
-    let left = this.parseAnd();
+  private parseOr(): Parsed {
+    let [left, depth] = this.parseAnd();
     while (this.atKeyword('or')) {
-      this.index++;
-      left = {kind: 'or', left, right: this.parseAnd()};
+      const operator = this.tokens[this.index++];
+      const [right, rightDepth] = this.parseAnd();
+      left = {kind: 'or', left, right};
+      depth = this.deeper(Math.max(depth, rightDepth), operator);
     }
-    return left;
+    return [left, depth];
   }
 
-  private parseAnd(): GuardAst {
-    let left = this.parseNot();
+  private parseAnd(): Parsed {
+    let [left, depth] = this.parseNot();
     while (this.atKeyword('and')) {
-      this.index++;
-      left = {kind: 'and', left, right: this.parseNot()};
+      const operator = this.tokens[this.index++];
+      const [right, rightDepth] = this.parseNot();
+      left = {kind: 'and', left, right};
+      depth = this.deeper(Math.max(depth, rightDepth), operator);
     }
-    return left;
+    return [left, depth];
   }
 
-  private parseNot(): GuardAst {
-    let negations = 0;
-    while (this.atKeyword('not')) {
-      this.index++;
-      negations++;
+  private parseNot(): Parsed {
+    const negations: Token[] = [];
+    while (this.atKeyword('not')) negations.push(this.tokens[this.index++]);
+    let [ast, depth] = this.parsePrimary();
+    for (let index = negations.length - 1; index >= 0; index--) {
+      ast = {kind: 'not', operand: ast};
+      depth = this.deeper(depth, negations[index]);
     }
-    let ast = this.parsePrimary();
-    for (; negations > 0; negations--) ast = {kind: 'not', operand: ast};
-    return ast;
+    return [ast, depth];
   }
 
-  private parsePrimary(): GuardAst {
+  private parsePrimary(): Parsed {
     const token = this.peek();
     if (!token) return this.failAtEnd(`Unexpected end of guard expression: '${this.expression}'`);
     if (token.type === 'PAREN' && token.text === '(') {
+      if (++this.nesting > MAX_GUARD_NESTING) {
+        this.fail(`Guard expression nests parentheses deeper than ${MAX_GUARD_NESTING} levels`, token);
+      }
       this.index++;
       const inner = this.parseOr();
       this.expect('PAREN', ')');
+      this.nesting--;
       return inner;
     }
     if (token.type === 'STRING') {
-      if (this.isKeyword(this.tokens[this.index + 1], 'in')) return this.parseMembership();
+      if (this.isKeyword(this.tokens[this.index + 1], 'in')) return [this.parseMembership(), 0];
       return this.fail(`Unexpected string literal in guard expression: '${this.expression}'`, token);
     }
     if (token.type === 'IDENT') {
       const next = this.tokens[this.index + 1];
-      if (next?.type === 'OP') return this.parseComparison();
-      if (this.isKeyword(next, 'in')) return this.parseMembership();
+      if (next?.type === 'OP') return [this.parseComparison(), 0];
+      if (this.isKeyword(next, 'in')) return [this.parseMembership(), 0];
       this.index++;
-      return {kind: 'condition', name: token.text};
+      return [{kind: 'condition', name: token.text}, 0];
     }
     return this.fail(`Unexpected token '${token.text}' in guard expression: '${this.expression}'`, token);
+  }
+
+  /** One level more than `depth`, refused past the bound at the operator that adds it. */
+  private deeper(depth: number, operator: Token): number {
+    if (depth + 1 > MAX_GUARD_TREE_DEPTH) {
+      this.fail(`Guard expression is nested deeper than ${MAX_GUARD_TREE_DEPTH} operators (and, or, not)`, operator);
+    }
+    return depth + 1;
   }
 
   private parseComparison(): GuardAst {

@@ -2,6 +2,9 @@
 // another. Every value in the input comes out as exactly one item, in order:
 // a parsed value, or the reason its text could not be read (a truncated or
 // malformed line, invalid UTF-8), so the caller can answer each one.
+// UTF-8 is the encoding (a BOM is skipped); UTF-16 input, known by its BOM
+// or by the zero bytes of its first character as Python's json does, is
+// decoded to the same values rather than read as bytes.
 //
 // Use it for command input, which may be NDJSON or pretty-printed, pushed
 // chunk by chunk (enforce, chain append); for a trail (one artifact a line,
@@ -72,6 +75,8 @@ export class JsonValueReader {
   private pendingLine = 0;
   private readonly scanner = new ValueScanner();
   private first = true;
+  /** Set when the input is UTF-16: chunks are decoded and go on as UTF-8. */
+  private utf16?: Utf16State;
 
   push(chunk: Buffer): JsonStreamItem[] {
     const items: JsonStreamItem[] = [];
@@ -79,12 +84,19 @@ export class JsonValueReader {
     if (this.first) {
       data = this.takeCarry(chunk);
       if (data.length === 0) return items;
-      if (data.length < 3 && data[0] === 0xef) {
+      // The encoding is known from the first four bytes (end() decides for a shorter stream).
+      if (data.length < 4) {
         this.keep(data);
         return items;
       }
       this.first = false;
-      if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+      const encoding = utf16Encoding(data);
+      if (encoding) this.utf16 = {littleEndian: encoding === 'utf-16le', first: true};
+      else if (data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf) data = data.subarray(3);
+    }
+    if (this.utf16) {
+      data = transcoded(this.utf16, data, false);
+      if (data.length === 0) return items;
     }
     let start = 0;
     for (let newline = data.indexOf(0x0a, start); newline !== -1; newline = data.indexOf(0x0a, start)) {
@@ -103,6 +115,19 @@ export class JsonValueReader {
 
   end(): JsonStreamItem[] {
     const items: JsonStreamItem[] = [];
+    if (this.first && this.carryBytes > 0) {
+      // A stream shorter than the few bytes its encoding is known by.
+      this.first = false;
+      const data = this.takeCarry(Buffer.alloc(0));
+      const encoding = utf16Encoding(data);
+      if (encoding) this.utf16 = {littleEndian: encoding === 'utf-16le', first: true};
+      const text = this.utf16 ? transcoded(this.utf16, data, false) : data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf ? data.subarray(3) : data;
+      if (text.length > 0) this.keep(text);
+    }
+    if (this.utf16) {
+      const rest = transcoded(this.utf16, Buffer.alloc(0), true);
+      if (rest.length > 0) this.keep(rest);
+    }
     if (this.carryBytes > 0) this.line(this.takeCarry(Buffer.alloc(0)), items);
     if (this.pending.length > 0) this.flush(items);
     return items;
@@ -130,7 +155,7 @@ export class JsonValueReader {
       text = utf8.decode(bytes);
     } catch {
       if (this.pending.length > 0) this.flush(items);
-      items.push(this.invalid('Invocation is not valid UTF-8', this.lineNumber, ''));
+      items.push(this.invalid(`Invocation is not valid ${this.utf16 ? 'UTF-16' : 'UTF-8'}`, this.lineNumber, ''));
       return;
     }
     if (text.endsWith('\r')) text = text.slice(0, -1);
@@ -182,6 +207,61 @@ export class JsonValueReader {
   private invalid(reason: string, line: number, text: string): JsonStreamItem {
     return {kind: 'invalid', reason, line, text: text.length > 200 ? `${text.slice(0, 200)}…` : text};
   }
+}
+
+/** Where decoding UTF-16 input is between chunks. */
+interface Utf16State {
+  littleEndian: boolean;
+  /** Nothing decoded yet: a byte order mark is still to be dropped. */
+  first: boolean;
+  /** The odd byte at the end of the last chunk. */
+  odd?: number;
+  /** A high surrogate at the end of the last chunk, waiting for its pair. */
+  high?: string;
+}
+
+/** Lone surrogates: text that is not UTF-16. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** A byte that never occurs in UTF-8: a lone surrogate becomes it, so its line is refused like invalid UTF-8. */
+const NOT_UTF8 = Buffer.from([0xff]);
+
+/** UTF-16 bytes as UTF-8, carrying a split code unit or pair to the next chunk; `last` ends the input. */
+function transcoded(state: Utf16State, bytes: Buffer, last: boolean): Buffer {
+  let data = state.odd === undefined ? bytes : Buffer.concat([Buffer.from([state.odd]), bytes]);
+  state.odd = undefined;
+  const halfUnit = data.length % 2 === 1;
+  if (halfUnit) {
+    if (!last) state.odd = data[data.length - 1];
+    data = data.subarray(0, -1);
+  }
+  let text = (state.high ?? '') + (state.littleEndian ? data : Buffer.from(data).swap16()).toString('utf16le');
+  state.high = undefined;
+  if (state.first && text.length > 0) {
+    state.first = false;
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  }
+  const end = text.charCodeAt(text.length - 1);
+  if (!last && end >= 0xd800 && end <= 0xdbff) {
+    state.high = text.slice(-1);
+    text = text.slice(0, -1);
+  }
+  const parts = text.split(LONE_SURROGATE);
+  const encoded = parts.length === 1 ? Buffer.from(text, 'utf8') : Buffer.concat(parts.flatMap((part, index) => (index === 0 ? [Buffer.from(part, 'utf8')] : [NOT_UTF8, Buffer.from(part, 'utf8')])));
+  // An odd byte at the very end is half a code unit: not UTF-16 either.
+  return last && halfUnit ? Buffer.concat([encoded, NOT_UTF8]) : encoded;
+}
+
+/**
+ * UTF-16 by its byte order mark, or by where the zero bytes of a first ASCII
+ * character fall (JSON text starts with one), as Python's json.detect_encoding.
+ */
+function utf16Encoding(data: Buffer): 'utf-16le' | 'utf-16be' | undefined {
+  if (data[0] === 0xff && data[1] === 0xfe) return 'utf-16le';
+  if (data[0] === 0xfe && data[1] === 0xff) return 'utf-16be';
+  if (data.length >= 2 && data[0] !== 0 && data[1] === 0 && !(data.length >= 4 && data[2] === 0 && data[3] === 0)) return 'utf-16le';
+  if (data.length >= 2 && data[0] === 0 && data[1] !== 0) return 'utf-16be';
+  return undefined;
 }
 
 function countNewlines(text: string, from: number, to: number): number {

@@ -4,8 +4,8 @@
 // and the line it was written on. A malformed suite is refused whole, with
 // file and line, before any case runs.
 
+import {readInputFile} from './input-file.js';
 import path from 'node:path';
-import {fileProblemCode, readRegularFile} from '../files/regular-file.js';
 import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../policy/yaml.js';
 import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
@@ -66,10 +66,7 @@ function isValidSuite(value: PyValue): boolean {
 /** Reads and expands a suite file; throws `TestingFileError` for an unreadable or malformed one. */
 export function loadSuiteFile(file: string, options: SuiteLoadOptions = {}): LoadedSuite {
   const cwd = options.cwd ?? process.cwd();
-  // A named pipe or device is refused unopened: a suite is a regular file.
-  const read = readRegularFile(path.resolve(cwd, file));
-  if (!read.ok) throw new TestingFileError(`cannot read the suite: ${fileProblemCode(read.problem)}`, 'UNREADABLE', {file});
-  return parseSuite(read.bytes.toString('utf8'), file, options);
+  return parseSuite(readInputFile(file, 'suite', cwd), file, options);
 }
 
 /** Expands a suite from its text; `file` locates it (policy paths are relative to its folder). */

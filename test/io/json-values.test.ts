@@ -59,3 +59,34 @@ describe('reading a stream of JSON values', () => {
     expect(read('\n\n  \n')).toEqual([]);
   });
 });
+
+describe('reading UTF-16 input', () => {
+  const text = '{"a":"é"}\n{"b":"𝄞"}\n';
+  const utf16be = (value: string) => Buffer.from(value, 'utf16le').swap16();
+
+  it('reads UTF-16 (with or without a byte order mark, either byte order) as the same values as UTF-8, one per value', () => {
+    const expected = ['{"a":"é"}', '{"b":"𝄞"}'];
+    expect(kinds(read(Buffer.from(`\ufeff${text}`, 'utf16le')))).toEqual(expected);
+    expect(kinds(read(Buffer.from(text, 'utf16le')))).toEqual(expected);
+    expect(kinds(read(utf16be(`\ufeff${text}`)))).toEqual(expected);
+    expect(kinds(read(utf16be(text)))).toEqual(expected);
+  });
+
+  it('reassembles UTF-16 split anywhere, even inside a character or the byte order mark', () => {
+    const bytes = Buffer.from(`\ufeff${text}`, 'utf16le');
+    for (const cut of [1, 3, 5, 17]) expect(kinds(read(bytes.subarray(0, cut), bytes.subarray(cut)))).toEqual(['{"a":"é"}', '{"b":"𝄞"}']);
+  });
+
+  it('reports a line of UTF-16 input with a lone surrogate as invalid and goes on with the next', () => {
+    const bytes = Buffer.concat([Buffer.from('{"a":1}\n', 'utf16le'), Buffer.from([0x00, 0xd8, 0x0a, 0x00]), Buffer.from('{"b":2}\n', 'utf16le')]);
+    expect(kinds(read(Buffer.concat([Buffer.from('[1]\n', 'utf16le'), Buffer.from([0x32])])))).toEqual(['[1]', 'invalid@2']);
+    const items = read(bytes);
+    expect(kinds(items)).toEqual(['{"a":1}', 'invalid@2', '{"b":2}']);
+    expect(items[1]).toMatchObject({reason: 'Invocation is not valid UTF-16'});
+  });
+
+  it('still reads short UTF-8 streams and a UTF-8 byte order mark', () => {
+    expect(kinds(read('1'))).toEqual(['1']);
+    expect(kinds(read('\ufeff[]'))).toEqual(['[]']);
+  });
+});

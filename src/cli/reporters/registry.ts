@@ -2,6 +2,7 @@
 // its format is chosen (a run writes one format, and some pull in heavy
 // modules: an XML builder, code frames, charts). The names come from the
 // report's formats.ts, so a registry that misses one does not compile.
+import {displayCopy} from '../display-text.js';
 
 /** Colour and paths, as every human format needs them. */
 export interface ReporterOptions {
@@ -12,3 +13,27 @@ export interface ReporterOptions {
 }
 
 export type Reporters<F extends string, R> = Readonly<Record<F, () => Promise<R>>>;
+
+/** The formats programs read: they keep exact values, each escaped by its own writer (JSON, XML). */
+const EXACT_FORMATS: ReadonlySet<string> = new Set(['json', 'sarif', 'junit', 'lcov']);
+
+// biome-ignore lint/suspicious/noExplicitAny: a reporter's model type is its own; the wrapper only copies it.
+type AnyReporter = (report: any, ...rest: any[]) => unknown;
+
+/**
+ * A report's reporters, every format people read (pretty, text, github, tap,
+ * markdown, html) given a copy of the model with control characters from
+ * input shown as escapes (`displayCopy`), so no reporter can forget to.
+ */
+export function reporterTable<F extends string, R extends AnyReporter>(loaders: Reporters<F, R>): Reporters<F, R> {
+  const table = {} as Record<F, () => Promise<R>>;
+  for (const format of Object.keys(loaders) as F[]) {
+    const load = loaders[format];
+    table[format] = EXACT_FORMATS.has(format) ? load : async () => forPeople(await load());
+  }
+  return table;
+}
+
+function forPeople<R extends AnyReporter>(reporter: R): R {
+  return ((report: unknown, ...rest: unknown[]) => reporter(displayCopy(report), ...rest)) as R;
+}

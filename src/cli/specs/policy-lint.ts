@@ -7,7 +7,7 @@ import {WALK_HELP} from '../../files/walk-help.js';
 export const POLICY_LINT = defineCommand({
   id: 'policy:lint',
   summary: 'Check policy files for YAML, schema and semantic problems.',
-  description: `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known). Every finding has a stable rule id, a severity and a file:line:column range; columns count characters (code points, as PyYAML does), except in SARIF, which counts UTF-16 code units as it declares.
+  description: `Checks each policy file: YAML syntax with YAML 1.1 value rules (like the Python reference), the policy DSL schema, and semantic rules (guard expressions parse, output_schema is a valid JSON Schema, typed preconditions are valid, postconditions are supported, extends targets exist without cycles or escalation, dates are valid and ordered, risk factor conditions are known, patterns cannot backtrack catastrophically). Every finding has a stable rule id, a severity and a file:line:column range; columns count characters (code points, as PyYAML does), except in SARIF, which counts UTF-16 code units as it declares.
 
 PATH is a file, a folder (every *.yaml/*.yml below it) or a glob. ${WALK_HELP}
 

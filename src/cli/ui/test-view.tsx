@@ -5,6 +5,7 @@ import {Chalk, type ChalkInstance} from 'chalk';
 import {render, Text, useStdout} from 'ink';
 import {useLayoutEffect, useRef, useSyncExternalStore} from 'react';
 import type {CaseResult, RunSummary} from '../../testing/run.js';
+import {displayCopy} from '../display-text.js';
 import {prettyCaseLines, prettyFooter} from '../reporters/test/pretty.js';
 
 export interface LiveViewOptions {
@@ -92,8 +93,9 @@ export async function runWithLiveView(run: (onResult: (result: CaseResult) => vo
   const store = new ResultStore();
   const view = render(<TestView store={store} options={options} />, {stdout: options.stdout, patchConsole: false});
   try {
-    const summary = await run((result) => store.add(result));
-    store.finish(summary);
+    // The view is a human format like pretty: what it shows of input is shown through displayCopy.
+    const summary = await run((result) => store.add(displayCopy(result)));
+    store.finish(displayCopy(summary));
     return summary;
   } finally {
     await new Promise((resolve) => setImmediate(resolve));

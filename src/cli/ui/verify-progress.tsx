@@ -6,6 +6,7 @@ import chalk, {type ColorSupportLevel} from 'chalk';
 import {Box, render, Text} from 'ink';
 import {useSyncExternalStore} from 'react';
 import type {VerifyProgress} from '../../audit/verify/index.js';
+import {displayText} from '../display-text.js';
 
 export interface VerifyProgressOptions {
   stderr: NodeJS.WriteStream;
@@ -59,7 +60,7 @@ function ProgressView({store, fileSize, color}: {store: ProgressStore; fileSize:
   return (
     <Box>
       <Text color={color ? 'cyan' : undefined}>verifying </Text>
-      <Text bold={color}>{progress.file === '-' ? 'stdin' : progress.file}</Text>
+      <Text bold={color}>{progress.file === '-' ? 'stdin' : displayText(progress.file)}</Text>
       <Text>{`  ${bar}${progress.artifacts.toLocaleString('en')} artifacts  `}</Text>
       <Text color={color ? (progress.problems > 0 ? 'red' : 'green') : undefined}>{`${progress.problems.toLocaleString('en')} problems`}</Text>
     </Box>

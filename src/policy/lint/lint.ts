@@ -18,7 +18,9 @@ export function lintPolicyFile(file: string, options: LintOptions): LintFileResu
   for (const rule of LINT_RULES) rule.check(context, sinkFor(rule, file, read.document, findings));
   // A policy's findings are listed in source order; a file that is none has a problem or two, in the order found.
   const result: LintFileResult = {file, findings: read.ok ? byPosition(findings) : findings};
-  if (read.text !== undefined) result.source = read.text;
+  // Code frames quote the file: never one that holds a NUL, which no policy does and binary or
+  // system records (/proc/self/environ, a key) do; its findings still say where.
+  if (read.text !== undefined && !read.text.includes('\0')) result.source = read.text;
   return result;
 }
 

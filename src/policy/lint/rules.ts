@@ -16,6 +16,7 @@ import {policySchema} from './rules/policy-schema.js';
 import {postconditionUnsupported} from './rules/postcondition-unsupported.js';
 import {postconditionWithoutSchema} from './rules/postcondition-without-schema.js';
 import {preconditionInvalid} from './rules/precondition-invalid.js';
+import {regexBacktracking} from './rules/regex-backtracking.js';
 import {riskFactorCondition} from './rules/risk-factor-condition.js';
 import {yamlDuplicateKey} from './rules/yaml-duplicate-key.js';
 import {yamlSyntax} from './rules/yaml-syntax.js';
@@ -38,6 +39,8 @@ export const LINT_RULES: readonly LintRuleModule[] = [
   dateInvalid,
   dateInactive,
   riskFactorCondition,
+  // later rules go last, so the index of every earlier rule in SARIF reports stays what it was
+  regexBacktracking,
 ];
 
 /** What reports list of each rule. */

@@ -4,9 +4,8 @@
 // each checked against its part of schemas/golden_fixture.schema.json (an
 // artifact against schemas/audit_artifact.schema.json).
 
-import path from 'node:path';
+import {readInputFile} from '../input-file.js';
 import {JsonSyntaxError, parseJson} from '../../canonical/json.js';
-import {fileProblemCode, readRegularFile} from '../../files/regular-file.js';
 import {bestMatch, compileSchema, type CompiledSchema} from '../../jsonschema/index.js';
 import {isDict, type PyDict, type PyValue} from '../../python/values.js';
 import {readShippedSchema} from '../../schemas.js';
@@ -52,7 +51,7 @@ function validatorFor(definition: Definition): CompiledSchema {
 
 /** Reads a `.json` fixture or a `.jsonl` file of records/fixtures. */
 export function loadFixtureFile(file: string, options: FixtureLoadOptions = {}): ReplayFixture[] | NotAFixture {
-  const text = readText(file, options.cwd);
+  const text = readInputFile(file, 'fixture', options.cwd);
   if (/\.jsonl$|\.ndjson$/i.test(file)) return loadJsonLines(text, file, options);
   const value = parseOrThrow(text, file, 1);
   const shape = shapeOf(value);
@@ -70,13 +69,6 @@ function loadJsonLines(text: string, file: string, options: FixtureLoadOptions):
     fixtures.push(fixtureOf(value as PyDict, shape, file, index + 1, options));
   });
   return fixtures;
-}
-
-function readText(file: string, cwd?: string): string {
-  // A named pipe or device is refused unopened: a fixture is a regular file.
-  const read = readRegularFile(path.resolve(cwd ?? process.cwd(), file));
-  if (!read.ok) throw new TestingFileError(`cannot read the fixture: ${fileProblemCode(read.problem)}`, 'UNREADABLE', {file});
-  return read.bytes.toString('utf8');
 }
 
 /** Reads a JSON document (Python semantics: `1.0` stays a float); a syntax error names the file and line. */

@@ -42,6 +42,7 @@ describe('the lint rule registry', () => {
       'date-invalid',
       'date-inactive',
       'risk-factor-condition',
+      'regex-backtracking',
     ]);
     expect(ALL_RULES.every((rule) => Object.keys(rule).join() === 'id,severity,description')).toBe(true);
   });

@@ -1,5 +1,6 @@
 // Wording shared by the coverage reporters: how an element is named, and
 // what is said of an outcome no case reached.
+import {displayText} from '../../display-text.js';
 import type {ElementKind, Outcome, PolicyElement} from '../../../testing/coverage/index.js';
 
 const KIND_LABELS: Record<ElementKind, string> = {
@@ -83,10 +84,10 @@ export function missingOutcomes(kind: ElementKind, outcomes: readonly Outcome[],
 
 /**
  * Text from a policy made safe for a terminal and one line: control
- * characters, line and paragraph separators and bidirectional overrides
- * escaped as `\uXXXX`; long text cut.
+ * characters shown as `displayText` shows them, tabs and line ends too
+ * (`\x09`, `\x0a`); long text cut.
  */
 export function printable(text: string, maxLength = 80): string {
-  const escaped = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (character) => `\\u${character.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const escaped = displayText(text).replace(/[\t\n\r]/g, (character) => `\\x${character.charCodeAt(0).toString(16).padStart(2, '0')}`);
   return [...escaped].length > maxLength ? `${[...escaped].slice(0, maxLength - 1).join('')}…` : escaped;
 }

@@ -51,7 +51,7 @@ describe('coverage summary', () => {
       totals: {elements: 1, elementsCovered: 0, outcomes: 1, outcomesCovered: 0},
     };
     const text = coverageTextReporter(report, {cwd: '/w', toolVersion: '0'});
-    expect(text).toContain('role `evil\\u001b[2J\\u202e`: never allowed');
+    expect(text).toContain('role `evil\\x1b[2J\\u202e`: never allowed');
     expect(text).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u202e]/);
   });
 });
