@@ -1,7 +1,7 @@
 // What commands say on stderr, written in one place: notes about a run as
-// `aigc <command>: message`, and a failure as one line (`aigc: …`, or
-// `aigc <command>: …` for a command whose failures name it) with the exit code
-// it ends the run with; a stack trace only when DEBUG is set.
+// `aigc <command>: message`, and a failure as one line with the exit code it
+// ends the run with: `aigc <command>: …` (`aigc: …` only when no command was
+// named, as for an unknown command); a stack trace only when DEBUG is set.
 import {CliError, ExitCode} from './exit-codes.js';
 
 const PROGRAM = 'aigc';

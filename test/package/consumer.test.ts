@@ -158,6 +158,21 @@ const COMMAND_RUNS: Record<string, () => Promise<{run: SpawnedRun; code: number;
     return {run: await aigc(['replay', 'recorded.jsonl', '-f', 'text', '--update=none']), code: 0, stdout: /15 passed, 0 failed/};
   },
   schema: async () => ({run: await aigc(['schema', 'policy']), code: 0, stdout: /"\$schema": "http:\/\/json-schema\.org\/draft-07\/schema#"/}),
+  help: async () => {
+    const root = await aigc(['--help']);
+    expect(root.stdout).toMatch(/^TOPICS\n[\s\S]*^COMMANDS\n/m);
+    return {run: await aigc(['help', 'policy', 'lint']), code: 0, stdout: /^USAGE\n {2}\$ aigc policy lint /m};
+  },
+  version: async () => {
+    const short = await aigc(['-v']);
+    expect(short.stdout).toBe(`aigc/${packageJson.version} ${process.platform}-${process.arch} node-${process.version}\n`);
+    return {run: await aigc(['version']), code: 0, stdout: new RegExp(`^aigc/${packageJson.version} `)};
+  },
+  autocomplete: async () => {
+    const zsh = await aigc(['autocomplete', 'zsh']);
+    expect(zsh.stdout).toMatch(/^#compdef aigc\n/);
+    return {run: await aigc(['autocomplete', 'bash']), code: 0, stdout: /^complete -o filenames -o bashdefault -F _aigc aigc$/m};
+  },
 };
 
 describe('the npm package, packed from a clean checkout', () => {

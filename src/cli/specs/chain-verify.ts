@@ -1,7 +1,7 @@
 // `aigc chain verify`: its help, arguments and flags (run: src/cli/run-verify.ts).
 import {VERIFY_FORMATS} from '../reporters/verify/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {reportFlags} from './shared.js';
+import {COLOR_FLAGS, reportFlags} from './shared.js';
 
 export const CHAIN_VERIFY = defineCommand({
   id: 'chain:verify',
@@ -25,6 +25,7 @@ Exit status: 0 everything checked is valid, 1 any problem, 2 usage error, 3 a fi
   variadic: true,
   flags: {
     ...reportFlags(VERIFY_FORMATS),
+    ...COLOR_FLAGS,
     'key-env': {type: 'string', description: 'Check signatures with the HMAC key in this environment variable (its UTF-8 bytes).', helpValue: 'VAR'},
     'key-file': {type: 'string', description: 'Check signatures with the HMAC key in this file (its bytes, one trailing newline removed).', helpValue: 'PATH'},
     'allow-unsigned': {

@@ -10,11 +10,11 @@ export const COMPLIANCE_EXPORT = defineCommand({
 
 The json format (default) is byte-identical to the report of the Python reference's \`aigc compliance export\` for the same input. markdown and html are for people; html is one self-contained page with charts.
 
-source_file in the report is the --input value as given ("-" for stdin; several values joined by ", ").
+The trails are the FILE arguments and the --input values, alike ("-" for stdin). source_file in the report is the inputs as given (several joined by ", ").
 
 Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report cannot be written or the --lineage bound is passed.`,
   examples: [
-    {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl'},
+    {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> audit.jsonl'},
     {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
     {description: 'A self-contained HTML page for reviewers', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -f html -o compliance.html'},
     {
@@ -22,16 +22,16 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
       command: 'cat audit.jsonl | <%= config.bin %> <%= command.id %> -i - -f markdown >> "$GITHUB_STEP_SUMMARY"',
     },
   ],
-  args: {},
+  args: {file: {description: 'JSONL audit trail to read: a file, a glob, or - for stdin; several may be given.'}},
+  variadic: true,
   flags: {
     input: {
       type: 'string',
       char: 'i',
-      description: 'JSONL audit trail to read: a file, a glob, or - for stdin (repeat the flag or give several values).',
+      description: 'JSONL audit trail to read, as FILE (repeat the flag or give several values).',
       helpValue: 'FILE',
       multiple: true,
       greedy: true,
-      required: true,
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},

@@ -53,5 +53,4 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     gate: GATE_FLAG,
     redact: REDACT_FLAG,
   },
-  failuresNameCommand: true,
 });

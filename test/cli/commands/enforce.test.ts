@@ -276,7 +276,7 @@ describe('aigc enforce with hostile input', () => {
   it('refuses an argument after a repeatable flag as a usage error (exit 2), not as another value', async () => {
     const run = await enforce(['--gate', 'gates.mjs', 'extra'], line(passingInvocation()));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Unexpected argument: extra');
+    expect(run.stderr).toBe('aigc enforce: unexpected argument "extra": aigc enforce takes no arguments\n');
   });
 
   it('fails a missing --input file with exit 3, naming it', async () => {

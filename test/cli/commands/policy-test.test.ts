@@ -13,8 +13,8 @@ describe('aigc policy test', () => {
   });
 
   it('exits 3 for a missing path and 2 for a bad flag value, however the flags are written', async () => {
-    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml']), 3, /^aigc: no-such\.test\.yaml: no such file or folder/);
-    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml', '-f=text']), 3, /^aigc: no-such\.test\.yaml: no such file or folder/);
+    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml']), 3, /^aigc policy test: no-such\.test\.yaml: no such file or folder/);
+    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml', '-f=text']), 3, /^aigc policy test: no-such\.test\.yaml: no such file or folder/);
     expectOneLineError(await aigc(['policy', 'test', 'fixtures/suites', '-f', 'yaml']), 2, /unknown format "yaml" for --format/);
   });
 
