@@ -18,6 +18,15 @@ export function commandNotes(stderr: TextSink, command: string): (message: strin
   };
 }
 
+/**
+ * The one note of every command that reads records from a stream (enforce,
+ * compliance export, chain verify, chain append) for an input with none in it
+ * (no bytes, or blank lines only): `<source>: empty input: no <records>`.
+ */
+export function emptyInputText(source: string, records: string): string {
+  return `${source}: empty input: no ${records}`;
+}
+
 /** What the top level prints and how it exits for a thrown value. */
 export interface FailureReport {
   exitCode: number;

@@ -7,7 +7,7 @@ import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../r
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {CommandIo} from './command-io.js';
-import {commandNotes} from './diagnostics.js';
+import {commandNotes, emptyInputText} from './diagnostics.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
 import {writeReport} from './output.js';
@@ -37,7 +37,7 @@ export async function runComplianceExport(files: readonly string[], flags: Compl
     io.stderr.write(`ERROR: all ${report.invalidArtifacts} artifact(s) were schema-invalid; nothing exported.\n`);
     return ExitCode.CheckFailed;
   }
-  if (report.totalArtifacts === 0) note(`warning: ${report.sourceFile}: no audit artifacts found`);
+  if (report.totalArtifacts === 0) note(emptyInputText(report.sourceFile === '-' ? 'stdin' : report.sourceFile, 'audit artifacts'));
   const text = (await COMPLIANCE_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.

@@ -89,7 +89,7 @@ describe('inputs', () => {
     const run = await exportReport({input: [trail('empty.jsonl', '')]}, {cwd: work});
     expect(run.exitCode).toBe(0);
     expect(json(run)).toMatchObject({total_artifacts: 0, invalid_artifacts: 0, compliance_rate: 0});
-    expect(run.stderr).toContain('no audit artifacts found');
+    expect(run.stderr).toMatch(/^aigc compliance export: .*empty\.jsonl: empty input: no audit artifacts\n$/);
   });
 
   it('exits 1 and writes nothing when every line is invalid, as for a binary file', async () => {

@@ -1,7 +1,7 @@
 // `aigc chain verify`: its help, arguments and flags (run: src/cli/run-verify.ts).
 import {VERIFY_FORMATS} from '../reporters/verify/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {COLOR_FLAGS, reportFlags} from './shared.js';
+import {COLOR_FLAGS, emptyInputHelp, reportFlags} from './shared.js';
 
 export const CHAIN_VERIFY = defineCommand({
   id: 'chain:verify',
@@ -11,6 +11,8 @@ export const CHAIN_VERIFY = defineCommand({
 Every problem is reported with its file, line, chain, index, what was expected and what was found; then one line per chain: "chain <id>: 40/40 artifacts intact, 40/40 signatures valid". Files written by the Python reference (json.dumps defaults) and by aigc enforce --chain are both accepted. A cut-off tail cannot be seen from the file alone: compare each chain's last index and checksum (in the JSON report) with a copy kept elsewhere.
 
 FILE "-" reads stdin. Lines over 64 MiB are reported and skipped (set AIGC_MAX_LINE_BYTES to lower the limit).
+
+${emptyInputHelp('audit artifacts', 'the report names the file as holding no artifacts and the exit status is 1: an empty trail proves nothing')}
 
 Exit status: 0 everything checked is valid, 1 any problem, 2 usage error, 3 a file cannot be read or the key file is unreadable.`,
   examples: [

@@ -1,7 +1,7 @@
 // `aigc compliance export`: its help and flags (run: src/cli/run-compliance.ts).
 import {COMPLIANCE_FORMATS} from '../reporters/compliance/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {reportFlags} from './shared.js';
+import {emptyInputHelp, reportFlags} from './shared.js';
 
 export const COMPLIANCE_EXPORT = defineCommand({
   id: 'compliance:export',
@@ -11,6 +11,8 @@ export const COMPLIANCE_EXPORT = defineCommand({
 The json format (default) is byte-identical to the report of the Python reference's \`aigc compliance export\` for the same input. markdown and html are for people; html is one self-contained page with charts.
 
 The trails are the FILE arguments and the --input values, alike ("-" for stdin). source_file in the report is the inputs as given (several joined by ", ").
+
+${emptyInputHelp('audit artifacts', 'the report of 0 artifacts is written and the exit status is 0, as the reference does')}
 
 Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report cannot be written or the --lineage bound is passed.`,
   examples: [

@@ -27,6 +27,11 @@ export const COLOR_FLAGS = {
   },
 } as const satisfies Record<string, FlagSpec>;
 
+/** The sentence every command that reads records says of empty input, with what it then does. */
+export function emptyInputHelp(records: string, outcome: string): string {
+  return `Empty input (no bytes, or blank lines only) is said once on stderr ("FILE: empty input: no ${records}"); then ${outcome}.`;
+}
+
 export const STRICT_FLAG = {
   type: 'boolean',
   description: 'Strict mode: refuse policies whose preconditions are bare strings rather than typed (FAIL at policy validation).',
