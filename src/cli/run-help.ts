@@ -5,14 +5,14 @@ import {Config, Help} from '@oclif/core';
 import {packageRoot} from '../package-root.js';
 import type {CommandIo} from './command-io.js';
 import {ExitCode, usageError} from './exit-codes.js';
-import {nearest} from './start/suggest.js';
+import {nearestWord} from '../nearest-word.js';
 
 /** `words` name a command or topic among `ids` (the command ids, `policy:lint`); none is the root. */
 export async function runHelp(words: readonly string[], ids: readonly string[], io: CommandIo): Promise<number> {
   const subject = words.filter((word) => word !== '').join(':');
   const known = new Set(ids.flatMap((id) => id.split(':').map((_, index, parts) => parts.slice(0, index + 1).join(':'))));
   if (subject !== '' && !known.has(subject)) {
-    const near = nearest(subject, [...known]);
+    const near = nearestWord(subject, [...known]);
     const hint = near === undefined ? '' : `; did you mean "${near.replaceAll(':', ' ')}"?`;
     throw usageError(`no command or topic "${words.join(' ')}"${hint} (aigc help lists them)`);
   }

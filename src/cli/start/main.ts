@@ -10,7 +10,7 @@ import {type CommandEntry, COMMANDS} from './commands.js';
 import {parseCommandLine} from './parse.js';
 import {routeCommandLine} from './route.js';
 import {commandWords} from './spec.js';
-import {nearest} from './suggest.js';
+import {nearestWord} from '../../nearest-word.js';
 
 export interface StartOptions {
   /** Imports ES modules for the commands (the start path may run as a script with no module loader). */
@@ -75,7 +75,7 @@ function runRoute(route: Exclude<ReturnType<typeof routeCommandLine<CommandEntry
 
 /** `unknown command "policy lnt"; did you mean "policy lint"?`, else where the commands are listed. */
 function unknownCommandText(words: string): string {
-  const near = nearest(words, COMMANDS.map(({spec}) => commandWords(spec)));
+  const near = nearestWord(words, COMMANDS.map(({spec}) => commandWords(spec)));
   return `unknown command "${words}"; ${near === undefined ? 'see "aigc help" for the commands' : `did you mean "${near}"?`}`;
 }
 

@@ -8,7 +8,7 @@
 // probably meant to be.
 import {CliError, ExitCode} from '../exit-codes.js';
 import {type ArgSpec, type CommandSpec, commandWords, type FlagSpec, type Parsed} from './spec.js';
-import {nearest} from './suggest.js';
+import {nearestWord} from '../../nearest-word.js';
 
 type Token = {kind: 'flag'; flag: string; input: string} | {kind: 'arg'; arg: string | undefined; input: string};
 
@@ -202,7 +202,7 @@ function unknownFlags(spec: CommandSpec, unknown: string[]): CliError {
   const known = Object.entries(spec.flags).flatMap(([name, flag]) => [`--${name}`, ...(flag.allowNo ? [`--no-${name}`] : []), ...(flag.char ? [`-${flag.char}`] : [])]);
   const guesses = unknown.map((word) => {
     const typed = word.startsWith('--') ? word.split('=')[0] : word;
-    return {typed, near: typed.startsWith('--') ? nearest(typed, known.filter((flag) => flag.startsWith('--'))) : undefined};
+    return {typed, near: typed.startsWith('--') ? nearestWord(typed, known.filter((flag) => flag.startsWith('--'))) : undefined};
   });
   const help = `"aigc ${commandWords(spec)} --help" lists its flags`;
   if (guesses.length === 1) {

@@ -1,9 +1,9 @@
-// "Did you mean" for a mistyped flag or command: the known word nearest to
-// what was typed, counting a swap of two neighbouring letters as one edit
+// "Did you mean": the known word nearest to one mistyped (a flag, a command,
+// a suite key), counting a swap of two neighbouring letters as one edit
 // (`--fromat` → `--format`), when it is near enough to be a typo.
 
 /** The candidate nearest to `typed`, or undefined when none is within a typo's distance. */
-export function nearest(typed: string, candidates: readonly string[]): string | undefined {
+export function nearestWord(typed: string, candidates: readonly string[]): string | undefined {
   // A third of the word may be wrong (at least one letter): `--fromat`, `--formt`, `--outptu`, not `--x` for `--json`.
   const limit = Math.max(1, Math.floor(typed.replace(/^-+/, '').length / 3));
   let best: {word: string; distance: number} | undefined;
@@ -15,7 +15,7 @@ export function nearest(typed: string, candidates: readonly string[]): string | 
 }
 
 /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const rows: number[][] = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
