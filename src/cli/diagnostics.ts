@@ -1,7 +1,7 @@
 // What commands say on stderr, written in one place: notes about a run as
-// `aigc <command>: message`, and a failure as one line (`aigc: …`, or
-// `aigc <command>: …` for a command whose failures name it) with the exit code
-// it ends the run with; a stack trace only when DEBUG is set.
+// `aigc <command>: message`, and a failure as one line with the exit code it
+// ends the run with: `aigc <command>: …` (`aigc: …` only when no command was
+// named, as for an unknown command); a stack trace only when DEBUG is set.
 import {displayText} from './display-text.js';
 import {CliError, ExitCode} from './exit-codes.js';
 
@@ -17,6 +17,15 @@ export function commandNotes(stderr: TextSink, command: string): (message: strin
   return (message) => {
     stderr.write(`${PROGRAM} ${command}: ${displayText(message)}\n`);
   };
+}
+
+/**
+ * The one note of every command that reads records from a stream (enforce,
+ * compliance export, chain verify, chain append) for an input with none in it
+ * (no bytes, or blank lines only): `<source>: empty input: no <records>`.
+ */
+export function emptyInputText(source: string, records: string): string {
+  return `${source}: empty input: no ${records}`;
 }
 
 /** What the top level prints and how it exits for a thrown value. */

@@ -2,11 +2,11 @@
 // report needs: which format, whether to colour, and where the report goes.
 import {type ColorTarget, shouldColor} from './color.js';
 import {type FormatSpec, isMachineFormat, selectFormat} from './format.js';
-import type {reportFlags} from './specs/shared.js';
+import type {COLOR_FLAGS, reportFlags} from './specs/shared.js';
 import type {FlagValues} from './start/spec.js';
 
-/** The parsed values of the report flags (`reportFlags()`). */
-export type ReportFlagValues = FlagValues<ReturnType<typeof reportFlags>>;
+/** The parsed values of the report flags (`reportFlags()`), and of `--color` where the report has it. */
+export type ReportFlagValues = FlagValues<ReturnType<typeof reportFlags>> & Partial<FlagValues<typeof COLOR_FLAGS>>;
 
 export interface ReportSettings<F extends string> {
   format: F;

@@ -9,7 +9,7 @@ import {JsonValueReader, type JsonStreamItem} from '../io/json-values.js';
 import type {PyDict} from '../python/values.js';
 import {CommandChain, checkpointerFromFlags, durabilityFlag} from './chain-writes.js';
 import type {CommandIo} from './command-io.js';
-import {commandNotes} from './diagnostics.js';
+import {commandNotes, emptyInputText} from './diagnostics.js';
 import {ExitCode} from './exit-codes.js';
 import {signerFromFlags} from './keys.js';
 import type {CHAIN_APPEND} from './specs/chain-append.js';
@@ -66,6 +66,7 @@ export async function runAppend(file: string, flags: AppendFlags, io: CommandIo)
   }
   await handleAll(reader.end());
   await chain.close();
+  if (tally.appended + tally.refused === 0) note(emptyInputText('stdin', 'audit artifacts'));
   note(summary(tally, file));
   if (checkpointer?.last) note(`signed checkpoint of ${checkpointer.last.checkpoint.size} leaves in ${checkpointer.file}`);
   return tally.refused > 0 ? ExitCode.CheckFailed : ExitCode.Success;

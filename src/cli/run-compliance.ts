@@ -10,7 +10,7 @@ import {type ComplianceTrail, readComplianceReport} from '../report/compliance-t
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {CommandIo} from './command-io.js';
 import {displayText} from './display-text.js';
-import {commandNotes} from './diagnostics.js';
+import {commandNotes, emptyInputText} from './diagnostics.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
 import {writeFileAtomic, writeReport} from './output.js';
@@ -27,19 +27,22 @@ export type ComplianceFlags = FlagValues<(typeof COMPLIANCE_EXPORT)['flags']>;
 /** Invalid lines described on stderr before the rest are only counted. */
 const MAX_INVALID_NOTES = 10;
 
-export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo): Promise<number> {
+/** `files`: the FILE arguments, read before the --input values. */
+export async function runComplianceExport(files: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<number> {
+  const given = [...files, ...(flags.input ?? [])];
+  if (given.length === 0) throw usageError('no audit trail to read: give a FILE (or - for stdin), e.g. aigc compliance export audit.jsonl');
   const settings = reportSettings(flags, COMPLIANCE_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'compliance export');
-  const inputs = resolveInputPaths(flags.input, io.cwd, note);
+  const inputs = resolveInputPaths(given, io.cwd, note);
   const attestation = await attestationSigner(flags, inputs, settings.outputFile, io);
-  const report = await readReport(inputs, flags, io);
+  const report = await readReport(inputs, given, flags, io);
   describeInvalidLines(report, note);
   if (report.invalidArtifacts > 0 && report.totalArtifacts === 0) {
     // The reference's own line, as it prints it.
     io.stderr.write(`ERROR: all ${report.invalidArtifacts} artifact(s) were schema-invalid; nothing exported.\n`);
     return ExitCode.CheckFailed;
   }
-  if (report.totalArtifacts === 0) note(`warning: ${report.sourceFile}: no audit artifacts found`);
+  if (report.totalArtifacts === 0) note(emptyInputText(report.sourceFile === '-' ? 'stdin' : report.sourceFile, 'audit artifacts'));
   const text = (await COMPLIANCE_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.
@@ -88,11 +91,11 @@ async function writeAttestation(report: ComplianceReport, inputs: InputFile[], o
   note(`attestation written to ${envelopeFile} (signed by ${verifierKeyLabel(signer.verifierKey)})`);
 }
 
-async function readReport(inputs: InputFile[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {
+async function readReport(inputs: InputFile[], given: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {
   const trails: ComplianceTrail[] = inputs.map(({path}) => (path === STDIN ? {name: 'stdin', path: STDIN} : {name: path, path: resolve(io.cwd, path)}));
   try {
     return await readComplianceReport(trails, {
-      sourceFile: sourceFileLabel(flags.input),
+      sourceFile: sourceFileLabel(given),
       includeArtifacts: flags['include-artifacts'],
       lineage: flags.lineage,
       stdin: io.stdin,

@@ -14,7 +14,7 @@ import type {PyDict, PyValue} from '../python/values.js';
 import {CommandChain, checkpointerFromFlags, durabilityFlag} from './chain-writes.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
-import {commandNotes} from './diagnostics.js';
+import {commandNotes, emptyInputText} from './diagnostics.js';
 import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider} from './enforce-items.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
@@ -35,6 +35,10 @@ export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Pro
   const signingKey = keyFromFlags(flags, io.env);
   const redactionPatterns = redactionPatternsFromFlags(flags.redact);
   const customGates = await loadGateModules(flags.gate ?? [], io.cwd, io.importModule);
+  // Typed at a terminal with nothing piped in, aigc enforce would look hung: it is waiting for stdin.
+  if (flags.input === undefined && (io.stdin as {isTTY?: boolean}).isTTY === true) {
+    commandNotes(io.stderr, 'enforce')('reading invocations from stdin (a terminal): type JSON values, then Ctrl-D; or pipe a file in, or use --input FILE');
+  }
   return runEnforce({
     input: flags.input,
     stdin: io.stdin,
@@ -103,7 +107,7 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
   if (output.failure) {
     throw ioError(`cannot write the artifacts (${output.failure.code ?? output.failure.message}); artifacts were lost`, 'stdout', output.failure);
   }
-  if (counts.count === 0 && !output.closed) commandNotes(options.stderr, 'enforce')('no invocations in the input');
+  if (counts.count === 0 && !output.closed) commandNotes(options.stderr, 'enforce')(emptyInputText(options.input ?? 'stdin', 'invocations'));
   return counts.fails > 0 ? ExitCode.CheckFailed : ExitCode.Success;
 }
 

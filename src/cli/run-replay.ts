@@ -70,6 +70,9 @@ export async function runReplay(paths: string[], flags: ReplayFlags, io: Command
   const results = replayed.filter((result) => !refusedFiles.has(result.fixture.file));
   const plan = planUpdates(results, {mode: mappings.length === 0 ? updateMode : 'none', expectedFile: flags.expected, strict: flags.strict, cwd: io.cwd});
   for (const write of plan.writes) await writeFileAtomic(path.resolve(io.cwd, write.file), write.text);
+  // The report names the fixtures; a file that is not one of them (the --expected FILE) is named here.
+  const fixtureFiles = new Set(results.map((result) => path.resolve(io.cwd, result.fixture.file)));
+  for (const write of plan.writes) if (!fixtureFiles.has(path.resolve(io.cwd, write.file))) note(`wrote the actual artifact to ${write.file} (--expected)`);
 
   const entries: ReplayReportEntry[] = results.map((result) => ({result, outcome: outcomeOf(result.status, plan.updated.has(result))}));
   const count = (outcome: ReplayOutcome) => entries.filter((entry) => entry.outcome === outcome).length;

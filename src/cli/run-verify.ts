@@ -10,6 +10,7 @@ import {JsonlSourceError} from '../io/jsonl.js';
 import {isCi} from './ci.js';
 import {colorLevel as colorLevelOf} from './color.js';
 import type {CommandIo} from './command-io.js';
+import {commandNotes, emptyInputText} from './diagnostics.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {isMachineFormat} from './format.js';
 import {keyFromFlags} from './keys.js';
@@ -51,6 +52,8 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: Command
   } finally {
     await progress?.stop();
   }
+  const note = commandNotes(io.stderr, 'chain verify');
+  for (const file of report.files) if (file.artifacts === 0 && file.unreadableLines === 0) note(emptyInputText(file.file === '-' ? 'stdin' : file.file, 'audit artifacts'));
   const full: ChainVerifyReport = checkpoints === null ? report : await withCheckpoints(report, files[0], checkpoints);
   const text = (await VERIFY_REPORTERS[settings.format]())(full, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});

@@ -9,6 +9,7 @@
 import {bestMatch, type CompiledSchema, compileSchema, mostRelevant, type SchemaError} from '../jsonschema/index.js';
 import type {YamlDocument, YamlPath} from '../policy/yaml.js';
 import {isDict, isList, type PyDict, type PyValue, pyKeys} from '../python/values.js';
+import {nearestWord} from '../nearest-word.js';
 import {readShippedSchema} from '../schemas.js';
 import {shapeOfCase} from './case-shape.js';
 import {locationIn} from '../source-location.js';
@@ -26,6 +27,8 @@ function suiteSchema(): {schema: PyDict; validator: CompiledSchema} {
 
 /** The problem to report for a suite the schema refuses; undefined when it fits. */
 export function suiteSchemaProblem(value: PyValue, document: YamlDocument, file: string): TestingFileError | undefined {
+  // An empty file (or one of comments only) is YAML's null: say so, not python-jsonschema's "None is not of type 'object'".
+  if (value === null) return located('the suite file is empty: a suite is a YAML mapping with a cases list (aigc schema policy-test-suite prints its schema)', [], document, file);
   const {schema, validator} = suiteSchema();
   let error = mostRelevant(validator.iterErrors(value));
   if (error === undefined) return undefined;
@@ -74,7 +77,7 @@ function describe(error: SchemaError, schema: PyDict, document: YamlDocument, fi
     const known = isDict(node) && isDict(node.properties) ? pyKeys(node.properties) : [];
     const unknown = pyKeys(instance).find((key) => !known.includes(key));
     if (unknown !== undefined) {
-      const guess = likelyMeant(unknown, known);
+      const guess = nearestWord(unknown, known);
       const hint = guess === undefined ? `; known keys: ${known.join(', ')}` : ` (did you mean '${guess}'?)`;
       return located(`${where}unknown key '${unknown}'${hint}`, [...path, unknown], document, file, 'key');
     }
@@ -124,29 +127,6 @@ function requiredKeys(forbidden: PyValue | undefined): string[] {
   if (isList(forbidden.required)) return forbidden.required.filter((key): key is string => typeof key === 'string');
   if (isList(forbidden.anyOf)) return forbidden.anyOf.flatMap((branch) => requiredKeys(branch));
   return [];
-}
-
-/** The known key closest to a misspelt one, when it is close enough to be the one meant. */
-function likelyMeant(key: string, known: readonly string[]): string | undefined {
-  let best: {key: string; distance: number} | undefined;
-  for (const candidate of known) {
-    const distance = editDistance(key, candidate);
-    if (best === undefined || distance < best.distance) best = {key: candidate, distance};
-  }
-  return best !== undefined && best.distance <= Math.max(1, Math.floor(key.length / 3)) ? best.key : undefined;
-}
-
-/** Edits (insert, delete, replace, swap two neighbours) that turn one key into the other. */
-function editDistance(a: string, b: string): number {
-  const rows = Array.from({length: a.length + 1}, (_, i) => Array.from({length: b.length + 1}, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
-  for (let i = 1; i <= a.length; i++) {
-    for (let j = 1; j <= b.length; j++) {
-      const replace = rows[i - 1][j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1);
-      rows[i][j] = Math.min(rows[i - 1][j] + 1, rows[i][j - 1] + 1, replace);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) rows[i][j] = Math.min(rows[i][j], rows[i - 2][j - 2] + 1);
-    }
-  }
-  return rows[a.length][b.length];
 }
 
 /** `cases[0].expect.gate`: a path as suite authors write it. */

@@ -26,6 +26,8 @@ export interface SpawnOptions {
   timeoutMs?: number;
   /** Runs as this user (and group of the same number), with HOME in the temporary folder. */
   uid?: number;
+  /** The program's entry to run instead of this project's bin/run.js (an installed package's). */
+  bin?: string;
 }
 
 /** Settings of the test runner's environment a user's shell would not have (vitest sets NODE_ENV=test). */
@@ -46,7 +48,7 @@ export function spawnAigc(args: string[], options: SpawnOptions = {}): Promise<S
   return new Promise((resolve, reject) => {
     const env = cleanEnv(options.uid === undefined ? options.env : {HOME: tmpdir(), ...options.env});
     const user = options.uid === undefined ? {} : {uid: options.uid, gid: options.uid};
-    const child = spawn(process.execPath, [CLI, ...args], {cwd: options.cwd ?? REPO_ROOT, env, ...user});
+    const child = spawn(process.execPath, [options.bin ?? CLI, ...args], {cwd: options.cwd ?? REPO_ROOT, env, ...user});
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     let headDone = false;

@@ -59,3 +59,40 @@ describe('aigc enforce --help', () => {
     expect(run.stdout).toContain('--redact=NAME=REGEX...');
   });
 });
+
+describe('aigc help', () => {
+  it('lists the topics and commands, as aigc --help does', async () => {
+    const [help, flag] = await Promise.all([aigc(['help']), aigc(['--help'])]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(flag.stdout);
+    expect(help.stdout).toMatch(/^TOPICS\n[\s\S]*policy/m);
+  });
+
+  it("shows a command's help, as aigc COMMAND --help does", async () => {
+    const [help, flag] = await Promise.all([aigc(['help', 'policy', 'lint']), aigc(['policy', 'lint', '--help'])]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toBe(flag.stdout);
+    expect(help.stdout).toMatch(/^USAGE\n {2}\$ aigc policy lint /m);
+  });
+
+  it("shows a topic's commands", async () => {
+    const run = await aigc(['help', 'chain']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}chain append /m);
+  });
+
+  it('refuses words that name no command, suggesting the nearest (exit 2)', async () => {
+    const run = await aigc(['help', 'polcy', 'lint']);
+    expect([run.code, run.stdout, run.stderr]).toEqual([2, '', 'aigc help: no command or topic "polcy lint"; did you mean "policy lint"? (aigc help lists them)\n']);
+  });
+});
+
+describe('the root help', () => {
+  it('says how to get the version, a command\'s help and shell completion', async () => {
+    const run = await aigc(['--help']);
+    run.stdout = run.stdout.replace(/\s+/g, ' ');
+    expect(run.stdout).toContain('aigc version (or aigc --version, aigc -v)');
+    expect(run.stdout).toContain('aigc help COMMAND');
+    expect(run.stdout).toContain('aigc autocomplete bash|zsh');
+  });
+});

@@ -17,12 +17,14 @@ const COMMANDS = [
 ];
 
 describe('a stdout that cannot be written', () => {
-  it.each(COMMANDS.map((args) => [args.slice(0, 2).join(' '), args] as const))('fails aigc %s with exit 3 and one line', (_name, args) => {
+  // The command's words: two under a topic (policy lint), else one (replay).
+  const words = (args: string[]) => args.slice(0, ['policy', 'chain', 'compliance'].includes(args[0]) ? 2 : 1).join(' ');
+  it.each(COMMANDS.map((args) => [words(args), args] as const))('fails aigc %s with exit 3 and one line naming the command', (name, args) => {
     const full = openSync('/dev/full', 'w');
     try {
       const run = spawnSync(process.execPath, [CLI, ...args], {cwd: REPO_ROOT, stdio: ['ignore', full, 'pipe'], encoding: 'utf8'});
       expect(run.status, run.stderr).toBe(3);
-      expect(run.stderr).toBe('aigc: stdout: cannot write the report: no space left on the device (ENOSPC)\n');
+      expect(run.stderr).toBe(`aigc ${name}: stdout: cannot write the report: no space left on the device (ENOSPC)\n`);
     } finally {
       closeSync(full);
     }

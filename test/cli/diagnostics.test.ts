@@ -22,16 +22,16 @@ describe('describeFailure', () => {
     expect(describeFailure(error, {DEBUG: '1'}).stderr).toContain('    at ');
   });
 
-  it('keeps the exit code of a parse error and folds its hint into the line', () => {
+  it('keeps the exit code of a parse error, naming the command it was given to', () => {
     let parseError: unknown;
     try {
       parseCommandLine(POLICY_LINT, ['policies', '--colour']);
     } catch (error) {
       parseError = error;
     }
-    expect(describeFailure(parseError, {})).toEqual({
+    expect(describeFailure(parseError, {}, 'policy lint')).toEqual({
       exitCode: 2,
-      stderr: 'aigc: Nonexistent flag: --colour; See more help with --help\n',
+      stderr: 'aigc policy lint: unknown flag --colour; did you mean --color?\n',
     });
   });
 

@@ -33,7 +33,7 @@ describe('the oclif command of a spec', () => {
     const gate = oclifCommand(ENFORCE).flags.gate as {multiple?: boolean; multipleNonGreedy?: boolean};
     expect([gate.multiple, gate.multipleNonGreedy]).toEqual([true, true]);
     const input = oclifCommand(COMPLIANCE_EXPORT).flags.input as {multiple?: boolean; multipleNonGreedy?: boolean; required?: boolean};
-    expect([input.multiple, input.multipleNonGreedy, input.required]).toEqual([true, undefined, true]);
+    expect([input.multiple, input.multipleNonGreedy]).toEqual([true, undefined]);
   });
 
   it('shows a value that may be left out after its = sign, in brackets', () => {

@@ -1,49 +1,233 @@
-// The package as npm publishes it: `npm pack` of the built tree, unpacked into
-// a TypeScript consumer's node_modules (offline: the consumer's other
-// packages are links to this project's), then compiled with
-// `moduleResolution: nodenext` and run.
+// The package as a user gets it: a clean copy of the checkout (the files git
+// tracks or would track, no dist/) packed with `npm pack`, which builds first
+// (prepack); the tarball installed into an empty folder outside the project
+// with `npm ci --offline` from a lockfile made of this project's pinned
+// dependencies (no link into this tree); then every command run from the
+// installed bin, and a TypeScript consumer compiled against the package's types.
 import {execFile} from 'node:child_process';
-import {mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
+import {cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {join} from 'node:path';
+import {dirname, join} from 'node:path';
 import {promisify} from 'node:util';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
-import {REPO_ROOT} from '../cli-e2e/cli.js';
+import {REPO_ROOT, type SpawnedRun, spawnAigc} from '../cli-e2e/cli.js';
 
 const run = promisify(execFile);
+
+interface LockEntry {
+  version?: string;
+  dev?: boolean;
+  devOptional?: boolean;
+  link?: boolean;
+  [key: string]: unknown;
+}
+
 const packageJson = JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as {
+  name: string;
+  version: string;
+  license: string;
+  bin: Record<string, string>;
+  engines: Record<string, string>;
   dependencies: Record<string, string>;
+  peerDependencies: Record<string, string>;
+  peerDependenciesMeta: Record<string, unknown>;
   types: string;
   exports: Record<string, {types?: string; import?: string}>;
 };
+const lock = JSON.parse(readFileSync(join(REPO_ROOT, 'package-lock.json'), 'utf8')) as {packages: Record<string, LockEntry>};
 
 const workspace = mkdtempSync(join(tmpdir(), 'aigc-package-'));
+const checkout = join(workspace, 'checkout');
 const consumer = join(workspace, 'consumer');
 const installed = join(consumer, 'node_modules', 'aigc');
+const bin = join(consumer, 'node_modules', '.bin', 'aigc');
+const tarball = `${packageJson.name}-${packageJson.version}.tgz`;
 let packedFiles: string[];
 
-/** Links a package of this project's node_modules into the consumer's (a scoped name gets its scope folder). */
-function linkPackage(name: string): void {
-  const target = join(consumer, 'node_modules', name);
-  mkdirSync(join(target, '..'), {recursive: true});
-  symlinkSync(join(REPO_ROOT, 'node_modules', name), target, 'dir');
+/** The checkout as git has it, with the changes not yet committed: tracked and untracked files, nothing ignored. */
+async function copyCheckout(): Promise<void> {
+  const {stdout} = await run('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {cwd: REPO_ROOT, maxBuffer: 64 * 1024 * 1024});
+  for (const file of stdout.split('\0').filter((name) => name !== '' && existsSync(join(REPO_ROOT, name)))) {
+    mkdirSync(dirname(join(checkout, file)), {recursive: true});
+    cpSync(join(REPO_ROOT, file), join(checkout, file));
+  }
+  // The build's tools (tsc, esbuild) are this project's installed dependencies, as after `npm ci` in the clone.
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(checkout, 'node_modules'), 'dir');
+}
+
+/**
+ * The consumer's lockfile: the tarball, every package this project's lockfile
+ * pins for production, and @types/node for the TypeScript consumer, so the
+ * install needs nothing that is not in npm's cache after this project's `npm ci`.
+ */
+function writeConsumer(): void {
+  const typesNode = lock.packages['node_modules/@types/node'];
+  const root = {name: 'consumer', private: true, type: 'module', dependencies: {aigc: `file:../${tarball}`}, devDependencies: {'@types/node': typesNode.version}};
+  const packages: Record<string, unknown> = {
+    '': {name: root.name, dependencies: root.dependencies, devDependencies: root.devDependencies},
+    'node_modules/aigc': {
+      version: packageJson.version,
+      resolved: `file:../${tarball}`,
+      license: packageJson.license,
+      dependencies: packageJson.dependencies,
+      peerDependencies: packageJson.peerDependencies,
+      peerDependenciesMeta: packageJson.peerDependenciesMeta,
+      bin: packageJson.bin,
+      engines: packageJson.engines,
+    },
+  };
+  for (const [path, entry] of Object.entries(lock.packages)) {
+    if (path === '' || entry.link || entry.dev) continue;
+    const {devOptional: _devOptional, ...production} = entry;
+    packages[path] = production;
+  }
+  for (const path of ['node_modules/@types/node', 'node_modules/undici-types']) packages[path] = lock.packages[path];
+  mkdirSync(consumer);
+  writeFileSync(join(consumer, 'package.json'), `${JSON.stringify(root, null, 2)}\n`);
+  writeFileSync(join(consumer, 'package-lock.json'), `${JSON.stringify({name: root.name, lockfileVersion: 3, requires: true, packages}, null, 2)}\n`);
+}
+
+async function install(): Promise<void> {
+  const npmCi = (mode: string) => run('npm', ['ci', mode, '--no-audit', '--no-fund'], {cwd: consumer});
+  // Offline from npm's cache; a cache that lacks a package (another cache folder) fetches it from the registry.
+  await npmCi('--offline').catch((error: {stderr?: string}) => {
+    if (!/ENOTCACHED/.test(error.stderr ?? '')) throw error;
+    return npmCi('--prefer-offline');
+  });
+}
+
+/** The user's own copies of the packaged policies, an invocation stream, a suite and a golden fixture. */
+function writeUserFiles(): void {
+  cpSync(join(installed, 'policies'), join(consumer, 'policies'), {recursive: true});
+  cpSync(join(REPO_ROOT, 'fixtures', 'invocations', 'examples.jsonl'), join(consumer, 'invocations.jsonl'));
+  const suite = readFileSync(join(REPO_ROOT, 'fixtures', 'suites', 'support-assistant.test.yaml'), 'utf8');
+  writeFileSync(join(consumer, 'support.test.yaml'), suite.replace(/^policy: .*$/m, 'policy: policies/support-assistant.yaml').replace(/^# yaml-language-server.*\n/, ''));
+  cpSync(join(REPO_ROOT, 'fixtures', 'golden', 'support-intern-is-refused.json'), join(consumer, 'golden.json'));
 }
 
 beforeAll(async () => {
-  const {stdout} = await run('npm', ['pack', '--json', '--pack-destination', workspace], {cwd: REPO_ROOT});
-  const [pack] = JSON.parse(stdout) as {filename: string; files: {path: string}[]}[];
-  packedFiles = pack.files.map((file) => file.path);
-  mkdirSync(installed, {recursive: true});
-  await run('tar', ['-xzf', join(workspace, pack.filename), '-C', installed, '--strip-components=1']);
-  for (const name of [...Object.keys(packageJson.dependencies), '@types/node']) linkPackage(name);
-  writeFileSync(join(consumer, 'package.json'), '{"name": "consumer", "private": true, "type": "module"}\n');
-}, 120000);
+  await copyCheckout();
+  expect(existsSync(join(checkout, 'dist'))).toBe(false);
+  await run('npm', ['pack', '--pack-destination', workspace], {cwd: checkout, maxBuffer: 64 * 1024 * 1024});
+  const {stdout} = await run('tar', ['-tzf', join(workspace, tarball)], {maxBuffer: 64 * 1024 * 1024});
+  packedFiles = stdout
+    .split('\n')
+    .filter((line) => line !== '' && !line.endsWith('/'))
+    .map((line) => line.replace(/^package\//, ''));
+  writeConsumer();
+  await install();
+  writeUserFiles();
+}, 600000);
 
 afterAll(() => rmSync(workspace, {recursive: true, force: true}));
 
+/** `aigc ARGS…` from the installed package's bin, in the consumer's folder. */
+const aigc = (args: string[], input?: string): Promise<SpawnedRun> => spawnAigc(args, {bin, cwd: consumer, input, timeoutMs: 60000});
+
+/** Runs once, on first use: several tests read the trail one run writes. */
+function once<T>(make: () => Promise<T>): () => Promise<T> {
+  let made: Promise<T> | undefined;
+  return () => {
+    made ??= make();
+    return made;
+  };
+}
+
+const enforced = once(() => aigc(['enforce', '--now', '1700000000', '--input', 'invocations.jsonl', '--record', 'recorded.jsonl']));
+const appended = once(async () => aigc(['chain', 'append', 'trail.jsonl'], (await enforced()).stdout));
+
+/** What each command is run with in the consumer's folder, and what it must answer: one entry per command of the package. */
+const COMMAND_RUNS: Record<string, () => Promise<{run: SpawnedRun; code: number; stdout: RegExp}>> = {
+  enforce: async () => ({run: await enforced(), code: 1, stdout: /^\{"audit_schema_version":"1\.4"/}),
+  'chain:append': async () => ({run: await appended(), code: 0, stdout: /^$/}),
+  'chain:verify': async () => {
+    await appended();
+    return {run: await aigc(['chain', 'verify', 'trail.jsonl', '-f', 'text']), code: 0, stdout: /15\/15 artifacts intact/};
+  },
+  'compliance:export': async () => {
+    await appended();
+    return {run: await aigc(['compliance', 'export', '-i', 'trail.jsonl']), code: 0, stdout: /"total_artifacts": 15/};
+  },
+  'policy:lint': async () => ({run: await aigc(['policy', 'lint', 'policies', '-f', 'text']), code: 0, stdout: /^$/}),
+  'policy:validate': async () => ({run: await aigc(['policy', 'validate', 'policies']), code: 0, stdout: /^OK {4}policies\/support-assistant\.yaml$/m}),
+  'policy:test': async () => ({run: await aigc(['policy', 'test', 'support.test.yaml', '-f', 'text']), code: 0, stdout: /\d+ passed, 0 failed/}),
+  replay: async () => {
+    await enforced();
+    const golden = await aigc(['replay', 'golden.json', '-f', 'text']);
+    expect(golden.code, golden.stderr).toBe(0);
+    return {run: await aigc(['replay', 'recorded.jsonl', '-f', 'text', '--update=none']), code: 0, stdout: /15 passed, 0 failed/};
+  },
+  schema: async () => ({run: await aigc(['schema', 'policy']), code: 0, stdout: /"\$schema": "http:\/\/json-schema\.org\/draft-07\/schema#"/}),
+  help: async () => {
+    const root = await aigc(['--help']);
+    expect(root.stdout).toMatch(/^TOPICS\n[\s\S]*^COMMANDS\n/m);
+    return {run: await aigc(['help', 'policy', 'lint']), code: 0, stdout: /^USAGE\n {2}\$ aigc policy lint /m};
+  },
+  version: async () => {
+    const short = await aigc(['-v']);
+    expect(short.stdout).toBe(`aigc/${packageJson.version} ${process.platform}-${process.arch} node-${process.version}\n`);
+    return {run: await aigc(['version']), code: 0, stdout: new RegExp(`^aigc/${packageJson.version} `)};
+  },
+  autocomplete: async () => {
+    const zsh = await aigc(['autocomplete', 'zsh']);
+    expect(zsh.stdout).toMatch(/^#compdef aigc\n/);
+    return {run: await aigc(['autocomplete', 'bash']), code: 0, stdout: /^complete -o filenames -o bashdefault -F _aigc aigc$/m};
+  },
+};
+
+describe('the npm package, packed from a clean checkout', () => {
+  it('builds before packing, and holds what the installed CLI and library need and nothing else', () => {
+    expect(packageJson.types).toBe('./dist/src/index.d.ts');
+    expect(packageJson.exports['.']).toEqual({types: './dist/src/index.d.ts', import: './dist/src/index.js'});
+    for (const file of [
+      'package.json',
+      'LICENSE',
+      'README.md',
+      'bin/run.js',
+      'bin/bundle-loader.js',
+      'dist/aigc.bundle.cjs',
+      'dist/bundle-cache/start.cache',
+      'dist/bundle-cache/enforce.cache',
+      'dist/src/index.js',
+      'dist/src/index.d.ts',
+      'oclif.manifest.json',
+      'schemas/policy_dsl.schema.json',
+      'schemas/audit_artifact.schema.json',
+      'policies/support-assistant.yaml',
+    ]) {
+      expect(packedFiles).toContain(file);
+    }
+    // bin/dev.js needs tsx and src/; source maps point into src/, which is not shipped.
+    expect(packedFiles.filter((file) => file === 'bin/dev.js' || file.endsWith('.map'))).toEqual([]);
+    expect(packedFiles.filter((file) => /^(src|test|scripts|fixtures|commands|examples|docs)\//.test(file) || file.startsWith('dist/test/'))).toEqual([]);
+  });
+
+  it('ships an MIT LICENSE, as package.json declares', () => {
+    expect(packageJson.license).toBe('MIT');
+    expect(readFileSync(join(installed, 'LICENSE'), 'utf8')).toMatch(/^MIT License\n\nCopyright \(c\) \d{4} /);
+  });
+
+  it('is installed on its own: no file of the package links back into the project', () => {
+    const links = readdirSync(join(consumer, 'node_modules'), {recursive: true, withFileTypes: true}).filter((entry) => entry.isSymbolicLink());
+    expect(links.map((entry) => join(entry.parentPath, entry.name)).filter((path) => !path.startsWith(join(consumer, 'node_modules', '.bin')))).toEqual([]);
+  });
+
+  it('runs every command the package has', async () => {
+    const manifest = JSON.parse(readFileSync(join(installed, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, unknown>};
+    expect(Object.keys(COMMAND_RUNS).sort()).toEqual(Object.keys(manifest.commands).sort());
+  });
+
+  it.each(Object.keys(COMMAND_RUNS))('runs aigc %s from the installed bin', async (id) => {
+    const {run: done, code, stdout} = await COMMAND_RUNS[id]();
+    expect(done.code, done.stderr).toBe(code);
+    expect(done.stdout).toMatch(stdout);
+    expect(done.stderr).not.toMatch(/\n\s+at |ModuleLoadError|Cannot find module/);
+  });
+});
+
 const CONSUMER_TS = `import {Aigc, AigcError, type AigcOptions, type AuditArtifact, enforce, HmacSigner, type Invocation, type PyDict, PolicyTestCase, AuditLineage} from 'aigc';
 
-const options: AigcOptions = {signer: new HmacSigner('key'), clock: () => 1700000000, cwd: 'node_modules/aigc'};
+const options: AigcOptions = {signer: new HmacSigner('key'), clock: () => 1700000000};
 const engine: Aigc = new Aigc(options);
 const invocation: PyDict = {
   policy_file: 'policies/support-assistant.yaml',
@@ -54,7 +238,7 @@ const invocation: PyDict = {
   context: {customer_verified: true, ticket_id: 'TCK-000123'},
   output: {answer: 'Hello', confidence: 0.9, escalate: false},
 };
-const artifact: PyDict = enforce(invocation, {cwd: 'node_modules/aigc'});
+const artifact: PyDict = enforce(invocation);
 const pending: Promise<PyDict> = engine.enforce(invocation);
 const failure: string | null = new PolicyTestCase({name: 'n', policyFile: 'p.yaml'}).run().failureGate;
 new AuditLineage().addArtifact(artifact);
@@ -76,7 +260,7 @@ const typed: Invocation = {
   context: {customer_verified: true, ticket_id: 'TCK-000123', session: 'free-form keys are allowed'},
   output: {answer: 'Hello', confidence: 0.9, escalate: false},
 };
-const decided: AuditArtifact = enforce(typed, {cwd: 'node_modules/aigc'});
+const decided: AuditArtifact = enforce(typed);
 const verdict: 'PASS' | 'FAIL' = decided.enforcement_result;
 const mode: 'unified' | 'split' | 'split_pre_call_only' | undefined = decided.metadata.enforcement_mode;
 void [verdict, mode, decided.metadata.gates_evaluated];
@@ -100,42 +284,22 @@ const invocation = {
   context: {customer_verified: true, ticket_id: 'TCK-000123'},
   output: {answer: 'Hello', confidence: 0.9, escalate: false},
 };
-assert.equal(enforce(invocation, {cwd: 'node_modules/aigc'}).enforcement_result, 'PASS');
-await assert.rejects(new Aigc({cwd: 'node_modules/aigc'}).enforce({...invocation, role: 'intern'}), {code: 'ROLE_NOT_ALLOWED'});
+assert.equal(enforce(invocation).enforcement_result, 'PASS');
+await assert.rejects(new Aigc().enforce({...invocation, role: 'intern'}), {code: 'ROLE_NOT_ALLOWED'});
 `;
 
-describe('the npm package', () => {
-  it('declares its types and entry in dist/src, and ships them with the schemas, policies and manifest', () => {
-    expect(packageJson.types).toBe('./dist/src/index.d.ts');
-    expect(packageJson.exports['.']).toEqual({types: './dist/src/index.d.ts', import: './dist/src/index.js'});
-    for (const file of [
-      'package.json',
-      'bin/run.js',
-      'dist/src/index.js',
-      'dist/src/index.d.ts',
-      'bin/bundle-loader.js',
-      'dist/aigc.bundle.cjs',
-      'dist/bundle-cache/enforce.cache',
-      'oclif.manifest.json',
-      'schemas/policy_dsl.schema.json',
-      'schemas/audit_artifact.schema.json',
-      'policies/support-assistant.yaml',
-    ]) {
-      expect(packedFiles).toContain(file);
-    }
-    expect(packedFiles.filter((file) => file.startsWith('test/') || file.startsWith('dist/test/') || file.startsWith('src/'))).toEqual([]);
-  });
-
-  it('type-checks a TypeScript consumer importing from aigc (nodenext)', async () => {
+describe('the library, installed from the package', () => {
+  it('type-checks a TypeScript consumer importing from aigc (nodenext, strict, the library checked too)', async () => {
     writeFileSync(join(consumer, 'consumer.ts'), CONSUMER_TS);
     const tsconfig = {
-      compilerOptions: {target: 'ES2022', lib: ['ES2024'], module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, types: ['node']},
+      compilerOptions: {target: 'ES2022', lib: ['ES2024'], module: 'nodenext', moduleResolution: 'nodenext', strict: true, noEmit: true, skipLibCheck: false, types: ['node']},
       files: ['consumer.ts'],
     };
     writeFileSync(join(consumer, 'tsconfig.json'), JSON.stringify(tsconfig));
-    const result = await run(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], {
-      cwd: consumer,
-    }).catch((error) => error);
+    // The compiler is this project's; what it compiles and resolves is the consumer's alone.
+    const result = await run(process.execPath, [join(REPO_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', consumer], {cwd: consumer}).catch(
+      (error) => error,
+    );
     expect(result.stdout ?? '').toBe('');
   }, 120000);
 
@@ -144,10 +308,5 @@ describe('the npm package', () => {
     const result = await run(process.execPath, ['consumer.mjs'], {cwd: consumer}).catch((error) => error);
     expect(result.stderr ?? '').toBe('');
     expect(result.code ?? 0).toBe(0);
-  });
-
-  it('runs its CLI from the package, with the manifest and schemas', async () => {
-    const {stdout} = await run(process.execPath, [join(installed, 'bin', 'run.js'), 'schema', 'policy'], {cwd: consumer});
-    expect(JSON.parse(stdout).$schema).toMatch(/json-schema\.org/);
   });
 });

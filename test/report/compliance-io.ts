@@ -20,7 +20,7 @@ export async function exportReport(flags: ComplianceFlags, options: {cwd: string
       callback();
     },
   });
-  const exitCode = await runComplianceExport(flags, {
+  const exitCode = await runComplianceExport([], flags, {
     stdin: Readable.from(options.stdin === undefined ? [] : [Buffer.from(options.stdin)]),
     stdout: out,
     stderr: new Writable({

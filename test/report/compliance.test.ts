@@ -89,7 +89,7 @@ describe('inputs', () => {
     const run = await exportReport({input: [trail('empty.jsonl', '')]}, {cwd: work});
     expect(run.exitCode).toBe(0);
     expect(json(run)).toMatchObject({total_artifacts: 0, invalid_artifacts: 0, compliance_rate: 0});
-    expect(run.stderr).toContain('no audit artifacts found');
+    expect(run.stderr).toMatch(/^aigc compliance export: .*empty\.jsonl: empty input: no audit artifacts\n$/);
   });
 
   it('exits 1 and writes nothing when every line is invalid, as for a binary file', async () => {
@@ -140,9 +140,16 @@ describe('output', () => {
     expect(markdown).toContain('| Compliance rate | **48.48%** |');
     expect(markdown).toContain('| Period covered (artifact timestamps, UTC) | 2023-11-14T22:13:20Z |');
     expect(markdown).toContain('| `policies/support-assistant.yaml` | 1.2 | 4 | 7 | 36.36% | `role_validation`, `precondition_validation`, `tool_validation` |');
-    expect(markdown).toContain('| ``policies/a\\|pipe`tick.yaml`` | v5-ß | 0 | 1 | 0.0% | `precondition_validation` |');
+    expect(markdown).toContain('| ``policies/a\\|pipe`tick.yaml`` | v5-ß | 0 | 1 | 0.00% | `precondition_validation` |');
     expect(markdown).toContain('## Failures by gate\n\n| Gate | FAIL artifacts | Share of failures |\n| --- | ---: | ---: |\n| `precondition_validation` | 5 | 29.41% |');
     expect(markdown).toContain('## Lineage');
+  });
+
+  it('writes every percentage in markdown with two decimals (100.00%, 0.00%), not as the JSON rounds them (100.0)', async () => {
+    const run = await exportReport({input: ['mixed.jsonl'], format: 'markdown'}, {cwd: INPUTS});
+    const percentages = run.stdout.toString('utf8').match(/[\d.]+%/g) ?? [];
+    expect(percentages.length).toBeGreaterThan(3);
+    expect(percentages.filter((text) => !/^\d+\.\d{2}%$/.test(text))).toEqual([]);
   });
 
   it('shows markdown and HTML from the trail as text, never as markup', async () => {

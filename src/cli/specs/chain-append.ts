@@ -3,6 +3,7 @@ import {DURABILITY_CHOICES} from '../../audit/trail-writer.js';
 import {DURABILITY_HELP} from '../chain-writes.js';
 import {defineCommand} from '../start/spec.js';
 import {CHECKPOINT_WRITER_FLAGS} from './tlog-shared.js';
+import {emptyInputHelp} from './shared.js';
 
 export const CHAIN_APPEND = defineCommand({
   id: 'chain:append',
@@ -10,6 +11,8 @@ export const CHAIN_APPEND = defineCommand({
   description: `Reads audit artifacts from stdin (NDJSON, or pretty-printed JSON values one after another) and appends each to FILE as the next link of a hash chain, under the same exclusive lock and rules as aigc enforce --chain: the chain at the end of FILE is continued (its chain_id, next chain_index and last checksum), or a new one is started (--chain-id, else a random UUID). Stale chain fields from an earlier chain are dropped first. Artifacts are committed in batches (one lock, one write and one fdatasync each; see --durability).
 
 With --key-env or --key-file only authentic artifacts enter the trail: an already signed artifact must verify with the key or it is refused, and an unsigned one is signed before it is chained (so both its signature and the chain verify with aigc chain verify --key-…). Without a key artifacts are chained as they are. Input that is not a JSON object, or that cannot be recorded (NaN, lone surrogates), is refused. Refusals are reported on stderr with their input line; a one-line summary ends the run on stderr.
+
+${emptyInputHelp('audit artifacts', 'nothing is appended (FILE is left as it was) and the exit status is 0')}
 
 Exit status: 0 every artifact appended, 1 any refused, 2 usage error, 3 FILE cannot be written, is damaged (its last line is incomplete or not JSON) or stays locked by another writer for 2 minutes.`,
   examples: [

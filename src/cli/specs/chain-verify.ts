@@ -1,7 +1,7 @@
 // `aigc chain verify`: its help, arguments and flags (run: src/cli/run-verify.ts).
 import {VERIFY_FORMATS} from '../reporters/verify/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {reportFlags} from './shared.js';
+import {COLOR_FLAGS, emptyInputHelp, reportFlags} from './shared.js';
 import {PUBKEY_FLAG, WITNESS_FLAGS} from './tlog-shared.js';
 
 export const CHAIN_VERIFY = defineCommand({
@@ -14,6 +14,8 @@ Every problem is reported with its file, line, chain, index, what was expected a
 With --checkpoint CP --pubkey PREFIX.pub (one FILE) each signed checkpoint is checked too: it must be validly signed by that key, with the key's name as its origin, and the trail's first N leaves (N the checkpoint's tree size; leaf i is the i-th non-blank line) must have its root. The trail may have grown since; a line before N changed, removed, inserted or reordered is found. Each failure has a stable code: bad-signature, unknown-key, origin-mismatch, root-mismatch, trail-too-short, malformed-checkpoint (and quorum-not-met with --witness).
 
 FILE "-" reads stdin. Lines over 64 MiB are reported and skipped (set AIGC_MAX_LINE_BYTES to lower the limit).
+
+${emptyInputHelp('audit artifacts', 'the report names the file as holding no artifacts and the exit status is 1: an empty trail proves nothing')}
 
 Exit status: 0 everything checked is valid, 1 any problem (or a checkpoint not verified), 2 usage error, 3 a file cannot be read or a key file is unreadable or bad.`,
   examples: [
@@ -29,6 +31,7 @@ Exit status: 0 everything checked is valid, 1 any problem (or a checkpoint not v
   variadic: true,
   flags: {
     ...reportFlags(VERIFY_FORMATS),
+    ...COLOR_FLAGS,
     'key-env': {type: 'string', description: 'Check signatures with the HMAC key in this environment variable (its UTF-8 bytes).', helpValue: 'VAR'},
     'key-file': {type: 'string', description: 'Check signatures with the HMAC key in this file (its bytes, one trailing newline removed).', helpValue: 'PATH'},
     'allow-unsigned': {

@@ -1,7 +1,7 @@
 // `aigc compliance export`: its help and flags (run: src/cli/run-compliance.ts).
 import {COMPLIANCE_FORMATS} from '../reporters/compliance/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {reportFlags} from './shared.js';
+import {emptyInputHelp, reportFlags} from './shared.js';
 
 export const COMPLIANCE_EXPORT = defineCommand({
   id: 'compliance:export',
@@ -12,11 +12,13 @@ The json format (default) is byte-identical to the report of the Python referenc
 
 With --attest --key-file PREFIX.key (a log key from aigc chain keygen) and -o FILE, FILE.intoto.json is written too: an in-toto Statement v1 in a DSSE envelope signed with that Ed25519 key, whose subject is FILE (its name and SHA-256) and whose predicate (https://aigc.dev/attestations/compliance-export/v1, docs/audit-trails.md) lists each input trail with its size, SHA-256 and signed checkpoint (TRAIL.checkpoint, when it has one), the period its artifacts cover, the report date and the report's totals. aigc compliance verify-attestation checks it.
 
-source_file in the report is the --input value as given ("-" for stdin; several values joined by ", ").
+The trails are the FILE arguments and the --input values, alike ("-" for stdin). source_file in the report is the inputs as given (several joined by ", ").
+
+${emptyInputHelp('audit artifacts', 'the report of 0 artifacts is written and the exit status is 0, as the reference does')}
 
 Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report or attestation cannot be written, the key file is bad or the --lineage bound is passed.`,
   examples: [
-    {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl'},
+    {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> audit.jsonl'},
     {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
     {description: 'An attested export, checked later with aigc compliance verify-attestation', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -o report.json --attest --key-file audit.key'},
     {description: 'A self-contained HTML page for reviewers', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -f html -o compliance.html'},
@@ -25,16 +27,16 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
       command: 'cat audit.jsonl | <%= config.bin %> <%= command.id %> -i - -f markdown >> "$GITHUB_STEP_SUMMARY"',
     },
   ],
-  args: {},
+  args: {file: {description: 'JSONL audit trail to read: a file, a glob, or - for stdin; several may be given.'}},
+  variadic: true,
   flags: {
     input: {
       type: 'string',
       char: 'i',
-      description: 'JSONL audit trail to read: a file, a glob, or - for stdin (repeat the flag or give several values).',
+      description: 'JSONL audit trail to read, as FILE (repeat the flag or give several values).',
       helpValue: 'FILE',
       multiple: true,
       greedy: true,
-      required: true,
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},

@@ -1,13 +1,15 @@
 // `aigc enforce`: its help and flags (run: src/cli/run-enforce.ts).
 import {DURABILITY_HELP} from '../chain-writes.js';
 import {defineCommand} from '../start/spec.js';
-import {GATE_FLAG, NOW_HELP, REDACT_FLAG, STRICT_FLAG} from './shared.js';
+import {emptyInputHelp, GATE_FLAG, NOW_HELP, REDACT_FLAG, STRICT_FLAG} from './shared.js';
 import {CHECKPOINT_WRITER_FLAGS} from './tlog-shared.js';
 
 export const ENFORCE = defineCommand({
   id: 'enforce',
   summary: 'Enforce invocations read from stdin, writing one audit artifact per invocation.',
   description: `Reads JSON invocations (NDJSON, or pretty-printed values one after another) from stdin or --input and writes one compact audit artifact per value to stdout, in input order, as each is decided. An unparsable line or a non-object value gets its own FAIL artifact and reading goes on.
+
+${emptyInputHelp('invocations', 'nothing is written and the exit status is 0')}
 
 Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage error, 3 for an I/O error.`,
   examples: [
@@ -59,5 +61,4 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     gate: GATE_FLAG,
     redact: REDACT_FLAG,
   },
-  failuresNameCommand: true,
 });

@@ -1,7 +1,7 @@
 // `aigc replay`: its help, arguments and flags (run: src/cli/run-replay.ts).
 import {REPLAY_FORMATS} from '../reporters/replay/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {NOW_HELP, reportFlags} from './shared.js';
+import {COLOR_FLAGS, NOW_HELP, reportFlags} from './shared.js';
 import {WALK_HELP} from '../../files/walk-help.js';
 
 export const REPLAY = defineCommand({
@@ -45,6 +45,7 @@ Exit status: 0 every fixture matched (when decisions are compared: none flipped;
   variadic: true,
   flags: {
     ...reportFlags(REPLAY_FORMATS),
+    ...COLOR_FLAGS,
     expected: {type: 'string', description: 'Expected artifact (full or partial) for bare invocation fixtures; written by --update when missing.', helpValue: 'FILE'},
     mode: {
       type: 'string',

@@ -7,7 +7,7 @@ import type {FlagSpec} from '../start/spec.js';
 /** What every `--now` flag says about its value, so the help is the same everywhere. */
 export const NOW_HELP = 'epoch seconds or an ISO-8601 instant; without an offset the time is UTC';
 
-/** `-f/--format`, `--json`, `-o/--output` and `--color/--no-color` for a report with these formats. */
+/** `-f/--format`, `--json` and `-o/--output` for a report with these formats. */
 export function reportFlags(formats: FormatSpec<string>) {
   const names = formats.names.join(', ');
   return {
@@ -15,12 +15,21 @@ export function reportFlags(formats: FormatSpec<string>) {
     format: {type: 'string', char: 'f', description: `Output format: ${names}.`, helpValue: formats.names.join('|')},
     json: {type: 'boolean', description: 'Same as --format json.'},
     output: {type: 'string', char: 'o', description: 'Write the report to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE'},
-    color: {
-      type: 'boolean',
-      allowNo: true,
-      description: 'Colour the output, or not with --no-color (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured).',
-    },
   } as const satisfies Record<string, FlagSpec>;
+}
+
+/** `--color/--no-color`, for a report with a format that colours its text (not compliance export's: json, markdown, html). */
+export const COLOR_FLAGS = {
+  color: {
+    type: 'boolean',
+    allowNo: true,
+    description: 'Colour the output, or not with --no-color (default: only on a terminal; NO_COLOR and FORCE_COLOR are honoured).',
+  },
+} as const satisfies Record<string, FlagSpec>;
+
+/** The sentence every command that reads records says of empty input, with what it then does. */
+export function emptyInputHelp(records: string, outcome: string): string {
+  return `Empty input (no bytes, or blank lines only) is said once on stderr ("FILE: empty input: no ${records}"); then ${outcome}.`;
 }
 
 export const STRICT_FLAG = {

@@ -10,6 +10,7 @@ import {type CommandEntry, COMMANDS} from './commands.js';
 import {parseCommandLine} from './parse.js';
 import {routeCommandLine} from './route.js';
 import {commandWords} from './spec.js';
+import {nearestWord} from '../../nearest-word.js';
 
 export interface StartOptions {
   /** Imports ES modules for the commands (the start path may run as a script with no module loader). */
@@ -56,20 +57,26 @@ export async function runCommand(entry: CommandEntry, argv: readonly string[], i
   try {
     parsed = parseCommandLine(entry.spec, argv);
   } catch (error) {
-    return fail(error, io);
+    return fail(error, io, commandWords(entry.spec));
   }
   try {
     return await entry.run(parsed, io);
   } catch (error) {
-    return fail(error, io, entry.spec.failuresNameCommand ? commandWords(entry.spec) : undefined);
+    return fail(error, io, commandWords(entry.spec));
   }
 }
 
 function runRoute(route: Exclude<ReturnType<typeof routeCommandLine<CommandEntry>>, {kind: 'oclif'}>, io: CommandIo): Promise<number> {
   if (route.kind === 'unknown') {
-    return Promise.resolve(fail(usageError(`unknown command "${route.words}"; see "aigc --help" for the commands`), io));
+    return Promise.resolve(fail(usageError(unknownCommandText(route.words)), io));
   }
   return runCommand(route.command, route.argv, io);
+}
+
+/** `unknown command "policy lnt"; did you mean "policy lint"?`, else where the commands are listed. */
+function unknownCommandText(words: string): string {
+  const near = nearestWord(words, COMMANDS.map(({spec}) => commandWords(spec)));
+  return `unknown command "${words}"; ${near === undefined ? 'see "aigc help" for the commands' : `did you mean "${near}"?`}`;
 }
 
 function fail(error: unknown, io: CommandIo, command?: string): number {

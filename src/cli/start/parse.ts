@@ -3,12 +3,12 @@
 // only to render help. `--flag=value`, `--flag value`, `-f value`, `-fvalue`,
 // `-f=value`, `--no-flag`, repeatable flags (one value each, or every word up
 // to the next flag when greedy), `--` ending the flags, integers with a
-// minimum. A problem is a usage error (exit 2) worded as oclif words it.
-import {oneLine} from '../diagnostics.js';
+// minimum. A problem is a usage error (exit 2) in one line of our own words
+// (the top level puts `aigc <command>: ` before it), with the flag a typo was
+// probably meant to be.
 import {CliError, ExitCode} from '../exit-codes.js';
-import type {ArgSpec, CommandSpec, FlagSpec, Parsed} from './spec.js';
-
-const HELP_HINT = 'See more help with --help';
+import {type ArgSpec, type CommandSpec, commandWords, type FlagSpec, type Parsed} from './spec.js';
+import {nearestWord} from '../../nearest-word.js';
 
 type Token = {kind: 'flag'; flag: string; input: string} | {kind: 'arg'; arg: string | undefined; input: string};
 
@@ -108,12 +108,12 @@ class Scan {
       return true;
     }
     if (!flag.multiple && this.tokens.some((token) => token.kind === 'flag' && token.flag === name)) {
-      throw usage(`Flag --${name} can only be specified once`);
+      throw usage(`--${name} was given twice; give it once`);
     }
     this.current = {name, flag};
     const input = isLong || word.length < 3 ? this.queue.shift() : word.slice(word[2] === '=' ? 3 : 2);
     if (input === undefined || this.find(input).name !== undefined) {
-      throw usage(flag.options ? `Flag --${name} expects one of these values: ${flag.options.join(', ')}` : `Flag --${name} expects a value`);
+      throw usage(`--${name} needs a value${flag.options ? `: one of ${flag.options.join(', ')}` : ''}`);
     }
     this.tokens.push({kind: 'flag', flag: name, input});
     return true;
@@ -143,7 +143,9 @@ function argValues(spec: CommandSpec, tokens: Token[]): {args: Record<string, st
   for (const [name, arg] of Object.entries(spec.args)) {
     const token = given.find((candidate) => candidate.arg === name);
     if (token === undefined) continue;
-    if (arg.options && !arg.options.includes(token.input)) throw usage(`Expected ${token.input} to be one of: ${arg.options.join(', ')}`, HELP_HINT);
+    if (arg.options && !arg.options.includes(token.input)) {
+      throw usage(`unknown ${name.toUpperCase()} "${token.input}"; expected one of: ${arg.options.join(', ')}`);
+    }
     args[name] = token.input;
     positionals.push(token.input);
   }
@@ -167,47 +169,50 @@ function flagValues(spec: CommandSpec, tokens: Token[]): Record<string, unknown>
 }
 
 function flagValue(name: string, flag: FlagSpec, input: string): string | number {
-  if (flag.options && !flag.options.includes(input)) throw usage(`Expected --${name}=${input} to be one of: ${flag.options.join(', ')}`, HELP_HINT);
+  if (flag.options && !flag.options.includes(input)) throw usage(`unknown value "${input}" for --${name}; expected one of: ${flag.options.join(', ')}`);
   if (flag.type !== 'integer') return input;
-  const problem = (reason: string): CliError => usage(`Parsing --${name}`, reason, HELP_HINT);
-  if (!/^-?\d+$/.test(input)) throw problem(`Expected an integer but received: ${input}`);
+  if (!/^-?\d+$/.test(input)) throw usage(`--${name} must be a whole number, not "${input}"`);
   const value = Number.parseInt(input, 10);
-  if (flag.min !== undefined && value < flag.min) throw problem(`Expected an integer greater than or equal to ${flag.min} but received: ${input}`);
+  if (flag.min !== undefined && value < flag.min) throw usage(`--${name} must be at least ${flag.min}, not "${input}"`);
   return value;
 }
 
 /** What is checked once everything is read, in oclif's order. */
 function validate(spec: CommandSpec, unknown: string[], positionals: string[], args: Record<string, string>, flags: Record<string, unknown>): void {
-  const plural = (count: number, word: string) => `${word}${count === 1 ? '' : 's'}`;
-  if (unknown.length > 0) throw usage(`${plural(unknown.length, 'Nonexistent flag')}: ${unknown.join(', ')}`, HELP_HINT);
-  const maxArgs = Object.keys(spec.args).length;
-  if (!spec.variadic && positionals.length > maxArgs) {
-    const extras = positionals.slice(maxArgs);
-    throw usage(`${plural(extras.length, 'Unexpected argument')}: ${extras.join(', ')}`, HELP_HINT);
+  if (unknown.length > 0) throw unknownFlags(spec, unknown);
+  const names = Object.keys(spec.args).map((name) => name.toUpperCase());
+  if (!spec.variadic && positionals.length > names.length) {
+    const extras = positionals.slice(names.length);
+    const takes = names.length === 0 ? 'takes no arguments' : `takes ${names.length === 1 ? 'one argument' : `${names.length} arguments`} (${names.join(' ')})`;
+    throw usage(`unexpected argument${extras.length === 1 ? '' : 's'} ${extras.map((extra) => JSON.stringify(extra)).join(', ')}: aigc ${commandWords(spec)} ${takes}`);
   }
   const missing = Object.entries(spec.args).filter(([name, arg]) => arg.required && args[name] === undefined);
-  if (missing.length > 0) throw missingArgs(spec, missing);
+  if (missing.length > 0) throw usage(`missing ${missing.map(([name, arg]) => `argument ${name.toUpperCase()}: ${described(arg)}`).join('; ')}`);
   const unset = Object.entries(spec.flags).filter(([name, flag]) => flag.required && flags[name] === undefined);
-  if (unset.length > 0) {
-    throw usage(`The following ${plural(unset.length, 'error')} occurred:`, ...unset.map(([name]) => `Missing required flag ${name}`), HELP_HINT);
+  if (unset.length > 0) throw usage(`missing ${unset.map(([name, flag]) => `--${name}: ${described(flag)}`).join('; ')}`);
+}
+
+/** An argument's or flag's description as the rest of a sentence: `policy file, folder or glob`. */
+function described(item: ArgSpec | FlagSpec): string {
+  return item.description.replace(/\.$/, '').replace(/^[A-Z](?![A-Z])/, (letter) => letter.toLowerCase());
+}
+
+/** The flags not known, each with the one it was probably meant to be. */
+function unknownFlags(spec: CommandSpec, unknown: string[]): CliError {
+  const known = Object.entries(spec.flags).flatMap(([name, flag]) => [`--${name}`, ...(flag.allowNo ? [`--no-${name}`] : []), ...(flag.char ? [`-${flag.char}`] : [])]);
+  const guesses = unknown.map((word) => {
+    const typed = word.startsWith('--') ? word.split('=')[0] : word;
+    return {typed, near: typed.startsWith('--') ? nearestWord(typed, known.filter((flag) => flag.startsWith('--'))) : undefined};
+  });
+  const help = `"aigc ${commandWords(spec)} --help" lists its flags`;
+  if (guesses.length === 1) {
+    const [{typed, near}] = guesses;
+    return usage(`unknown flag ${typed}; ${near === undefined ? help : `did you mean ${near}?`}`);
   }
+  return usage(`unknown flags ${guesses.map(({typed, near}) => (near === undefined ? typed : `${typed} (did you mean ${near}?)`)).join(', ')}; ${help}`);
 }
 
-function missingArgs(spec: CommandSpec, missing: [string, ArgSpec][]): CliError {
-  const width = Math.max(...missing.map(([name]) => name.length));
-  const rows = missing.map(([name, arg]) => `${name.padEnd(width)}  ${arg.options ? `(${arg.options.join('|')}) ` : ''}${arg.description}`);
-  const repeatable = Object.entries(spec.flags).filter(([, flag]) => flag.type !== 'boolean' && flag.multiple);
-  const note =
-    repeatable.length === 0
-      ? []
-      : [
-          `Note: ${repeatable.map(([name]) => `--${name}`).join(', ')} allow${repeatable.length === 1 ? 's' : ''} multiple values. Because of this you need to provide all arguments before providing ${repeatable.length === 1 ? 'that flag' : 'those flags'}.`,
-          'Alternatively, you can use "--" to signify the end of the flags and the beginning of arguments.',
-        ];
-  return usage(`Missing ${missing.length} required arg${missing.length === 1 ? '' : 's'}:`, ...rows, ...note, HELP_HINT);
-}
-
-/** A usage error (exit 2) whose lines are joined into one, as every failure is printed. */
-function usage(...lines: string[]): CliError {
-  return new CliError(oneLine(lines.join('\n')), ExitCode.Usage);
+/** A usage error (exit 2). */
+function usage(message: string): CliError {
+  return new CliError(message, ExitCode.Usage);
 }

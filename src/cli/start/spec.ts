@@ -61,11 +61,6 @@ export interface CommandSpec {
   /** The last argument may be given any number of times (`PATH...`). */
   variadic?: boolean;
   flags: Readonly<Record<string, FlagSpec>>;
-  /**
-   * Failures name the command (`aigc enforce: …`) rather than the program
-   * (`aigc: …`): enforce runs in pipelines, beside other aigc commands.
-   */
-  failuresNameCommand?: boolean;
 }
 
 /** The command line of a command (`policy lint`). */

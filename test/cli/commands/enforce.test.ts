@@ -3,11 +3,14 @@
 import {createHash} from 'node:crypto';
 import {mkdirSync, readFileSync, symlinkSync} from 'node:fs';
 import {join} from 'node:path';
+import {Readable} from 'node:stream';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {HmacSigner, verifyArtifact} from '../../../src/audit/signing.js';
 import {parseJson} from '../../../src/canonical/json.js';
+import {runCommandLine} from '../../../src/cli/start/main.js';
 import type {PyDict} from '../../../src/python/values.js';
-import {aigc, artifactsOf, EXAMPLE_INVOCATIONS, expectNoStackTrace, expectOneLineError, tempFolder} from '../command-line.js';
+import {captureIo} from '../capture.js';
+import {aigc, artifactsOf, EXAMPLE_INVOCATIONS, expectNoStackTrace, expectOneLineError, REPO_ROOT, tempFolder} from '../command-line.js';
 import {CLEAN_POLICY, passingInvocation} from './policies.js';
 
 let folder: ReturnType<typeof tempFolder>;
@@ -276,7 +279,7 @@ describe('aigc enforce with hostile input', () => {
   it('refuses an argument after a repeatable flag as a usage error (exit 2), not as another value', async () => {
     const run = await enforce(['--gate', 'gates.mjs', 'extra'], line(passingInvocation()));
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('Unexpected argument: extra');
+    expect(run.stderr).toBe('aigc enforce: unexpected argument "extra": aigc enforce takes no arguments\n');
   });
 
   it('fails a missing --input file with exit 3, naming it', async () => {
@@ -285,5 +288,22 @@ describe('aigc enforce with hostile input', () => {
 
   it('fails a folder given as --input with exit 3, naming it', async () => {
     expectOneLineError(await enforce(['--input', 'root'], ''), 3, /root: cannot read the input/);
+  });
+});
+
+describe('aigc enforce on a terminal', () => {
+  it('says once on stderr that it reads stdin, then reads it', async () => {
+    // The run's folder is this process's (the repository), where the example's policy_file resolves.
+    const io = {...captureIo({}, {cwd: REPO_ROOT}), env: {}};
+    const terminal = Object.assign(Readable.from([Buffer.from(readFileSync(EXAMPLE_INVOCATIONS, 'utf8').split('\n')[0])]), {isTTY: true});
+    const code = await runCommandLine(['enforce', '--now', '1700000000'], {...io, stdin: terminal});
+    expect(code).toBe(0);
+    expect(io.stderr.text).toBe('aigc enforce: reading invocations from stdin (a terminal): type JSON values, then Ctrl-D; or pipe a file in, or use --input FILE\n');
+    expect(io.stdout.text.split('\n').filter((line) => line !== '')).toHaveLength(1);
+  });
+
+  it('says nothing of stdin when it is a pipe or --input is given', async () => {
+    const run = await aigc(['enforce', '--now', '1700000000'], {input: `${readFileSync(EXAMPLE_INVOCATIONS, 'utf8').split('\n')[0]}\n`});
+    expect(run.stderr).toBe('');
   });
 });

@@ -13,9 +13,24 @@ describe('aigc policy test', () => {
   });
 
   it('exits 3 for a missing path and 2 for a bad flag value, however the flags are written', async () => {
-    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml']), 3, /^aigc: no-such\.test\.yaml: no such file or folder/);
-    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml', '-f=text']), 3, /^aigc: no-such\.test\.yaml: no such file or folder/);
+    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml']), 3, /^aigc policy test: no-such\.test\.yaml: no such file or folder/);
+    expectOneLineError(await aigc(['policy', 'test', 'no-such.test.yaml', '-f=text']), 3, /^aigc policy test: no-such\.test\.yaml: no such file or folder/);
     expectOneLineError(await aigc(['policy', 'test', 'fixtures/suites', '-f', 'yaml']), 2, /unknown format "yaml" for --format/);
+  });
+
+  it('says an empty suite file is empty, in its own words rather than the schema validator\'s', async () => {
+    const folder = tempFolder();
+    try {
+      folder.file('empty.test.yaml', '');
+      folder.file('comments.test.yaml', '# cases to come\n');
+      const run = await aigc(['policy', 'test', '.', '-f', 'text'], {cwd: folder.path});
+      expect(run.code).toBe(1);
+      expect(run.stderr).toContain('aigc policy test: comments.test.yaml:1:1: the suite file is empty: a suite is a YAML mapping with a cases list');
+      expect(run.stderr).toContain('aigc policy test: empty.test.yaml:1:1: the suite file is empty');
+      expect(run.stderr).not.toMatch(/None|is not of type/);
+    } finally {
+      folder.remove();
+    }
   });
 
   it('holds the example suites to a coverage threshold, JSON on stdout, the summary and the shortfall on stderr, LCOV to a file', async () => {

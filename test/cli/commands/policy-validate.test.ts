@@ -155,6 +155,6 @@ describe('aigc policy validate --now', () => {
   it('refuses a malformed instant (exit 2)', async () => {
     const run = await at('next tuesday');
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/^aigc: --now must be epoch seconds/);
+    expect(run.stderr).toMatch(/^aigc policy validate: --now must be epoch seconds/);
   });
 });

@@ -1,9 +1,10 @@
 // `aigc replay` as a shell types it: the --update syntax its help shows is
 // the one that works, and a what-if over what `aigc enforce --record --chain` wrote.
+import {cpSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {invocations, SUPPORT, SUPPORT_V2} from '../../testing/what-if-stream.js';
-import {aigc, expectOneLineError, tempFolder} from '../command-line.js';
+import {aigc, expectOneLineError, REPO_ROOT, tempFolder} from '../command-line.js';
 
 const FIXTURE = 'test/data/replay/wrapped_role_fail.json';
 
@@ -12,6 +13,26 @@ describe('aigc replay --update', () => {
     expect((await aigc(['replay', FIXTURE, '--update=none'])).code).toBe(0);
     expect((await aigc(['replay', FIXTURE, '-u=none'])).code).toBe(0);
     expectOneLineError(await aigc(['replay', FIXTURE, '-u', 'none']), 2, /-u none: write the value of -u after an = sign \(-u=none\)/);
+  });
+});
+
+describe('aigc replay --update with --expected FILE', () => {
+  it('names the file it wrote, which the report (naming the fixture) does not', async () => {
+    const folder = tempFolder();
+    try {
+      const wrapped = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'golden', 'support-intern-is-refused.json'), 'utf8')) as {invocation: unknown};
+      folder.file('invocation.json', JSON.stringify(wrapped.invocation));
+      cpSync(join(REPO_ROOT, 'policies'), join(folder.path, 'policies'), {recursive: true});
+      const run = await aigc(['replay', 'invocation.json', '--expected', 'expected.json', '--update=new', '-f', 'text'], {cwd: folder.path});
+      expect(run.code, run.stderr).toBe(0);
+      expect(run.stderr).toBe('aigc replay: wrote the actual artifact to expected.json (--expected)\n');
+      expect(JSON.parse(readFileSync(join(folder.path, 'expected.json'), 'utf8')).failure_gate).toBe('role_validation');
+      // Written once: a second run compares with it and writes nothing.
+      const again = await aigc(['replay', 'invocation.json', '--expected', 'expected.json', '--update=new', '-f', 'text'], {cwd: folder.path});
+      expect([again.code, again.stderr]).toEqual([0, '']);
+    } finally {
+      folder.remove();
+    }
   });
 });
 

@@ -29,6 +29,6 @@ describe('aigc schema', () => {
   });
 
   it('asks for a name when none is given (exit 2)', async () => {
-    expectOneLineError(await aigc(['schema']), 2, /Missing 1 required arg/);
+    expectOneLineError(await aigc(['schema']), 2, /^aigc schema: missing argument NAME: which schema$/);
   });
 });

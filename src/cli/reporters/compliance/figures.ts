@@ -3,13 +3,17 @@
 // per-policy rates, and failure gates from most to least frequent.
 import type {ComplianceReport, PolicySummary} from '../../../report/compliance.js';
 import {pyRound} from '../../../python/format.js';
-import {floatRepr, pyStr} from '../../../python/repr.js';
+import {pyStr} from '../../../python/repr.js';
 import type {PyValue} from '../../../python/values.js';
 import {compareCodePoints} from '../../../python/semantics.js';
 
-/** `33.33%`, `100.0%`: the rate as the JSON report writes it, with a percent sign. */
+/**
+ * `33.33%`, `100.00%`, `0.00%`: a rate (already rounded to 2 places, as the
+ * JSON report rounds it) always with two decimals, so a column of rates reads
+ * alike (the JSON writes `100.0` and `33.33`).
+ */
 export function percentText(rate: number): string {
-  return `${floatRepr(rate)}%`;
+  return `${rate.toFixed(2)}%`;
 }
 
 /** PASS share of a policy's artifacts, rounded like the report's own rate. */

@@ -2,9 +2,9 @@
 
 import type {SchemaError} from '../../../jsonschema/index.js';
 import {pyRepr} from '../../../python/repr.js';
-import {isDict, originalKey, type PyDict} from '../../../python/values.js';
+import {isDict, isNumber, originalKey, type PyDict} from '../../../python/values.js';
 import type {YamlPath} from '../../yaml.js';
-import type {LintRuleModule} from '../types.js';
+import type {LintContext, LintRuleModule} from '../types.js';
 
 export const policySchema: LintRuleModule = {
   id: 'policy-schema',
@@ -16,10 +16,25 @@ export const policySchema: LintRuleModule = {
   check(context, report) {
     for (const error of context.schemaErrors()) {
       const {path, part} = schemaErrorPlace(error);
-      report.at(path, `${error.pointer}: ${error.message}`, part);
+      report.at(path, `${error.pointer}: ${error.message}${quoteHint(context, error)}`, part);
     }
   },
 };
+
+/**
+ * For a string field written unquoted (`policy_version: 1.0`, `role: yes`),
+ * which YAML reads as a number or a boolean: how to keep it a string. The
+ * schema's words stay first, as the reference's; the hint is aigc's.
+ */
+function quoteHint(context: LintContext, error: SchemaError): string {
+  if (error.validator !== 'type' || !/is not of type 'string'$/.test(error.message)) return '';
+  if (!isNumber(error.instance) && typeof error.instance !== 'boolean') return '';
+  const range = context.read.document?.rangeOf(error.path, 'value');
+  const text = range === undefined ? undefined : context.read.text?.slice(range.start.offset, range.end.offset);
+  if (text === undefined || text === '' || /["'\n]/.test(text)) return '';
+  const kind = isNumber(error.instance) ? 'a number' : 'a boolean';
+  return `; unquoted, YAML reads ${text} as ${kind}: write "${text}" to keep it a string`;
+}
 
 /** Where a schema error is pointed at: an unexpected key at that key, a missing one at its mapping's key, anything else at the value. */
 export function schemaErrorPlace(error: SchemaError): {path: YamlPath; part: 'key' | 'value'} {

@@ -20,7 +20,19 @@ describe('policy-schema', () => {
   });
 
   it('reports every error, ordered by pointer', () => {
-    expect(findings('policy_version: 1\nroles: []\n')).toEqual(["1:17 $.policy_version: 1 is not of type 'string'", '2:8 $.roles: [] should be non-empty']);
+    expect(findings('policy_version: 1\nroles: []\n')).toEqual([
+      "1:17 $.policy_version: 1 is not of type 'string'; unquoted, YAML reads 1 as a number: write \"1\" to keep it a string",
+      '2:8 $.roles: [] should be non-empty',
+    ]);
+  });
+
+  it('adds to an unquoted number or boolean where a string belongs how to quote it, in the words it was written', () => {
+    expect(findings('policy_version: 1.0\nroles: [agent, on]\n')).toEqual([
+      "1:17 $.policy_version: 1.0 is not of type 'string'; unquoted, YAML reads 1.0 as a number: write \"1.0\" to keep it a string",
+      "2:16 $.roles.1: True is not of type 'string'; unquoted, YAML reads on as a boolean: write \"on\" to keep it a string",
+    ]);
+    // Not for a value that is no scalar written as text, nor for a type other than string.
+    expect(findings('policy_version: [1]\nroles: [a]\n')).toEqual(["1:17 $.policy_version: [1] is not of type 'string'"]);
   });
 
   it('reads a second byte order mark as content, as validate and the reference do', () => {

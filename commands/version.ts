@@ -1,0 +1,4 @@
+import {oclifCommand} from '../src/cli/oclif-command.js';
+import {VERSION} from '../src/cli/specs/version.js';
+
+export default oclifCommand(VERSION);
