@@ -66,12 +66,17 @@ export class JsonValueReader {
   /** Bytes of the unfinished last line, kept as received so a long line is copied once, not once per chunk. */
   private carry: Buffer[] = [];
   private carryBytes = 0;
-  private lineNumber = 0;
+  private lineNumber: number;
   private pending: string[] = [];
   private pendingBytes = 0;
   private pendingLine = 0;
   private readonly scanner = new ValueScanner();
   private first = true;
+
+  /** `linesBefore`: lines of the stream before what is pushed (a part of a stream read on its own starts there). */
+  constructor(linesBefore = 0) {
+    this.lineNumber = linesBefore;
+  }
 
   push(chunk: Buffer): JsonStreamItem[] {
     const items: JsonStreamItem[] = [];
