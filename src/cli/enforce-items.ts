@@ -12,7 +12,7 @@ import {PolicyCache} from '../policy/cache.js';
 import {clockAt} from '../pipeline/clock.js';
 import {utcDay} from '../policy/dates.js';
 import {decide, prePipelineFailArtifact, unrecordableDecision} from '../pipeline/enforce.js';
-import type {PyDict} from '../python/values.js';
+import type {PyDict, PyValue} from '../python/values.js';
 
 /** Everything a decision depends on, as plain data. */
 export interface DeciderSettings {
@@ -69,4 +69,9 @@ export function createItemDecider(settings: DeciderSettings, customGates?: reado
     },
     unrecordable: (error) => decided(unrecordableDecision(error, options, 'unified').artifact),
   };
+}
+
+/** The `--record` line of a decided invocation, for `aigc replay`. */
+export function recordText(invocation: PyValue, artifact: PyDict): string {
+  return `${pyJsonDumps({invocation, artifact}, {separators: [',', ':']})}\n`;
 }

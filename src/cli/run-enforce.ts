@@ -15,7 +15,8 @@ import {CommandChain, checkpointerFromFlags, durabilityFlag} from './chain-write
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes, emptyInputText} from './diagnostics.js';
-import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider} from './enforce-items.js';
+import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider, recordText} from './enforce-items.js';
+import {type EnforceWorkerData, enforceOnThreads} from './enforce-threads.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
 import {keyFromFlags} from './keys.js';
@@ -23,6 +24,7 @@ import {OutputStream} from './output.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
 import type {ENFORCE} from './specs/enforce.js';
 import type {FlagValues} from './start/spec.js';
+import {threadsFlag} from './threads.js';
 
 export type EnforceFlags = FlagValues<(typeof ENFORCE)['flags']>;
 
@@ -31,6 +33,8 @@ export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Pro
   if (flags['chain-id'] !== undefined && flags.chain === undefined) throw usageError('--chain-id needs --chain');
   if (flags.durability !== undefined && flags.chain === undefined) throw usageError('--durability needs --chain');
   const durability = durabilityFlag(flags.durability);
+  const threads = flags.threads === undefined ? 1 : threadsFlag(flags.threads);
+  if (threads > 1 && flags.chain !== undefined) throw usageError('--threads cannot be used with --chain (a chain is written as its artifacts are decided, on one thread)');
   const checkpointer = await checkpointerFromFlags(flags.chain, flags, io, commandNotes(io.stderr, 'enforce'));
   const signingKey = keyFromFlags(flags, io.env);
   const redactionPatterns = redactionPatternsFromFlags(flags.redact);
@@ -56,6 +60,8 @@ export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Pro
     strictMode: flags.strict,
     customGates,
     redactionPatterns,
+    threads,
+    workerFlags: {redact: flags.redact, gates: flags.gate ?? [], cwd: io.cwd},
   });
 }
 
@@ -79,6 +85,10 @@ export interface EnforceRunOptions {
   strictMode?: boolean;
   customGates?: readonly EnforcementGate[];
   redactionPatterns?: readonly RedactionPattern[];
+  /** Threads deciding (default 1); not with `chainFile`. More than 1 needs `workerFlags`. */
+  threads?: number;
+  /** The flags the workers load their gates and patterns from, as the command did. */
+  workerFlags?: {redact: string[] | undefined; gates: string[]; cwd: string};
 }
 
 /** Runs the stream; resolves to the exit code (0 all PASS, 1 any FAIL). */
@@ -96,7 +106,11 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
   const source = options.input ? openInput(options.input) : options.stdin;
   let counts: {count: number; fails: number};
   try {
-    counts = await runInline(source, reader, output, options, createItemDecider(settings, options.customGates));
+    const decider = createItemDecider(settings, options.customGates);
+    counts =
+      (options.threads ?? 1) > 1 && options.workerFlags !== undefined && options.chainFile === undefined
+        ? await runOnThreads(source, output, options, settings, options.workerFlags, decider)
+        : await runInline(source, reader, output, options, decider);
   } catch (error) {
     if (options.input && (error as NodeJS.ErrnoException).code) {
       throw ioError(`cannot read the input (${(error as NodeJS.ErrnoException).code})`, options.input, error);
@@ -198,6 +212,37 @@ async function runInline(
   return {count, fails};
 }
 
+/** `--threads N`: batches decided on N threads, each written (its records first) in input order. */
+async function runOnThreads(
+  source: Readable,
+  output: OutputStream,
+  options: EnforceRunOptions,
+  settings: DeciderSettings,
+  flags: NonNullable<EnforceRunOptions['workerFlags']>,
+  decider: ItemDecider,
+): Promise<{count: number; fails: number}> {
+  let count = 0;
+  let fails = 0;
+  const recordFile = options.recordFile;
+  const {redactionPatterns: _patterns, ...plainSettings} = settings;
+  const workerData: EnforceWorkerData = {settings: plainSettings, ...flags, record: recordFile !== undefined};
+  await enforceOnThreads(
+    source,
+    options.threads!,
+    workerData,
+    decider,
+    async (batch) => {
+      count += batch.count;
+      fails += batch.fails;
+      if (batch.records !== '') appendRecords(recordFile!, batch.records);
+      if (batch.text !== '') output.write(batch.text);
+      await output.backpressure(MAX_QUEUED_OUTPUT);
+    },
+    () => output.closed,
+  );
+  return {count, fails};
+}
+
 /** Marks an input that was not a readable value: it has no record. */
 const UNREADABLE: unique symbol = Symbol('unreadable');
 
@@ -255,9 +300,12 @@ function writeRecords(file: string, artifacts: readonly PyDict[], invocations: A
   let text = '';
   artifacts.forEach((artifact, index) => {
     const invocation = invocations[index];
-    if (invocation !== UNREADABLE) text += `${pyJsonDumps({invocation, artifact}, {separators: [',', ':']})}\n`;
+    if (invocation !== UNREADABLE) text += recordText(invocation, artifact);
   });
-  if (text === '') return;
+  if (text !== '') appendRecords(file, text);
+}
+
+function appendRecords(file: string, text: string): void {
   try {
     appendFileSync(file, text, 'utf8');
   } catch (error) {

@@ -22,6 +22,7 @@ import type {CHAIN_VERIFY} from './specs/chain-verify.js';
 import type {FlagValues} from './start/spec.js';
 import {readErrorText} from './system-errors.js';
 import {overTrail, quorumOf, readSmallFile, verifierKeysOf} from './tlog-files.js';
+import {MAX_THREADS, threadsFlag} from './threads.js';
 
 export type VerifyFlags = FlagValues<(typeof CHAIN_VERIFY)['flags']>;
 
@@ -132,14 +133,9 @@ function lineLimit(value: string | undefined): number | undefined {
   return limit;
 }
 
-function threadsFlag(count: number): number {
-  if (count > 64) throw usageError(`--threads must be a number of threads from 1 to 64, not ${count}`);
-  return count;
-}
-
 function threadCount(value: string | undefined): number | undefined {
   if (value === undefined || value === '') return undefined;
   const count = Number(value);
-  if (!Number.isSafeInteger(count) || count < 1 || count > 64) throw usageError(`${THREADS_ENV} must be a number of threads from 1 to 64, not "${value}"`);
+  if (!Number.isSafeInteger(count) || count < 1 || count > MAX_THREADS) throw usageError(`${THREADS_ENV} must be a number of threads from 1 to ${MAX_THREADS}, not "${value}"`);
   return count;
 }

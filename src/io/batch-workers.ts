@@ -53,16 +53,23 @@ export class BatchWorkerPool<Result> {
   private nextId = 0;
   private failure: Error | null = null;
 
-  /** `size` workers running `script` (0: none, every batch is examined on this thread). */
+  /**
+   * `size` workers running `script` (0: none, every batch is examined on this
+   * thread). `youngGenerationMb`: a worker's young generation, small by
+   * default; work that makes much short-lived garbage per line (deciding
+   * invocations) runs faster with V8's own size (`null`).
+   */
   constructor(
     script: URL,
     readonly size: number,
     workerData: unknown,
     batchBytes?: number,
+    youngGenerationMb: number | null = YOUNG_GENERATION_MB,
   ) {
     this.buffers = new BatchBuffers(batchBytes);
+    const resourceLimits = youngGenerationMb === null ? undefined : {maxYoungGenerationSizeMb: youngGenerationMb};
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, {workerData, stdout: false, stderr: false, resourceLimits: {maxYoungGenerationSizeMb: YOUNG_GENERATION_MB}});
+      const worker = new Worker(script, {workerData, stdout: false, stderr: false, resourceLimits});
       const slot = {worker, busy: 0};
       worker.on('message', (reply: BatchReply<Result>) => {
         slot.busy--;
@@ -124,6 +131,33 @@ export interface BatchExamination<Result> {
   accept(result: Result, bytesThrough: number): void;
 }
 
+/** Reads `path` in batches examined by `pool` or on this thread; results reach `examination.accept` in file order. */
+export async function examineFileInBatches<Result>(
+  path: string,
+  pool: BatchWorkerPool<Result>,
+  examination: BatchExamination<Result>,
+  maxLineBytes?: number,
+): Promise<void> {
+  await examineInBatches(readLineBatches(path, {maxLineBytes, buffers: pool.buffers}) as AsyncIterable<FileBatch>, pool, {
+    examine: examination.examine,
+    here: examination.tooLong,
+    accept: examination.accept,
+  });
+}
+
+/** What a batch source yields: whole lines any thread may examine, or an item only this thread can (`here`). */
+export type SourceBatch<Here> = (LineBatch | Here) & {bytesThrough: number};
+
+/** How a source's batches are examined and where their results go (`examineInBatches`). */
+export interface SourceExamination<Result, Here> {
+  /** Examines a batch of lines on this thread (as the workers do). */
+  examine(batch: LineBatch): Result;
+  /** The result of an item that is not a batch of lines, examined on this thread in its turn. */
+  here(item: Here): Result;
+  /** Takes each result, in source order (waited for before more is read when it returns a promise). */
+  accept(result: Result, bytesThrough: number): void | Promise<void>;
+}
+
 interface Pending<Result> {
   bytesThrough: number;
   done: boolean;
@@ -132,29 +166,31 @@ interface Pending<Result> {
   examined?: Promise<Result>;
 }
 
-/** Reads `path` in batches examined by `pool` or on this thread; results reach `examination.accept` in file order. */
-export async function examineFileInBatches<Result>(
-  path: string,
+/**
+ * Examines each batch of `batches` by `pool` or on this thread; results reach
+ * `examination.accept` in source order, with a bounded number in flight.
+ */
+export async function examineInBatches<Result, Here extends {kind: string}>(
+  batches: AsyncIterable<SourceBatch<Here>>,
   pool: BatchWorkerPool<Result>,
-  examination: BatchExamination<Result>,
-  maxLineBytes?: number,
+  examination: SourceExamination<Result, Here>,
 ): Promise<void> {
   const pending: Pending<Result>[] = [];
   const maxPending = (pool.size + 1) * BATCHES_PER_WORKER;
   const apply = async (wait: boolean) => {
     while (pending.length > 0 && (wait || pending[0].done)) {
       const oldest = pending.shift()!;
-      examination.accept(oldest.done ? (oldest.result as Result) : await oldest.examined!, oldest.bytesThrough);
+      await examination.accept(oldest.done ? (oldest.result as Result) : await oldest.examined!, oldest.bytesThrough);
       wait = false;
     }
   };
-  for await (const batch of readLineBatches(path, {maxLineBytes, buffers: pool.buffers}) as AsyncGenerator<FileBatch>) {
+  for await (const batch of batches) {
     const entry: Pending<Result> = {bytesThrough: batch.bytesThrough, done: false};
-    if (batch.kind === 'too-long') {
-      entry.result = examination.tooLong(batch);
+    if (batch.kind !== 'lines') {
+      entry.result = examination.here(batch as Here);
       entry.done = true;
     } else if (pool.hasRoom()) {
-      entry.examined = pool.examine(batch);
+      entry.examined = pool.examine(batch as LineBatch);
       entry.examined.then(
         (result) => {
           entry.result = result;
@@ -164,9 +200,9 @@ export async function examineFileInBatches<Result>(
         () => {},
       );
     } else {
-      entry.result = examination.examine(batch);
+      entry.result = examination.examine(batch as LineBatch);
       entry.done = true;
-      pool.buffers.recycle(batch.bytes.buffer);
+      pool.buffers.recycle((batch as LineBatch).bytes.buffer);
     }
     pending.push(entry);
     await apply(pending.length >= maxPending);

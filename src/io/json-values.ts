@@ -69,7 +69,7 @@ export class JsonValueReader {
   /** Bytes of the unfinished last line, kept as received so a long line is copied once, not once per chunk. */
   private carry: Buffer[] = [];
   private carryBytes = 0;
-  private lineNumber = 0;
+  private lineNumber: number;
   private pending: string[] = [];
   private pendingBytes = 0;
   private pendingLine = 0;
@@ -77,6 +77,11 @@ export class JsonValueReader {
   private first = true;
   /** Set when the input is UTF-16: chunks are decoded and go on as UTF-8. */
   private utf16?: Utf16State;
+
+  /** `linesBefore`: lines of the stream before what is pushed (a part of a stream read on its own starts there). */
+  constructor(linesBefore = 0) {
+    this.lineNumber = linesBefore;
+  }
 
   push(chunk: Buffer): JsonStreamItem[] {
     const items: JsonStreamItem[] = [];

@@ -57,6 +57,12 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     record: {type: 'string', description: 'Append {"invocation", "artifact"} records to FILE, for `aigc replay`.', helpValue: 'FILE'},
     'policy-root': {type: 'string', description: 'Refuse policy files (and their bases) outside DIR.', helpValue: 'DIR'},
     pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},
+    threads: {
+      type: 'integer',
+      description: 'Decide on N threads, 1 to 64 (default 1); artifacts are written in input order, the same bytes as on one thread. Not with --chain.',
+      min: 1,
+      helpValue: 'N',
+    },
     strict: STRICT_FLAG,
     gate: GATE_FLAG,
     redact: REDACT_FLAG,

@@ -1,0 +1,58 @@
+// `aigc enforce --threads N` writes exactly the bytes one thread writes, in
+// input order: on the conformance corpora (several batches each, decided by
+// workers and by the main thread), signed, pretty, recorded, with a gate
+// module and redaction patterns loaded again by every worker, from stdin and
+// from --input.
+import {cpSync, readFileSync} from 'node:fs';
+import {join} from 'node:path';
+import {afterAll, describe, expect, it} from 'vitest';
+import {tempFolder} from '../cli/command-line.js';
+import {REPO_ROOT, spawnAigc as aigc} from './cli.js';
+
+const CORPORA = ['corpus-public', 'corpus-edges', 'corpus-wide'];
+
+describe('aigc enforce on several threads', () => {
+  const folder = tempFolder();
+  afterAll(() => folder.remove());
+  for (const corpus of CORPORA) cpSync(join(REPO_ROOT, 'test', 'data', corpus, 'policies'), join(folder.path, 'policies'), {recursive: true});
+  // Every corpus twice over: a few MiB, so many batches go to the worker and some stay on the main thread.
+  const invocations = Buffer.concat(CORPORA.flatMap((corpus) => Array(2).fill(readFileSync(join(REPO_ROOT, 'test', 'data', corpus, 'invocations.jsonl')))));
+  const input = folder.file('invocations.jsonl', invocations);
+  folder.file(
+    'gates.mjs',
+    `export default {name: 'no-secrets', insertionPoint: 'pre_output', evaluate: (invocation) => JSON.stringify(invocation.input ?? {}).includes('secret') ? {passed: false, failures: [{code: 'SECRET', message: 'secret in the input'}]} : {passed: true}};\n`,
+  );
+  const enforce = (args: string[], options: {stdin?: boolean} = {}) =>
+    aigc(['enforce', '--now', '1700000000', ...(options.stdin ? [] : ['--input', input]), ...args], {
+      cwd: folder.path,
+      input: options.stdin ? invocations : undefined,
+      env: {AIGC_TEST_KEY: 'threads-key'},
+      timeoutMs: 120000,
+    });
+
+  it('writes the artifacts one thread writes, byte for byte, in input order', async () => {
+    expect(invocations.length).toBeGreaterThan(1024 * 1024);
+    const [one, two, three, piped] = await Promise.all([enforce([]), enforce(['--threads', '2']), enforce(['--threads', '3']), enforce(['--threads', '2'], {stdin: true})]);
+    expect(one.code).toBe(1);
+    expect(one.stdout.split('\n').length).toBeGreaterThan(2000);
+    for (const run of [two, three, piped]) {
+      expect([run.code, run.stderr]).toEqual([1, '']);
+      expect(run.stdout).toBe(one.stdout);
+    }
+  });
+
+  it('signs, indents, records, gates and redacts as one thread does', async () => {
+    const flags = ['--key-env', 'AIGC_TEST_KEY', '--pretty', '--gate', './gates.mjs', '--redact', 'digits=\\d{3,}'];
+    const [one, two] = await Promise.all([
+      enforce([...flags, '--record', 'one.records.jsonl']),
+      enforce([...flags, '--record', 'two.records.jsonl', '--threads', '2']),
+    ]);
+    expect(one.code).toBe(1);
+    expect([two.code, two.stderr]).toEqual([1, '']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(one.stdout).toContain('"signature": "');
+    const records = readFileSync(join(folder.path, 'one.records.jsonl'), 'utf8');
+    expect(records.length).toBeGreaterThan(invocations.length);
+    expect(readFileSync(join(folder.path, 'two.records.jsonl'), 'utf8')).toBe(records);
+  });
+});
