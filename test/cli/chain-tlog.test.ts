@@ -55,7 +55,7 @@ describe('aigc chain keygen', () => {
 
   it('never overwrites a key (exit 3), leaving both files as they were', async () => {
     const before = [read('log.key'), read('log.pub')];
-    failed(await run(['chain', 'keygen', ORIGIN, '-o', 'log']), 3, /^aigc: log\.key: key-exists: /);
+    failed(await run(['chain', 'keygen', ORIGIN, '-o', 'log']), 3, /^aigc chain keygen: log\.key: key-exists: /);
     expect([read('log.key'), read('log.pub')]).toEqual(before);
   });
 
@@ -88,8 +88,8 @@ describe('aigc chain checkpoint', () => {
 
   it('refuses a size beyond the trail (exit 1), a missing trail (3) and a public key as the signer key (3)', async () => {
     failed(await run(['chain', 'checkpoint', 'trail.jsonl', '--key-file', 'log.key', '--size', '41']), 1, 'trail-too-short: trail.jsonl has 40 leaves; the checkpoint is of 41');
-    failed(await run(['chain', 'checkpoint', 'missing.jsonl', '--key-file', 'log.key']), 3, 'aigc: missing.jsonl: cannot read the trail: no such file (ENOENT)');
-    failed(await run(['chain', 'checkpoint', 'trail.jsonl', '--key-file', 'log.pub']), 3, 'aigc: log.pub: malformed-key: the signer key does not start with PRIVATE+KEY+');
+    failed(await run(['chain', 'checkpoint', 'missing.jsonl', '--key-file', 'log.key']), 3, 'aigc chain checkpoint: missing.jsonl: cannot read the trail: no such file (ENOENT)');
+    failed(await run(['chain', 'checkpoint', 'trail.jsonl', '--key-file', 'log.pub']), 3, 'aigc chain checkpoint: log.pub: malformed-key: the signer key does not start with PRIVATE+KEY+');
   });
 });
 
@@ -156,15 +156,15 @@ describe('aigc chain prove and aigc chain verify-proof', () => {
 
   it('does not prove against a checkpoint of another log or a rewritten trail (exit 1)', async () => {
     write('another.jsonl', LINES.slice(1).map((line) => `${line}\n`).join(''));
-    failed(await run(['chain', 'prove', 'another.jsonl', '--index', '3', '--checkpoint', 'cp25']), 1, /^aigc: another\.jsonl: root-mismatch: the first 25 leaves of another\.jsonl do not have the checkpoint's root/);
+    failed(await run(['chain', 'prove', 'another.jsonl', '--index', '3', '--checkpoint', 'cp25']), 1, /^aigc chain prove: another\.jsonl: root-mismatch: the first 25 leaves of another\.jsonl do not have the checkpoint's root/);
   });
 
   it('says which usage is wrong (exit 2) and which file cannot be read (exit 3)', async () => {
     failed(await run(['chain', 'prove', 'trail.jsonl', '--checkpoint', 'cp25']), 2, 'say which artifact to prove: --index I or --checksum HEX');
     failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checksum', 'ab', '--checkpoint', 'cp25']), 2, 'give either --index or --checksum, not both');
-    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', 'nope']), 3, 'aigc: nope: cannot read the checkpoint: no such file (ENOENT)');
-    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', 'trail.jsonl']), 1, /^aigc: trail\.jsonl: malformed-checkpoint: /);
-    failed(await run(['chain', 'verify-proof', 'proof17', '--pubkey', 'log.key'], LINES[17]), 3, /^aigc: log\.key: malformed-key: /);
+    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', 'nope']), 3, 'aigc chain prove: nope: cannot read the checkpoint: no such file (ENOENT)');
+    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', 'trail.jsonl']), 1, /^aigc chain prove: trail\.jsonl: malformed-checkpoint: /);
+    failed(await run(['chain', 'verify-proof', 'proof17', '--pubkey', 'log.key'], LINES[17]), 3, /^aigc chain verify-proof: log\.key: malformed-key: /);
     failed(await run(['chain', 'verify-proof', '-', '--pubkey', 'log.pub', '-']), 2, 'stdin (-) can be read only once');
   });
 });
@@ -275,7 +275,7 @@ describe('aigc chain cosign, and witnesses in the verifiers', () => {
     expect(at25.stdout.startsWith(read('cp25'))).toBe(true);
     expect(at25.stdout.split('\n').filter((line) => line.startsWith('— witness.example '))).toHaveLength(1);
     expect(read('witness.state')).toBe(at25.stdout);
-    failed(await cosign('request25'), 1, /^aigc: witness\.state: witness-conflict: the witness last cosigned "audit\.example\.com\/payments" at 25 leaves; the proof is from 0$/);
+    failed(await cosign('request25'), 1, /^aigc chain cosign: witness\.state: witness-conflict: the witness last cosigned "audit\.example\.com\/payments" at 25 leaves; the proof is from 0$/);
     expect((await run(['chain', 'consistency', 'trail.jsonl', '--from', 'witness.state', '--to', 'cp40', '-o', 'request40'])).code).toBe(0);
     const at40 = await run(['chain', 'cosign', 'request40', '--key-file', 'witness.key', '--pubkey', 'log.pub', '--state', 'witness.state', '-o', 'cp40-cosigned']);
     expect(at40).toMatchObject({code: 0, stdout: ''});
@@ -341,12 +341,12 @@ describe('enforce --chain and chain append with --checkpoint-key', () => {
     mkdirSync(at('blocked.jsonl.checkpoint'));
     const result = await run(['chain', 'append', 'blocked.jsonl', '--checkpoint-key', 'log.key'], `${artifact(0)}\n${artifact(1)}\n`);
     expect(result.code).toBe(3);
-    expect(result.stderr).toMatch(/^aigc chain append: cannot write the checkpoint blocked\.jsonl\.checkpoint: .*\naigc: blocked\.jsonl\.checkpoint: cannot write the checkpoint \(E[A-Z]+\)\n$/);
+    expect(result.stderr).toMatch(/^aigc chain append: cannot write the checkpoint blocked\.jsonl\.checkpoint: .*\naigc chain append: blocked\.jsonl\.checkpoint: cannot write the checkpoint \(E[A-Z]+\)\n$/);
     expect(read('blocked.jsonl').trimEnd().split('\n')).toHaveLength(2);
   });
 
   it('checks the key before reading any input: a bad key is exit 3 and nothing is chained', async () => {
-    failed(await run(['chain', 'append', 'never.jsonl', '--checkpoint-key', 'log.pub'], `${artifact(0)}\n`), 3, /^aigc: log\.pub: malformed-key: /);
+    failed(await run(['chain', 'append', 'never.jsonl', '--checkpoint-key', 'log.pub'], `${artifact(0)}\n`), 3, /^aigc chain append: log\.pub: malformed-key: /);
     failed(await run(['chain', 'append', 'never.jsonl', '--checkpoint-key', 'witness.key'], `${artifact(0)}\n`), 3, /a witness key \(cosignature\/v1\) cannot sign checkpoints/);
     expect(() => statSync(at('never.jsonl'))).toThrow();
     failed(await run(['chain', 'append', 'never.jsonl', '--checkpoint-every', '2'], ''), 2, '--checkpoint-every needs --checkpoint-key');
@@ -356,9 +356,9 @@ describe('enforce --chain and chain append with --checkpoint-key', () => {
 
 describe('files that are not files', () => {
   it('opens no device, FIFO or folder as a key, checkpoint or proof (exit 3)', async () => {
-    failed(await run(['chain', 'verify-proof', 'proof17', '--pubkey', '/dev/zero'], LINES[17]), 3, 'aigc: /dev/zero: cannot read the public key file: it is not a regular file');
-    failed(await run(['chain', 'checkpoint', 'trail.jsonl', '--key-file', '/dev/zero']), 3, 'aigc: /dev/zero: cannot read the signer key file: it is not a regular file');
-    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', '.']), 3, 'aigc: .: cannot read the checkpoint: it is not a regular file');
-    failed(await run(['chain', 'verify-proof', '/dev/zero', '--pubkey', 'log.pub'], LINES[17]), 3, 'aigc: /dev/zero: cannot read the proof: it is not a regular file');
+    failed(await run(['chain', 'verify-proof', 'proof17', '--pubkey', '/dev/zero'], LINES[17]), 3, 'aigc chain verify-proof: /dev/zero: cannot read the public key file: it is not a regular file');
+    failed(await run(['chain', 'checkpoint', 'trail.jsonl', '--key-file', '/dev/zero']), 3, 'aigc chain checkpoint: /dev/zero: cannot read the signer key file: it is not a regular file');
+    failed(await run(['chain', 'prove', 'trail.jsonl', '--index', '1', '--checkpoint', '.']), 3, 'aigc chain prove: .: cannot read the checkpoint: it is not a regular file');
+    failed(await run(['chain', 'verify-proof', '/dev/zero', '--pubkey', 'log.pub'], LINES[17]), 3, 'aigc chain verify-proof: /dev/zero: cannot read the proof: it is not a regular file');
   });
 });

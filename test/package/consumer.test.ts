@@ -135,6 +135,29 @@ function once<T>(make: () => Promise<T>): () => Promise<T> {
 
 const enforced = once(() => aigc(['enforce', '--now', '1700000000', '--input', 'invocations.jsonl', '--record', 'recorded.jsonl']));
 const appended = once(async () => aigc(['chain', 'append', 'trail.jsonl'], (await enforced()).stdout));
+const keyed = once(async () => {
+  const made = await aigc(['chain', 'keygen', 'consumer.example/audit', '-o', 'log']);
+  const witness = await aigc(['chain', 'keygen', 'witness.example', '--witness', '-o', 'witness']);
+  expect(witness.code, witness.stderr).toBe(0);
+  return made;
+});
+/** The trail, its signed checkpoint (trail.cp) and the key pair log.key/log.pub. */
+const checkpointed = once(async () => {
+  await appended();
+  await keyed();
+  return aigc(['chain', 'checkpoint', 'trail.jsonl', '--key-file', 'log.key', '-o', 'trail.cp']);
+});
+const proven = once(async () => {
+  await checkpointed();
+  return aigc(['chain', 'prove', 'trail.jsonl', '--index', '2', '--checkpoint', 'trail.cp', '-o', 'line-3.proof']);
+});
+const consistent = once(async () => {
+  await checkpointed();
+  const old = await aigc(['chain', 'checkpoint', 'trail.jsonl', '--key-file', 'log.key', '--size', '5', '-o', 'old.cp']);
+  expect(old.code, old.stderr).toBe(0);
+  return aigc(['chain', 'consistency', 'trail.jsonl', '--from', 'old.cp', '--to', 'trail.cp', '-o', 'old-new.proof']);
+});
+const lineOf = (file: string, index: number): string => readFileSync(join(consumer, file), 'utf8').split('\n')[index];
 
 /** What each command is run with in the consumer's folder, and what it must answer: one entry per command of the package. */
 const COMMAND_RUNS: Record<string, () => Promise<{run: SpawnedRun; code: number; stdout: RegExp}>> = {
@@ -143,6 +166,39 @@ const COMMAND_RUNS: Record<string, () => Promise<{run: SpawnedRun; code: number;
   'chain:verify': async () => {
     await appended();
     return {run: await aigc(['chain', 'verify', 'trail.jsonl', '-f', 'text']), code: 0, stdout: /15\/15 artifacts intact/};
+  },
+  'chain:keygen': async () => ({run: await keyed(), code: 0, stdout: /^consumer\.example\/audit\+[0-9a-f]{8}\+/}),
+  'chain:checkpoint': async () => ({run: await checkpointed(), code: 0, stdout: /^$/}),
+  'chain:prove': async () => ({run: await proven(), code: 0, stdout: /^$/}),
+  'chain:verify-proof': async () => {
+    await proven();
+    return {run: await aigc(['chain', 'verify-proof', 'line-3.proof', '-', '--pubkey', 'log.pub'], lineOf('trail.jsonl', 2)), code: 0, stdout: /verified: leaf 2 is in the tree of 15 leaves/};
+  },
+  'chain:consistency': async () => ({run: await consistent(), code: 0, stdout: /^$/}),
+  'chain:verify-consistency': async () => {
+    await consistent();
+    return {run: await aigc(['chain', 'verify-consistency', '--pubkey', 'log.pub', 'old.cp', 'trail.cp', 'old-new.proof']), code: 0, stdout: /verified/};
+  },
+  'chain:cosign': async () => {
+    await checkpointed();
+    const request = await aigc(['chain', 'consistency', 'trail.jsonl', '--to', 'trail.cp', '-o', 'request.proof']);
+    expect(request.code, request.stderr).toBe(0);
+    return {
+      run: await aigc(['chain', 'cosign', 'request.proof', '--key-file', 'witness.key', '--pubkey', 'log.pub', '--state', 'witness.state', '-o', 'cosigned.cp']),
+      code: 0,
+      stdout: /^$/,
+    };
+  },
+  'compliance:verify-attestation': async () => {
+    await checkpointed();
+    const attested = await aigc(['compliance', 'export', 'trail.jsonl', '-o', 'report.json', '--attest', '--key-file', 'log.key']);
+    expect(attested.code, attested.stderr).toBe(0);
+    return {run: await aigc(['compliance', 'verify-attestation', 'report.json.intoto.json', '--pubkey', 'log.pub', 'report.json', '-i', 'trail.jsonl']), code: 0, stdout: /verified/};
+  },
+  init: async () => {
+    const made = await aigc(['init', 'starter']);
+    expect(made.code, made.stderr).toBe(0);
+    return {run: await aigc(['policy', 'lint', 'starter/policies', '-f', 'text']), code: 0, stdout: /^$/};
   },
   'compliance:export': async () => {
     await appended();
