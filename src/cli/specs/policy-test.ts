@@ -2,7 +2,7 @@
 import {COVERAGE_FILE_FORMATS} from '../reporters/coverage/formats.js';
 import {TEST_FORMATS} from '../reporters/test/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, STRICT_FLAG} from './shared.js';
+import {CONFIG_FLAG, GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, STRICT_FLAG} from './shared.js';
 import {WALK_HELP} from '../../files/walk-help.js';
 
 export const POLICY_TEST = defineCommand({
@@ -36,7 +36,7 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
     bail: {type: 'boolean', description: 'Stop at the first failing case.'},
     'fail-on-empty': {type: 'boolean', description: 'Fail (exit 1) when no case ran.'},
     now: {type: 'string', description: `Clock for cases whose suite sets no \`now\` (default: the real clock): ${NOW_HELP}.`, helpValue: 'EPOCH'},
-    'policy-root': {type: 'string', description: 'Confine policy paths to DIR.', helpValue: 'DIR'},
+    'policy-root': {type: 'string', description: 'Confine policy paths to DIR.', helpValue: 'DIR', isPath: true},
     strict: STRICT_FLAG,
     gate: GATE_FLAG,
     redact: REDACT_FLAG,
@@ -45,19 +45,30 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
       description:
         'Report policy coverage after the test report: per policy file, the outcomes of its elements the cases reached, and each element with one they did not, at file:line:column (on stderr when stdout carries a machine format).',
     },
-    threshold: {type: 'string', description: 'Fail (exit 1) when less than PCT percent (0-100) of the outcomes are covered; implies --coverage.', helpValue: 'PCT'},
+    threshold: {
+      type: 'string',
+      description: 'Fail (exit 1) when less than PCT percent (0-100) of the outcomes are covered; implies --coverage.',
+      helpValue: 'PCT',
+      numeric: true,
+    },
     // No `options`: a bad value is our usage error naming the formats.
     'coverage-format': {
       type: 'string',
       description: `Format of --coverage-output: ${COVERAGE_FILE_FORMATS.names.join(' or ')} (default json; see \`aigc schema coverage-report\`).`,
       helpValue: COVERAGE_FILE_FORMATS.names.join('|'),
+      choices: COVERAGE_FILE_FORMATS.names,
     },
-    'coverage-output': {type: 'string', description: 'Also write the coverage report to FILE (replaced atomically); implies --coverage.', helpValue: 'FILE'},
+    'coverage-output': {type: 'string', description: 'Also write the coverage report to FILE (replaced atomically); implies --coverage.', helpValue: 'FILE', isPath: true},
     'changed-since': {
       type: 'string',
       description:
         'Run only the suites concerned by a change since the git revision REF (a changed policy, a policy extending one, or the suite itself), and report the coverage of the changed policies only.',
       helpValue: 'REF',
     },
+    config: CONFIG_FLAG,
+  },
+  config: {
+    section: 'test',
+    flags: ['format', 'output', 'bail', 'fail-on-empty', 'now', 'policy-root', 'strict', 'coverage', 'threshold', 'coverage-format', 'coverage-output'],
   },
 });

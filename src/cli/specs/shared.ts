@@ -12,9 +12,9 @@ export function reportFlags(formats: FormatSpec<string>) {
   const names = formats.names.join(', ');
   return {
     // No `options`: a bad value is our usage error naming the formats (src/cli/format.ts).
-    format: {type: 'string', char: 'f', description: `Output format: ${names}.`, helpValue: formats.names.join('|')},
+    format: {type: 'string', char: 'f', description: `Output format: ${names}.`, helpValue: formats.names.join('|'), choices: formats.names},
     json: {type: 'boolean', description: 'Same as --format json.'},
-    output: {type: 'string', char: 'o', description: 'Write the report to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE'},
+    output: {type: 'string', char: 'o', description: 'Write the report to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE', isPath: true},
     color: {
       type: 'boolean',
       allowNo: true,
@@ -42,4 +42,12 @@ export const REDACT_FLAG = {
   description:
     'Redact matches of REGEX (Python syntax) in failure messages as [REDACTED:NAME] (repeatable). Given at all, these replace the default patterns (api_key, bearer_token, email, ssn) entirely.',
   helpValue: 'NAME=REGEX',
+} as const satisfies FlagSpec;
+
+/** `--config FILE`, for the commands a project config gives defaults to. */
+export const CONFIG_FLAG = {
+  type: 'string',
+  description:
+    'Read the project config from FILE (default: .aigc.yaml or .aigc.yml in the working folder or the nearest folder above it; see `aigc schema config`). Flags given on the command line win over it.',
+  helpValue: 'FILE',
 } as const satisfies FlagSpec;

@@ -48,9 +48,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   ),
   command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
   command(INIT, async ({args, flags}, io) => (await import('../run-init.js')).runInit(args.dir, flags, io)),
-  command(POLICY_LINT, async ({argv, flags}, io) => (await import('../run-lint.js')).runLint(argv, flags, io)),
-  command(POLICY_TEST, async ({argv, flags}, io) => (await import('../run-policy-test.js')).runPolicyTest(argv, flags, io)),
-  command(POLICY_VALIDATE, async ({argv, flags}, io) => (await import('../run-validate.js')).runValidate(argv, flags, io)),
+  command(POLICY_LINT, async ({argv, flags, config}, io) => (await import('../run-lint.js')).runLint(argv, flags, io, config)),
+  command(POLICY_TEST, async ({argv, flags, config}, io) => (await import('../run-policy-test.js')).runPolicyTest(argv, flags, io, config)),
+  command(POLICY_VALIDATE, async ({argv, flags, config}, io) => (await import('../run-validate.js')).runValidate(argv, flags, io, config)),
   command(REPLAY, async ({argv, flags}, io) => (await import('../run-replay.js')).runReplay(argv, flags, io)),
   command(SCHEMA, async ({args}, io) => (await import('../run-schema.js')).runSchema(args.name, io)),
 ] as CommandEntry[];

@@ -3,16 +3,16 @@
 // side, then the closing line with the time taken. On a terminal outside CI
 // the live view (src/cli/ui/test-view.tsx) prints the same lines as cases finish.
 import {Chalk, type ChalkInstance} from 'chalk';
+import type {TestingFileError} from '../../../testing/errors.js';
 import type {CaseResult, RunSummary} from '../../../testing/run.js';
 import {caseLocation, caseTitle, closingLine, mismatchDetails} from './describe.js';
 import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
 export const prettyReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
-  // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
-  if (report.problems.length > 0) return '';
+  // Suites that could not be loaded are told on stderr, and counted in the closing line.
   const paint = new Chalk({level: options.color ? 1 : 0});
   const lines = report.summary.results.flatMap((result) => prettyCaseLines(result, paint, options.cwd));
-  return `${[...lines, ...prettyFooter(report.summary, paint)].join('\n')}\n`;
+  return `${[...lines, ...prettyFooter(report.summary, paint, report.problems)].join('\n')}\n`;
 };
 
 /** The lines for one finished case. */
@@ -24,11 +24,11 @@ export function prettyCaseLines(result: CaseResult, paint: ChalkInstance, cwd?: 
 }
 
 /** The closing lines: a note when `--bail` stopped the run, then the counts and the time. */
-export function prettyFooter(summary: RunSummary, paint: ChalkInstance): string[] {
+export function prettyFooter(summary: RunSummary, paint: ChalkInstance, problems: readonly TestingFileError[] = []): string[] {
   const lines: string[] = [];
   if (summary.bailed) lines.push(paint.yellow('stopped after the first failing case (--bail)'));
-  const counts = closingLine(summary);
-  const painted = summary.failed > 0 ? paint.red.bold(counts) : paint.green.bold(counts);
+  const counts = closingLine(summary, problems);
+  const painted = summary.failed > 0 || problems.length > 0 ? paint.red.bold(counts) : paint.green.bold(counts);
   lines.push(`${painted} ${paint.dim(`(${(summary.durationMs / 1000).toFixed(2)} s)`)}`);
   return lines;
 }

@@ -147,12 +147,12 @@ describe('json test format', () => {
   });
 });
 
-describe('a run stopped by suites that could not be loaded', () => {
+describe('a run with suites that could not be loaded', () => {
   it('is annotated for GitHub at each suite\'s file and line', () => {
     expect(githubReporter(problemReport(), options()).trimEnd().split('\n')).toEqual([
       "::error file=fixtures/suites/typo.test.yaml,line=7,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)",
       '::error file=locked.test.yaml,title=suite could not be loaded::cannot read the suite: EACCES',
-      'no case was run: 2 suite files could not be loaded',
+      '0 passed, 0 failed, 2 suite files not loaded',
     ]);
   });
 
@@ -168,13 +168,14 @@ describe('a run stopped by suites that could not be loaded', () => {
     });
   });
 
-  it('bails out in TAP, and lists the suites in JSON', async () => {
+  it('fails a TAP test point per suite file (no bail-out: the other suites ran), and lists the suites in JSON', async () => {
     const tap = tapReporter(problemReport(), options());
-    const bailed = await new Promise<unknown>((resolve) => {
-      const parser = new Parser((results) => resolve(results.bailout));
+    const results = await new Promise<{ok: boolean; fail: number; bailout: unknown}>((resolve) => {
+      const parser = new Parser((final) => resolve(final));
       parser.end(tap);
     });
-    expect(bailed).toBe('no case was run: 2 suite files could not be loaded');
+    expect(results).toMatchObject({ok: false, fail: 2, bailout: false});
+    expect(tap).toContain('not ok 1 - load the suite fixtures/suites/typo.test.yaml');
     expect(JSON.parse(jsonReporter(problemReport(), options())).suiteErrors).toEqual([
       {file: 'fixtures/suites/typo.test.yaml', line: 7, column: 5, code: 'SCHEMA', message: "cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
       {file: 'locked.test.yaml', code: 'UNREADABLE', message: 'cannot read the suite: EACCES'},
@@ -182,7 +183,8 @@ describe('a run stopped by suites that could not be loaded', () => {
     expect(JSON.parse(jsonReporter(report, options())).suiteErrors).toEqual([]);
   });
 
-  it('leaves the human formats empty: stderr tells it', () => {
-    expect([textReporter(problemReport(), options()), prettyReporter(problemReport(), options())]).toEqual(['', '']);
+  it('counts them in the closing line of the human formats (stderr tells each problem)', () => {
+    expect(textReporter(problemReport(), options())).toBe('0 passed, 0 failed, 2 suite files not loaded\n');
+    expect(prettyReporter(problemReport(), options())).toMatch(/^0 passed, 0 failed, 2 suite files not loaded \(/);
   });
 });
