@@ -47,6 +47,8 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
 async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo, config: ProjectConfig | undefined): Promise<number> {
   const settings = reportSettings(flags, TEST_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'policy test');
+  if (flags.quiet && flags.verbose) throw usageError('--quiet and --verbose cannot be given together');
+  const verbosity = flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
   const coverage = coverageRequest(flags, settings.outputFile, io.cwd);
@@ -88,12 +90,13 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
       total: planCases(suites, filter).filter((planned) => planned.skipReason === undefined).length,
       color: settings.color,
       cwd: io.cwd,
+      verbosity,
       stdout: io.stdout as NodeJS.WriteStream,
     });
   } else {
     summary = await runSuites(suites, options);
     const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
-    const text = (await TEST_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
+    const text = (await TEST_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd, verbosity});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   }
   // The summary follows the test report on stdout, unless stdout carries a machine-readable one.

@@ -12,7 +12,7 @@ export const POLICY_TEST = defineCommand({
 
 A case is written in our shape (expect, input, output, tool_calls, policy) or in the Python reference's PolicyTestCase shape (expected_outcome, expected_gate, expected_error_type, input_data, output_data; also a case with policy_file and none of our shape's keys), which takes PolicyTestCase's defaults for the fields it leaves out. A case's policy or policy_file is relative to the suite file; a policy_file inside an invocation or the suite's defaults is relative to the working folder, as enforcement reads it. Invocation fields take any JSON value, so that invocations enforcement refuses can be tested too.
 
-Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
+Output: failures first. The pretty format lists each failing case as it fails, with its file:line and the expected and actual values side by side, counts the passing ones (lists them with --verbose) and recaps every failure at the end; the text format gives one line per case (--quiet: failing cases only); then a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
 
 Coverage (--coverage, --threshold, --coverage-output): the engine tells which elements of each policy the cases reached (roles, preconditions, tools, conditions, guards, output_schema, postconditions, risk factors and threshold, the date window, each extends base), each with its outcomes (a precondition satisfied and violated, a guard's when true and false and its then applied, ...); the summary counts the outcomes covered per policy file and names each element with an outcome no case reached, at file:line:column. --threshold PCT fails the run below PCT percent and says by how much. --coverage-format json|lcov with --coverage-output FILE writes the report for programs (JSON: schemas/coverage-report.schema.json) or for code-coverage tools (LCOV: genhtml, Codecov, GitLab). See docs/test-suites.md.
 
@@ -34,6 +34,12 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
     ...reportFlags(TEST_FORMATS),
     run: {type: 'string', description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'},
     bail: {type: 'boolean', description: 'Stop at the first failing case.'},
+    quiet: {
+      type: 'boolean',
+      char: 'q',
+      description: 'List only the failing cases and the closing line (pretty, text, github); json, junit and tap stay whole documents for their readers.',
+    },
+    verbose: {type: 'boolean', description: 'List the passing cases too in the pretty format (by default they are counted, not listed).'},
     'fail-on-empty': {type: 'boolean', description: 'Fail (exit 1) when no case ran.'},
     now: {type: 'string', description: `Clock for cases whose suite sets no \`now\` (default: the real clock): ${NOW_HELP}.`, helpValue: 'EPOCH'},
     'policy-root': {type: 'string', description: 'Confine policy paths to DIR.', helpValue: 'DIR', isPath: true},
@@ -69,6 +75,6 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
   },
   config: {
     section: 'test',
-    flags: ['format', 'output', 'bail', 'fail-on-empty', 'now', 'policy-root', 'strict', 'coverage', 'threshold', 'coverage-format', 'coverage-output'],
+    flags: ['format', 'output', 'quiet', 'verbose', 'bail', 'fail-on-empty', 'now', 'policy-root', 'strict', 'coverage', 'threshold', 'coverage-format', 'coverage-output'],
   },
 });

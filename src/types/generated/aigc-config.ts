@@ -118,6 +118,14 @@ export type AigcProjectConfig = {
      */
     output?: string;
     /**
+     * List only the failing cases and the closing line (pretty, text, github); json, junit and tap stay whole documents for their readers.
+     */
+    quiet?: boolean;
+    /**
+     * List the passing cases too in the pretty format (by default they are counted, not listed).
+     */
+    verbose?: boolean;
+    /**
      * Stop at the first failing case.
      */
     bail?: boolean;

@@ -31,13 +31,27 @@ describe('text test format', () => {
 });
 
 describe('pretty test format', () => {
-  it('marks cases and ends with the counts and time', () => {
+  it('lists the failing and skipped cases, counts the passing ones, recaps the failures, and ends with the counts and time', () => {
     const text = prettyReporter(report, options());
-    expect(text).toContain('✓ support #1 › agent passes');
+    expect(text).not.toContain('✓ support #1 › agent passes');
+    const recap = text.slice(text.indexOf('Failures (4):\n'));
+    expect(recap).toContain('\n  ✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17\n');
+    expect(recap.split('\n').filter((line) => line.startsWith('  ✗ '))).toHaveLength(4);
     expect(text).toContain('✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17');
     expect(text).toContain("    failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'\n✗ support #1 › intern at the wrong gate");
     expect(text).toMatch(/○ support #1 › not yet \(skipped: waiting for policy 2\.0\)/);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^2 passed, 4 failed, 2 skipped \(\d+\.\d\d s\)$/);
+  });
+
+  it('lists the passing cases too when verbose, and only the failures when quiet', () => {
+    expect(prettyReporter(report, {...options(), verbosity: 'verbose'})).toContain('✓ support #1 › agent passes');
+    const quiet = prettyReporter(report, {...options(), verbosity: 'quiet'});
+    expect(quiet).not.toMatch(/○|✓/);
+    expect(quiet).toContain('✗ support #1 › intern at the wrong gate');
+    const text = textReporter(report, {...options(), verbosity: 'quiet'});
+    expect(text.split('\n').filter((line) => /^(ok|skip) /.test(line))).toEqual([]);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('2 passed, 4 failed, 2 skipped');
+    expect(text).toMatch(/^FAIL {2}support #1 › intern at the wrong gate/m);
   });
 
   it('is coloured only when asked', () => {
