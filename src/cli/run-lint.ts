@@ -12,7 +12,7 @@ import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
 import {ExitCode} from './exit-codes.js';
 import {writeReport} from './output.js';
-import {reportSettings} from './report-settings.js';
+import {reportOutputs} from './report-settings.js';
 import {countOf} from './reporters/lint/findings.js';
 import {LINT_FORMATS} from './reporters/lint/formats.js';
 import {LINT_REPORTERS} from './reporters/lint/index.js';
@@ -24,7 +24,7 @@ import {toolVersion} from './version.js';
 export type LintFlags = FlagValues<(typeof POLICY_LINT)['flags']>;
 
 export async function runLint(paths: string[], flags: LintFlags, io: CommandIo, config?: ProjectConfig): Promise<number> {
-  const settings = reportSettings(flags, LINT_FORMATS, io.stdout, io.env);
+  const {settings, extra} = reportOutputs(flags, LINT_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'policy lint');
   const clock = clockAt(parseNow(flags.now));
   const ruleSettings = config?.settings.lint?.rules;
@@ -45,6 +45,10 @@ export async function runLint(paths: string[], flags: LintFlags, io: CommandIo, 
   const reporter = await LINT_REPORTERS[settings.format]();
   const text = reporter(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
+  for (const output of extra) {
+    const write = await LINT_REPORTERS[output.format]();
+    await writeReport(write(report, {color: false, cwd: io.cwd}), {outputFile: output.file, stdout: io.stdout, cwd: io.cwd});
+  }
   // The text format keeps stdout to one line per finding; its totals go to stderr.
   if (settings.format === 'text' && settings.outputFile === undefined) note(summary(report));
   const maxWarnings = flags['max-warnings'];

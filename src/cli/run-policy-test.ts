@@ -22,7 +22,7 @@ import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
 import {writeReport} from './output.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
-import {reportSettings} from './report-settings.js';
+import {reportOutputs} from './report-settings.js';
 import {TEST_FORMATS} from './reporters/test/formats.js';
 import {TEST_REPORTERS} from './reporters/test/index.js';
 import type {TestReport} from './reporters/test/types.js';
@@ -45,7 +45,7 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
 }
 
 async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo, config: ProjectConfig | undefined): Promise<number> {
-  const settings = reportSettings(flags, TEST_FORMATS, io.stdout, io.env);
+  const {settings, extra} = reportOutputs(flags, TEST_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'policy test');
   if (flags.quiet && flags.verbose) throw usageError('--quiet and --verbose cannot be given together');
   const verbosity = flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
@@ -65,6 +65,7 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
     if (suites.length > 0 && changed.suites.length === 0) note(`no suite is concerned by a change since ${changedSince}`);
     suites = changed.suites;
   }
+  const testReport = (summary: RunSummary): TestReport => ({summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()});
   const options: RunOptions = {
     cwd: io.cwd,
     policyRoot: flags['policy-root'],
@@ -95,9 +96,12 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
     });
   } else {
     summary = await runSuites(suites, options);
-    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
-    const text = (await TEST_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd, verbosity});
+    const text = (await TEST_REPORTERS[settings.format]())(testReport(summary), {color: settings.color, cwd: io.cwd, verbosity});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
+  }
+  for (const output of extra) {
+    const text = (await TEST_REPORTERS[output.format]())(testReport(summary), {color: false, cwd: io.cwd});
+    await writeReport(text, {outputFile: output.file, stdout: io.stdout, cwd: io.cwd});
   }
   // The summary follows the test report on stdout, unless stdout carries a machine-readable one.
   const belowThreshold =

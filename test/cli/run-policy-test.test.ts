@@ -93,7 +93,7 @@ describe('aigc policy test', () => {
     expect(await runPolicyTest([bad], {format: 'github'}, github)).toBe(1);
     expect(github.stdout.text).toContain(`::error file=${bad},line=3,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)`);
     const junitFile = join(folder!.path, 'report.xml');
-    expect(await runPolicyTest([bad], {format: 'junit', output: junitFile}, captureIo())).toBe(1);
+    expect(await runPolicyTest([bad], {format: 'junit', output: [junitFile]}, captureIo())).toBe(1);
     expect(readFileSync(junitFile, 'utf8')).toMatch(/<testcase name="load the suite"[^>]*>\s*<error message="[^"]*unknown key 'expekt'/);
   });
 

@@ -2,7 +2,7 @@
 import {COVERAGE_FILE_FORMATS} from '../reporters/coverage/formats.js';
 import {TEST_FORMATS} from '../reporters/test/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {CONFIG_FLAG, GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, STRICT_FLAG} from './shared.js';
+import {CONFIG_FLAG, GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, severalOutputsFlag, STRICT_FLAG} from './shared.js';
 import {WALK_HELP} from '../../files/walk-help.js';
 
 export const POLICY_TEST = defineCommand({
@@ -32,6 +32,7 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
   variadic: true,
   flags: {
     ...reportFlags(TEST_FORMATS),
+    output: severalOutputsFlag(TEST_FORMATS),
     run: {type: 'string', description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'},
     bail: {type: 'boolean', description: 'Stop at the first failing case.'},
     quiet: {

@@ -7,6 +7,21 @@ import type {FlagSpec} from '../start/spec.js';
 /** What every `--now` flag says about its value, so the help is the same everywhere. */
 export const NOW_HELP = 'epoch seconds or an ISO-8601 instant; without an offset the time is UTC';
 
+/**
+ * `-o FILE` or `-o FORMAT=FILE`, repeatable, for the commands CI runs with
+ * several consumers at once (`-f github -o junit=report.xml -o sarif=lint.sarif`).
+ */
+export function severalOutputsFlag(formats: FormatSpec<string>) {
+  return {
+    type: 'string',
+    char: 'o',
+    multiple: true,
+    description: `Write the report to FILE (replaced atomically) instead of stdout; FORMAT=FILE (FORMAT one of ${formats.names.join(', ')}) also writes that format to FILE, whatever --format says. Repeatable: one plain FILE, any number of FORMAT=FILE.`,
+    helpValue: '[FORMAT=]FILE',
+    isPath: true,
+  } as const satisfies FlagSpec;
+}
+
 /** `-f/--format`, `--json`, `-o/--output` and `--color/--no-color` for a report with these formats. */
 export function reportFlags(formats: FormatSpec<string>) {
   const names = formats.names.join(', ');

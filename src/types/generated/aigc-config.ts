@@ -24,9 +24,9 @@ export type AigcProjectConfig = {
      */
     format?: 'pretty' | 'text' | 'json' | 'sarif' | 'github' | 'junit';
     /**
-     * Write the report to FILE (replaced atomically) instead of stdout.
+     * Write the report to FILE (replaced atomically) instead of stdout; FORMAT=FILE (FORMAT one of pretty, text, json, sarif, github, junit) also writes that format to FILE, whatever --format says. Repeatable: one plain FILE, any number of FORMAT=FILE.
      */
-    output?: string;
+    output?: string | string[];
     /**
      * Fail (exit 1) when there are more than N warnings.
      */
@@ -114,9 +114,9 @@ export type AigcProjectConfig = {
      */
     format?: 'pretty' | 'text' | 'json' | 'junit' | 'tap' | 'github';
     /**
-     * Write the report to FILE (replaced atomically) instead of stdout.
+     * Write the report to FILE (replaced atomically) instead of stdout; FORMAT=FILE (FORMAT one of pretty, text, json, junit, tap, github) also writes that format to FILE, whatever --format says. Repeatable: one plain FILE, any number of FORMAT=FILE.
      */
-    output?: string;
+    output?: string | string[];
     /**
      * List only the failing cases and the closing line (pretty, text, github); json, junit and tap stay whole documents for their readers.
      */

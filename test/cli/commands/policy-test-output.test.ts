@@ -54,3 +54,32 @@ describe('aigc policy test output', () => {
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 passed, 1 failed, 1 skipped, 1 suite file not loaded');
   });
 });
+
+describe('several outputs in one run (-o FORMAT=FILE)', () => {
+  it('policy test: github on stdout, JUnit and TAP to files', async () => {
+    const {mkdirSync} = await import('node:fs');
+    mkdirSync(`${folder.path}/out`, {recursive: true});
+    const run = await test(['mixed.test.yaml', '-f', 'github', '-o', 'junit=out/report.xml', '-o', 'tap=out/report.tap']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^::error file=mixed\.test\.yaml/m);
+    const {readFileSync} = await import('node:fs');
+    expect(readFileSync(`${folder.path}/out/report.xml`, 'utf8')).toMatch(/^<\?xml[\s\S]*<testsuites[^>]* tests="3"/);
+    expect(readFileSync(`${folder.path}/out/report.tap`, 'utf8')).toMatch(/^TAP version 14\n/);
+  });
+
+  it('policy lint: text to a file, SARIF and JUnit beside it', async () => {
+    folder.file('warn.yaml', `${POLICY}roles: [agent]\n`);
+    const run = await aigc(['policy', 'lint', 'warn.yaml', '-f', 'text', '-o', 'lint.txt', '-o', 'sarif=lint.sarif', '-o', 'junit=lint.xml'], {cwd: folder.path});
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    const {readFileSync} = await import('node:fs');
+    expect(readFileSync(`${folder.path}/lint.txt`, 'utf8')).toMatch(/warning yaml-duplicate-key/);
+    expect(JSON.parse(readFileSync(`${folder.path}/lint.sarif`, 'utf8')).runs[0].results[0].ruleId).toBe('yaml-duplicate-key');
+    expect(readFileSync(`${folder.path}/lint.xml`, 'utf8')).toMatch(/^<\?xml/);
+  });
+
+  it('refuses two plain -o FILE and a FORMAT= without a file', async () => {
+    expectOneLineError(await test(['mixed.test.yaml', '-o', 'a.txt', '-o', 'b.txt']), 2, '-o b.txt: only one -o FILE takes the main report; write the others as FORMAT=FILE');
+    expectOneLineError(await test(['mixed.test.yaml', '-o', 'junit=']), 2, '-o junit=: give the file to write the junit report to after the = sign');
+  });
+});
