@@ -77,11 +77,10 @@ const schema = {
   additionalProperties: false,
   properties: {
     now: {type: ['number', 'string'], description: 'The clock of every command that takes --now (epoch seconds, or an ISO-8601 instant in quotes), for deterministic runs.'},
-    policies: {$ref: '#/definitions/fileSet'},
-    suites: {$ref: '#/definitions/fileSet'},
+    policies: {...fileSet, description: `Which YAML files are policies. ${fileSet.description}`},
+    suites: {...fileSet, description: `Which YAML files are policy test suites. ${fileSet.description}`},
     ...sections,
   },
-  definitions: {fileSet},
 };
 
 const text = `${JSON.stringify(schema, null, 2)}\n`;

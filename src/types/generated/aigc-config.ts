@@ -13,8 +13,32 @@ export type AigcProjectConfig = {
    * The clock of every command that takes --now (epoch seconds, or an ISO-8601 instant in quotes), for deterministic runs.
    */
   now?: number | bigint | PyFloat | string;
-  policies?: FileSet;
-  suites?: FileSet;
+  /**
+   * Which YAML files are policies. Which files are of this kind, by glob patterns relative to the folder of the config file. A folder walk takes a file when it matches an include pattern and no exclude pattern; a file named on the command line is always taken.
+   */
+  policies?: {
+    /**
+     * Glob patterns (fast-glob syntax: *, **, {a,b}) of the files to take.
+     */
+    include?: string[];
+    /**
+     * Glob patterns of files not to take, even when an include pattern matches them.
+     */
+    exclude?: string[];
+  };
+  /**
+   * Which YAML files are policy test suites. Which files are of this kind, by glob patterns relative to the folder of the config file. A folder walk takes a file when it matches an include pattern and no exclude pattern; a file named on the command line is always taken.
+   */
+  suites?: {
+    /**
+     * Glob patterns (fast-glob syntax: *, **, {a,b}) of the files to take.
+     */
+    include?: string[];
+    /**
+     * Glob patterns of files not to take, even when an include pattern matches them.
+     */
+    exclude?: string[];
+  };
   /**
    * Defaults for `aigc policy lint`: each key is the flag of that name; a flag given on the command line wins.
    */
@@ -171,17 +195,4 @@ export type AigcProjectConfig = {
      */
     output?: string;
   };
-};
-/**
- * Which files are of this kind, by glob patterns relative to the folder of the config file. A folder walk takes a file when it matches an include pattern and no exclude pattern; a file named on the command line is always taken.
- */
-export type FileSet = {
-  /**
-   * Glob patterns (fast-glob syntax: *, **, {a,b}) of the files to take.
-   */
-  include?: string[];
-  /**
-   * Glob patterns of files not to take, even when an include pattern matches them.
-   */
-  exclude?: string[];
 };
