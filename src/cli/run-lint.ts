@@ -1,16 +1,18 @@
 // `aigc policy lint`: collect files, lint each, report in the chosen format.
-import {collectFiles, POLICY_FILES, skippedMessage} from '../files/collect.js';
+import type {ProjectConfig} from '../config/types.js';
 import {clockAt} from '../pipeline/clock.js';
 import {utcDay} from '../policy/dates.js';
 import {lintPolicyFile} from '../policy/lint/lint.js';
-import {ALL_RULES} from '../policy/lint/rules.js';
+import {rulesInEffect} from '../policy/lint/rules.js';
+import {lintSuiteFile} from '../testing/lint-suite.js';
+import {policyFilesOf} from './policy-files.js';
 import {hasUnreadableFile, missingFileResult} from '../policy/lint/rules/file-unreadable.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
-import {ExitCode, usageError} from './exit-codes.js';
+import {ExitCode} from './exit-codes.js';
 import {writeReport} from './output.js';
-import {reportSettings} from './report-settings.js';
+import {reportOutputs} from './report-settings.js';
 import {countOf} from './reporters/lint/findings.js';
 import {LINT_FORMATS} from './reporters/lint/formats.js';
 import {LINT_REPORTERS} from './reporters/lint/index.js';
@@ -21,26 +23,32 @@ import {toolVersion} from './version.js';
 
 export type LintFlags = FlagValues<(typeof POLICY_LINT)['flags']>;
 
-export async function runLint(paths: string[], flags: LintFlags, io: CommandIo): Promise<number> {
-  const settings = reportSettings(flags, LINT_FORMATS, io.stdout, io.env);
+export async function runLint(paths: string[], flags: LintFlags, io: CommandIo, config?: ProjectConfig): Promise<number> {
+  const {settings, extra} = reportOutputs(flags, LINT_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'policy lint');
   const clock = clockAt(parseNow(flags.now));
-  const {files, missing, empty, skipped} = collectFiles(paths, POLICY_FILES, io.cwd);
-  for (const entry of skipped) note(skippedMessage(entry));
-  if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
-  for (const path of empty) note(`${path}: no policy files (*.yaml, *.yml) found`);
+  const ruleSettings = config?.settings.lint?.rules;
+  const {checked, missing, notPolicies} = policyFilesOf(paths, io.cwd, config, note, {suites: true});
+  if (flags.verbose) for (const entry of notPolicies) note(`${entry.file}: skipped: ${entry.reason}`);
   const results: LintFileResult[] = missing.map(missingFileResult);
-  for (const file of files) results.push(lintPolicyFile(file, {today: () => utcDay(clock()), cwd: io.cwd}));
+  for (const {file, kind} of checked) {
+    results.push(kind === 'suite' ? lintSuiteFile(file, {cwd: io.cwd, ruleSettings}) : lintPolicyFile(file, {today: () => utcDay(clock()), cwd: io.cwd, ruleSettings}));
+  }
   const report: LintReport = {
     files: results,
     errorCount: count(results, 'error'),
     warningCount: count(results, 'warning'),
-    rules: ALL_RULES,
+    rules: rulesInEffect(ruleSettings),
+    skipped: notPolicies,
     toolVersion: toolVersion(),
   };
   const reporter = await LINT_REPORTERS[settings.format]();
   const text = reporter(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
+  for (const output of extra) {
+    const write = await LINT_REPORTERS[output.format]();
+    await writeReport(write(report, {color: false, cwd: io.cwd}), {outputFile: output.file, stdout: io.stdout, cwd: io.cwd});
+  }
   // The text format keeps stdout to one line per finding; its totals go to stderr.
   if (settings.format === 'text' && settings.outputFile === undefined) note(summary(report));
   const maxWarnings = flags['max-warnings'];

@@ -1,12 +1,17 @@
-// `aigc policy test`: find the suites, load them all (a malformed one stops
-// the run before any case), run the cases, report in the chosen format — live
+// `aigc policy test`: find the suites (by the project config's `suites` globs
+// when it has them), load them all (every problem of a malformed one is
+// reported, it counts as an errored suite and the others still run), run the
+// cases, report in the chosen format — live
 // on a terminal outside CI, else once at the end — then, when asked, the
 // policy coverage the cases reached (see policy-test-coverage.ts).
 import {PolicyCache} from '../policy/cache.js';
-import {collectFiles, SUITE_FILES, skippedMessage} from '../files/collect.js';
-import {TestingFileError} from '../testing/errors.js';
+import path from 'node:path';
+import {type FileSetTest, fileSetTest} from '../config/file-sets.js';
+import type {ProjectConfig} from '../config/types.js';
+import {collectFiles, type FileKind, SUITE_FILES, skippedMessage} from '../files/collect.js';
+import type {TestingFileError} from '../testing/errors.js';
 import {type CaseFilter, planCases, type RunOptions, type RunSummary, runSuites} from '../testing/run.js';
-import {type LoadedSuite, loadSuiteFile} from '../testing/suite.js';
+import {checkSuiteFile, type LoadedSuite} from '../testing/suite.js';
 import {isCi} from './ci.js';
 import {parseNow} from './clock.js';
 import {isMachineFormat} from './format.js';
@@ -17,20 +22,21 @@ import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
 import {writeReport} from './output.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
-import {reportSettings} from './report-settings.js';
+import {reportOutputs} from './report-settings.js';
 import {TEST_FORMATS} from './reporters/test/formats.js';
 import {TEST_REPORTERS} from './reporters/test/index.js';
 import type {TestReport} from './reporters/test/types.js';
 import type {POLICY_TEST} from './specs/policy-test.js';
 import type {FlagValues} from './start/spec.js';
+import {countOf} from './reporters/lint/findings.js';
 import {toolVersion} from './version.js';
 import {compileJavaScriptPattern, RegexBudgetError} from '../python/regex.js';
 
 export type PolicyTestFlags = FlagValues<(typeof POLICY_TEST)['flags']>;
 
-export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: CommandIo): Promise<number> {
+export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: CommandIo, config?: ProjectConfig): Promise<number> {
   try {
-    return await runChecked(paths, flags, io);
+    return await runChecked(paths, flags, io, config);
   } catch (error) {
     // A `--run` or `reason: /…/` pattern too slow to answer is the user's to fix, like an invalid one.
     if (error instanceof RegexBudgetError) throw usageError(error.message);
@@ -38,32 +44,28 @@ export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io:
   }
 }
 
-async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo): Promise<number> {
-  const settings = reportSettings(flags, TEST_FORMATS, io.stdout, io.env);
+async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo, config: ProjectConfig | undefined): Promise<number> {
+  const {settings, extra} = reportOutputs(flags, TEST_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'policy test');
+  if (flags.quiet && flags.verbose) throw usageError('--quiet and --verbose cannot be given together');
+  const verbosity = flags.quiet ? 'quiet' : flags.verbose ? 'verbose' : 'normal';
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
   const coverage = coverageRequest(flags, settings.outputFile, io.cwd);
-  const loaded = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note);
+  const loaded = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note, fileSetTest(config, 'suites'));
   const {problems} = loaded;
   let {suites} = loaded;
   for (const problem of problems) note(`${problem.location}: ${problem.message}`);
-  if (problems.length > 0) {
-    note(`no case was run: fix the suite file${problems.length === 1 ? '' : 's'} above`);
-    // A CI consumer reading the report (an annotation, a JUnit file) still learns why the run failed.
-    const summary: RunSummary = {results: [], passed: 0, failed: 0, skipped: 0, bailed: false, durationMs: 0};
-    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()};
-    const reporter = await TEST_REPORTERS[settings.format]();
-    await writeReport(reporter(report, {color: settings.color, cwd: io.cwd}), {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
-    return problems.some((problem) => problem.code === 'UNREADABLE') ? ExitCode.Internal : ExitCode.CheckFailed;
-  }
-  if (suites.length === 0) note(`no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}`);
+  const errored = new Set(problems.map((problem) => problem.file)).size;
+  if (problems.length > 0) note(`${countOf(errored, 'suite file')} not run: fix the problems above`);
+  if (suites.length === 0 && problems.length === 0) note(`no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}`);
   const changedSince = flags['changed-since'];
   const changed = changedSince === undefined ? undefined : changedSuites(suites, changedSince, {cwd: io.cwd, policyRoot: flags['policy-root']});
   if (changed) {
     if (suites.length > 0 && changed.suites.length === 0) note(`no suite is concerned by a change since ${changedSince}`);
     suites = changed.suites;
   }
+  const testReport = (summary: RunSummary): TestReport => ({summary, suiteFiles: suites.map((suite) => suite.file), problems, toolVersion: toolVersion()});
   const options: RunOptions = {
     cwd: io.cwd,
     policyRoot: flags['policy-root'],
@@ -89,13 +91,17 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
       total: planCases(suites, filter).filter((planned) => planned.skipReason === undefined).length,
       color: settings.color,
       cwd: io.cwd,
+      verbosity,
       stdout: io.stdout as NodeJS.WriteStream,
     });
   } else {
     summary = await runSuites(suites, options);
-    const report: TestReport = {summary, suiteFiles: suites.map((suite) => suite.file), problems: [], toolVersion: toolVersion()};
-    const text = (await TEST_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
+    const text = (await TEST_REPORTERS[settings.format]())(testReport(summary), {color: settings.color, cwd: io.cwd, verbosity});
     await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
+  }
+  for (const output of extra) {
+    const text = (await TEST_REPORTERS[output.format]())(testReport(summary), {color: false, cwd: io.cwd});
+    await writeReport(text, {outputFile: output.file, stdout: io.stdout, cwd: io.cwd});
   }
   // The summary follows the test report on stdout, unless stdout carries a machine-readable one.
   const belowThreshold =
@@ -106,7 +112,8 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
       cwd: io.cwd,
       changed: changed?.changed,
     }));
-  if (summary.failed > 0 || belowThreshold) return ExitCode.CheckFailed;
+  if (problems.some((problem) => problem.code === 'UNREADABLE')) return ExitCode.Internal;
+  if (summary.failed > 0 || belowThreshold || problems.length > 0) return ExitCode.CheckFailed;
   if (flags['fail-on-empty'] && summary.passed === 0) {
     note('no test case ran (--fail-on-empty)');
     return ExitCode.CheckFailed;
@@ -114,23 +121,34 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
   return ExitCode.Success;
 }
 
-/** Every suite under the paths, each loaded whole; problems are collected so all of them are reported at once. */
-function loadSuites(paths: string[], cwd: string, note: (message: string) => void): {suites: LoadedSuite[]; problems: TestingFileError[]} {
-  const {files, missing, skipped} = collectFiles(paths, SUITE_FILES, cwd);
+/**
+ * Every suite under the paths, each loaded whole; problems are collected so
+ * all of them are reported at once. With the config's `suites` globs, a walk
+ * takes the YAML files they match, whatever their names.
+ */
+function loadSuites(
+  paths: string[],
+  cwd: string,
+  note: (message: string) => void,
+  inConfig: FileSetTest | undefined,
+): {suites: LoadedSuite[]; problems: TestingFileError[]} {
+  const collected = collectFiles(paths, inConfig ? CONFIGURED_SUITE_FILES : SUITE_FILES, cwd);
+  const {missing, skipped, named} = collected;
   if (missing.length > 0) throw ioError('no such file or folder', missing.join(', '));
   for (const entry of skipped) note(skippedMessage(entry));
+  const files = inConfig ? collected.files.filter((file) => named.has(file) || inConfig(path.resolve(cwd, file))) : collected.files;
   const suites: LoadedSuite[] = [];
   const problems: TestingFileError[] = [];
   for (const file of files) {
-    try {
-      suites.push(loadSuiteFile(file, {cwd}));
-    } catch (error) {
-      if (!(error instanceof TestingFileError)) throw error;
-      problems.push(error);
-    }
+    const checked = checkSuiteFile(file, {cwd});
+    if (checked.suite) suites.push(checked.suite);
+    problems.push(...checked.problems);
   }
   return {suites, problems};
 }
+
+/** What a walk looks at when the project config's globs decide which YAML files are suites. */
+const CONFIGURED_SUITE_FILES: FileKind = {suffixes: ['.yaml', '.yml'], sameFile: 'resolved'};
 
 function runFilter(pattern: string | undefined): CaseFilter | undefined {
   if (pattern === undefined) return undefined;

@@ -2,7 +2,7 @@
 // schema of the file as written) then a full load as enforcement does it
 // (extends, composition restriction, schema of the result, dates).
 import {AigcError} from '../errors.js';
-import {collectFiles, POLICY_FILES, skippedMessage} from '../files/collect.js';
+import type {ProjectConfig} from '../config/types.js';
 import {clockAt} from '../pipeline/clock.js';
 import {utcDay} from '../policy/dates.js';
 import {referenceLintStage} from '../policy/lint/reference-stage.js';
@@ -12,7 +12,8 @@ import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
 import {displayText} from './display-text.js';
 import {commandNotes} from './diagnostics.js';
-import {ExitCode, usageError} from './exit-codes.js';
+import {ExitCode} from './exit-codes.js';
+import {policyFilesOf} from './policy-files.js';
 import {writeReport} from './output.js';
 import {VALIDATE_REPORTERS} from './reporters/validate/index.js';
 import type {FileVerdict} from './reporters/validate/types.js';
@@ -21,18 +22,16 @@ import type {FlagValues} from './start/spec.js';
 
 export type ValidateFlags = FlagValues<(typeof POLICY_VALIDATE)['flags']>;
 
-export async function runValidate(paths: string[], flags: ValidateFlags, io: CommandIo): Promise<number> {
+export async function runValidate(paths: string[], flags: ValidateFlags, io: CommandIo, config?: ProjectConfig): Promise<number> {
   const note = commandNotes(io.stderr, 'policy validate');
   const clock = clockAt(parseNow(flags.now));
   const today = () => utcDay(clock());
-  const {files, missing, empty, skipped} = collectFiles(paths, POLICY_FILES, io.cwd);
-  for (const entry of skipped) note(skippedMessage(entry));
-  if (files.length === 0 && missing.length === 0) throw usageError(`${empty.join(', ')}: no policy files (*.yaml, *.yml) found`);
-  for (const path of empty) note(`${path}: no policy files (*.yaml, *.yml) found`);
+  const {checked, missing, notPolicies} = policyFilesOf(paths, io.cwd, config, note, {suites: false});
+  if (flags.verbose) for (const entry of notPolicies) note(`${entry.file}: skipped: ${entry.reason}`);
   const verdicts: FileVerdict[] = missing.map((file) => ({file, ok: false, stage: 'lint', errors: [{message: 'file not found'}], unreadable: true}));
-  for (const file of files) verdicts.push(validateFile(file, today, io.cwd));
+  for (const {file} of checked) verdicts.push(validateFile(file, today, io.cwd));
   const reporter = await VALIDATE_REPORTERS[flags.json ? 'json' : 'text']();
-  const output = reporter({files: verdicts, print: Boolean(flags.print)}, {color: false, cwd: io.cwd});
+  const output = reporter({files: verdicts, print: Boolean(flags.print), skipped: notPolicies}, {color: false, cwd: io.cwd});
   io.stderr.write(displayText(output.stderr));
   await writeReport(output.stdout, {outputFile: flags.output, stdout: io.stdout, cwd: io.cwd});
   // As in `policy lint`: a file that could not be read is an input error, whatever the others gave.

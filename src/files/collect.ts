@@ -77,6 +77,8 @@ export interface Collected {
   folders: string[];
   /** What folder walks and globs passed over, in the order found. */
   skipped: SkippedPath[];
+  /** The files among `files` that a path named itself (not found by a walk or a glob). */
+  named: Set<string>;
 }
 
 /** A skipped path as a warning line: `path: skipped: why` (naming the link, never where it leads). */
@@ -95,7 +97,7 @@ const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 /** Expands each path in order, relative to `cwd`; a file reached twice (see `FileKind.sameFile`) is kept once, where first reached. */
 export function collectFiles(paths: readonly string[], kind: FileKind, cwd: string = process.cwd()): Collected {
-  const collected: Collected = {files: [], missing: [], empty: [], folders: [], skipped: []};
+  const collected: Collected = {files: [], missing: [], empty: [], folders: [], skipped: [], named: new Set()};
   const seen = new Set<string>();
   for (const given of paths) {
     const matches = expand(given, kind, cwd, collected);
@@ -121,7 +123,10 @@ function expand(given: string, kind: FileKind, cwd: string, collected: Collected
     return undefined;
   }
   // What exists but cannot be examined is taken as given, so that its reader says why it cannot be read.
-  if (found !== 'folder' || (kind.folderNamedAsFile && hasSuffix(given, kind))) return [given];
+  if (found !== 'folder' || (kind.folderNamedAsFile && hasSuffix(given, kind))) {
+    collected.named.add(given);
+    return [given];
+  }
   if (!kind.suffixes) {
     collected.folders.push(given);
     return undefined;

@@ -3,7 +3,7 @@
 // exist as written (no 30 February) and fall within Python's datetime range,
 // since the reference formats timestamps and dates from it.
 
-import {toDouble} from '../python/values.js';
+import {type PyDate, PyDateTime, toDouble} from '../python/values.js';
 import type {FixedClock} from '../types/generated/index.js';
 
 const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
@@ -66,4 +66,14 @@ function daysSinceEpoch(year: number, month: number, day: number): number {
 export function fixedClock(epochSeconds: number): () => number {
   const seconds = Math.floor(epochSeconds);
   return () => seconds;
+}
+
+/** An unquoted YAML timestamp (`now: 2026-01-01T00:00:00Z`) as the ISO text it was written as, which means the same instant. */
+export function timestampText(value: PyDate | PyDateTime): string {
+  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
+  const date = `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}`;
+  if (!(value instanceof PyDateTime)) return date;
+  const offset = value.utcOffsetMinutes;
+  const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
+  return `${date}T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}${zone}`;
 }

@@ -7,9 +7,9 @@
 // found inside it rather than reported as "not valid under any of the given schemas".
 
 import {bestMatch, type CompiledSchema, compileSchema, mostRelevant, type SchemaError} from '../jsonschema/index.js';
+import {unknownKeyOf} from '../jsonschema/unknown-key.js';
 import type {YamlDocument, YamlPath} from '../policy/yaml.js';
-import {isDict, isList, type PyDict, type PyValue, pyKeys} from '../python/values.js';
-import {nearestWord} from '../nearest-word.js';
+import {isDict, isList, type PyDict, type PyValue} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
 import {shapeOfCase} from './case-shape.js';
 import {locationIn} from '../source-location.js';
@@ -25,13 +25,38 @@ function suiteSchema(): {schema: PyDict; validator: CompiledSchema} {
   return compiled;
 }
 
-/** The problem to report for a suite the schema refuses; undefined when it fits. */
+/** The problem to report for a suite the schema refuses (the most relevant of all); undefined when it fits. */
 export function suiteSchemaProblem(value: PyValue, document: YamlDocument, file: string): TestingFileError | undefined {
   // An empty file (or one of comments only) is YAML's null: say so, not python-jsonschema's "None is not of type 'object'".
   if (value === null) return located('the suite file is empty: a suite is a YAML mapping with a cases list (aigc schema policy-test-suite prints its schema)', [], document, file);
   const {schema, validator} = suiteSchema();
-  let error = mostRelevant(validator.iterErrors(value));
-  if (error === undefined) return undefined;
+  const error = mostRelevant(validator.iterErrors(value));
+  return error === undefined ? undefined : problemOf(error, schema, document, file);
+}
+
+/**
+ * Every problem of a suite the schema refuses, one per part written wrong
+ * (each case, each other top-level key), in source order. Empty when the suite fits.
+ */
+export function suiteSchemaProblems(value: PyValue, document: YamlDocument, file: string): TestingFileError[] {
+  const {schema, validator} = suiteSchema();
+  const groups = new Map<string, SchemaError[]>();
+  for (const error of validator.iterErrors(value)) {
+    const key = partOf(error.path);
+    groups.set(key, [...(groups.get(key) ?? []), error]);
+  }
+  const problems = [...groups.values()].map((group) => problemOf(mostRelevant(group)!, schema, document, file));
+  return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/** Which part of the suite an error is in: a case, or a top-level key. */
+function partOf(path: ReadonlyArray<string | number>): string {
+  if (path[0] === 'cases' && typeof path[1] === 'number') return `cases/${path[1]}`;
+  return path.length === 0 ? '' : String(path[0]);
+}
+
+function problemOf(start: SchemaError, schema: PyDict, document: YamlDocument, file: string): TestingFileError {
+  let error = start;
   for (;;) {
     const branch = branchWritten(error, document, file);
     if (branch instanceof TestingFileError) return branch;
@@ -72,16 +97,8 @@ function describe(error: SchemaError, schema: PyDict, document: YamlDocument, fi
   const path = error.path as YamlPath;
   const where = path.length === 0 ? '' : `${dottedPath(path)}: `;
   const instance = error.instance;
-  if (error.validator === 'additionalProperties' && isDict(instance)) {
-    const node = schemaNodeAt(schema, error.schemaPath.slice(0, -1));
-    const known = isDict(node) && isDict(node.properties) ? pyKeys(node.properties) : [];
-    const unknown = pyKeys(instance).find((key) => !known.includes(key));
-    if (unknown !== undefined) {
-      const guess = nearestWord(unknown, known);
-      const hint = guess === undefined ? `; known keys: ${known.join(', ')}` : ` (did you mean '${guess}'?)`;
-      return located(`${where}unknown key '${unknown}'${hint}`, [...path, unknown], document, file, 'key');
-    }
-  }
+  const unknown = unknownKeyOf(error, schema);
+  if (unknown !== undefined) return located(`${where}unknown key '${unknown.key}'${unknown.hint}`, [...path, unknown.key], document, file, 'key');
   if (error.validator === 'not' && isDict(instance)) {
     const given = requiredKeys(error.validatorValue).filter((key) => Object.hasOwn(instance, key));
     if (given.length > 0) {
@@ -97,28 +114,6 @@ function describe(error: SchemaError, schema: PyDict, document: YamlDocument, fi
 function located(message: string, path: YamlPath, document: YamlDocument, file: string, part?: 'key'): TestingFileError {
   const range = document.rangeOf(path, part);
   return new TestingFileError(message, 'SCHEMA', locationIn(file, range));
-}
-
-/** The schema object a schema path leads to, following local `$ref`s (a schema path does not list them). */
-function schemaNodeAt(root: PyDict, schemaPath: ReadonlyArray<string | number>): PyValue | undefined {
-  const resolve = (node: PyValue | undefined): PyValue | undefined => {
-    let current = node;
-    for (let hops = 0; isDict(current) && typeof current.$ref === 'string' && current.$ref.startsWith('#/') && hops < 32; hops++) {
-      current = current.$ref
-        .slice(2)
-        .split('/')
-        .reduce<PyValue | undefined>((at, token) => (isDict(at) ? at[token.replaceAll('~1', '/').replaceAll('~0', '~')] : undefined), root);
-    }
-    return current;
-  };
-  let node: PyValue | undefined = root;
-  for (const segment of schemaPath) {
-    node = resolve(node);
-    if (isList(node) && typeof segment === 'number') node = node[segment];
-    else if (isDict(node)) node = node[String(segment)];
-    else return undefined;
-  }
-  return resolve(node);
 }
 
 /** The keys a `not` forbids together: its `required`, or those of its `anyOf` branches. */

@@ -10,11 +10,11 @@ import {readYaml, type YamlDocument, YamlSyntaxError, type YamlPath} from '../po
 import {pyTruthy} from '../python/semantics.js';
 import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, deepCopy, defineKey, pyKeys, toPlain} from '../python/values.js';
 import {REFERENCE_CASE_DEFAULTS, shapeOfCase} from './case-shape.js';
-import {epochSecondsOf} from './clock.js';
+import {epochSecondsOf, timestampText} from './clock.js';
 import {locationIn} from '../source-location.js';
 import {TestingFileError} from './errors.js';
 import validateSuiteDocument from './suite-schema.generated.js';
-import {dottedPath, suiteSchemaProblem} from './suite-problems.js';
+import {dottedPath, suiteSchemaProblem, suiteSchemaProblems} from './suite-problems.js';
 import {type CaseExpectation, reasonMatcher} from './expectations.js';
 import type {
   Expectation,
@@ -69,6 +69,30 @@ export function loadSuiteFile(file: string, options: SuiteLoadOptions = {}): Loa
   return parseSuite(readInputFile(file, 'suite', cwd), file, options);
 }
 
+/**
+ * Reads and expands a suite file, or gives every problem the schema finds in
+ * it (one per case or top-level key written wrong; a syntax error or a value
+ * that cannot be used is one problem), so that a run reports them all at once.
+ */
+export function checkSuiteFile(file: string, options: SuiteLoadOptions = {}): {suite: LoadedSuite; problems: []} | {suite?: undefined; problems: TestingFileError[]} {
+  try {
+    return {suite: loadSuiteFile(file, options), problems: []};
+  } catch (error) {
+    if (!(error instanceof TestingFileError)) throw error;
+    if (error.code !== 'SCHEMA') return {problems: [error]};
+    let text: string;
+    try {
+      text = readInputFile(file, 'suite', options.cwd ?? process.cwd());
+    } catch {
+      return {problems: [error]};
+    }
+    const document = readSuiteYaml(text, file);
+    if (isDict(document.value)) normalizeClocks(document.value);
+    const problems = suiteSchemaProblems(document.value, document, file);
+    return {problems: problems.length > 0 ? problems : [error]};
+  }
+}
+
 /** Expands a suite from its text; `file` locates it (policy paths are relative to its folder). */
 export function parseSuite(text: string, file: string, options: SuiteLoadOptions = {}): LoadedSuite {
   const cwd = options.cwd ?? process.cwd();
@@ -99,19 +123,10 @@ function readSuiteYaml(text: string, file: string): YamlDocument {
 function normalizeClocks(suite: PyDict): void {
   const fix = (holder: PyDict) => {
     const now = holder.now;
-    if (now instanceof PyDateTime || now instanceof PyDate) holder.now = isoText(now);
+    if (now instanceof PyDateTime || now instanceof PyDate) holder.now = timestampText(now);
   };
   fix(suite);
   if (Array.isArray(suite.cases)) for (const item of suite.cases) if (isDict(item)) fix(item);
-}
-
-function isoText(value: PyDate | PyDateTime): string {
-  const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-  const date = `${pad(value.year, 4)}-${pad(value.month)}-${pad(value.day)}`;
-  if (!(value instanceof PyDateTime)) return date;
-  const offset = value.utcOffsetMinutes;
-  const zone = offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-  return `${date}T${pad(value.hour)}:${pad(value.minute)}:${pad(value.second)}${zone}`;
 }
 
 class SuiteExpander {

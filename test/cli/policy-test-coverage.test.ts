@@ -68,7 +68,7 @@ describe('where coverage goes', () => {
 
   it('puts the summary on stdout when the test report goes to a file', async () => {
     folder = temporaryFolder();
-    run = await runFixture({coverage: true, format: 'json', output: join(folder.path, 'report.json')});
+    run = await runFixture({coverage: true, format: 'json', output: [join(folder.path, 'report.json')]});
     expect(run.stdout).toContain('coverage: 4/8 outcomes');
     expect(run.stderr).toBe('');
   });
@@ -81,7 +81,7 @@ describe('where coverage goes', () => {
   it('refuses --coverage-format without --coverage-output, an unknown format, and the test report file (exit 2)', async () => {
     await expect(runFixture({'coverage-format': 'lcov'})).rejects.toMatchObject({exitCode: 2, message: '--coverage-format needs --coverage-output FILE (stdout carries the test report)'});
     await expect(runFixture({'coverage-format': 'xml', 'coverage-output': 'c'})).rejects.toMatchObject({exitCode: 2, message: 'unknown format "xml" for --coverage-format; expected one of: json, lcov'});
-    await expect(runFixture({output: 'same.txt', 'coverage-output': 'same.txt'})).rejects.toMatchObject({exitCode: 2, message: '--coverage-output and --output name the same file'});
+    await expect(runFixture({output: ['same.txt'], 'coverage-output': 'same.txt'})).rejects.toMatchObject({exitCode: 2, message: '--coverage-output and --output name the same file'});
   });
 
   it('fails with exit 3, naming the file, when the coverage report cannot be written', async () => {

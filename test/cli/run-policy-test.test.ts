@@ -68,15 +68,23 @@ describe('aigc policy test', () => {
     expect(io.stdout.text.trimEnd().split('\n').at(-1)).toBe('1 passed, 0 failed, 1 skipped');
   });
 
-  it('runs nothing when a suite is malformed, naming file and line', async () => {
+  it('runs the other suites when one is malformed, naming its file and line, and exits 1', async () => {
     const io = captureIo();
     const good = suiteFile(ROLE_SUITE(POLICY));
     const bad = suiteFile('cases:\n  - name: x\n    expect: maybe\n', 'bad.test.yaml');
     const code = await runPolicyTest([good, bad], {}, io);
     expect(code).toBe(1);
-    expect(io.stdout.text).toBe('');
+    expect(io.stdout.text.trimEnd().split("\n").at(-1)).toMatch(/^2 passed, \d+ failed, 1 suite file not loaded$/);
     expect(io.stderr.text).toContain(`${bad}:3:13: cases[0].expect: 'maybe' is not one of ['pass', 'fail']`);
-    expect(io.stderr.text).toContain('no case was run');
+    expect(io.stderr.text).toContain('1 suite file not run: fix the problems above');
+  });
+
+  it('reports every problem of a malformed suite in one run', async () => {
+    const io = captureIo();
+    const bad = suiteFile('cases:\n  - name: x\n    expekt: pass\n  - name: y\n    expect: maybe\n', 'two.test.yaml');
+    expect(await runPolicyTest([bad], {}, io)).toBe(1);
+    expect(io.stderr.text).toContain(`${bad}:3:5: cases[0]: unknown key 'expekt' (did you mean 'expect'?)`);
+    expect(io.stderr.text).toContain(`${bad}:5:13: cases[1].expect: 'maybe' is not one of ['pass', 'fail']`);
   });
 
   it('still gives a CI consumer the malformed suite: a GitHub annotation, a JUnit file with an error test case', async () => {
@@ -85,7 +93,7 @@ describe('aigc policy test', () => {
     expect(await runPolicyTest([bad], {format: 'github'}, github)).toBe(1);
     expect(github.stdout.text).toContain(`::error file=${bad},line=3,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)`);
     const junitFile = join(folder!.path, 'report.xml');
-    expect(await runPolicyTest([bad], {format: 'junit', output: junitFile}, captureIo())).toBe(1);
+    expect(await runPolicyTest([bad], {format: 'junit', output: [junitFile]}, captureIo())).toBe(1);
     expect(readFileSync(junitFile, 'utf8')).toMatch(/<testcase name="load the suite"[^>]*>\s*<error message="[^"]*unknown key 'expekt'/);
   });
 

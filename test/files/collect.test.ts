@@ -98,6 +98,7 @@ describe('collectFiles', () => {
       empty: ['nothing-here', 'teams/*.json'],
       folders: [],
       skipped: [],
+      named: new Set(),
     });
   });
 
@@ -108,6 +109,11 @@ describe('collectFiles', () => {
       empty: [],
       folders: ['trails'],
       skipped: [],
+      named: new Set(),
     });
+  });
+
+  it('tells the files a path named itself from those a walk or a glob found', () => {
+    expect([...collect(['teams/notes.txt', 'teams/nested']).named]).toEqual(['teams/notes.txt']);
   });
 });

@@ -10,6 +10,12 @@ export interface ReporterOptions {
   color: boolean;
   /** Paths are shown relative to this folder when given. */
   cwd?: string;
+  /**
+   * How much the human formats list (default `normal`): `quiet` only what
+   * failed and the closing line, `verbose` also what passed. The documents for
+   * programs (JSON, JUnit, TAP, SARIF) are always whole.
+   */
+  verbosity?: 'quiet' | 'normal' | 'verbose';
 }
 
 export type Reporters<F extends string, R> = Readonly<Record<F, () => Promise<R>>>;

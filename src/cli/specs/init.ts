@@ -4,7 +4,6 @@ import {defineCommand} from '../start/spec.js';
 
 export const INIT = defineCommand({
   id: 'init',
-  failuresNameCommand: true,
   summary: 'Start a project: a policy, its tests, golden fixtures and a CI workflow that pass their own checks.',
   description: `Writes into DIR (default: the working folder, created when missing):
 

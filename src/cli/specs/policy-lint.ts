@@ -1,7 +1,7 @@
 // `aigc policy lint`: its help, arguments and flags (run: src/cli/run-lint.ts).
 import {LINT_FORMATS} from '../reporters/lint/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {COLOR_FLAGS, NOW_HELP, reportFlags} from './shared.js';
+import {COLOR_FLAGS, CONFIG_FLAG, NOW_HELP, reportFlags, severalOutputsFlag} from './shared.js';
 import {WALK_HELP} from '../../files/walk-help.js';
 
 export const POLICY_LINT = defineCommand({
@@ -22,7 +22,11 @@ Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings),
   flags: {
     ...reportFlags(LINT_FORMATS),
     ...COLOR_FLAGS,
+    output: severalOutputsFlag(LINT_FORMATS),
     'max-warnings': {type: 'integer', description: 'Fail (exit 1) when there are more than N warnings.', min: 0, helpValue: 'N'},
     now: {type: 'string', description: `Date checks as of this instant (default: now): ${NOW_HELP}.`, helpValue: 'EPOCH'},
+    verbose: {type: 'boolean', description: 'Also list, on stderr, the YAML files a folder walk or glob found and skipped as not policies.'},
+    config: CONFIG_FLAG,
   },
+  config: {section: 'lint', flags: ['format', 'output', 'max-warnings', 'now']},
 });

@@ -2,7 +2,7 @@
 import {COVERAGE_FILE_FORMATS} from '../reporters/coverage/formats.js';
 import {TEST_FORMATS} from '../reporters/test/formats.js';
 import {defineCommand} from '../start/spec.js';
-import {COLOR_FLAGS, GATE_FLAG, NOW_HELP, REDACT_FLAG, STRICT_FLAG, reportFlags} from './shared.js';
+import {COLOR_FLAGS, CONFIG_FLAG, GATE_FLAG, NOW_HELP, REDACT_FLAG, reportFlags, severalOutputsFlag, STRICT_FLAG} from './shared.js';
 import {WALK_HELP} from '../../files/walk-help.js';
 
 export const POLICY_TEST = defineCommand({
@@ -12,7 +12,7 @@ export const POLICY_TEST = defineCommand({
 
 A case is written in our shape (expect, input, output, tool_calls, policy) or in the Python reference's PolicyTestCase shape (expected_outcome, expected_gate, expected_error_type, input_data, output_data; also a case with policy_file and none of our shape's keys), which takes PolicyTestCase's defaults for the fields it leaves out. A case's policy or policy_file is relative to the suite file; a policy_file inside an invocation or the suite's defaults is relative to the working folder, as enforcement reads it. Invocation fields take any JSON value, so that invocations enforcement refuses can be tested too.
 
-Output: one line per case; a failing case shows its file:line and the expected and actual values side by side; a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
+Output: failures first. The pretty format lists each failing case as it fails, with its file:line and the expected and actual values side by side, counts the passing ones (lists them with --verbose) and recaps every failure at the end; the text format gives one line per case (--quiet: failing cases only); then a closing line "N passed, N failed" (", N skipped" when any were). On a terminal outside CI the pretty format is a live view.
 
 Coverage (--coverage, --threshold, --coverage-output): the engine tells which elements of each policy the cases reached (roles, preconditions, tools, conditions, guards, output_schema, postconditions, risk factors and threshold, the date window, each extends base), each with its outcomes (a precondition satisfied and violated, a guard's when true and false and its then applied, ...); the summary counts the outcomes covered per policy file and names each element with an outcome no case reached, at file:line:column. --threshold PCT fails the run below PCT percent and says by how much. --coverage-format json|lcov with --coverage-output FILE writes the report for programs (JSON: schemas/coverage-report.schema.json) or for code-coverage tools (LCOV: genhtml, Codecov, GitLab). See docs/test-suites.md.
 
@@ -33,11 +33,18 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
   flags: {
     ...reportFlags(TEST_FORMATS),
     ...COLOR_FLAGS,
+    output: severalOutputsFlag(TEST_FORMATS),
     run: {type: 'string', description: 'Run only the cases whose name or suite name matches REGEX.', helpValue: 'REGEX'},
     bail: {type: 'boolean', description: 'Stop at the first failing case.'},
+    quiet: {
+      type: 'boolean',
+      char: 'q',
+      description: 'List only the failing cases and the closing line (pretty, text, github); json, junit and tap stay whole documents for their readers.',
+    },
+    verbose: {type: 'boolean', description: 'List the passing cases too in the pretty format (by default they are counted, not listed).'},
     'fail-on-empty': {type: 'boolean', description: 'Fail (exit 1) when no case ran.'},
     now: {type: 'string', description: `Clock for cases whose suite sets no \`now\` (default: the real clock): ${NOW_HELP}.`, helpValue: 'EPOCH'},
-    'policy-root': {type: 'string', description: 'Confine policy paths to DIR.', helpValue: 'DIR'},
+    'policy-root': {type: 'string', description: 'Confine policy paths to DIR.', helpValue: 'DIR', isPath: true},
     strict: STRICT_FLAG,
     gate: GATE_FLAG,
     redact: REDACT_FLAG,
@@ -46,19 +53,30 @@ Exit status: 0 all cases passed, 1 a case failed (or a suite is malformed, or no
       description:
         'Report policy coverage after the test report: per policy file, the outcomes of its elements the cases reached, and each element with one they did not, at file:line:column (on stderr when stdout carries a machine format).',
     },
-    threshold: {type: 'string', description: 'Fail (exit 1) when less than PCT percent (0-100) of the outcomes are covered; implies --coverage.', helpValue: 'PCT'},
+    threshold: {
+      type: 'string',
+      description: 'Fail (exit 1) when less than PCT percent (0-100) of the outcomes are covered; implies --coverage.',
+      helpValue: 'PCT',
+      numeric: true,
+    },
     // No `options`: a bad value is our usage error naming the formats.
     'coverage-format': {
       type: 'string',
       description: `Format of --coverage-output: ${COVERAGE_FILE_FORMATS.names.join(' or ')} (default json; see \`aigc schema coverage-report\`).`,
       helpValue: COVERAGE_FILE_FORMATS.names.join('|'),
+      choices: COVERAGE_FILE_FORMATS.names,
     },
-    'coverage-output': {type: 'string', description: 'Also write the coverage report to FILE (replaced atomically); implies --coverage.', helpValue: 'FILE'},
+    'coverage-output': {type: 'string', description: 'Also write the coverage report to FILE (replaced atomically); implies --coverage.', helpValue: 'FILE', isPath: true},
     'changed-since': {
       type: 'string',
       description:
         'Run only the suites concerned by a change since the git revision REF (a changed policy, a policy extending one, or the suite itself), and report the coverage of the changed policies only.',
       helpValue: 'REF',
     },
+    config: CONFIG_FLAG,
+  },
+  config: {
+    section: 'test',
+    flags: ['format', 'output', 'quiet', 'verbose', 'bail', 'fail-on-empty', 'now', 'policy-root', 'strict', 'coverage', 'threshold', 'coverage-format', 'coverage-output'],
   },
 });

@@ -1,6 +1,6 @@
 // `aigc policy validate`: its help, arguments and flags (run: src/cli/run-validate.ts).
 import {defineCommand} from '../start/spec.js';
-import {NOW_HELP} from './shared.js';
+import {CONFIG_FLAG, NOW_HELP} from './shared.js';
 import {WALK_HELP} from '../../files/walk-help.js';
 
 export const POLICY_VALIDATE = defineCommand({
@@ -22,6 +22,9 @@ Exit status: 0 all OK, 1 any FAIL, 2 usage error, 3 a file could not be read (mi
     json: {type: 'boolean', description: "Machine-readable result: each file's verdict, stage, errors and their locations (with --print, its effective policy)."},
     print: {type: 'boolean', description: 'Print the effective policy of each valid file (YAML; JSON with --json).'},
     now: {type: 'string', description: `Check dates as of this instant (default: now): ${NOW_HELP}.`, helpValue: 'EPOCH'},
-    output: {type: 'string', char: 'o', description: 'Write the result to FILE (atomically) instead of stdout.', helpValue: 'FILE'},
+    output: {type: 'string', char: 'o', description: 'Write the result to FILE (atomically) instead of stdout.', helpValue: 'FILE', isPath: true},
+    verbose: {type: 'boolean', description: 'Also list, on stderr, the YAML files a folder walk or glob found and skipped as not policies.'},
+    config: CONFIG_FLAG,
   },
+  config: {section: 'validate', flags: ['json', 'output', 'now']},
 });

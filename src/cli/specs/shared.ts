@@ -7,14 +7,29 @@ import type {FlagSpec} from '../start/spec.js';
 /** What every `--now` flag says about its value, so the help is the same everywhere. */
 export const NOW_HELP = 'epoch seconds or an ISO-8601 instant; without an offset the time is UTC';
 
+/**
+ * `-o FILE` or `-o FORMAT=FILE`, repeatable, for the commands CI runs with
+ * several consumers at once (`-f github -o junit=report.xml -o sarif=lint.sarif`).
+ */
+export function severalOutputsFlag(formats: FormatSpec<string>) {
+  return {
+    type: 'string',
+    char: 'o',
+    multiple: true,
+    description: `Write the report to FILE (replaced atomically) instead of stdout; FORMAT=FILE (FORMAT one of ${formats.names.join(', ')}) also writes that format to FILE, whatever --format says. Repeatable: one plain FILE, any number of FORMAT=FILE.`,
+    helpValue: '[FORMAT=]FILE',
+    isPath: true,
+  } as const satisfies FlagSpec;
+}
+
 /** `-f/--format`, `--json` and `-o/--output` for a report with these formats. */
 export function reportFlags(formats: FormatSpec<string>) {
   const names = formats.names.join(', ');
   return {
     // No `options`: a bad value is our usage error naming the formats (src/cli/format.ts).
-    format: {type: 'string', char: 'f', description: `Output format: ${names}.`, helpValue: formats.names.join('|')},
+    format: {type: 'string', char: 'f', description: `Output format: ${names}.`, helpValue: formats.names.join('|'), choices: formats.names},
     json: {type: 'boolean', description: 'Same as --format json.'},
-    output: {type: 'string', char: 'o', description: 'Write the report to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE'},
+    output: {type: 'string', char: 'o', description: 'Write the report to FILE (replaced atomically) instead of stdout.', helpValue: 'FILE', isPath: true},
   } as const satisfies Record<string, FlagSpec>;
 }
 
@@ -51,4 +66,12 @@ export const REDACT_FLAG = {
   description:
     'Redact matches of REGEX (Python syntax) in failure messages as [REDACTED:NAME] (repeatable). Given at all, these replace the default patterns (api_key, bearer_token, email, ssn) entirely.',
   helpValue: 'NAME=REGEX',
+} as const satisfies FlagSpec;
+
+/** `--config FILE`, for the commands a project config gives defaults to. */
+export const CONFIG_FLAG = {
+  type: 'string',
+  description:
+    'Read the project config from FILE (default: .aigc.yaml or .aigc.yml in the working folder or the nearest folder above it; see `aigc schema config`). Flags given on the command line win over it.',
+  helpValue: 'FILE',
 } as const satisfies FlagSpec;

@@ -7,6 +7,7 @@ import {enableLinearRegexEngine} from '../../python/regex/linear-engine.js';
 import {describeFailure} from '../diagnostics.js';
 import {usageError} from '../exit-codes.js';
 import {type CommandEntry, COMMANDS} from './commands.js';
+import {withProjectConfig} from '../project-config.js';
 import {parseCommandLine} from './parse.js';
 import {routeCommandLine} from './route.js';
 import {commandWords} from './spec.js';
@@ -60,7 +61,7 @@ export async function runCommand(entry: CommandEntry, argv: readonly string[], i
     return fail(error, io, commandWords(entry.spec));
   }
   try {
-    return await entry.run(parsed, io);
+    return await entry.run(withProjectConfig(entry.spec, parsed, io.cwd), io);
   } catch (error) {
     return fail(error, io, commandWords(entry.spec));
   }

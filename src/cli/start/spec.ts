@@ -4,6 +4,8 @@
 // derived from it, so a flag is added in its spec and where it is used, nowhere
 // else. Nothing here loads oclif.
 
+import type {ProjectConfig} from '../../config/types.js';
+
 export type FlagType = 'string' | 'boolean' | 'integer';
 
 export interface FlagSpec {
@@ -26,6 +28,16 @@ export interface FlagSpec {
   options?: readonly string[];
   /** An integer's smallest accepted value. */
   min?: number;
+  /**
+   * The values the command accepts, checked by the command itself (its usage
+   * error names them) rather than by the parser; the project config's schema
+   * lists them too.
+   */
+  choices?: readonly string[];
+  /** A string flag whose value is a number (`--threshold 80`): the project config may write it as one. */
+  numeric?: boolean;
+  /** A file or folder: written in the project config, it is relative to the config file's folder. */
+  isPath?: boolean;
   required?: boolean;
   /**
    * The value may be left out: the flag alone means `whenAlone` (`-u` is
@@ -61,6 +73,13 @@ export interface CommandSpec {
   /** The last argument may be given any number of times (`PATH...`). */
   variadic?: boolean;
   flags: Readonly<Record<string, FlagSpec>>;
+  /**
+   * The section of the project config (`.aigc.yaml`) that gives this
+   * command's flags their defaults, and the flags it may give; a flag on the
+   * command line wins. The config's top-level `now` applies to a command
+   * whose list has `now`.
+   */
+  config?: {section: string; flags: readonly string[]};
 }
 
 /** The command line of a command (`policy lint`). */
@@ -102,4 +121,6 @@ export interface Parsed<S extends CommandSpec = CommandSpec> {
   args: ArgValues<S['args']>;
   /** Every positional argument, in order (for a variadic last argument, all its values). */
   argv: string[];
+  /** The project config the flags took their defaults from, for a command that reads one. */
+  config?: ProjectConfig;
 }

@@ -1,6 +1,7 @@
-// The live view of `aigc policy test` on a terminal: each case's line appears
-// as it finishes (the same lines as the pretty format), under a running count
-// that becomes the closing line. Imported only when stdout is a TTY outside CI.
+// The live view of `aigc policy test` on a terminal: each failure appears as
+// it happens (the same lines as the pretty format; passing cases are counted,
+// listed only when verbose), under a running count that becomes the recap of
+// every failure and the closing line. Imported only when stdout is a TTY outside CI.
 import {Chalk, type ChalkInstance} from 'chalk';
 import {render, Text, useStdout} from 'ink';
 import {useLayoutEffect, useRef, useSyncExternalStore} from 'react';
@@ -13,6 +14,8 @@ export interface LiveViewOptions {
   total: number;
   color: boolean;
   cwd?: string;
+  /** Which cases are listed as they finish (see the pretty format). */
+  verbosity?: 'quiet' | 'normal' | 'verbose';
   stdout: NodeJS.WriteStream;
 }
 
@@ -74,9 +77,10 @@ function TestView({store, options}: {store: ResultStore; options: LiveViewOption
   useLayoutEffect(() => {
     const fresh = state.batches.slice(printed.current);
     printed.current = state.batches.length;
-    if (fresh.length > 0) write(`${fresh.flatMap((batch) => batch.flatMap((result) => prettyCaseLines(result, paint, options.cwd))).join('\n')}\n`);
+    const lines = fresh.flatMap((batch) => batch.flatMap((result) => prettyCaseLines(result, paint, options)));
+    if (lines.length > 0) write(`${lines.join('\n')}\n`);
   });
-  const footer = state.summary ? prettyFooter(state.summary, paint).join('\n') : runningLine(state.results, options.total, paint);
+  const footer = state.summary ? prettyFooter(state.summary, paint, [], options.cwd).join('\n') : runningLine(state.results, options.total, paint);
   return <Text>{footer}</Text>;
 }
 

@@ -13,6 +13,7 @@ import {loadPolicy} from '../loader.js';
 import type {PolicyRead} from '../read.js';
 import {policySchemaErrors} from '../schema.js';
 import type {YamlDocument, YamlPath} from '../yaml.js';
+import {type Suppression, suppressionsIn} from './suppressions.js';
 import type {LintContext, LintOptions} from './types.js';
 
 type Composition = {policy: PyDict; error?: undefined} | {policy?: undefined; error: AigcError} | {policy?: undefined; error?: undefined};
@@ -23,11 +24,13 @@ export class FileContext implements LintContext {
   private schema?: readonly SchemaError[];
   private ownDates?: {problem: AigcError | undefined};
   private composition?: Composition;
+  private comments?: readonly Suppression[];
 
   constructor(
     readonly file: string,
     readonly read: PolicyRead,
     readonly options: LintOptions,
+    readonly ruleIds: ReadonlySet<string>,
   ) {
     this.document = read.document;
     if (read.ok) this.policy = read.policy;
@@ -49,6 +52,11 @@ export class FileContext implements LintContext {
 
   composedPolicy(): PyDict | undefined {
     return this.composed().policy;
+  }
+
+  suppressions(): readonly Suppression[] {
+    this.comments ??= this.read.text === undefined ? [] : suppressionsIn(this.read.text);
+    return this.comments;
   }
 
   private composed(): Composition {

@@ -8,20 +8,45 @@ import {readPolicyFile} from '../read.js';
 import type {YamlDocument} from '../yaml.js';
 import {FileContext} from './context.js';
 import {LINT_RULES} from './rules.js';
-import type {FindingSink, LintFileResult, LintFinding, LintOptions, LintRule} from './types.js';
+import {lintIgnoreInvalid} from './rules/lint-ignore-invalid.js';
+import type {Suppression} from './suppressions.js';
+import type {FindingSink, LintFileResult, LintFinding, LintOptions, LintRule, SuppressedFinding} from './types.js';
 
 /** Lints one file; `file` is shown as given, and read relative to `options.cwd`. */
 export function lintPolicyFile(file: string, options: LintOptions): LintFileResult {
   const read = readPolicyFile(resolve(options.cwd ?? process.cwd(), file));
-  const context = new FileContext(file, read, options);
+  const context = new FileContext(file, read, options, RULE_IDS);
   const findings: LintFinding[] = [];
-  for (const rule of LINT_RULES) rule.check(context, sinkFor(rule, file, read.document, findings));
+  for (const rule of LINT_RULES) {
+    const setting = options.ruleSettings?.[rule.id];
+    if (setting === 'off') continue;
+    rule.check(context, sinkFor({...rule, severity: setting ?? rule.severity}, file, read.document, findings));
+  }
   // A policy's findings are listed in source order; a file that is none has a problem or two, in the order found.
-  const result: LintFileResult = {file, findings: read.ok ? byPosition(findings) : findings};
+  const {kept, suppressed} = applySuppressions(read.ok ? byPosition(findings) : findings, context.suppressions());
+  const result: LintFileResult = {file, findings: kept};
+  if (suppressed.length > 0) result.suppressed = suppressed;
   // Code frames quote the file: never one that holds a NUL, which no policy does and binary or
   // system records (/proc/self/environ, a key) do; its findings still say where.
   if (read.text !== undefined && !read.text.includes('\0')) result.source = read.text;
   return result;
+}
+
+const RULE_IDS: ReadonlySet<string> = new Set(LINT_RULES.map((rule) => rule.id));
+
+/** The findings a suppression with a known rule and a reason covers, set apart (a finding about the whole file is on line 1). */
+function applySuppressions(findings: LintFinding[], suppressions: readonly Suppression[]): {kept: LintFinding[]; suppressed: SuppressedFinding[]} {
+  const usable = suppressions.filter((suppression) => RULE_IDS.has(suppression.ruleId) && suppression.reason !== '' && suppression.ruleId !== lintIgnoreInvalid.id);
+  if (usable.length === 0) return {kept: findings, suppressed: []};
+  const kept: LintFinding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  for (const finding of findings) {
+    const line = finding.range?.start.line ?? 1;
+    const by = usable.find((suppression) => suppression.ruleId === finding.ruleId && suppression.coversLine === line);
+    if (by === undefined) kept.push(finding);
+    else suppressed.push({...finding, justification: by.reason});
+  }
+  return {kept, suppressed};
 }
 
 /** A sink that records findings of `rule` in `file`. */

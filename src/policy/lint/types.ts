@@ -9,6 +9,7 @@ import type {SourceRange} from '../../source-location.js';
 import type {CalendarDay} from '../dates.js';
 import type {PolicyRead} from '../read.js';
 import type {YamlDocument, YamlPath} from '../yaml.js';
+import type {Suppression} from './suppressions.js';
 
 export type {SourcePoint, SourceRange} from '../../source-location.js';
 
@@ -29,6 +30,8 @@ export interface LintRule {
   severity: LintSeverity;
   /** One line: what the rule finds. */
   description: string;
+  /** Why the problem matters and what to do about it (see `LintRuleMetadata`). */
+  explanation?: string;
 }
 
 /** A rule's whole documentation, for its page in the rules reference. */
@@ -42,6 +45,8 @@ export interface LintRuleMetadata extends LintRule {
 export interface LintOptions {
   /** The calendar day for date checks. */
   today: () => CalendarDay;
+  /** Rules set to another severity, or `off` (not run), by id (the project config's `lint.rules`). */
+  ruleSettings?: Readonly<Record<string, LintSeverity | 'off'>>;
   /** Directory a relative path (the file's, and the bases it extends) is resolved against. */
   cwd?: string;
 }
@@ -65,6 +70,10 @@ export interface LintContext {
   compositionError(): AigcError | undefined;
   /** The composed policy, when the file extends a base and loading them succeeds. */
   composedPolicy(): PyDict | undefined;
+  /** The file's `# aigc-lint-ignore RULE_ID reason` comments. */
+  suppressions(): readonly Suppression[];
+  /** The id of every lint rule, for checking the ids suppressions name. */
+  readonly ruleIds: ReadonlySet<string>;
 }
 
 /** Where a rule's check reports its findings (the rule's id and severity are added for it). */
@@ -80,9 +89,18 @@ export interface LintRuleModule extends LintRuleMetadata {
   check(context: LintContext, report: FindingSink): void;
 }
 
+/** A finding an inline `aigc-lint-ignore` comment suppressed. */
+export interface SuppressedFinding extends LintFinding {
+  /** The reason the comment gives. */
+  justification: string;
+}
+
 export interface LintFileResult {
   file: string;
+  /** What the file has to fix (suppressed findings are not among them). */
   findings: LintFinding[];
+  /** Findings suppressed by a comment in the file, in source order. */
+  suppressed?: SuppressedFinding[];
   /** The file's text, for code frames, when it could be read. */
   source?: string;
 }

@@ -3,6 +3,7 @@
  * change the schema, then run `npm run gen:types`.
  */
 
+export type {AigcProjectConfig} from './aigc-config.js';
 export type {AuditArtifact} from './audit_artifact.js';
 export type {PolicyCoverageReport, CoverageTally, CoveragePercent, CoverageFile, CoverageCounts, CoverageElement} from './coverage-report.js';
 export type {GoldenFixture, ReplayFixture, FixedClock, ReferenceWrappedFixture, BareInvocationFixture, RecordedFixture} from './golden_fixture.js';

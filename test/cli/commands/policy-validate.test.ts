@@ -95,11 +95,12 @@ describe('aigc policy validate', () => {
 });
 
 describe('aigc policy validate --print', () => {
-  it('prints the effective policy composed with its base, as YAML', async () => {
+  it('prints the effective policy composed with its base, as YAML (the OK line on stderr)', async () => {
     const run = await validate(['child.yaml', '--print']);
     expect(run.code).toBe(0);
-    const [status, ...yaml] = run.stdout.split('\n');
-    expect(status).toBe('OK    child.yaml');
+    expect(run.stderr).toBe('OK    child.yaml\n');
+    const [comment, ...yaml] = run.stdout.split('\n');
+    expect(comment).toBe('# child.yaml');
     const effective = yaml.join('\n');
     expect(effective).toMatch(/^policy_version: "1\.1"$/m);
     expect(effective).toMatch(/^roles:\n {2}- agent\n(?! {2}- supervisor)/m);

@@ -12,6 +12,7 @@ const SCHEMAS = [
   {name: 'golden-fixture', file: 'golden_fixture.schema.json'},
   {name: 'replay-report', file: 'replay_report.schema.json'},
   {name: 'coverage-report', file: 'coverage-report.schema.json'},
+  {name: 'config', file: 'aigc-config.schema.json'},
 ];
 
 describe('aigc schema', () => {
@@ -25,7 +26,7 @@ describe('aigc schema', () => {
   });
 
   it('refuses an unknown name with exit 2, listing the known ones', async () => {
-    expectOneLineError(await aigc(['schema', 'nonsense']), 2, /nonsense.*policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report/);
+    expectOneLineError(await aigc(['schema', 'nonsense']), 2, /nonsense.*policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, config/);
   });
 
   it('asks for a name when none is given (exit 2)', async () => {

@@ -63,7 +63,7 @@ describe('the command-line parser', () => {
     expect(refusal(POLICY_TEST, ['--run'])).toBe('2 --run needs a value');
     expect(refusal(POLICY_LINT, ['p', '-f', 'json', '-f', 'text'])).toBe('2 --format was given twice; give it once');
     expect(refusal(POLICY_LINT, [])).toBe('2 missing argument PATH: policy file, folder or glob (several may be given)');
-    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 unknown NAME "nonsense"; expected one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report');
+    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 unknown NAME "nonsense"; expected one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, config');
     expect(refusal(SCHEMA, ['policy', 'extra'])).toBe('2 unexpected argument "extra": aigc schema takes one argument (NAME)');
     expect(refusal(REPLAY, ['f', '--mode', 'bad'])).toBe('2 unknown value "bad" for --mode; expected one of: unified, split');
     expect(refusal(CHAIN_APPEND, ['t.jsonl', '--durability'])).toBe('2 --durability needs a value: one of batch, each, none');

@@ -5,7 +5,7 @@
 import {readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ALL_RULES, LINT_RULES} from '../../../src/policy/lint/rules.js';
+import {ALL_RULES, LINT_RULES, RULE_METADATA} from '../../../src/policy/lint/rules.js';
 import {REPO_ROOT} from '../../testing/helpers.js';
 import {lintWorkspace} from './helpers.js';
 
@@ -16,8 +16,12 @@ const workspace = lintWorkspace();
 
 describe('the lint rule registry', () => {
   it('holds every rule module once, under the id its file is named by', () => {
-    expect(LINT_RULES.map((rule) => rule.id).sort()).toEqual([...RULE_FILES].sort());
-    expect(new Set(LINT_RULES.map((rule) => rule.id)).size).toBe(LINT_RULES.length);
+    expect(RULE_METADATA.map((rule) => rule.id).sort()).toEqual([...RULE_FILES].sort());
+    expect(new Set(RULE_METADATA.map((rule) => rule.id)).size).toBe(RULE_METADATA.length);
+  });
+
+  it('runs every rule but suite-invalid on policies (suites are checked as suites)', () => {
+    expect(RULE_METADATA.filter((rule) => !LINT_RULES.includes(rule as never)).map((rule) => rule.id)).toEqual(['suite-invalid']);
   });
 
   it('has a test file for every rule', () => {
@@ -43,11 +47,14 @@ describe('the lint rule registry', () => {
       'date-inactive',
       'risk-factor-condition',
       'regex-backtracking',
+      'lint-ignore-invalid',
+      'suite-invalid',
     ]);
-    expect(ALL_RULES.every((rule) => Object.keys(rule).join() === 'id,severity,description')).toBe(true);
+    // The explanation is SARIF's fullDescription.
+    expect(ALL_RULES.every((rule) => Object.keys(rule).join() === 'id,severity,description,explanation')).toBe(true);
   });
 
-  it.each(LINT_RULES.map((rule) => [rule.id, rule] as const))('documents %s: a description, an explanation and an example', (_id, rule) => {
+  it.each(RULE_METADATA.map((rule) => [rule.id, rule] as const))('documents %s: a description, an explanation and an example', (_id, rule) => {
     expect(rule.description).toMatch(/^\S.*\.$/);
     expect(rule.explanation.length).toBeGreaterThan(rule.description.length);
     expect(rule.example.trim()).not.toBe('');

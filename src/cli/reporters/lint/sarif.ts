@@ -4,6 +4,7 @@
 import type {Log, PhysicalLocation, ReportingDescriptor, Result} from 'sarif';
 import {artifactUri} from '../paths.js';
 import {LineIndex} from '../../../policy/yaml/positions.js';
+import {ruleHelpUri} from '../../../policy/lint/rules.js';
 import {rulesOf} from './findings.js';
 import type {LintFinding, LintReport, LintReporter, ReporterOptions, SourcePoint} from './types.js';
 
@@ -19,6 +20,7 @@ export function sarifLog(report: LintReport, options: Pick<ReporterOptions, 'cwd
   const descriptors: ReportingDescriptor[] = rules.map((rule) => ({
     id: rule.id,
     shortDescription: {text: rule.description},
+    ...(rule.explanation === undefined ? {} : {fullDescription: {text: rule.explanation}, helpUri: ruleHelpUri(rule.id)}),
     defaultConfiguration: {level: rule.severity},
   }));
   return {
@@ -31,7 +33,13 @@ export function sarifLog(report: LintReport, options: Pick<ReporterOptions, 'cwd
         columnKind: 'utf16CodeUnits',
         results: report.files.flatMap((file) => {
           const lines = file.source === undefined ? undefined : new LineIndex(file.source);
-          return file.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId)!, lines, options.cwd));
+          const results = file.findings.map((finding) => sarifResult(finding, ruleIndex.get(finding.ruleId)!, lines, options.cwd));
+          // A suppressed finding is a result with an in-source suppression: code scanning shows it as dismissed, with its reason.
+          for (const finding of file.suppressed ?? []) {
+            const result = sarifResult(finding, ruleIndex.get(finding.ruleId)!, lines, options.cwd);
+            results.push({...result, suppressions: [{kind: 'inSource', justification: finding.justification}]});
+          }
+          return results;
         }),
       },
     ],

@@ -12,8 +12,10 @@ export interface LintReport {
   files: LintFileResult[];
   errorCount: number;
   warningCount: number;
-  /** The rules that ran. */
+  /** The rules that ran, each at the severity it ran with. */
   rules: LintRule[];
+  /** What a folder walk or glob found and did not check, and why (not a policy). */
+  skipped?: {file: string; reason: string}[];
   toolVersion: string;
 }
 

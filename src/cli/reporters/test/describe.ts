@@ -70,10 +70,12 @@ export function mismatchHeadline(mismatches: readonly Mismatch[]): string {
   return `${row.field}: expected ${row.expected}, got ${row.actual}${more}`;
 }
 
-/** `N passed, N failed`, then `, N skipped` when any were skipped. */
-export function closingLine(summary: Pick<RunSummary, 'passed' | 'failed' | 'skipped'>): string {
+/** `N passed, N failed`, then `, N skipped` when any were skipped and `, N suite files not loaded` when any could not be. */
+export function closingLine(summary: Pick<RunSummary, 'passed' | 'failed' | 'skipped'>, problems: readonly TestingFileError[] = []): string {
   const skipped = summary.skipped > 0 ? `, ${summary.skipped} skipped` : '';
-  return `${summary.passed} passed, ${summary.failed} failed${skipped}`;
+  const files = new Set(problems.map((problem) => problem.file)).size;
+  const errored = files > 0 ? `, ${files} suite file${files === 1 ? '' : 's'} not loaded` : '';
+  return `${summary.passed} passed, ${summary.failed} failed${skipped}${errored}`;
 }
 
 /** `file:line:column: message` of a suite that could not be loaded, the file relative to `cwd` when below it. */
@@ -85,9 +87,4 @@ export function problemLocation(problem: TestingFileError, cwd?: string): string
   const file = shownPath(problem.file, cwd);
   if (problem.line === undefined) return file;
   return problem.column === undefined ? `${file}:${problem.line}` : `${file}:${problem.line}:${problem.column}`;
-}
-
-/** The closing words of a run stopped by suites that could not be loaded. */
-export function problemsClosingLine(problems: readonly TestingFileError[]): string {
-  return `no case was run: ${problems.length} suite file${problems.length === 1 ? '' : 's'} could not be loaded`;
 }

@@ -1,18 +1,16 @@
 // The GitHub Actions format: the plain lines for the log, and for every
 // failing case an `::error file=…,line=…,title=…::` workflow command, which
 // the runner shows as an annotation on the suite file in the pull request.
-// A suite that could not be loaded is annotated the same way.
+// A suite that could not be loaded is annotated the same way, at each problem.
 import {escapeData, escapeProperty} from '../lint/github.js';
 import {shownPath} from '../paths.js';
 import type {TestingFileError} from '../../../testing/errors.js';
-import {caseTitle, closingLine, mismatchDetails, mismatchHeadline, problemsClosingLine} from './describe.js';
+import {caseTitle, closingLine, mismatchDetails, mismatchHeadline} from './describe.js';
 import {textReporter} from './text.js';
 import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
 export const githubReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
-  if (report.problems.length > 0) {
-    return `${[...report.problems.map((problem) => problemAnnotation(problem, options.cwd)), problemsClosingLine(report.problems)].join('\n')}\n`;
-  }
+  const problems = report.problems.map((problem) => problemAnnotation(problem, options.cwd));
   const log = textReporter(report, {...options, color: false}).split('\n').slice(0, -2);
   const annotations = report.summary.results
     .filter((result) => result.status === 'failed')
@@ -22,7 +20,7 @@ export const githubReporter: TestReporter = (report: TestReport, options: Report
       const message = [mismatchHeadline(result.mismatches), ...mismatchDetails(result, '')].join('\n');
       return `::error file=${file},line=${result.case.line},title=${title}::${escapeData(message)}`;
     });
-  return `${[...log, ...annotations, closingLine(report.summary)].join('\n')}\n`;
+  return `${[...log, ...problems, ...annotations, closingLine(report.summary, report.problems)].join('\n')}\n`;
 };
 
 function problemAnnotation(problem: TestingFileError, cwd?: string): string {

@@ -20,7 +20,7 @@ export interface TestJsonCase {
   mismatches: Array<{field: string; pointer?: string; relation: string; expected?: unknown; actual?: unknown}>;
 }
 
-/** A suite file that could not be loaded; when there is any, no case was run. */
+/** A problem of a suite file that could not be loaded (the other suites ran). */
 export interface TestJsonSuiteError {
   file: string;
   line?: number;

@@ -22,14 +22,18 @@ export const junitReporter: TestReporter = (report: TestReport, options: Reporte
     }
     suite.testCases.push(junitCase(result, uniqueName(result, taken, options.cwd), file));
   }
-  for (const problem of report.problems) suites.set(`problem ${problem.file}`, problemSuite(problem, options.cwd));
+  for (const file of new Set(report.problems.map((problem) => problem.file))) {
+    suites.set(`problem ${file}`, problemSuite(report.problems.filter((problem) => problem.file === file), options.cwd));
+  }
   return renderJUnitXml({name: 'aigc policy test', time: report.summary.durationMs / 1000, suites: [...suites.values()]});
 };
 
-function problemSuite(problem: TestingFileError, cwd?: string): JUnitTestSuite {
-  const file = shownPath(problem.file, cwd);
-  const error = {message: problemLine(problem, cwd), type: problem.code, details: problemLine(problem, cwd)};
-  return {name: file, properties: [['file', file]], testCases: [{name: 'load the suite', classname: file, file, line: problem.line, failures: [], error}]};
+/** A suite file that could not be loaded: one test case with an <error> naming the first problem and listing all of them. */
+function problemSuite(problems: TestingFileError[], cwd?: string): JUnitTestSuite {
+  const [first] = problems;
+  const file = shownPath(first.file, cwd);
+  const error = {message: problemLine(first, cwd), type: first.code, details: problems.map((problem) => problemLine(problem, cwd)).join('\n')};
+  return {name: file, properties: [['file', file]], testCases: [{name: 'load the suite', classname: file, file, line: first.line, failures: [], error}]};
 }
 
 /** Case names are unique per suite file; two suites sharing a name still get distinct `classname name` pairs. */

@@ -5,19 +5,21 @@ import {pyJsonDumps} from '../../../canonical/dumps.js';
 import type {PyValue} from '../../../python/values.js';
 import type {CaseResult} from '../../../testing/run.js';
 import {shownPath} from '../paths.js';
-import {caseTitle, closingLine, mismatchRow, problemLine, problemsClosingLine} from './describe.js';
+import {caseTitle, closingLine, mismatchRow, problemLine} from './describe.js';
 import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
 export const tapReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
   const lines = ['TAP version 14'];
-  if (report.problems.length > 0) {
-    // Nothing ran: each problem as a comment, then a bail-out, which a TAP consumer reports as a failed run.
-    lines.push(...report.problems.map((problem) => `# ${escapeDirective(problemLine(problem, options.cwd))}`), `Bail out! ${problemsClosingLine(report.problems)}`);
-    return `${lines.join('\n')}\n`;
+  // A suite file that could not be loaded is a failing test point of its own, with each of its problems; the other suites still ran.
+  const files = [...new Set(report.problems.map((problem) => problem.file))];
+  for (const [index, file] of files.entries()) {
+    const problems = report.problems.filter((problem) => problem.file === file);
+    lines.push(`not ok ${index + 1} - ${escapeDescription(`load the suite ${shownPath(file, options.cwd)}`)}`, '  ---', '  problems:');
+    lines.push(...problems.map((problem) => `    - ${yamlString(problemLine(problem, options.cwd))}`), '  ...');
   }
-  for (const [index, result] of report.summary.results.entries()) lines.push(...testPoint(result, index + 1, options.cwd));
+  for (const [index, result] of report.summary.results.entries()) lines.push(...testPoint(result, files.length + index + 1, options.cwd));
   if (report.summary.bailed) lines.push('Bail out! stopped after the first failing case (--bail)');
-  lines.push(`1..${report.summary.results.length}`, `# ${closingLine(report.summary)}`);
+  lines.push(`1..${files.length + report.summary.results.length}`, `# ${closingLine(report.summary, report.problems)}`);
   return `${lines.join('\n')}\n`;
 };
 

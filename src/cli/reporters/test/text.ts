@@ -8,12 +8,13 @@ import {caseLocation, caseTitle, closingLine, mismatchDetails} from './describe.
 import type {TestReport, TestReporter, ReporterOptions} from './types.js';
 
 export const textReporter: TestReporter = (report: TestReport, options: ReporterOptions): string => {
-  // Suites that could not be loaded are told on stderr; nothing ran, so there is nothing to list.
-  if (report.problems.length > 0) return '';
+  // Suites that could not be loaded are told on stderr, and counted in the closing line.
   const paint = new Chalk({level: options.color ? 1 : 0});
-  const lines = report.summary.results.flatMap((result) => caseLines(result, paint, options.cwd));
+  // Quiet: only what failed, then the closing line.
+  const listed = options.verbosity === 'quiet' ? report.summary.results.filter((result) => result.status === 'failed') : report.summary.results;
+  const lines = listed.flatMap((result) => caseLines(result, paint, options.cwd));
   if (report.summary.bailed) lines.push(paint.yellow('stopped after the first failing case (--bail)'));
-  lines.push(paint.bold(closingLine(report.summary)));
+  lines.push(paint.bold(closingLine(report.summary, report.problems)));
   return `${lines.join('\n')}\n`;
 };
 

@@ -9,9 +9,10 @@ export interface TestReport {
   /** Suite files loaded, in order. */
   suiteFiles: string[];
   /**
-   * Suite files that could not be loaded (unreadable or malformed); when any
-   * is, no case was run. The human formats leave these to stderr; the machine
-   * formats carry them, so a CI consumer still sees why the run failed.
+   * The problems of suite files that could not be loaded (unreadable or
+   * malformed), every one of each file; the other suites ran. The human
+   * formats tell these on stderr and count them in the closing line; the
+   * machine formats carry them, so a CI consumer sees why the run failed.
    */
   problems: readonly TestingFileError[];
   toolVersion: string;

@@ -16,5 +16,6 @@ export const jsonReporter: ValidateReporter = (report) => {
     if (verdict.policy) entry.policy = verdict.policy;
     return entry;
   });
-  return {stdout: `${pyJsonDumps({files, ok: report.files.every((verdict) => verdict.ok)}, {indent: 2})}\n`, stderr: ''};
+  const skipped = (report.skipped ?? []).map(({file, reason}) => ({file, reason}));
+  return {stdout: `${pyJsonDumps({files, ok: report.files.every((verdict) => verdict.ok), skipped}, {indent: 2})}\n`, stderr: ''};
 };

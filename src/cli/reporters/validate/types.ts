@@ -26,6 +26,8 @@ export interface ValidateReport {
   files: FileVerdict[];
   /** `--print`: the text format shows each valid file's effective policy (json always carries it). */
   print: boolean;
+  /** What a folder walk or glob found and did not check, and why (not a policy). */
+  skipped?: {file: string; reason: string}[];
 }
 
 /** The report for stdout, and the lines for stderr. */

@@ -13,6 +13,7 @@ describe('json lint format', () => {
       fileCount: 3,
       errorCount: 3,
       warningCount: 1,
+      suppressedCount: 0,
       files: [
         {
           file: 'policies/medical.yaml',
@@ -38,6 +39,7 @@ describe('json lint format', () => {
               range: {start: {line: 8, column: 11}, end: {line: 8, column: 21}},
             },
           ],
+          suppressed: [],
         },
         {
           file: 'policies/loop.yaml',
@@ -51,10 +53,36 @@ describe('json lint format', () => {
               range: null,
             },
           ],
+          suppressed: [],
         },
-        {file: 'policies/clean.yaml', errorCount: 0, warningCount: 0, findings: []},
+        {file: 'policies/clean.yaml', errorCount: 0, warningCount: 0, findings: [], suppressed: []},
       ],
+      skipped: [],
     });
+  });
+
+  it('lists suppressed findings apart, with their reasons, counted in neither errors nor warnings', () => {
+    const [medical, ...others] = reportWithFindings.files;
+    const [first, ...rest] = medical.findings;
+    const report = {...reportWithFindings, files: [{...medical, findings: rest, suppressed: [{...first, justification: 'listed twice on purpose'}]}, ...others]};
+    const document: LintJsonReport = JSON.parse(jsonReporter(report, {color: false, cwd: CWD}));
+    expect(document.suppressedCount).toBe(1);
+    expect(document.files[0].suppressed).toEqual([
+      {
+        ruleId: 'roles/duplicate',
+        severity: 'warning',
+        message: 'role "planner" is listed twice',
+        range: {start: {line: 4, column: 5}, end: {line: 4, column: 12}},
+        justification: 'listed twice on purpose',
+      },
+    ]);
+    expect(document.files[0].findings.map((finding) => finding.ruleId)).toEqual(['schema/type', 'guards/syntax']);
+  });
+
+  it('lists the files a walk skipped as not policies, with why', () => {
+    const report = {...cleanReport, skipped: [{file: `${CWD}/docker-compose.yml`, reason: 'not a policy: no key of its top level is one of the policy schema'}]};
+    const document: LintJsonReport = JSON.parse(jsonReporter(report, {color: false, cwd: CWD}));
+    expect(document.skipped).toEqual([{file: 'docker-compose.yml', reason: 'not a policy: no key of its top level is one of the policy schema'}]);
   });
 
   it('lists the clean files with zero counts', () => {

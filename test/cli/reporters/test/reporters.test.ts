@@ -31,13 +31,27 @@ describe('text test format', () => {
 });
 
 describe('pretty test format', () => {
-  it('marks cases and ends with the counts and time', () => {
+  it('lists the failing and skipped cases, counts the passing ones, recaps the failures, and ends with the counts and time', () => {
     const text = prettyReporter(report, options());
-    expect(text).toContain('✓ support #1 › agent passes');
+    expect(text).not.toContain('✓ support #1 › agent passes');
+    const recap = text.slice(text.indexOf('Failures (4):\n'));
+    expect(recap).toContain('\n  ✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17\n');
+    expect(recap.split('\n').filter((line) => line.startsWith('  ✗ '))).toHaveLength(4);
     expect(text).toContain('✗ support #1 › intern at the wrong gate  fixtures/suites/sample.test.yaml:17');
     expect(text).toContain("    failed at role_validation (GovernanceViolationError): Unauthorized role 'intern'\n✗ support #1 › intern at the wrong gate");
     expect(text).toMatch(/○ support #1 › not yet \(skipped: waiting for policy 2\.0\)/);
     expect(text.trimEnd().split('\n').at(-1)).toMatch(/^2 passed, 4 failed, 2 skipped \(\d+\.\d\d s\)$/);
+  });
+
+  it('lists the passing cases too when verbose, and only the failures when quiet', () => {
+    expect(prettyReporter(report, {...options(), verbosity: 'verbose'})).toContain('✓ support #1 › agent passes');
+    const quiet = prettyReporter(report, {...options(), verbosity: 'quiet'});
+    expect(quiet).not.toMatch(/○|✓/);
+    expect(quiet).toContain('✗ support #1 › intern at the wrong gate');
+    const text = textReporter(report, {...options(), verbosity: 'quiet'});
+    expect(text.split('\n').filter((line) => /^(ok|skip) /.test(line))).toEqual([]);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('2 passed, 4 failed, 2 skipped');
+    expect(text).toMatch(/^FAIL {2}support #1 › intern at the wrong gate/m);
   });
 
   it('is coloured only when asked', () => {
@@ -147,12 +161,12 @@ describe('json test format', () => {
   });
 });
 
-describe('a run stopped by suites that could not be loaded', () => {
+describe('a run with suites that could not be loaded', () => {
   it('is annotated for GitHub at each suite\'s file and line', () => {
     expect(githubReporter(problemReport(), options()).trimEnd().split('\n')).toEqual([
       "::error file=fixtures/suites/typo.test.yaml,line=7,col=5,title=suite could not be loaded::cases[0]: unknown key 'expekt' (did you mean 'expect'?)",
       '::error file=locked.test.yaml,title=suite could not be loaded::cannot read the suite: EACCES',
-      'no case was run: 2 suite files could not be loaded',
+      '0 passed, 0 failed, 2 suite files not loaded',
     ]);
   });
 
@@ -168,13 +182,14 @@ describe('a run stopped by suites that could not be loaded', () => {
     });
   });
 
-  it('bails out in TAP, and lists the suites in JSON', async () => {
+  it('fails a TAP test point per suite file (no bail-out: the other suites ran), and lists the suites in JSON', async () => {
     const tap = tapReporter(problemReport(), options());
-    const bailed = await new Promise<unknown>((resolve) => {
-      const parser = new Parser((results) => resolve(results.bailout));
+    const results = await new Promise<{ok: boolean; fail: number; bailout: unknown}>((resolve) => {
+      const parser = new Parser((final) => resolve(final));
       parser.end(tap);
     });
-    expect(bailed).toBe('no case was run: 2 suite files could not be loaded');
+    expect(results).toMatchObject({ok: false, fail: 2, bailout: false});
+    expect(tap).toContain('not ok 1 - load the suite fixtures/suites/typo.test.yaml');
     expect(JSON.parse(jsonReporter(problemReport(), options())).suiteErrors).toEqual([
       {file: 'fixtures/suites/typo.test.yaml', line: 7, column: 5, code: 'SCHEMA', message: "cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
       {file: 'locked.test.yaml', code: 'UNREADABLE', message: 'cannot read the suite: EACCES'},
@@ -182,7 +197,8 @@ describe('a run stopped by suites that could not be loaded', () => {
     expect(JSON.parse(jsonReporter(report, options())).suiteErrors).toEqual([]);
   });
 
-  it('leaves the human formats empty: stderr tells it', () => {
-    expect([textReporter(problemReport(), options()), prettyReporter(problemReport(), options())]).toEqual(['', '']);
+  it('counts them in the closing line of the human formats (stderr tells each problem)', () => {
+    expect(textReporter(problemReport(), options())).toBe('0 passed, 0 failed, 2 suite files not loaded\n');
+    expect(prettyReporter(problemReport(), options())).toMatch(/^0 passed, 0 failed, 2 suite files not loaded \(/);
   });
 });

@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Generates docs/rules.md, the lint rules reference that SARIF's helpUri
+// points at, from the rule registry (each rule module's id, severity,
+// description, explanation and example), one section per rule. Reads the
+// built modules (`npm run build` first). `--check` writes nothing and exits 1
+// when the file is stale.
+import {readFileSync, writeFileSync} from 'node:fs';
+import {dirname, join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const target = join(root, 'docs', 'rules.md');
+const {RULE_METADATA} = await import(join(root, 'dist/src/policy/lint/rules.js'));
+const {UNCONFIGURABLE_RULES} = await import(join(root, 'dist/src/config/types.js'));
+
+const lines = [
+  '# Lint rules',
+  '',
+  '<!-- Generated from src/policy/lint/rules/ by scripts/gen-rules-doc.js; do not edit by hand. -->',
+  '',
+  'The rules `aigc policy lint` checks, in the order they run. Each finding names its rule id. A rule\'s severity can be changed, or the rule',
+  'turned off, in the project config (`lint.rules` in `.aigc.yaml`, see `aigc schema config`); a single finding can be suppressed with a',
+  'comment `# aigc-lint-ignore RULE_ID reason` after the value or alone on the line before it.',
+  '',
+  '| rule | severity | finds |',
+  '|---|---|---|',
+  ...RULE_METADATA.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.description.replaceAll('|', '\\|')} |`),
+  '',
+];
+for (const rule of RULE_METADATA) {
+  lines.push(`## ${rule.id}`, '', `Severity: ${rule.severity}${UNCONFIGURABLE_RULES.includes(rule.id) ? ' (cannot be changed)' : ''}.`, '', rule.description, '', rule.explanation, '');
+  lines.push('For example:', '', '```yaml', rule.example.replace(/\n$/, ''), '```', '');
+}
+const text = `${lines.join('\n').replace(/\n+$/, '')}\n`;
+
+if (process.argv.includes('--check')) {
+  let current = '';
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {}
+  if (current !== text) {
+    console.error('gen-rules-doc: docs/rules.md is out of date; run `npm run gen:docs`');
+    process.exit(1);
+  }
+} else {
+  writeFileSync(target, text);
+}
