@@ -16,6 +16,7 @@ export const SHIPPED_SCHEMAS = {
   'golden-fixture': 'golden_fixture.schema.json',
   'replay-report': 'replay_report.schema.json',
   'coverage-report': 'coverage-report.schema.json',
+  parquet: 'parquet_dataset.schema.json',
 } as const;
 
 export type ShippedSchemaName = keyof typeof SHIPPED_SCHEMAS;

@@ -13,6 +13,7 @@ import {CHAIN_VERIFY_PROOF} from '../specs/chain-verify-proof.js';
 import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
 import {COMPLIANCE_VERIFY_ATTESTATION} from '../specs/compliance-verify-attestation.js';
 import {ENFORCE} from '../specs/enforce.js';
+import {EXPORT_PARQUET} from '../specs/export-parquet.js';
 import {INIT} from '../specs/init.js';
 import {POLICY_LINT} from '../specs/policy-lint.js';
 import {POLICY_TEST} from '../specs/policy-test.js';
@@ -47,6 +48,7 @@ export const COMMANDS: readonly CommandEntry[] = [
     (await import('../run-verify-attestation.js')).runVerifyAttestation(args.envelope, args.export, flags, io),
   ),
   command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
+  command(EXPORT_PARQUET, async ({argv, flags}, io) => (await import('../run-export-parquet.js')).runExportParquet(argv, flags, io)),
   command(INIT, async ({args, flags}, io) => (await import('../run-init.js')).runInit(args.dir, flags, io)),
   command(POLICY_LINT, async ({argv, flags}, io) => (await import('../run-lint.js')).runLint(argv, flags, io)),
   command(POLICY_TEST, async ({argv, flags}, io) => (await import('../run-policy-test.js')).runPolicyTest(argv, flags, io)),

@@ -12,6 +12,7 @@ const SCHEMAS = [
   {name: 'golden-fixture', file: 'golden_fixture.schema.json'},
   {name: 'replay-report', file: 'replay_report.schema.json'},
   {name: 'coverage-report', file: 'coverage-report.schema.json'},
+  {name: 'parquet', file: 'parquet_dataset.schema.json'},
 ];
 
 describe('aigc schema', () => {

@@ -63,7 +63,7 @@ describe('the command-line parser', () => {
     expect(refusal(POLICY_TEST, ['--run'])).toBe('2 Flag --run expects a value');
     expect(refusal(POLICY_LINT, ['p', '-f', 'json', '-f', 'text'])).toBe('2 Flag --format can only be specified once');
     expect(refusal(POLICY_LINT, [])).toBe('2 Missing 1 required arg: path Policy file, folder or glob (several may be given). See more help with --help');
-    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 Expected nonsense to be one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report; See more help with --help');
+    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 Expected nonsense to be one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, parquet; See more help with --help');
     expect(refusal(COMPLIANCE_EXPORT, [])).toBe('2 The following error occurred: Missing required flag input; See more help with --help');
     expect(refusal(REPLAY, ['f', '--mode', 'bad'])).toBe('2 Expected --mode=bad to be one of: unified, split; See more help with --help');
   });
