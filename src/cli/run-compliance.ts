@@ -4,16 +4,20 @@
 import {basename, resolve} from 'node:path';
 import {attestComplianceExport} from '../audit/tlog/attestation.js';
 import {type NoteSigner, verifierKeyLabel} from '../audit/tlog/keys.js';
+import {DatasetError} from '../dataset/errors.js';
+import {datasetComplianceReport} from '../dataset/sql-report.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../report/compliance.js';
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {CommandIo} from './command-io.js';
+import {datasetCliError} from './dataset-errors.js';
 import {commandNotes} from './diagnostics.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
 import {writeFileAtomic, writeReport} from './output.js';
 import {reportSettings} from './report-settings.js';
+
 import {COMPLIANCE_FORMATS} from './reporters/compliance/formats.js';
 import {COMPLIANCE_REPORTERS} from './reporters/compliance/index.js';
 import type {COMPLIANCE_EXPORT} from './specs/compliance-export.js';
@@ -29,9 +33,10 @@ const MAX_INVALID_NOTES = 10;
 export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo): Promise<number> {
   const settings = reportSettings(flags, COMPLIANCE_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'compliance export');
-  const inputs = resolveInputPaths(flags.input, io.cwd, note);
-  const attestation = await attestationSigner(flags, inputs, settings.outputFile, io);
-  const report = await readReport(inputs, flags, io);
+  const inputs = flags['from-parquet'] === undefined ? resolveInputPaths(inputFlag(flags), io.cwd, note) : null;
+  if (inputs === null && flags.attest) throw usageError('--attest attests trails: give them with --input');
+  const attestation = inputs === null ? null : await attestationSigner(flags, inputs, settings.outputFile, io);
+  const report = inputs === null ? await datasetReport(flags['from-parquet']!, flags, io) : await readReport(inputs, flags, io);
   describeInvalidLines(report, note);
   if (report.invalidArtifacts > 0 && report.totalArtifacts === 0) {
     // The reference's own line, as it prints it.
@@ -43,7 +48,7 @@ export async function runComplianceExport(flags: ComplianceFlags, io: CommandIo)
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.
   if (settings.outputFile !== undefined) io.stderr.write(`Compliance report written to: ${pythonPathText(settings.outputFile)}\n`);
-  if (attestation !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
+  if (attestation !== null && inputs !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
   return ExitCode.Success;
 }
 
@@ -87,11 +92,27 @@ async function writeAttestation(report: ComplianceReport, inputs: InputFile[], o
   note(`attestation written to ${envelopeFile} (signed by ${verifierKeyLabel(signer.verifierKey)})`);
 }
 
+function inputFlag(flags: ComplianceFlags): string[] {
+  if (flags.input === undefined || flags.input.length === 0) throw usageError('give the trails to report on with --input, or a dataset with --from-parquet');
+  return flags.input;
+}
+
+async function datasetReport(dir: string, flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {
+  if (flags.input !== undefined) throw usageError('--input and --from-parquet cannot be used together');
+  if (flags['include-artifacts'] || flags.lineage) throw usageError('--include-artifacts and --lineage read the trails: use --input');
+  try {
+    return await datasetComplianceReport(resolve(io.cwd, dir));
+  } catch (error) {
+    if (error instanceof DatasetError) throw datasetCliError(error);
+    throw error;
+  }
+}
+
 async function readReport(inputs: InputFile[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {
   const trails: ComplianceTrail[] = inputs.map(({path}) => (path === STDIN ? {name: 'stdin', path: STDIN} : {name: path, path: resolve(io.cwd, path)}));
   try {
     return await readComplianceReport(trails, {
-      sourceFile: sourceFileLabel(flags.input),
+      sourceFile: sourceFileLabel(flags.input ?? []),
       includeArtifacts: flags['include-artifacts'],
       lineage: flags.lineage,
       stdin: io.stdin,

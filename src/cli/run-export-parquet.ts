@@ -7,8 +7,9 @@ import type {PartitionKey} from '../dataset/columns.js';
 import {DatasetError} from '../dataset/errors.js';
 import {exportParquet} from '../dataset/export.js';
 import type {CommandIo} from './command-io.js';
+import {datasetCliError} from './dataset-errors.js';
 import {commandNotes} from './diagnostics.js';
-import {CliError, ExitCode, usageError} from './exit-codes.js';
+import {ExitCode, usageError} from './exit-codes.js';
 import {writeToStream} from './output.js';
 import type {EXPORT_PARQUET} from './specs/export-parquet.js';
 import type {FlagValues} from './start/spec.js';
@@ -52,10 +53,4 @@ async function policyFolders(dir: string, partitionBy: readonly PartitionKey[]):
   const values = new Set<string>();
   for (const entry of entries) if (entry.isDirectory() && entry.name.startsWith('policy=')) values.add(entry.name.slice('policy='.length));
   return [...values].sort();
-}
-
-/** The exit code of a dataset failure: a rewritten trail is a failed check; the rest are I/O. */
-export function datasetCliError(error: DatasetError): CliError {
-  const exitCode = error.code === 'trail-rewritten' ? ExitCode.CheckFailed : ExitCode.Internal;
-  return new CliError(error.message, exitCode, error.file === undefined ? undefined : {file: error.file}, {cause: error});
 }

@@ -12,7 +12,9 @@ The json format (default) is byte-identical to the report of the Python referenc
 
 With --attest --key-file PREFIX.key (a log key from aigc chain keygen) and -o FILE, FILE.intoto.json is written too: an in-toto Statement v1 in a DSSE envelope signed with that Ed25519 key, whose subject is FILE (its name and SHA-256) and whose predicate (https://aigc.dev/attestations/compliance-export/v1, docs/audit-trails.md) lists each input trail with its size, SHA-256 and signed checkpoint (TRAIL.checkpoint, when it has one), the period its artifacts cover, the report date and the report's totals. aigc compliance verify-attestation checks it.
 
-source_file in the report is the --input value as given ("-" for stdin; several values joined by ", ").
+source_file in the report is the --input value as given ("-" for stdin; several values joined by ", "); with --from-parquet, the trails the dataset was exported from.
+
+--from-parquet DIR reads a dataset made by aigc export parquet instead of the trails, with the SQL shipped in sql/compliance/ run by embedded DuckDB (the optional dependency @duckdb/node-api); the same SQL runs unchanged in Trino, Spark SQL and Athena over a table named aigc_artifacts.
 
 Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report or attestation cannot be written, the key file is bad or the --lineage bound is passed.`,
   examples: [
@@ -20,6 +22,7 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
     {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
     {description: 'An attested export, checked later with aigc compliance verify-attestation', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -o report.json --attest --key-file audit.key'},
     {description: 'A self-contained HTML page for reviewers', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -f html -o compliance.html'},
+    {description: 'The same report from a Parquet dataset', command: '<%= config.bin %> <%= command.id %> --from-parquet dataset/ -o report.json'},
     {
       description: 'Read the trail from stdin, markdown for a CI job summary',
       command: 'cat audit.jsonl | <%= config.bin %> <%= command.id %> -i - -f markdown >> "$GITHUB_STEP_SUMMARY"',
@@ -34,7 +37,11 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
       helpValue: 'FILE',
       multiple: true,
       greedy: true,
-      required: true,
+    },
+    'from-parquet': {
+      type: 'string',
+      description: 'Instead of --input: the dataset aigc export parquet wrote, reported by the shipped SQL (sql/compliance/) in embedded DuckDB; the json is the same bytes as the report of its trails.',
+      helpValue: 'DIR',
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},
