@@ -6,12 +6,11 @@
 // adds files of its own run (`part-RUN-N.parquet`); the manifest, replaced
 // last, names the runs that are complete.
 
-import {mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile} from 'node:fs/promises';
+import {mkdir, mkdtemp, readdir, rm, unlink, writeFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {parseCheckpointNote} from '../audit/tlog/checkpoint.js';
+import {type CheckpointBeside, readCheckpointBeside} from '../audit/tlog/beside.js';
 import {encodeBase64, decodeBase64} from '../audit/tlog/encoding.js';
-import {trailCheckpointPath} from '../audit/tlog/log.js';
 import {sameHash} from '../audit/tlog/merkle.js';
 import {datasetColumns, datasetVersion, PARTITION_COLUMNS, type PartitionKey} from './columns.js';
 import {connectDuckDb, type DuckDBConnection, runSql, sqlString} from './duckdb.js';
@@ -105,7 +104,7 @@ async function stageTrail(connection: DuckDBConnection, trail: DatasetTrail, man
   let source = manifest.sources.find((known) => known.name === trail.name);
   const sourceIndex = source === undefined ? manifest.sources.length : manifest.sources.indexOf(source);
   const from: TrailPosition = source === undefined ? START_OF_TRAIL : {bytes: source.bytes, lines: source.lines, leaves: source.treeSize, root: decodeBase64(source.rootHash) ?? Buffer.alloc(0)};
-  const beside = await checkpointBeside(trail.path);
+  const beside = await readCheckpointBeside(trail.path);
   const end = await trailEnd(trail.path, trail.name, from, beside?.size);
   const chunk = join(staging, 'rows.ndjson');
   let lines: string[] = [];
@@ -150,23 +149,7 @@ function columnsLiteral(): string {
   return columnsSql;
 }
 
-/** The signed checkpoint kept beside a trail, if there is one that parses. */
-async function checkpointBeside(path: string): Promise<{note: string; size: number; root: Uint8Array} | null> {
-  let note: string;
-  try {
-    note = await readFile(trailCheckpointPath(path), 'utf8');
-  } catch {
-    return null;
-  }
-  try {
-    const {checkpoint} = parseCheckpointNote(note);
-    return {note, size: checkpoint.size, root: checkpoint.root};
-  } catch {
-    return null;
-  }
-}
-
-function checkpointRecord(beside: {note: string; size: number; root: Uint8Array} | null, end: LogEnd): ManifestCheckpoint | null {
+function checkpointRecord(beside: CheckpointBeside | null, end: LogEnd): ManifestCheckpoint | null {
   if (beside === null) return null;
   return {note: beside.note, size: beside.size, rootMatches: end.rootAtSize !== undefined && sameHash(end.rootAtSize, beside.root)};
 }

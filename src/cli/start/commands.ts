@@ -10,6 +10,7 @@ import {CHAIN_PROVE} from '../specs/chain-prove.js';
 import {CHAIN_VERIFY} from '../specs/chain-verify.js';
 import {CHAIN_VERIFY_CONSISTENCY} from '../specs/chain-verify-consistency.js';
 import {CHAIN_VERIFY_PROOF} from '../specs/chain-verify-proof.js';
+import {CHAIN_VERIFY_SUMMARIES} from '../specs/chain-verify-summaries.js';
 import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
 import {COMPLIANCE_VERIFY_ATTESTATION} from '../specs/compliance-verify-attestation.js';
 import {ENFORCE} from '../specs/enforce.js';
@@ -43,6 +44,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(CHAIN_VERIFY, async ({argv, flags}, io) => (await import('../run-verify.js')).runVerify(argv, flags, io)),
   command(CHAIN_VERIFY_CONSISTENCY, async ({args, flags}, io) => (await import('../run-verify-consistency.js')).runVerifyConsistency(args, flags, io)),
   command(CHAIN_VERIFY_PROOF, async ({args, flags}, io) => (await import('../run-verify-proof.js')).runVerifyProof(args.proof, args.artifact, flags, io)),
+  command(CHAIN_VERIFY_SUMMARIES, async ({argv, flags}, io) => (await import('../run-verify-summaries.js')).runVerifySummaries(argv, flags, io)),
   command(COMPLIANCE_EXPORT, async ({flags}, io) => (await import('../run-compliance.js')).runComplianceExport(flags, io)),
   command(COMPLIANCE_VERIFY_ATTESTATION, async ({args, flags}, io) =>
     (await import('../run-verify-attestation.js')).runVerifyAttestation(args.envelope, args.export, flags, io),
