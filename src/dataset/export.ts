@@ -60,7 +60,8 @@ export async function exportParquet(trails: readonly DatasetTrail[], dir: string
   const staging = await mkdtemp(join(tmpdir(), 'aigc-parquet-'));
   let connection: DuckDBConnection | null = null;
   try {
-    connection = await connectDuckDb(join(staging, 'staging.duckdb'));
+    // In memory, spilling to the staging folder past DuckDB's memory limit: a database file would be written twice.
+    connection = await connectDuckDb();
     await runSql(connection, `SET temp_directory = ${sqlString(join(staging, 'spill'))}`);
     await runSql(connection, `CREATE TABLE rows (${datasetColumns().map((column) => `"${column.name}" ${column.sqlType}`).join(', ')})`);
     const exported: ExportedSource[] = [];
