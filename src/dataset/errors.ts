@@ -21,8 +21,17 @@ export class DatasetError extends Error {
     message: string,
     /** The file the failure is about, when there is one. */
     readonly file?: string,
-    options?: {cause?: unknown},
+    options?: {cause?: unknown; systemCode?: string},
   ) {
-    super(message, options);
+    super(message, {cause: options?.cause});
+    this.systemCode = options?.systemCode;
   }
+
+  /** For `io`: the system error's code (`ENOENT`, `EISDIR` …), for the command to word. */
+  readonly systemCode: string | undefined;
+}
+
+/** A file that cannot be read: `cannot read`, with the system error's code. */
+export function readError(file: string, error: unknown): DatasetError {
+  return new DatasetError('io', 'cannot read', file, {cause: error, systemCode: (error as NodeJS.ErrnoException).code ?? 'EIO'});
 }

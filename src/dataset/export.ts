@@ -14,7 +14,7 @@ import {encodeBase64, decodeBase64} from '../audit/tlog/encoding.js';
 import {sameHash} from '../audit/tlog/merkle.js';
 import {datasetColumns, datasetVersion, PARTITION_COLUMNS, type PartitionKey} from './columns.js';
 import {connectDuckDb, type DuckDBConnection, runSql, sqlString} from './duckdb.js';
-import {DatasetError} from './errors.js';
+import {DatasetError, readError} from './errors.js';
 import {type DatasetManifest, MANIFEST_FILE, type ManifestCheckpoint, type ManifestSource, readManifest, writeManifest} from './manifest.js';
 import {datasetRow} from './rows.js';
 import {type LogEnd, START_OF_TRAIL, type TrailPosition, trailEnd, trailRows} from './trail-rows.js';
@@ -95,7 +95,7 @@ async function datasetIn(dir: string): Promise<DatasetManifest | null> {
     entries = await readdir(dir);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new DatasetError('io', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, dir, {cause: error});
+    throw readError(dir, error);
   }
   if (entries.length > 0) throw new DatasetError('not-a-dataset', `not empty and not an aigc dataset (no ${MANIFEST_FILE})`, dir);
   return null;

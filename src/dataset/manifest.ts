@@ -9,7 +9,7 @@ import {readFile} from 'node:fs/promises';
 import {join} from 'node:path';
 import {replaceFile} from '../audit/tlog/files.js';
 import type {PartitionKey} from './columns.js';
-import {DatasetError} from './errors.js';
+import {DatasetError, readError} from './errors.js';
 
 export const MANIFEST_FILE = '_aigc_dataset.json';
 
@@ -63,7 +63,7 @@ export async function readManifest(dir: string): Promise<DatasetManifest | null>
     text = await readFile(path, 'utf8');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw new DatasetError('io', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, path, {cause: error});
+    throw readError(path, error);
   }
   let file: ManifestFile;
   try {

@@ -14,7 +14,7 @@ import type {LineBatch} from '../io/jsonl-batches.js';
 import {DEFAULT_MAX_LINE_BYTES, tooLongRecord} from '../io/jsonl.js';
 import {ArtifactClassifier, classifyBatch, type TrailLineFacts} from '../report/artifact-facts.js';
 import {LeadingBomLine} from '../report/trail-lines.js';
-import {DatasetError} from './errors.js';
+import {DatasetError, readError} from './errors.js';
 
 /** How far a dataset has read a trail. */
 export interface TrailPosition {
@@ -60,7 +60,7 @@ export async function trailEnd(path: string, name: string, from: TrailPosition, 
     if (range.size === rootAt) rootAtSize = range.root();
     return undefined;
   }).catch((error: unknown) => {
-    throw new DatasetError('io', `cannot read: ${(error as NodeJS.ErrnoException).code ?? String(error)}`, name, {cause: error});
+    throw readError(name, error);
   });
   if (range.size === from.leaves && rewritten === null) rewritten = !sameHash(range.root(), from.root);
   const end = scanner.resumeOffset;

@@ -124,8 +124,9 @@ describe.skipIf(!DUCKDB_INSTALLED)(`aigc export parquet${DUCKDB_INSTALLED ? '' :
     expectOneLineError(await aigc(['export', 'parquet', MIXED, MIXED, '-o', join(work, 'ds')]), 2, /given twice/);
   });
 
-  it('says which file cannot be read (exit 3)', async () => {
-    expectOneLineError(await aigc(['export', 'parquet', 'missing.jsonl', '-o', 'ds'], {cwd: work}), 3, /missing\.jsonl/);
+  it('says which file cannot be read, and why (exit 3)', async () => {
+    expectOneLineError(await aigc(['export', 'parquet', 'missing.jsonl', '-o', 'ds'], {cwd: work}), 3, /missing\.jsonl.*cannot read: no such file/);
+    expectOneLineError(await aigc(['export', 'parquet', '.', '-o', 'ds'], {cwd: work}), 3, /cannot read: the path is a folder/);
   });
 });
 

@@ -49,28 +49,76 @@ export type ParquetDatasetRow = {
    * The run of `aigc export parquet` that added the row (from 1).
    */
   export_run: number | bigint | PyFloat;
+  /**
+   * The artifact's `audit_schema_version`; null for an invalid line (or when the artifact has none).
+   */
   audit_schema_version?: string | null;
+  /**
+   * The artifact's `policy_file`; null for an invalid line (or when the artifact has none).
+   */
   policy_file?: string | null;
+  /**
+   * The artifact's `policy_schema_version`; null for an invalid line (or when the artifact has none).
+   */
   policy_schema_version?: string | null;
+  /**
+   * The artifact's `policy_version`; null for an invalid line (or when the artifact has none).
+   */
   policy_version?: string | null;
+  /**
+   * The artifact's `model_provider`; null for an invalid line (or when the artifact has none).
+   */
   model_provider?: string | null;
+  /**
+   * The artifact's `model_identifier`; null for an invalid line (or when the artifact has none).
+   */
   model_identifier?: string | null;
+  /**
+   * The artifact's `role`; null for an invalid line (or when the artifact has none).
+   */
   role?: string | null;
+  /**
+   * The artifact's `enforcement_result`; null for an invalid line (or when the artifact has none).
+   */
   enforcement_result?: string | null;
+  /**
+   * The artifact's failures, each with its code, message and field; null for an invalid line.
+   */
   failures?:
     | {
+        /**
+         * `failures[].code` of the artifact; null when absent.
+         */
         code: string;
+        /**
+         * `failures[].message` of the artifact; null when absent.
+         */
         message: string;
+        /**
+         * `failures[].field` of the artifact; null when absent.
+         */
         field: string | null;
       }[]
     | null;
+  /**
+   * The artifact's `failure_gate`; null for an invalid line (or when the artifact has none).
+   */
   failure_gate?: string | null;
   /**
    * Whether the artifact has a failure_gate field at all (null and absent count apart in the report).
    */
   failure_gate_present?: boolean | null;
+  /**
+   * The artifact's `failure_reason`; null for an invalid line (or when the artifact has none).
+   */
   failure_reason?: string | null;
+  /**
+   * The artifact's `input_checksum`; null for an invalid line (or when the artifact has none).
+   */
   input_checksum?: string | null;
+  /**
+   * The artifact's `output_checksum`; null for an invalid line (or when the artifact has none).
+   */
   output_checksum?: string | null;
   /**
    * Unix epoch seconds; null when beyond a 64-bit integer.
@@ -80,27 +128,75 @@ export type ParquetDatasetRow = {
    * The artifact's context as canonical JSON.
    */
   context_json?: string | null;
+  /**
+   * The documented keys of the artifact's metadata (all of it is in metadata_json); null for an invalid line.
+   */
   metadata?: {
+    /**
+     * `metadata.enforcement_mode` of the artifact; null when absent.
+     */
     enforcement_mode?: string | null;
+    /**
+     * `metadata.pre_call_gates_evaluated` of the artifact; null when absent.
+     */
     pre_call_gates_evaluated?: string[] | null;
+    /**
+     * `metadata.post_call_gates_evaluated` of the artifact; null when absent.
+     */
     post_call_gates_evaluated?: string[] | null;
+    /**
+     * `metadata.pre_call_timestamp` of the artifact; null when absent.
+     */
     pre_call_timestamp?: number | bigint | PyFloat | null;
+    /**
+     * `metadata.post_call_timestamp` of the artifact; null when absent.
+     */
     post_call_timestamp?: number | bigint | PyFloat | null;
   } | null;
   /**
    * The whole metadata object as canonical JSON (it may hold keys of any name).
    */
   metadata_json?: string | null;
+  /**
+   * The artifact's `risk_score`; null for an invalid line (or when the artifact has none).
+   */
   risk_score?: number | bigint | PyFloat | null;
+  /**
+   * The artifact's `signature`; null for an invalid line (or when the artifact has none).
+   */
   signature?: string | null;
+  /**
+   * The artifact's provenance; null when it has none.
+   */
   provenance?: {
+    /**
+     * `provenance.source_ids` of the artifact; null when absent.
+     */
     source_ids?: string[] | null;
+    /**
+     * `provenance.derived_from_audit_checksums` of the artifact; null when absent.
+     */
     derived_from_audit_checksums?: string[] | null;
+    /**
+     * `provenance.compilation_source_hash` of the artifact; null when absent.
+     */
     compilation_source_hash?: string | null;
   } | null;
+  /**
+   * The artifact's `chain_id`; null for an invalid line (or when the artifact has none).
+   */
   chain_id?: string | null;
+  /**
+   * The artifact's `chain_index`; null for an invalid line (or when the artifact has none).
+   */
   chain_index?: number | bigint | PyFloat | null;
+  /**
+   * The artifact's `previous_audit_checksum`; null for an invalid line (or when the artifact has none).
+   */
   previous_audit_checksum?: string | null;
+  /**
+   * The artifact's `checksum`; null for an invalid line (or when the artifact has none).
+   */
   checksum?: string | null;
   /**
    * Partition: the artifact's UTC day, YYYY-MM-DD; null (__HIVE_DEFAULT_PARTITION__) for an invalid line.

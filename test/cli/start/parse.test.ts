@@ -11,6 +11,7 @@ import {COMMANDS} from '../../../src/cli/start/commands.js';
 import {parseCommandLine} from '../../../src/cli/start/parse.js';
 import type {CommandSpec, Parsed} from '../../../src/cli/start/spec.js';
 import {COMPLIANCE_EXPORT} from '../../../src/cli/specs/compliance-export.js';
+import {EXPORT_PARQUET} from '../../../src/cli/specs/export-parquet.js';
 import {ENFORCE} from '../../../src/cli/specs/enforce.js';
 import {POLICY_LINT} from '../../../src/cli/specs/policy-lint.js';
 import {POLICY_TEST} from '../../../src/cli/specs/policy-test.js';
@@ -64,7 +65,7 @@ describe('the command-line parser', () => {
     expect(refusal(POLICY_LINT, ['p', '-f', 'json', '-f', 'text'])).toBe('2 Flag --format can only be specified once');
     expect(refusal(POLICY_LINT, [])).toBe('2 Missing 1 required arg: path Policy file, folder or glob (several may be given). See more help with --help');
     expect(refusal(SCHEMA, ['nonsense'])).toBe('2 Expected nonsense to be one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, parquet; See more help with --help');
-    expect(refusal(COMPLIANCE_EXPORT, [])).toBe('2 The following error occurred: Missing required flag input; See more help with --help');
+    expect(refusal(EXPORT_PARQUET, ['a.jsonl'])).toBe('2 The following error occurred: Missing required flag output; See more help with --help');
     expect(refusal(REPLAY, ['f', '--mode', 'bad'])).toBe('2 Expected --mode=bad to be one of: unified, split; See more help with --help');
   });
 
