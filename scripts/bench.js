@@ -11,8 +11,11 @@
 // missed. The tlog section is the transparency log's (scripts/bench-tlog.js:
 // checkpoint, proofs and verification over 1,000,000 artifacts).
 // AIGC_BENCH_ONLY=floors,chain-verify (a comma list of enforce, starts,
-// compliance, policy-test, chain-verify, chain-writers, floors, tlog) runs only
-// those sections.
+// compliance, policy-test, chain-verify, chain-writers, floors, tlog, fleet)
+// runs only those sections. The fleet section (Parquet export, the SQL report,
+// sharded verification) runs on 4 files of 10,000 artifacts unless
+// AIGC_BENCH_FLEET=FILESxARTIFACTS says otherwise (10x1000000 for the full
+// figures of docs/scaling.md).
 import {spawn, spawnSync} from 'node:child_process';
 import {createHash, createHmac} from 'node:crypto';
 import {closeSync, cpSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync, writeSync} from 'node:fs';
@@ -30,7 +33,7 @@ cpSync(join(root, 'policies'), join(work, 'policies'), {recursive: true});
 const corpus = generateCorpus(INVOCATIONS);
 writeFileSync(join(work, 'invocations.jsonl'), corpus.lines.join('\n') + '\n');
 
-const SECTIONS = ['enforce', 'starts', 'compliance', 'policy-test', 'chain-verify', 'chain-writers', 'floors', 'tlog'];
+const SECTIONS = ['enforce', 'starts', 'compliance', 'policy-test', 'chain-verify', 'chain-writers', 'floors', 'tlog', 'fleet'];
 const only = (process.env.AIGC_BENCH_ONLY ?? '').split(',').filter(Boolean);
 for (const name of only) if (!SECTIONS.includes(name)) throw new Error(`AIGC_BENCH_ONLY: no section ${name} (${SECTIONS.join(', ')})`);
 const wanted = (section) => only.length === 0 || only.includes(section);
@@ -60,6 +63,7 @@ if (wanted('chain-verify')) results.push(...(await measureChainVerify()).rows);
 if (wanted('chain-writers')) results.push(...measureChainWriters().rows);
 if (wanted('floors')) results.push(...measureAgainstFloors().rows);
 if (wanted('tlog')) results.push(...(await (await import('./bench-tlog.js')).measureTransparencyLog()));
+if (wanted('fleet')) results.push(...(await measureFleet()).rows);
 console.log(`\n${INVOCATIONS.toLocaleString('en')} invocations over ${corpus.policies} policies (${corpus.pass} PASS, ${corpus.fail} FAIL); ${COLD_RUNS} cold-start runs each\n`);
 for (const [name, figure, ok, target] of results) console.log(`${ok ? 'ok  ' : 'MISS'}  ${name.padEnd(34)} ${figure.padEnd(64)} target ${target}`);
 process.exitCode = results.every(([, , ok]) => ok) ? 0 : 1;
@@ -732,6 +736,123 @@ function measureStarts() {
     rows.push(['policy lint 40 vs reference', ratioFigure(ratio, pairs, 'reference'), ratio.median < 1.0, '< 1.0x reference']);
   }
   return {rows};
+}
+
+// fleet: daily trail files (AIGC_BENCH_FLEET=FILESxARTIFACTS, default 4x10000)
+// holding 8 chains that continue from file to file over 6 policies. Measured:
+// `export parquet` of the whole fleet (artifacts/s, dataset size against the
+// JSONL); the report from the dataset (`compliance export --from-parquet`)
+// against the streaming report over the trails (the same JSON; target 10x
+// faster at a million artifacts a file and more, where DuckDB's start-up no
+// longer counts); verification sharded one file per task on 2 workers
+// (GNU parallel's model, here two processes at a time) plus the merge of the
+// summaries, against one `chain verify` process over every file.
+// ---------------------------------------------------------------------------
+
+async function measureFleet() {
+  const [files, perFile] = (process.env.AIGC_BENCH_FLEET ?? '4x10000').split('x').map(Number);
+  if (!(files > 0 && perFile > 0)) throw new Error('AIGC_BENCH_FLEET must be FILESxARTIFACTS, e.g. 10x1000000');
+  const total = files * perFile;
+  const fleet = writeFleet(files, perFile);
+  const mib = (bytes) => bytes / (1024 * 1024);
+  console.log(`\nfleet of ${files} files x ${perFile.toLocaleString('en')} artifacts (${mib(fleet.bytes).toFixed(0)} MiB, generated in ${fleet.seconds.toFixed(1)} s)`);
+  const rows = [];
+  if (!duckDbInstalled()) {
+    rows.push(['fleet: parquet and SQL', 'skipped: @duckdb/node-api is not installed', true, 'reported']);
+  } else {
+    rmSync(join(work, 'fleet-dataset'), {recursive: true, force: true});
+    const exported = timeProcess([cli, 'export', 'parquet', ...fleet.names, '-o', 'fleet-dataset']);
+    const datasetBytes = folderBytes(join(work, 'fleet-dataset'));
+    rows.push(['fleet: export parquet', `${Math.round(total / exported).toLocaleString('en')} artifacts/s (${exported.toFixed(1)} s)`, true, 'reported']);
+    rows.push(['fleet: dataset size', `${mib(datasetBytes).toFixed(1)} MiB = ${((100 * datasetBytes) / fleet.bytes).toFixed(1)}% of the JSONL`, true, 'reported']);
+    const same = spawnSync(process.execPath, [cli, 'compliance', 'export', '--from-parquet', 'fleet-dataset'], {cwd: work, maxBuffer: 1 << 26}).stdout.toString();
+    const streamed = spawnSync(process.execPath, [cli, 'compliance', 'export', '-i', ...fleet.names], {cwd: work, maxBuffer: 1 << 26}).stdout.toString();
+    if (same !== streamed) throw new Error('the report from the dataset differs from the streaming report');
+    const pairs = 3;
+    const report = pairedRatio(
+      () => timeProcess([cli, 'compliance', 'export', '-i', ...fleet.names]),
+      () => timeProcess([cli, 'compliance', 'export', '--from-parquet', 'fleet-dataset']),
+      pairs,
+    );
+    const atScale = perFile >= 1_000_000;
+    rows.push(['fleet: SQL report speed-up', `${ratioFigure(report, pairs, 'SQL')} streaming/SQL`, !atScale || report.median >= 10, atScale ? '>= 10x' : 'reported (10x at 1M a file)']);
+  }
+  const sharded = () => {
+    const started = process.hrtime.bigint();
+    runTwoAtATime(fleet.names.map((name) => [cli, 'chain', 'verify', name, '--summary-json', `${name}.summary.json`, '--json', '-o', `${name}.verify.json`]));
+    const merged = spawnSync(process.execPath, [cli, 'chain', 'verify-summaries', ...fleet.names.map((name) => `${name}.summary.json`)], {cwd: work, stdio: ['ignore', 'ignore', 'pipe']});
+    if (merged.status !== 0) throw new Error(`the fleet does not verify: ${merged.stderr}`);
+    return Number(process.hrtime.bigint() - started) / 1e9;
+  };
+  const pairs = 3;
+  const verify = pairedRatio(sharded, () => timeProcess([cli, 'chain', 'verify', ...fleet.names, '--json', '-o', 'fleet-verify.json']), pairs);
+  rows.push(['fleet: sharded verify', `${ratioFigure(verify, pairs, 'one process')} (2 workers + merge / one process; 1 file = continued chains fail alone)`, true, 'reported']);
+  return {rows};
+}
+
+/** Chained artifacts, 8 chains continuing from file to file, 6 policies, one day per file. */
+function writeFleet(files, perFile) {
+  const started = process.hrtime.bigint();
+  const chains = 8;
+  const policies = ['support-assistant', 'clinical-summariser', 'coding-agent', 'research-assistant', 'analytics-team', 'payments'];
+  const state = Array.from({length: chains}, () => ({index: 0, previous: null}));
+  const fieldOrder = benchFieldOrder();
+  const names = [];
+  let bytes = 0;
+  for (let file = 0; file < files; file++) {
+    const name = `fleet-day-${String(file + 1).padStart(2, '0')}.jsonl`;
+    names.push(name);
+    const fd = openSync(join(work, name), 'w');
+    let batch = '';
+    for (let k = 0; k < perFile; k++) {
+      const n = file * perFile + k;
+      const chain = state[n % chains];
+      const fields = {...benchArtifactFields(n), policy_file: `policies/${policies[n % policies.length]}.yaml`, timestamp: 1780000000 + file * 86400 + (k % 86400)};
+      const chained = {...fields, chain_id: `service-${n % chains}`, chain_index: chain.index, previous_audit_checksum: chain.previous, signature: null};
+      const sorted = {};
+      for (const key of Object.keys(chained).sort()) sorted[key] = chained[key];
+      const checksum = createHash('sha256').update(JSON.stringify(sorted)).digest('hex');
+      chain.previous = checksum;
+      chain.index++;
+      const written = {};
+      for (const key of fieldOrder) written[key] = key === 'checksum' ? checksum : chained[key];
+      batch += `${JSON.stringify(written)}\n`;
+      if (batch.length > 1 << 20) {
+        bytes += writeSync(fd, batch);
+        batch = '';
+      }
+    }
+    bytes += writeSync(fd, batch);
+    closeSync(fd);
+  }
+  return {names, bytes, seconds: Number(process.hrtime.bigint() - started) / 1e9};
+}
+
+/** Runs the node commands two at a time, as two batch workers would; each must exit 0 or 1. */
+function runTwoAtATime(commands) {
+  const script = `
+    const {spawn} = require('node:child_process');
+    const commands = ${JSON.stringify(commands)};
+    let next = 0;
+    const start = () => {
+      if (next >= commands.length) return;
+      const child = spawn(process.execPath, commands[next++], {stdio: 'ignore'});
+      child.on('close', (code) => { if (code > 1) process.exitCode = 3; start(); });
+    };
+    start();
+    start();`;
+  const run = spawnSync(process.execPath, ['-e', script], {cwd: work, stdio: 'ignore'});
+  if (run.status !== 0) throw new Error('a sharded verification task failed');
+}
+
+function duckDbInstalled() {
+  return spawnSync(process.execPath, ['-e', "require('@duckdb/node-api')"], {cwd: root, stdio: 'ignore'}).status === 0;
+}
+
+function folderBytes(dir) {
+  let total = 0;
+  for (const entry of readdirSync(dir, {recursive: true, withFileTypes: true})) if (entry.isFile()) total += statSync(join(entry.parentPath, entry.name)).size;
+  return total;
 }
 
 /** Lines 0 to `count` - 1 to `path`, in pieces. */

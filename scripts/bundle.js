@@ -49,6 +49,8 @@ await build({
     '@babel/code-frame',
     // oclif reads TypeScript sources only in development (bin/dev.js).
     'typescript',
+    // An optional dependency with a native binary, required when a dataset command runs (src/dataset/duckdb.ts).
+    '@duckdb/node-api',
   ],
   // The first line names the build, so a code cache is used only with the bundle it was made from.
   banner: {

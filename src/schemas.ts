@@ -17,6 +17,7 @@ export const SHIPPED_SCHEMAS = {
   'replay-report': 'replay_report.schema.json',
   'coverage-report': 'coverage-report.schema.json',
   config: 'aigc-config.schema.json',
+  parquet: 'parquet_dataset.schema.json',
 } as const;
 
 export type ShippedSchemaName = keyof typeof SHIPPED_SCHEMAS;

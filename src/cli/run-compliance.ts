@@ -4,17 +4,21 @@
 import {basename, resolve} from 'node:path';
 import {attestComplianceExport} from '../audit/tlog/attestation.js';
 import {type NoteSigner, verifierKeyLabel} from '../audit/tlog/keys.js';
+import {DatasetError} from '../dataset/errors.js';
+import {datasetComplianceReport} from '../dataset/sql-report.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../report/compliance.js';
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {CommandIo} from './command-io.js';
+import {datasetCliError} from './dataset-errors.js';
 import {displayText} from './display-text.js';
 import {commandNotes, emptyInputText} from './diagnostics.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
 import {writeFileAtomic, writeReport} from './output.js';
 import {reportSettings} from './report-settings.js';
+
 import {COMPLIANCE_FORMATS} from './reporters/compliance/formats.js';
 import {COMPLIANCE_REPORTERS} from './reporters/compliance/index.js';
 import type {COMPLIANCE_EXPORT} from './specs/compliance-export.js';
@@ -30,12 +34,15 @@ const MAX_INVALID_NOTES = 10;
 /** `files`: the FILE arguments, read before the --input values. */
 export async function runComplianceExport(files: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<number> {
   const given = [...files, ...(flags.input ?? [])];
-  if (given.length === 0) throw usageError('no audit trail to read: give a FILE (or - for stdin), e.g. aigc compliance export audit.jsonl');
+  if (given.length === 0 && flags['from-parquet'] === undefined) {
+    throw usageError('no audit trail to read: give a FILE (or - for stdin), e.g. aigc compliance export audit.jsonl, or a dataset with --from-parquet DIR');
+  }
   const settings = reportSettings(flags, COMPLIANCE_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'compliance export');
-  const inputs = resolveInputPaths(given, io.cwd, note);
-  const attestation = await attestationSigner(flags, inputs, settings.outputFile, io);
-  const report = await readReport(inputs, given, flags, io);
+  const inputs = flags['from-parquet'] === undefined ? resolveInputPaths(given, io.cwd, note) : null;
+  if (inputs === null && flags.attest) throw usageError('--attest attests trails: give them as FILE arguments or with --input');
+  const attestation = inputs === null ? null : await attestationSigner(flags, inputs, settings.outputFile, io);
+  const report = inputs === null ? await datasetReport(flags['from-parquet']!, given, flags, io) : await readReport(inputs, given, flags, io);
   describeInvalidLines(report, note);
   if (report.invalidArtifacts > 0 && report.totalArtifacts === 0) {
     // The reference's own line, as it prints it.
@@ -47,7 +54,7 @@ export async function runComplianceExport(files: readonly string[], flags: Compl
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.
   if (settings.outputFile !== undefined) io.stderr.write(`Compliance report written to: ${displayText(pythonPathText(settings.outputFile))}\n`);
-  if (attestation !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
+  if (attestation !== null && inputs !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
   return ExitCode.Success;
 }
 
@@ -89,6 +96,17 @@ async function writeAttestation(report: ComplianceReport, inputs: InputFile[], o
   );
   await writeFileAtomic(envelopeFile, attestation.text, io.cwd);
   note(`attestation written to ${envelopeFile} (signed by ${verifierKeyLabel(signer.verifierKey)})`);
+}
+
+async function datasetReport(dir: string, given: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {
+  if (given.length > 0) throw usageError('trails (FILE or --input) and --from-parquet cannot be used together');
+  if (flags['include-artifacts'] || flags.lineage) throw usageError('--include-artifacts and --lineage read the trails: use --input');
+  try {
+    return await datasetComplianceReport(resolve(io.cwd, dir));
+  } catch (error) {
+    if (error instanceof DatasetError) throw datasetCliError(error);
+    throw error;
+  }
 }
 
 async function readReport(inputs: InputFile[], given: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {

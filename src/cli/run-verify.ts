@@ -5,6 +5,8 @@
 import {statSync} from 'node:fs';
 import {type CheckpointToVerify, verifyTrailCheckpoints} from '../audit/tlog/log.js';
 import type {NoteVerifier} from '../audit/tlog/keys.js';
+import {resolve} from 'node:path';
+import {summarizeVerification, type VerifySummary} from '../audit/fleet/summary.js';
 import {verifyTrails, type VerifyProgress, type VerifyReport} from '../audit/verify/index.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {isCi} from './ci.js';
@@ -34,6 +36,7 @@ export const THREADS_ENV = 'AIGC_VERIFY_THREADS';
 export async function runVerify(files: string[], flags: VerifyFlags, io: CommandIo): Promise<number> {
   const settings = reportSettings(flags, VERIFY_FORMATS, io.stdout, io.env);
   if (files.filter((file) => file === '-').length > 1) throw usageError('stdin (-) can be read only once');
+  if (flags['summary-json'] !== undefined && files.includes('-')) throw usageError('--summary-json needs files: stdin (-) has no digest');
   const signingKey = keyFromFlags(flags, io.env);
   const maxLineBytes = lineLimit(io.env[MAX_LINE_BYTES_ENV]);
   const threads = flags.threads === undefined ? threadCount(io.env[THREADS_ENV]) : threadsFlag(flags.threads);
@@ -58,6 +61,7 @@ export async function runVerify(files: string[], flags: VerifyFlags, io: Command
   const full: ChainVerifyReport = checkpoints === null ? report : await withCheckpoints(report, files[0], checkpoints);
   const text = (await VERIFY_REPORTERS[settings.format]())(full, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
+  if (flags['summary-json'] !== undefined) await writeSummary(report, flags['summary-json'], io);
   return full.valid ? ExitCode.Success : ExitCode.CheckFailed;
 }
 
@@ -90,6 +94,17 @@ async function withCheckpoints(report: VerifyReport, trail: string, checkpoints:
   const {notes, logKeys, witnesses, quorum} = checkpoints;
   const checked = await overTrail(trail, () => verifyTrailCheckpoints(trail, notes, logKeys, {witnesses, quorum}));
   return {...report, valid: report.valid && checked.ok, checkpoints: {file: trail, leavesRead: checked.leavesRead, results: checked.results}};
+}
+
+async function writeSummary(report: VerifyReport, file: string, io: CommandIo): Promise<void> {
+  const paths = new Map(report.files.map((result) => [result.file, resolve(io.cwd, result.file)]));
+  let summary: VerifySummary;
+  try {
+    summary = await summarizeVerification(report, paths);
+  } catch (error) {
+    throw ioError(`cannot read the trail again for its summary: ${readErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, file, error);
+  }
+  await writeReport(`${JSON.stringify(summary, null, 2)}\n`, {outputFile: file, stdout: io.stdout, cwd: io.cwd});
 }
 
 interface ProgressDisplay {

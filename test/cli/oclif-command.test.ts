@@ -3,6 +3,7 @@
 import {describe, expect, it} from 'vitest';
 import {oclifCommand} from '../../src/cli/oclif-command.js';
 import {COMPLIANCE_EXPORT} from '../../src/cli/specs/compliance-export.js';
+import {EXPORT_PARQUET} from '../../src/cli/specs/export-parquet.js';
 import {ENFORCE} from '../../src/cli/specs/enforce.js';
 import {POLICY_LINT} from '../../src/cli/specs/policy-lint.js';
 import {REPLAY} from '../../src/cli/specs/replay.js';
@@ -32,8 +33,12 @@ describe('the oclif command of a spec', () => {
   it('shows repeatable flags as taking one value each, and a greedy one as taking several', () => {
     const gate = oclifCommand(ENFORCE).flags.gate as {multiple?: boolean; multipleNonGreedy?: boolean};
     expect([gate.multiple, gate.multipleNonGreedy]).toEqual([true, true]);
-    const input = oclifCommand(COMPLIANCE_EXPORT).flags.input as {multiple?: boolean; multipleNonGreedy?: boolean; required?: boolean};
+    const input = oclifCommand(COMPLIANCE_EXPORT).flags.input as {multiple?: boolean; multipleNonGreedy?: boolean};
     expect([input.multiple, input.multipleNonGreedy]).toEqual([true, undefined]);
+  });
+
+  it('shows a required flag as required', () => {
+    expect((oclifCommand(EXPORT_PARQUET).flags.output as {required?: boolean}).required).toBe(true);
   });
 
   it('shows a value that may be left out after its = sign, in brackets', () => {

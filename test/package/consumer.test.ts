@@ -195,6 +195,19 @@ const COMMAND_RUNS: Record<string, () => Promise<{run: SpawnedRun; code: number;
     expect(attested.code, attested.stderr).toBe(0);
     return {run: await aigc(['compliance', 'verify-attestation', 'report.json.intoto.json', '--pubkey', 'log.pub', 'report.json', '-i', 'trail.jsonl']), code: 0, stdout: /verified/};
   },
+  'chain:verify-summaries': async () => {
+    await appended();
+    const summary = await aigc(['chain', 'verify', 'trail.jsonl', '--summary-json', 'trail.summary.json']);
+    expect(summary.code, summary.stderr).toBe(0);
+    return {run: await aigc(['chain', 'verify-summaries', 'trail.summary.json']), code: 0, stdout: /"valid": ?true/};
+  },
+  'export:parquet': async () => {
+    await appended();
+    const run = await aigc(['export', 'parquet', 'trail.jsonl', '-o', 'dataset']);
+    // DuckDB is an optional dependency: without it the command says so in one line (exit 3).
+    const withoutDuckDb = /need DuckDB/.test(run.stderr);
+    return {run, code: withoutDuckDb ? 3 : 0, stdout: /^$/};
+  },
   init: async () => {
     const made = await aigc(['init', 'starter']);
     expect(made.code, made.stderr).toBe(0);

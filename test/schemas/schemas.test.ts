@@ -25,6 +25,9 @@ function schemaJson(name: ShippedSchemaName): JsonObject {
 }
 
 const ajv = new Ajv({strict: true, strictRequired: false, allowUnionTypes: true, allErrors: true});
+// The Parquet dataset schema's annotations: the SQL type of each column and the dataset version (they constrain nothing).
+ajv.addKeyword({keyword: 'x-sql-type', schemaType: 'string'});
+ajv.addKeyword({keyword: 'x-dataset-version', schemaType: 'string'});
 const validators = new Map<ShippedSchemaName, ValidateFunction>();
 
 function validatorFor(name: ShippedSchemaName): ValidateFunction {

@@ -3,7 +3,7 @@
 // last, and the problems and summaries that makes. It is given the facts of
 // each line (line.ts), examined on this thread or in workers (parallel.ts).
 
-import type {ArtifactLine, ChainSummary, FileVerifyResult, LineFacts, LineProblem, VerifyProblem, VerifyProgress} from './types.js';
+import type {ArtifactLine, ChainStart, ChainSummary, FileVerifyResult, LineFacts, LineProblem, VerifyProblem, VerifyProgress} from './types.js';
 
 /** Problems of a whole run: all counted, the first `max` kept. */
 export class ProblemList {
@@ -22,6 +22,7 @@ interface ChainState extends ChainSummary {
   nextIndex: number;
   /** What the next artifact's `previous_audit_checksum` should be. */
   link: string | null;
+  start: ChainStart | null;
 }
 
 /** A problem about an artifact's place in its chain, with the line its link points back to. */
@@ -70,9 +71,11 @@ export class TrailVerifier {
       this.report({code: 'no-artifacts', message: 'the file holds no artifacts'}, null, null, null);
     }
     const chains: ChainSummary[] = [];
+    const chainStarts: ChainStart[] = [];
     for (const state of this.chains.values()) {
-      const {nextIndex: _next, link: _link, ...summary} = state;
+      const {nextIndex: _next, link: _link, start, ...summary} = state;
       chains.push(summary);
+      chainStarts.push(start ?? {chainId: state.chainId, firstIndex: null, firstPrevious: null});
     }
     return {
       file: this.file,
@@ -80,6 +83,7 @@ export class TrailVerifier {
       artifacts: this.artifacts,
       unreadableLines: this.unreadable,
       chains,
+      chainStarts,
       problemCount: this.problems.count - this.problemsBefore,
     };
   }
@@ -101,6 +105,7 @@ export class TrailVerifier {
       }
     }
     const index = foundIndex ?? state.nextIndex;
+    state.start ??= {chainId: state.chainId, firstIndex: foundIndex, firstPrevious: typeof artifact.previous === 'string' ? artifact.previous : null};
 
     if (foundIndex !== state.nextIndex) {
       intact = false;
@@ -171,6 +176,7 @@ function newChain(chainId: string, line: number): ChainState {
     lastChecksum: null,
     nextIndex: 0,
     link: null,
+    start: null,
   };
 }
 

@@ -75,6 +75,15 @@ export interface ChainSummary {
   lastChecksum: string | null;
 }
 
+/** Where a chain of a file starts: a chain continued from an earlier file (daily rotation) starts past index 0, linked to that file's last checksum. */
+export interface ChainStart {
+  chainId: string;
+  /** The first artifact's `chain_index` (null when not an integer). */
+  firstIndex: number | null;
+  /** Its `previous_audit_checksum` (null when null, missing or not a string). */
+  firstPrevious: string | null;
+}
+
 export interface FileVerifyResult {
   file: string;
   /** The last line read that was not blank (so blank lines before it count). */
@@ -83,6 +92,8 @@ export interface FileVerifyResult {
   artifacts: number;
   unreadableLines: number;
   chains: ChainSummary[];
+  /** Where each chain starts, in the order of `chains`. */
+  chainStarts: ChainStart[];
   problemCount: number;
 }
 

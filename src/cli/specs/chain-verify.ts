@@ -47,6 +47,11 @@ Exit status: 0 everything checked is valid, 1 any problem (or a checkpoint not v
     },
     pubkey: {...PUBKEY_FLAG, required: false, description: "The log's verifier key for --checkpoint (PREFIX.pub from aigc chain keygen); repeatable."},
     ...WITNESS_FLAGS,
+    'summary-json': {
+      type: 'string',
+      description: 'Also write a small summary for aigc chain verify-summaries (file digest, checkpoint log, chain heads and tails, problems) to FILE.',
+      helpValue: 'FILE',
+    },
     threads: {
       type: 'integer',
       description: 'Threads verifying a file of 8 MiB or more, 1 to 64 (1: this thread alone); default one per CPU, up to 4, or AIGC_VERIFY_THREADS.',

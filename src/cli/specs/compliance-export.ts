@@ -16,12 +16,17 @@ The trails are the FILE arguments and the --input values, alike ("-" for stdin).
 
 ${emptyInputHelp('audit artifacts', 'the report of 0 artifacts is written and the exit status is 0, as the reference does')}
 
+With --from-parquet, source_file is the trails the dataset was exported from.
+
+--from-parquet DIR reads a dataset made by aigc export parquet instead of the trails, with the SQL shipped in sql/compliance/ run by embedded DuckDB (the optional dependency @duckdb/node-api); the same SQL runs unchanged in Trino, Spark SQL and Athena over a table named aigc_artifacts.
+
 Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usage error, 3 an input cannot be read, the report or attestation cannot be written, the key file is bad or the --lineage bound is passed.`,
   examples: [
     {description: 'Report on one audit trail', command: '<%= config.bin %> <%= command.id %> audit.jsonl'},
     {description: 'Several trails and a glob, with lineage, to a file', command: '<%= config.bin %> <%= command.id %> -i audit-2026-01.jsonl "archive/*.jsonl" --lineage -o report.json'},
     {description: 'An attested export, checked later with aigc compliance verify-attestation', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -o report.json --attest --key-file audit.key'},
     {description: 'A self-contained HTML page for reviewers', command: '<%= config.bin %> <%= command.id %> -i audit.jsonl -f html -o compliance.html'},
+    {description: 'The same report from a Parquet dataset', command: '<%= config.bin %> <%= command.id %> --from-parquet dataset/ -o report.json'},
     {
       description: 'Read the trail from stdin, markdown for a CI job summary',
       command: 'cat audit.jsonl | <%= config.bin %> <%= command.id %> -i - -f markdown >> "$GITHUB_STEP_SUMMARY"',
@@ -37,6 +42,11 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
       helpValue: 'FILE',
       multiple: true,
       greedy: true,
+    },
+    'from-parquet': {
+      type: 'string',
+      description: 'Instead of --input: the dataset aigc export parquet wrote, reported by the shipped SQL (sql/compliance/) in embedded DuckDB; the json is the same bytes as the report of its trails.',
+      helpValue: 'DIR',
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},

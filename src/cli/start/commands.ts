@@ -12,9 +12,11 @@ import {CHAIN_PROVE} from '../specs/chain-prove.js';
 import {CHAIN_VERIFY} from '../specs/chain-verify.js';
 import {CHAIN_VERIFY_CONSISTENCY} from '../specs/chain-verify-consistency.js';
 import {CHAIN_VERIFY_PROOF} from '../specs/chain-verify-proof.js';
+import {CHAIN_VERIFY_SUMMARIES} from '../specs/chain-verify-summaries.js';
 import {COMPLIANCE_EXPORT} from '../specs/compliance-export.js';
 import {COMPLIANCE_VERIFY_ATTESTATION} from '../specs/compliance-verify-attestation.js';
 import {ENFORCE} from '../specs/enforce.js';
+import {EXPORT_PARQUET} from '../specs/export-parquet.js';
 import {INIT} from '../specs/init.js';
 import {HELP} from '../specs/help.js';
 import {POLICY_LINT} from '../specs/policy-lint.js';
@@ -47,11 +49,13 @@ export const COMMANDS: readonly CommandEntry[] = [
   command(CHAIN_VERIFY, async ({argv, flags}, io) => (await import('../run-verify.js')).runVerify(argv, flags, io)),
   command(CHAIN_VERIFY_CONSISTENCY, async ({args, flags}, io) => (await import('../run-verify-consistency.js')).runVerifyConsistency(args, flags, io)),
   command(CHAIN_VERIFY_PROOF, async ({args, flags}, io) => (await import('../run-verify-proof.js')).runVerifyProof(args.proof, args.artifact, flags, io)),
+  command(CHAIN_VERIFY_SUMMARIES, async ({argv, flags}, io) => (await import('../run-verify-summaries.js')).runVerifySummaries(argv, flags, io)),
   command(COMPLIANCE_EXPORT, async ({argv, flags}, io) => (await import('../run-compliance.js')).runComplianceExport(argv, flags, io)),
   command(COMPLIANCE_VERIFY_ATTESTATION, async ({args, flags}, io) =>
     (await import('../run-verify-attestation.js')).runVerifyAttestation(args.envelope, args.export, flags, io),
   ),
   command(ENFORCE, async ({flags}, io) => (await import('../run-enforce.js')).runEnforceCommand(flags, io)),
+  command(EXPORT_PARQUET, async ({argv, flags}, io) => (await import('../run-export-parquet.js')).runExportParquet(argv, flags, io)),
   command(HELP, async ({argv}, io) => (await import('../run-help.js')).runHelp(argv, specs().map((spec) => spec.id), io)),
   command(INIT, async ({args, flags}, io) => (await import('../run-init.js')).runInit(args.dir, flags, io)),
   command(POLICY_LINT, async ({argv, flags, config}, io) => (await import('../run-lint.js')).runLint(argv, flags, io, config)),

@@ -13,6 +13,7 @@ const SCHEMAS = [
   {name: 'replay-report', file: 'replay_report.schema.json'},
   {name: 'coverage-report', file: 'coverage-report.schema.json'},
   {name: 'config', file: 'aigc-config.schema.json'},
+  {name: 'parquet', file: 'parquet_dataset.schema.json'},
 ];
 
 describe('aigc schema', () => {

@@ -4,7 +4,7 @@ import {VERIFY_REPORTERS} from '../../../src/cli/reporters/verify/index.js';
 
 const chain = {chainId: 'c1', firstLine: 1, lastLine: 41, artifacts: 40, intact: 39, signaturesChecked: 40, signaturesValid: 40, unsignedAllowed: 0, lastIndex: 39, lastChecksum: 'ab'};
 const report: VerifyReport = {
-  files: [{file: 'audit.jsonl', lines: 41, artifacts: 40, unreadableLines: 0, chains: [chain], problemCount: 2}],
+  files: [{file: 'audit.jsonl', lines: 41, artifacts: 40, unreadableLines: 0, chains: [chain], chainStarts: [{chainId: 'c1', firstIndex: 0, firstPrevious: null}], problemCount: 2}],
   problems: [
     {code: 'chain-index', message: '1 artifact is missing before this one', file: 'audit.jsonl', line: 12, chainId: 'c1', index: 12, expected: 11, found: 12},
     {code: 'broken-link', message: 'previous_audit_checksum is not …', file: 'audit.jsonl', line: 12, chainId: 'c1', index: 12, expected: 'aa', previousLine: 11},

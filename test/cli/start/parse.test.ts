@@ -12,6 +12,7 @@ import {COMMANDS} from '../../../src/cli/start/commands.js';
 import {parseCommandLine} from '../../../src/cli/start/parse.js';
 import type {CommandSpec, Parsed} from '../../../src/cli/start/spec.js';
 import {COMPLIANCE_EXPORT} from '../../../src/cli/specs/compliance-export.js';
+import {EXPORT_PARQUET} from '../../../src/cli/specs/export-parquet.js';
 import {ENFORCE} from '../../../src/cli/specs/enforce.js';
 import {POLICY_LINT} from '../../../src/cli/specs/policy-lint.js';
 import {POLICY_TEST} from '../../../src/cli/specs/policy-test.js';
@@ -63,10 +64,11 @@ describe('the command-line parser', () => {
     expect(refusal(POLICY_TEST, ['--run'])).toBe('2 --run needs a value');
     expect(refusal(POLICY_LINT, ['p', '-f', 'json', '-f', 'text'])).toBe('2 --format was given twice; give it once');
     expect(refusal(POLICY_LINT, [])).toBe('2 missing argument PATH: policy file, folder or glob (several may be given)');
-    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 unknown NAME "nonsense"; expected one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, config');
+    expect(refusal(SCHEMA, ['nonsense'])).toBe('2 unknown NAME "nonsense"; expected one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, config, parquet');
     expect(refusal(SCHEMA, ['policy', 'extra'])).toBe('2 unexpected argument "extra": aigc schema takes one argument (NAME)');
     expect(refusal(REPLAY, ['f', '--mode', 'bad'])).toBe('2 unknown value "bad" for --mode; expected one of: unified, split');
     expect(refusal(CHAIN_APPEND, ['t.jsonl', '--durability'])).toBe('2 --durability needs a value: one of batch, each, none');
+    expect(refusal(EXPORT_PARQUET, ['a.jsonl'])).toBe('2 missing --output: dataset folder (made when absent; extended when it holds a dataset)');
   });
 
   it('names the flag a mistyped one was probably meant to be', () => {

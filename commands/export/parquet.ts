@@ -1,0 +1,4 @@
+import {oclifCommand} from '../../src/cli/oclif-command.js';
+import {EXPORT_PARQUET} from '../../src/cli/specs/export-parquet.js';
+
+export default oclifCommand(EXPORT_PARQUET);
