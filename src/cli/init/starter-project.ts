@@ -30,6 +30,7 @@ const SCHEMA_FILES = {
   policy: `schemas/${SHIPPED_SCHEMAS.policy}`,
   'policy-test-suite': `schemas/${SHIPPED_SCHEMAS['policy-test-suite']}`,
   'golden-fixture': `schemas/${SHIPPED_SCHEMAS['golden-fixture']}`,
+  config: `schemas/${SHIPPED_SCHEMAS.config}`,
 } as const satisfies Partial<Record<ShippedSchemaName, string>>;
 
 const POLICY = `# yaml-language-server: $schema=../${SCHEMA_FILES.policy}
@@ -216,6 +217,27 @@ jobs:
 `;
 }
 
+const CONFIG = `# yaml-language-server: $schema=${SCHEMA_FILES.config}
+# The project's aigc settings: aigc finds this file from any folder below it
+# (or is given it with --config), and flags on the command line win over it.
+# \`aigc schema config\` prints every key it may hold.
+
+# Which YAML files a folder walk reads as policies and as test suites.
+policies:
+  include: ["policies/**/*.yaml"]
+suites:
+  include: ["tests/**/*.test.yaml"]
+
+# policy test fails when the suites cover less of the policies than this.
+test:
+  threshold: ${STARTER_COVERAGE_THRESHOLD}
+
+# A rule's severity can be changed here (error, warning or "off"), e.g.
+# lint:
+#   rules:
+#     date-inactive: error
+`;
+
 function schemaFile(name: keyof typeof SCHEMA_FILES): StarterFile {
   const text = readShippedSchemaText(name);
   return {path: SCHEMA_FILES[name], contents: text.endsWith('\n') ? text : `${text}\n`};
@@ -229,8 +251,10 @@ export function starterProject(version: string): StarterFile[] {
     {path: 'fixtures/golden/agent-answers.json', contents: AGENT_ANSWERS},
     {path: 'fixtures/golden/intern-refused.json', contents: INTERN_REFUSED},
     {path: '.github/workflows/aigc.yml', contents: workflow(version)},
+    {path: '.aigc.yaml', contents: CONFIG},
     schemaFile('policy'),
     schemaFile('policy-test-suite'),
     schemaFile('golden-fixture'),
+    schemaFile('config'),
   ];
 }

@@ -11,6 +11,7 @@ export const INIT = defineCommand({
   tests/assistant.test.yaml            a test suite covering every outcome of that policy
   fixtures/golden/*.json               golden fixtures for aigc replay
   .github/workflows/aigc.yml           GitHub Actions: lint (SARIF to code scanning), tests (JUnit, coverage of at least ${STARTER_COVERAGE_THRESHOLD}%), replay
+  .aigc.yaml                           the project config: which files are policies and suites, the coverage threshold
   schemas/*.schema.json                the JSON Schemas the files name in their yaml-language-server and $schema lines, as aigc schema prints them
 
 The schemas are copied into the project, under the file names they have in the aigc package, so editors find them however aigc is installed, offline, and an example policy copied from the package's policies/ into DIR/policies finds its schema too.

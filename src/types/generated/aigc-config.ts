@@ -120,6 +120,10 @@ export type AigcProjectConfig = {
        */
       'risk-factor-condition'?: 'error' | 'warning' | 'off';
       /**
+       * A pattern can backtrack catastrophically: matching it can take exponential or polynomial time in the length of the text. (default: warning)
+       */
+      'regex-backtracking'?: 'error' | 'warning' | 'off';
+      /**
        * An aigc-lint-ignore comment names no known rule, or gives no reason. (default: warning)
        */
       'lint-ignore-invalid'?: 'error' | 'warning' | 'off';

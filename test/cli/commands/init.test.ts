@@ -102,9 +102,29 @@ describe('aigc init', () => {
       ['policy', 'policy_dsl.schema.json'],
       ['policy-test-suite', 'policy_test_suite.schema.json'],
       ['golden-fixture', 'golden_fixture.schema.json'],
+      ['config', 'aigc-config.schema.json'],
     ]) {
       expect(readFileSync(join(project, 'schemas', file), 'utf8')).toBe((await aigc(['schema', name])).stdout);
     }
+  });
+
+  it('writes a project config that tells lint its policies and suites and gives policy test its coverage threshold', async () => {
+    const project = await initialised();
+    const lint = await aigc(['policy', 'lint', '.', '--json'], {cwd: project});
+    expect(lint.code, lint.stderr).toBe(0);
+    // The policy is linted as a policy and the suite as a suite; nothing else is read.
+    expect(JSON.parse(lint.stdout).files.map((file: {file: string}) => file.file)).toEqual(['policies/assistant.yaml', 'tests/assistant.test.yaml']);
+    const config = readFileSync(join(project, '.aigc.yaml'), 'utf8');
+    expect(config).toMatch(/^test:\n {2}threshold: \d+$/m);
+    // With the config's threshold at 100% and one case removed, the run fails: the config's value is the one applied.
+    const strict = tempFolder('aigc-init-');
+    folders.push(strict);
+    expect((await aigc(['init', strict.path])).code).toBe(0);
+    writeFileSync(join(strict.path, '.aigc.yaml'), config.replace(/^( {2}threshold:) \d+$/m, '$1 100'));
+    writeFileSync(join(strict.path, 'tests/assistant.test.yaml'), readFileSync(join(strict.path, 'tests/assistant.test.yaml'), 'utf8').replace(/\n {2}- name: [^\n]*exceeds the limit[\s\S]*?(?=\n {2}- name: |$)/, ''));
+    const tested = await aigc(['policy', 'test', 'tests'], {cwd: strict.path});
+    expect(tested.code, tested.stdout + tested.stderr).toBe(1);
+    expect(tested.stdout + tested.stderr).toMatch(/threshold/);
   });
 
   it('writes into the working folder when no folder is given', async () => {
