@@ -35,7 +35,7 @@ const MAX_INVALID_NOTES = 10;
 export async function runComplianceExport(files: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<number> {
   const given = [...files, ...(flags.input ?? [])];
   if (given.length === 0 && flags['from-parquet'] === undefined) {
-    throw usageError('no audit trail to read: give a FILE (or - for stdin), e.g. aigc compliance export audit.jsonl, or a dataset with --from-parquet DIR');
+    throw usageError('no audit trail to read: give a FILE or --input FILE (- for stdin), e.g. aigc compliance export audit.jsonl, or a dataset with --from-parquet DIR');
   }
   const settings = reportSettings(flags, COMPLIANCE_FORMATS, io.stdout, io.env);
   const note = commandNotes(io.stderr, 'compliance export');

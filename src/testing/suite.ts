@@ -87,7 +87,9 @@ export function checkSuiteFile(file: string, options: SuiteLoadOptions = {}): {s
       return {problems: [error]};
     }
     const document = readSuiteYaml(text, file);
-    if (isDict(document.value)) normalizeClocks(document.value);
+    // Not a mapping at all (an empty file, a list): the one problem the loader already worded.
+    if (!isDict(document.value)) return {problems: [error]};
+    normalizeClocks(document.value);
     const problems = suiteSchemaProblems(document.value, document, file);
     return {problems: problems.length > 0 ? problems : [error]};
   }

@@ -31,9 +31,9 @@ async function zshOffers(words: string[]): Promise<string[]> {
 
 describe('aigc autocomplete bash', () => {
   it('completes the topics and commands', async () => {
-    expect(await bashOffers([''])).toEqual(['autocomplete', 'chain', 'compliance', 'enforce', 'help', 'init', 'policy', 'replay', 'schema', 'version']);
+    expect(await bashOffers([''])).toEqual(['autocomplete', 'chain', 'compliance', 'enforce', 'export', 'help', 'init', 'policy', 'replay', 'schema', 'version']);
     expect(await bashOffers(['policy', 'l'])).toEqual(['lint']);
-    expect(await bashOffers(['chain', ''])).toEqual(['append', 'checkpoint', 'consistency', 'cosign', 'keygen', 'prove', 'verify', 'verify-consistency', 'verify-proof']);
+    expect(await bashOffers(['chain', ''])).toEqual(['append', 'checkpoint', 'consistency', 'cosign', 'keygen', 'prove', 'verify', 'verify-consistency', 'verify-proof', 'verify-summaries']);
   });
 
   it("completes a command's flags, and the values of a flag with a fixed set", async () => {
@@ -41,7 +41,7 @@ describe('aigc autocomplete bash', () => {
     expect(await bashOffers(['chain', 'verify', '--no-'])).toEqual(['--no-color']);
     expect(await bashOffers(['policy', 'lint', '-f', ''])).toEqual(['pretty', 'text', 'json', 'sarif', 'github', 'junit']);
     expect(await bashOffers(['chain', 'append', 't.jsonl', '--durability', 'e'])).toEqual(['each']);
-    expect(await bashOffers(['schema', 'p'])).toEqual(['policy', 'policy-test-suite']);
+    expect(await bashOffers(['schema', 'p'])).toEqual(['policy', 'policy-test-suite', 'parquet']);
   });
 
   it('completes file names for arguments and file flags', async () => {
@@ -67,7 +67,7 @@ describe('aigc autocomplete bash', () => {
 
 describe.skipIf(!hasZsh)('aigc autocomplete zsh (skipped without zsh)', () => {
   it('completes topics, commands, flags and fixed values', async () => {
-    expect(await zshOffers([''])).toEqual(['autocomplete', 'chain', 'compliance', 'enforce', 'help', 'init', 'policy', 'replay', 'schema', 'version']);
+    expect(await zshOffers([''])).toEqual(['autocomplete', 'chain', 'compliance', 'enforce', 'export', 'help', 'init', 'policy', 'replay', 'schema', 'version']);
     expect(await zshOffers(['policy', ''])).toEqual(['lint', 'test', 'validate']);
     expect(await zshOffers(['chain', 'append', 't.jsonl', '--'])).toEqual(['--chain-id', '--key-env', '--key-file', '--durability', '--checkpoint-key', '--checkpoint-every']);
     expect(await zshOffers(['compliance', 'export', '-f', ''])).toEqual(['json', 'markdown', 'html']);

@@ -137,21 +137,21 @@ describe('.aigc.yaml', () => {
 
   it('refuses an unknown key in one line at its file:line:col, with the key likely meant (exit 2)', async () => {
     write({'.aigc.yaml': 'lint:\n  rules:\n    date-inactiv: "off"\n', 'p.yaml': POLICY});
-    expectOneLineError(await run(['policy', 'lint', 'p.yaml']), 2, "aigc: .aigc.yaml:3:5: lint.rules: unknown key 'date-inactiv' (did you mean 'date-inactive'?)");
+    expectOneLineError(await run(['policy', 'lint', 'p.yaml']), 2, "aigc policy lint: .aigc.yaml:3:5: lint.rules: unknown key 'date-inactiv' (did you mean 'date-inactive'?)");
     write({'.aigc.yaml': 'lnt: {}\n'});
-    expectOneLineError(await run(['policy', 'test']), 2, "aigc: .aigc.yaml:1:1: unknown key 'lnt' (did you mean 'lint'?)");
+    expectOneLineError(await run(['policy', 'test']), 2, "aigc policy test: .aigc.yaml:1:1: unknown key 'lnt' (did you mean 'lint'?)");
   });
 
   it('refuses a wrong value at the value, and invalid YAML at the place it breaks', async () => {
     write({'.aigc.yaml': 'test:\n  format: xml\n', 'p.yaml': POLICY});
-    expectOneLineError(await run(['policy', 'test']), 2, /^aigc: \.aigc\.yaml:2:11: test\.format: 'xml' is not one of \['pretty'/);
+    expectOneLineError(await run(['policy', 'test']), 2, /^aigc policy test: \.aigc\.yaml:2:11: test\.format: 'xml' is not one of \['pretty'/);
     write({'.aigc.yaml': 'lint: [\n'});
-    expectOneLineError(await run(['policy', 'lint', 'p.yaml']), 2, /^aigc: \.aigc\.yaml:2:1: invalid YAML: /);
+    expectOneLineError(await run(['policy', 'lint', 'p.yaml']), 2, /^aigc policy lint: \.aigc\.yaml:2:1: invalid YAML: /);
   });
 
   it('is an I/O error (exit 3) when --config names no file', async () => {
     write({'p.yaml': POLICY});
-    expectOneLineError(await run(['policy', 'lint', 'p.yaml', '--config', 'missing.yaml']), 3, 'aigc: missing.yaml: cannot read the config file: ENOENT');
+    expectOneLineError(await run(['policy', 'lint', 'p.yaml', '--config', 'missing.yaml']), 3, 'aigc policy lint: missing.yaml: cannot read the config file: ENOENT');
   });
 
   it('has a schema that `aigc schema config` prints, naming every lint rule', async () => {
