@@ -5,9 +5,9 @@
 // values, help), `lint.rules` from the lint rule registry. Reads the built
 // modules (`npm run build` first). `--check` writes nothing and exits 1 when
 // the file is stale.
-import {readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {writeOrCheck} from './generated-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'schemas', 'aigc-config.schema.json');
@@ -84,15 +84,4 @@ const schema = {
 };
 
 const text = `${JSON.stringify(schema, null, 2)}\n`;
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {}
-  if (current !== text) {
-    console.error('gen-config-schema: schemas/aigc-config.schema.json is out of date; run `npm run gen:config`');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, text);
-}
+writeOrCheck(target, text, {script: 'gen-config-schema', root});

@@ -4,9 +4,9 @@
 // description, explanation and example), one section per rule. Reads the
 // built modules (`npm run build` first). `--check` writes nothing and exits 1
 // when the file is stale.
-import {readFileSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {writeOrCheck} from './generated-file.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const target = join(root, 'docs', 'rules.md');
@@ -33,15 +33,4 @@ for (const rule of RULE_METADATA) {
 }
 const text = `${lines.join('\n').replace(/\n+$/, '')}\n`;
 
-if (process.argv.includes('--check')) {
-  let current = '';
-  try {
-    current = readFileSync(target, 'utf8');
-  } catch {}
-  if (current !== text) {
-    console.error('gen-rules-doc: docs/rules.md is out of date; run `npm run gen:docs`');
-    process.exit(1);
-  }
-} else {
-  writeFileSync(target, text);
-}
+writeOrCheck(target, text, {script: 'gen-rules-doc', root});
