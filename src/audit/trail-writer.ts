@@ -91,8 +91,6 @@ interface ChainState {
 
 /** A line at the end longer than this is not read into memory to continue after it. */
 const MAX_TAIL_LINE = 64 * 1024 * 1024;
-/** Lines are written in pieces of about this size at most (one write for any usual batch). */
-const MAX_WRITE_CHARS = 8 * 1024 * 1024;
 
 const compactLine = (artifact: PyDict): string => pyJsonDumps(artifact, {separators: [',', ':']});
 
@@ -295,21 +293,21 @@ export class TrailWriter {
 
 const NEWLINE = Buffer.from('\n');
 
-/** The batch's bytes: lines joined in pieces, so no single string grows past MAX_WRITE_CHARS. */
+/**
+ * The batch's bytes: each line encoded straight into one buffer, its newline
+ * after it. No joined string is built: joining a batch into one string and
+ * encoding that costs several times as much, and a string's length is bounded.
+ */
 function joinLines(lines: string[]): Buffer {
-  const pieces: Buffer[] = [];
-  let from = 0;
-  let chars = 0;
-  for (let i = 0; i < lines.length; i++) {
-    chars += lines[i].length + 1;
-    if (chars >= MAX_WRITE_CHARS || i === lines.length - 1) {
-      const text = `${lines.slice(from, i + 1).join('\n')}\n`;
-      pieces.push(Buffer.from(text, 'utf8'));
-      from = i + 1;
-      chars = 0;
-    }
+  let size = 0;
+  for (const line of lines) size += Buffer.byteLength(line, 'utf8') + 1;
+  const bytes = Buffer.allocUnsafe(size);
+  let at = 0;
+  for (const line of lines) {
+    at += bytes.write(line, at, 'utf8');
+    bytes[at++] = 0x0a;
   }
-  return pieces.length === 1 ? pieces[0] : Buffer.concat(pieces);
+  return bytes;
 }
 
 function lockLost(error: unknown): boolean {
