@@ -11,7 +11,7 @@ import {bestMatch, type CompiledSchema, compileSchema} from '../jsonschema/index
 import {unknownKeyOf} from '../jsonschema/unknown-key.js';
 import {firstInvalidUtf8Offset} from '../policy/read.js';
 import {readYaml, type YamlDocument, type YamlPath, YamlSyntaxError} from '../policy/yaml.js';
-import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, toPlain} from '../python/values.js';
+import {isDict, PyDate, PyDateTime, type PyDict, type PyValue, pyTypeName, toPlain} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
 import {locationIn} from '../source-location.js';
 import {timestampText} from '../testing/clock.js';
@@ -82,6 +82,8 @@ function configSchema(): {schema: PyDict; validator: CompiledSchema} {
 }
 
 function configSchemaProblem(value: PyValue, document: YamlDocument, file: string): ConfigFileError | undefined {
+  // Named by its type, not quoted: the path may point at anything (a link to a secret).
+  if (value !== null && !isDict(value)) return new ConfigFileError(`the top level is not a mapping (it is a ${pyTypeName(value)})`, 'SCHEMA', locationIn(file, document.rangeOf([])));
   const {schema, validator} = configSchema();
   const error = bestMatch(validator.iterErrors(value));
   if (error === undefined) return undefined;

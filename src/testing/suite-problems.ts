@@ -9,7 +9,7 @@
 import {bestMatch, type CompiledSchema, compileSchema, mostRelevant, type SchemaError} from '../jsonschema/index.js';
 import {unknownKeyOf} from '../jsonschema/unknown-key.js';
 import type {YamlDocument, YamlPath} from '../policy/yaml.js';
-import {isDict, isList, type PyDict, type PyValue} from '../python/values.js';
+import {isDict, isList, pyTypeName, type PyDict, type PyValue} from '../python/values.js';
 import {readShippedSchema} from '../schemas.js';
 import {shapeOfCase} from './case-shape.js';
 import {locationIn} from '../source-location.js';
@@ -29,6 +29,7 @@ function suiteSchema(): {schema: PyDict; validator: CompiledSchema} {
 export function suiteSchemaProblem(value: PyValue, document: YamlDocument, file: string): TestingFileError | undefined {
   // An empty file (or one of comments only) is YAML's null: say so, not python-jsonschema's "None is not of type 'object'".
   if (value === null) return located('the suite file is empty: a suite is a YAML mapping with a cases list (aigc schema policy-test-suite prints its schema)', [], document, file);
+  if (!isDict(value)) return notAMapping(value, document, file);
   const {schema, validator} = suiteSchema();
   const error = mostRelevant(validator.iterErrors(value));
   return error === undefined ? undefined : problemOf(error, schema, document, file);
@@ -39,6 +40,7 @@ export function suiteSchemaProblem(value: PyValue, document: YamlDocument, file:
  * (each case, each other top-level key), in source order. Empty when the suite fits.
  */
 export function suiteSchemaProblems(value: PyValue, document: YamlDocument, file: string): TestingFileError[] {
+  if (value !== null && !isDict(value)) return [notAMapping(value, document, file)];
   const {schema, validator} = suiteSchema();
   const groups = new Map<string, SchemaError[]>();
   for (const error of validator.iterErrors(value)) {
@@ -47,6 +49,15 @@ export function suiteSchemaProblems(value: PyValue, document: YamlDocument, file
   }
   const problems = [...groups.values()].map((group) => problemOf(mostRelevant(group)!, schema, document, file));
   return problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+}
+
+/**
+ * A top level that is not a mapping is named by its type, not quoted: the
+ * file may be anything a path was pointed at (a link to a secret, a log), and
+ * python-jsonschema's message would print all of it.
+ */
+function notAMapping(value: PyValue, document: YamlDocument, file: string): TestingFileError {
+  return located(`the top level is not a mapping (it is a ${pyTypeName(value)}): a suite is a YAML mapping with a cases list (aigc schema policy-test-suite prints its schema)`, [], document, file);
 }
 
 /** Which part of the suite an error is in: a case, or a top-level key. */

@@ -288,6 +288,16 @@ describe('encodings', () => {
     const cwd = folder('nul', {'p.yaml': `${FILE_CANARY}=1\u0000KEY=${KEY_CANARY}\u0000`});
     expectWithstood(await run(['policy', 'lint', 'p.yaml', '-f', 'pretty', '--color'], {cwd}), {code: 1});
   });
+  it('a suite or config that is a link to a one-line secret is named by its type, not quoted', async () => {
+    const cwd = folder('scalar-link', {'p.yaml': POLICY});
+    write('outside/token.txt', `${FILE_CANARY}\n`);
+    symlinkSync(at('outside/token.txt'), join(cwd, 'token.test.yaml'));
+    symlinkSync(at('outside/token.txt'), join(cwd, 'token.aigc.yaml'));
+    const suite = await run(['policy', 'test', 'token.test.yaml'], {cwd});
+    expectWithstood(suite, {code: 1, says: /the top level is not a mapping \(it is a str\)/});
+    const config = await run(['policy', 'lint', '--config', 'token.aigc.yaml', 'p.yaml'], {cwd});
+    expectWithstood(config, {code: 2, says: /the top level is not a mapping \(it is a str\)/});
+  });
 });
 
 describe('secrets', () => {
