@@ -288,6 +288,19 @@ describe('encodings', () => {
     const cwd = folder('nul', {'p.yaml': `${FILE_CANARY}=1\u0000KEY=${KEY_CANARY}\u0000`});
     expectWithstood(await run(['policy', 'lint', 'p.yaml', '-f', 'pretty', '--color'], {cwd}), {code: 1});
   });
+  it('a proof, consistency proof or checkpoint that is some other file is described, not quoted, and its name is escaped', async () => {
+    const cwd = folder('not-a-proof', {'trail.jsonl': line({a: 1})});
+    write('outside/passwd', `${FILE_CANARY}:x:0:0\n${FILE_CANARY}:x:1:1\n${FILE_CANARY}:x:2:2\n\n`);
+    symlinkSync(at('outside/passwd'), join(cwd, 'proof'));
+    symlinkSync(at('outside/passwd'), join(cwd, ESC_NAME));
+    execFileSync(process.execPath, [join(import.meta.dirname, '..', '..', 'bin', 'run.js'), 'chain', 'keygen', 'log.example', '-o', join(cwd, 'log')], {stdio: 'ignore'});
+    for (const proof of ['proof', ESC_NAME]) {
+      expectWithstood(await run(['chain', 'verify-proof', proof, '--pubkey', 'log.pub', 'trail.jsonl'], {cwd}), {code: 1, human: true, says: /malformed-proof/});
+      expectWithstood(await run(['chain', 'verify-consistency', '--pubkey', 'log.pub', proof, proof, proof], {cwd}), {code: 1, human: true, says: /malformed/});
+    }
+    expectWithstood(await run(['chain', 'verify', 'trail.jsonl', '--checkpoint', 'proof', '--pubkey', 'log.pub'], {cwd}), {code: 1, human: true, says: /malformed/});
+  });
+
   it('a suite or config that is a link to a one-line secret is named by its type, not quoted', async () => {
     const cwd = folder('scalar-link', {'p.yaml': POLICY});
     write('outside/token.txt', `${FILE_CANARY}\n`);

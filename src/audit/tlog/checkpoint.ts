@@ -54,11 +54,12 @@ export function parseCheckpointText(text: string): Checkpoint {
   const lines = text.slice(0, -1).split('\n');
   if (lines.length < 3) throw malformed(`it has ${lines.length} line(s); a checkpoint has an origin, a tree size and a root hash`);
   const [origin, sizeLine, rootLine, ...extensions] = lines;
+  // Lines are described, not quoted: until they parse, the file may be anything a path was pointed at.
   if (origin.length === 0) throw malformed('the origin line is empty');
   const size = parseDecimal(sizeLine);
-  if (size === null) throw malformed(`the tree size ${quoted(sizeLine)} is not a decimal number without leading zeroes`);
+  if (size === null) throw malformed('the tree size (line 2) is not a decimal number without leading zeroes');
   const root = decodeBase64(rootLine);
-  if (root === null || root.length !== HASH_BYTES) throw malformed(`the root hash ${quoted(rootLine)} is not the base64 of ${HASH_BYTES} bytes`);
+  if (root === null || root.length !== HASH_BYTES) throw malformed(`the root hash (line 3) is not the base64 of ${HASH_BYTES} bytes`);
   if (extensions.some((line) => line.length === 0)) throw malformed('it has an empty extension line (or a blank line)');
   return {origin, size, root, extensions};
 }

@@ -72,7 +72,8 @@ function proofLines(text: string | Uint8Array, what: string, header: string): st
     text = Buffer.from(text).toString('utf8');
   }
   const lines = text.split('\n');
-  if (lines[0] !== header) throw malformed(what, `the first line is ${quoted(lines[0])}, not ${header}`);
+  // Not quoted: the file may be anything a path was pointed at.
+  if (lines[0] !== header) throw malformed(what, `the first line is not ${header}`);
   return lines;
 }
 

@@ -18,7 +18,17 @@ export interface ReporterOptions {
   verbosity?: 'quiet' | 'normal' | 'verbose';
 }
 
-export type Reporters<F extends string, R> = Readonly<Record<F, () => Promise<R>>>;
+/** Each format's reporter, loaded when chosen. */
+export type ReporterLoaders<F extends string, R> = Readonly<Record<F, () => Promise<R>>>;
+
+declare const madeByReporterTable: unique symbol;
+
+/**
+ * A report's reporters as `reporterTable` makes them: only it gives the
+ * brand, so a registry written as a bare object (whose human formats would
+ * print control characters from input raw) does not compile.
+ */
+export type Reporters<F extends string, R> = ReporterLoaders<F, R> & {readonly [madeByReporterTable]: true};
 
 /** The formats programs read: they keep exact values, each escaped by its own writer (JSON, XML). */
 const EXACT_FORMATS: ReadonlySet<string> = new Set(['json', 'sarif', 'junit', 'lcov']);
@@ -31,13 +41,13 @@ type AnyReporter = (report: any, ...rest: any[]) => unknown;
  * markdown, html) given a copy of the model with control characters from
  * input shown as escapes (`displayCopy`), so no reporter can forget to.
  */
-export function reporterTable<F extends string, R extends AnyReporter>(loaders: Reporters<F, R>): Reporters<F, R> {
+export function reporterTable<F extends string, R extends AnyReporter>(loaders: ReporterLoaders<F, R>): Reporters<F, R> {
   const table = {} as Record<F, () => Promise<R>>;
   for (const format of Object.keys(loaders) as F[]) {
     const load = loaders[format];
     table[format] = EXACT_FORMATS.has(format) ? load : async () => forPeople(await load());
   }
-  return table;
+  return table as Reporters<F, R>;
 }
 
 function forPeople<R extends AnyReporter>(reporter: R): R {
