@@ -4,11 +4,28 @@
 export {AuditChain, recomputeChecksum, verifyChain} from './audit/chain.js';
 export {AuditLineage, LineageError, LineageGraph, lineageKey} from './audit/lineage.js';
 export {
+  type AttestFleetOptions,
+  attestFleetReport,
+  FLEET_REPORT_PREDICATE_TYPE,
+  type FleetAttestationVerification,
+  type FleetReportPredicate,
+  type FleetStatement,
+  type FleetTotals,
+  type FleetTrail,
+  type MergedSummary,
+  type VerifyFleetAttestationOptions,
+  verifyFleetAttestation,
+} from './audit/fleet/attestation.js';
+export {
   type AttestComplianceOptions,
+  type Attestation,
   type AttestationVerification,
+  type AttestedFile,
   type AttestedInput,
+  type AttestFileOptions,
   type AttestInput,
   attestComplianceExport,
+  attestFile,
   COMPLIANCE_EXPORT_PREDICATE_TYPE,
   type ComplianceAttestation,
   type ComplianceExportPredicate,
@@ -23,12 +40,17 @@ export {
   type InputCheckpointStatus,
   type InTotoStatement,
   type InTotoSubject,
+  type OpenAttestationOptions,
+  type OpenedAttestation,
   type OpenedDsseEnvelope,
+  openAttestation,
   openDsseEnvelope,
+  type PredicateChecks,
   signDsseEnvelope,
   type VerifyAttestationOptions,
   verifyComplianceAttestation,
 } from './audit/tlog/attestation.js';
+export {type VerifiedAttestation, verifyAttestation} from './audit/verify-attestation.js';
 export {
   type Checkpoint,
   formatCheckpoint,

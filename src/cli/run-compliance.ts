@@ -3,20 +3,21 @@
 // 3 when an input cannot be read or the report cannot be written.
 import {basename, resolve} from 'node:path';
 import {attestComplianceExport} from '../audit/tlog/attestation.js';
-import {type NoteSigner, verifierKeyLabel} from '../audit/tlog/keys.js';
+import type {NoteSigner} from '../audit/tlog/keys.js';
 import {DatasetError} from '../dataset/errors.js';
 import {datasetComplianceReport} from '../dataset/sql-report.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../report/compliance.js';
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
+import {attestationSignerOf, attestRequested, writeAttestationBeside} from './attestation-files.js';
 import type {CommandIo} from './command-io.js';
 import {datasetCliError} from './dataset-errors.js';
 import {displayText} from './display-text.js';
 import {commandNotes, emptyInputText} from './diagnostics.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {type InputFile, resolveInputPaths, STDIN} from './input-paths.js';
-import {writeFileAtomic, writeReport} from './output.js';
+import {writeReport} from './output.js';
 import {reportSettings} from './report-settings.js';
 
 import {COMPLIANCE_FORMATS} from './reporters/compliance/formats.js';
@@ -24,7 +25,6 @@ import {COMPLIANCE_REPORTERS} from './reporters/compliance/index.js';
 import type {COMPLIANCE_EXPORT} from './specs/compliance-export.js';
 import type {FlagValues} from './start/spec.js';
 import {readErrorText} from './system-errors.js';
-import {asCommandFailure, signerKeyOf} from './tlog-files.js';
 
 export type ComplianceFlags = FlagValues<(typeof COMPLIANCE_EXPORT)['flags']>;
 
@@ -60,42 +60,37 @@ export async function runComplianceExport(files: readonly string[], flags: Compl
 
 /** `--attest --key-file`: the signer, checked (with what the attestation needs) before any input is read; null without --attest. */
 async function attestationSigner(flags: ComplianceFlags, inputs: InputFile[], outputFile: string | undefined, io: CommandIo): Promise<NoteSigner | null> {
-  if (!flags.attest) {
-    if (flags['key-file'] !== undefined) throw usageError('--key-file is the signer key of --attest; give --attest too');
-    return null;
-  }
-  if (flags['key-file'] === undefined) throw usageError('--attest needs --key-file, the signer key (PREFIX.key from aigc chain keygen)');
-  if (outputFile === undefined) throw usageError('--attest needs -o FILE: the attestation is about the export file');
+  if (!attestRequested(flags, outputFile, 'export')) return null;
   if (inputs.some(({path}) => path === STDIN)) throw usageError('--attest cannot attest stdin (-): give the input trails as files');
-  const signer = await signerKeyOf(flags['key-file'], io);
-  if (signer.type !== 'ed25519') throw ioError('malformed-key: a witness key (cosignature/v1) cannot sign an attestation; give the log key', flags['key-file']);
-  return signer;
+  return attestationSignerOf(flags['key-file']!, io);
 }
 
 /** Writes `FILE.intoto.json`, the DSSE envelope of the in-toto Statement about the export just written. */
 async function writeAttestation(report: ComplianceReport, inputs: InputFile[], outputFile: string, signer: NoteSigner, io: CommandIo, note: (message: string) => void): Promise<void> {
-  const envelopeFile = `${outputFile}.intoto.json`;
   const rfc3339 = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
-  const attestation = await asCommandFailure(() =>
-    attestComplianceExport({
-      exportFile: resolve(io.cwd, outputFile),
-      subjectName: basename(outputFile),
-      inputs: inputs.map(({path}) => ({file: resolve(io.cwd, path), name: path})),
-      reportVersion: report.version,
-      generatedAt: rfc3339(Math.floor(Date.now() / 1000)),
-      period: {start: report.period === null ? null : rfc3339(report.period.start), end: report.period === null ? null : rfc3339(report.period.end)},
-      totals: {
-        totalArtifacts: report.totalArtifacts,
-        passCount: report.passCount,
-        failCount: report.failCount,
-        invalidArtifacts: report.invalidArtifacts,
-        complianceRate: report.complianceRate,
-      },
-      signer,
-    }),
+  await writeAttestationBeside(
+    outputFile,
+    () =>
+      attestComplianceExport({
+        exportFile: resolve(io.cwd, outputFile),
+        subjectName: basename(outputFile),
+        inputs: inputs.map(({path}) => ({file: resolve(io.cwd, path), name: path})),
+        reportVersion: report.version,
+        generatedAt: rfc3339(Math.floor(Date.now() / 1000)),
+        period: {start: report.period === null ? null : rfc3339(report.period.start), end: report.period === null ? null : rfc3339(report.period.end)},
+        totals: {
+          totalArtifacts: report.totalArtifacts,
+          passCount: report.passCount,
+          failCount: report.failCount,
+          invalidArtifacts: report.invalidArtifacts,
+          complianceRate: report.complianceRate,
+        },
+        signer,
+      }),
+    signer,
+    io,
+    note,
   );
-  await writeFileAtomic(envelopeFile, attestation.text, io.cwd);
-  note(`attestation written to ${envelopeFile} (signed by ${verifierKeyLabel(signer.verifierKey)})`);
 }
 
 async function datasetReport(dir: string, given: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {

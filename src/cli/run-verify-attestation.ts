@@ -1,9 +1,11 @@
-// `aigc compliance verify-attestation ENVELOPE --pubkey PREFIX.pub EXPORT [-i TRAIL…]`:
-// the attestation of a compliance export checked with only the public key.
+// `aigc compliance verify-attestation ENVELOPE --pubkey PREFIX.pub FILE [-i FILE…]`:
+// the attestation of a compliance export or a fleet report checked with only
+// the public key.
 import {stat} from 'node:fs/promises';
 import {basename, resolve} from 'node:path';
-import {verifyComplianceAttestation} from '../audit/tlog/attestation.js';
+import {FLEET_REPORT_PREDICATE_TYPE} from '../audit/fleet/attestation.js';
 import {TlogError} from '../audit/tlog/errors.js';
+import {verifyAttestation} from '../audit/verify-attestation.js';
 import type {CommandIo} from './command-io.js';
 import {CliError, ExitCode, ioError} from './exit-codes.js';
 import {writeReport} from './output.js';
@@ -22,24 +24,27 @@ export async function runVerifyAttestation(envelopeFile: string, exportFile: str
   const envelope = await readSmallFile(envelopeFile, 'attestation', io);
   const inputs = flags.input ?? [];
   for (const file of [exportFile, ...inputs]) await checkFile(file, io);
-  const empty: AttestationCheckReport = {envelope: envelopeFile, export: exportFile, ok: false, failure: null, sha256: null, signedBy: [], predicate: null, inputsChecked: [], checkpoints: []};
+  const empty: AttestationCheckReport = {envelope: envelopeFile, export: exportFile, ok: false, failure: null, sha256: null, signedBy: [], predicateType: null, predicate: null, inputsChecked: [], checkpoints: []};
   let report: AttestationCheckReport;
   try {
     // Paths as given (the process's folder is io.cwd), so failures name the files as the user did.
-    const verified = await verifyComplianceAttestation(envelope, keys, exportFile, {
+    const verified = await verifyAttestation(envelope, keys, exportFile, {
       subjectName: basename(exportFile),
       inputs: inputs.map((file) => ({file, name: file})),
       logKeys: keys,
     });
-    const {statement} = verified;
+    const attested =
+      verified.predicateType === FLEET_REPORT_PREDICATE_TYPE
+        ? ({predicateType: verified.predicateType, predicate: verified.statement.predicate} as const)
+        : ({predicateType: verified.predicateType, predicate: verified.statement.predicate} as const);
     report = {
       ...empty,
+      ...attested,
       ok: true,
-      sha256: statement.subject.find((subject) => subject.name === basename(exportFile))?.digest.sha256 ?? null,
+      sha256: verified.statement.subject.find((subject) => subject.name === basename(exportFile))?.digest.sha256 ?? null,
       signedBy: verified.signedBy.map((key) => key.verifierKey),
-      predicate: statement.predicate,
       inputsChecked: verified.inputsChecked,
-      checkpoints: verified.checkpoints,
+      checkpoints: verified.predicateType === FLEET_REPORT_PREDICATE_TYPE ? [] : verified.checkpoints,
     };
   } catch (error) {
     if (!(error instanceof TlogError)) throw error;

@@ -1,13 +1,15 @@
-// Attested compliance exports: an in-toto Statement v1 in a DSSE envelope
-// signed with the log's Ed25519 key.
+// Attestations of files aigc writes: an in-toto Statement v1 in a DSSE
+// envelope signed with the log's Ed25519 key. One signing and one opening path
+// for every predicate type; the compliance export's predicate is here, the
+// fleet report's in ../fleet/attestation.ts.
 //
 // - DSSE: the signature is Ed25519 over PAE(payloadType, payload) =
 //   "DSSEv1" SP LEN(type) SP type SP LEN(body) SP body; payloadType
 //   `application/vnd.in-toto+json`; each signature's `keyid` is the signer's
 //   verifier key (`name+hexid+base64`), a hint only: verification tries every
 //   given key. Standard and URL-safe base64 are both read, as DSSE requires.
-// - Statement: `_type` https://in-toto.io/Statement/v1, one subject (the export
-//   file's name and SHA-256), predicate type
+// - Statement: `_type` https://in-toto.io/Statement/v1, one subject (the
+//   attested file's name and SHA-256) and a predicate type of ours, e.g.
 //   https://aigc.dev/attestations/compliance-export/v1 (below).
 
 import {createHash} from 'node:crypto';
@@ -131,13 +133,15 @@ export interface InTotoStatement<P> {
   predicate: P;
 }
 
-/** One input trail of the export. */
-export interface AttestedInput {
-  /** The input as the user named it. */
+/** A file an attestation names, with its size and SHA-256 when it was made. */
+export interface AttestedFile {
   name: string;
-  /** Its size in bytes and SHA-256 when the export was made. */
   size: number;
   digest: {sha256: string};
+}
+
+/** One input trail of the export, named as the user named it. */
+export interface AttestedInput extends AttestedFile {
   /** Its signed checkpoint (`TRAIL.checkpoint`) when it had one, else null. */
   checkpoint: string | null;
 }
@@ -195,12 +199,7 @@ export interface AttestComplianceOptions {
   signer: NoteSigner;
 }
 
-export interface ComplianceAttestation {
-  statement: ComplianceStatement;
-  envelope: DsseEnvelope;
-  /** The envelope as a file holds it (JSON, final newline). */
-  text: string;
-}
+export type ComplianceAttestation = Attestation<ComplianceExportPredicate>;
 
 async function checkpointBeside(file: string): Promise<string | null> {
   try {
@@ -211,23 +210,143 @@ async function checkpointBeside(file: string): Promise<string | null> {
   }
 }
 
+export interface AttestFileOptions<P> {
+  /** The attested file: the Statement's one subject. */
+  subjectFile: string;
+  /** Subject name (default: the file's base name). */
+  subjectName?: string;
+  predicateType: string;
+  predicate: P;
+  signer: NoteSigner;
+}
+
+export interface Attestation<P> {
+  statement: InTotoStatement<P>;
+  envelope: DsseEnvelope;
+  /** The envelope as a file holds it (JSON, final newline). */
+  text: string;
+}
+
+/** Hashes the subject file and signs the Statement of `predicate` about it. */
+export async function attestFile<P>(options: AttestFileOptions<P>): Promise<Attestation<P>> {
+  const subject = await fileDigest(options.subjectFile);
+  const statement: InTotoStatement<P> = {
+    _type: IN_TOTO_STATEMENT_V1,
+    subject: [{name: options.subjectName ?? basename(options.subjectFile), digest: {sha256: subject.sha256}}],
+    predicateType: options.predicateType,
+    predicate: options.predicate,
+  };
+  const envelope = signDsseEnvelope(DSSE_PAYLOAD_TYPE_IN_TOTO, Buffer.from(JSON.stringify(statement), 'utf8'), [options.signer]);
+  return {statement, envelope, text: `${JSON.stringify(envelope, null, 2)}\n`};
+}
+
 /** Hashes the export and its inputs and signs the Statement about them. */
 export async function attestComplianceExport(options: AttestComplianceOptions): Promise<ComplianceAttestation> {
-  const exported = await fileDigest(options.exportFile);
   const inputs: AttestedInput[] = [];
   for (const input of options.inputs) {
     const {size, sha256} = await fileDigest(input.file);
     const checkpoint = input.checkpoint === undefined ? await checkpointBeside(input.file) : input.checkpoint;
     inputs.push({name: input.name ?? input.file, size, digest: {sha256}, checkpoint});
   }
-  const statement: ComplianceStatement = {
-    _type: IN_TOTO_STATEMENT_V1,
-    subject: [{name: options.subjectName ?? basename(options.exportFile), digest: {sha256: exported.sha256}}],
+  return attestFile({
+    subjectFile: options.exportFile,
+    subjectName: options.subjectName,
     predicateType: COMPLIANCE_EXPORT_PREDICATE_TYPE,
     predicate: {reportVersion: options.reportVersion, generatedAt: options.generatedAt, period: options.period, totals: options.totals, inputs},
-  };
-  const envelope = signDsseEnvelope(DSSE_PAYLOAD_TYPE_IN_TOTO, Buffer.from(JSON.stringify(statement), 'utf8'), [options.signer]);
-  return {statement, envelope, text: `${JSON.stringify(envelope, null, 2)}\n`};
+    signer: options.signer,
+  });
+}
+
+/** The predicate types an opening accepts, each with the check that its predicate is well formed. */
+export type PredicateChecks = Readonly<Record<string, (predicate: unknown) => boolean>>;
+
+export interface OpenAttestationOptions {
+  /** The subject name expected (default: the file's base name). */
+  subjectName?: string;
+  predicates: PredicateChecks;
+}
+
+export interface OpenedAttestation {
+  statement: InTotoStatement<unknown>;
+  /** The subject file's SHA-256 (the subject's). */
+  sha256: string;
+  signedBy: NoteVerifier[];
+}
+
+function statementOf(payload: Buffer, predicates: PredicateChecks): InTotoStatement<unknown> {
+  let value: unknown;
+  try {
+    value = JSON.parse(payload.toString('utf8'));
+  } catch {
+    throw new TlogError('malformed-envelope', 'the envelope payload is not JSON');
+  }
+  const statement = value as Partial<InTotoStatement<unknown>> | null;
+  if (statement === null || typeof statement !== 'object' || statement._type !== IN_TOTO_STATEMENT_V1) {
+    throw new TlogError('malformed-envelope', `the payload is not an in-toto Statement v1 (${IN_TOTO_STATEMENT_V1})`);
+  }
+  const types = Object.keys(predicates);
+  const wellFormed = typeof statement.predicateType === 'string' && Object.hasOwn(predicates, statement.predicateType) ? predicates[statement.predicateType] : undefined;
+  if (wellFormed === undefined) {
+    throw new TlogError('malformed-envelope', `the Statement's predicate type is ${quoted(String(statement.predicateType))}, not ${types.join(' or ')}`);
+  }
+  const subjectsValid = Array.isArray(statement.subject) && statement.subject.length > 0 && statement.subject.every((subject) => typeof subject?.digest?.sha256 === 'string');
+  if (!subjectsValid || !wellFormed(statement.predicate)) throw new TlogError('malformed-envelope', 'the Statement lacks a subject digest or a well-formed predicate');
+  return statement as InTotoStatement<unknown>;
+}
+
+/**
+ * Opens an attestation of `subjectFile`: the envelope's signature by one of
+ * `keys`, an in-toto Statement of one of the accepted predicate types, and the
+ * file as its subject (name and SHA-256: `subject-mismatch`).
+ */
+export async function openAttestation(envelope: string | Uint8Array, keys: readonly NoteVerifier[], subjectFile: string, options: OpenAttestationOptions): Promise<OpenedAttestation> {
+  const opened = openDsseEnvelope(envelope, keys);
+  if (opened.payloadType !== DSSE_PAYLOAD_TYPE_IN_TOTO) throw new TlogError('malformed-envelope', `the payload type is ${quoted(opened.payloadType)}, not ${DSSE_PAYLOAD_TYPE_IN_TOTO}`);
+  const statement = statementOf(opened.payload, options.predicates);
+  const found = await fileDigest(subjectFile);
+  const subject = statement.subject.find((candidate) => candidate.digest.sha256 === found.sha256);
+  if (subject === undefined) {
+    throw new TlogError('subject-mismatch', `${subjectFile} is not the attested file: its SHA-256 is ${found.sha256}, the attestation's ${statement.subject[0].digest.sha256}`, {
+      file: subjectFile,
+      expected: statement.subject[0].digest.sha256,
+      found: found.sha256,
+    });
+  }
+  const name = options.subjectName ?? basename(subjectFile);
+  if (subject.name !== name) throw new TlogError('subject-mismatch', `the attested file is named ${quoted(subject.name)}, not ${quoted(name)}`, {file: subjectFile, expected: subject.name, found: name});
+  return {statement, sha256: found.sha256, signedBy: opened.signedBy};
+}
+
+/** How a file checked against an attestation is spoken of in its failures. */
+export interface AttestedFileWording {
+  /** e.g. "an input of the attested export". */
+  role: string;
+  /** e.g. "the export". */
+  since: string;
+}
+
+/**
+ * Checks `input` against the files an attestation names: found by name (or by
+ * base name when only one has it), same size and SHA-256 as one of them
+ * (`input-mismatch`). Returns the attested name.
+ */
+export async function checkAttestedFile(attested: readonly AttestedFile[], input: {file: string; name?: string}, wording: AttestedFileWording): Promise<string> {
+  const name = input.name ?? input.file;
+  const byName = attested.filter((entry) => entry.name === name);
+  const byBase = attested.filter((entry) => basename(entry.name) === basename(name));
+  const candidates = byName.length > 0 ? byName : byBase.length === 1 ? byBase : [];
+  if (candidates.length === 0) throw new TlogError('input-mismatch', `${name} is not ${wording.role}`, {file: input.file});
+  const {size, sha256} = await fileDigest(input.file);
+  const entry = candidates.find((candidate) => candidate.size === size && candidate.digest.sha256 === sha256);
+  if (entry === undefined) {
+    const [first] = candidates;
+    throw new TlogError('input-mismatch', `${input.file} changed since ${wording.since}: ${size} bytes with SHA-256 ${sha256}, attested ${first.size} bytes with ${first.digest.sha256}`, {
+      file: input.file,
+      expected: first.digest.sha256,
+      found: sha256,
+    });
+  }
+  return entry.name;
 }
 
 export interface VerifyAttestationOptions {
@@ -257,34 +376,23 @@ export interface AttestationVerification {
   checkpoints: InputCheckpointStatus[];
 }
 
-function statementOf(payload: Buffer): ComplianceStatement {
-  let value: unknown;
-  try {
-    value = JSON.parse(payload.toString('utf8'));
-  } catch {
-    throw new TlogError('malformed-envelope', 'the envelope payload is not JSON');
-  }
-  const statement = value as Partial<ComplianceStatement> | null;
-  if (statement === null || typeof statement !== 'object' || statement._type !== IN_TOTO_STATEMENT_V1) {
-    throw new TlogError('malformed-envelope', `the payload is not an in-toto Statement v1 (${IN_TOTO_STATEMENT_V1})`);
-  }
-  if (statement.predicateType !== COMPLIANCE_EXPORT_PREDICATE_TYPE) {
-    throw new TlogError('malformed-envelope', `the Statement's predicate type is ${quoted(String(statement.predicateType))}, not ${COMPLIANCE_EXPORT_PREDICATE_TYPE}`);
-  }
-  const subjectsValid = Array.isArray(statement.subject) && statement.subject.length > 0 && statement.subject.every((subject) => typeof subject?.digest?.sha256 === 'string');
-  const predicate = statement.predicate as Partial<ComplianceExportPredicate> | undefined;
-  const inputsValid =
+function isCompliancePredicate(value: unknown): boolean {
+  const predicate = value as Partial<ComplianceExportPredicate> | undefined;
+  return (
     Array.isArray(predicate?.inputs) &&
-    predicate.inputs.every((input) => typeof input?.name === 'string' && typeof input.size === 'number' && typeof input.digest?.sha256 === 'string' && (input.checkpoint === null || typeof input.checkpoint === 'string'));
-  if (!subjectsValid || !inputsValid) throw new TlogError('malformed-envelope', 'the Statement lacks a subject digest or well-formed inputs');
-  return statement as ComplianceStatement;
+    predicate.inputs.every((input) => typeof input?.name === 'string' && typeof input.size === 'number' && typeof input.digest?.sha256 === 'string' && (input.checkpoint === null || typeof input.checkpoint === 'string'))
+  );
 }
 
+/** The compliance export's predicate type, for openAttestation. */
+export const COMPLIANCE_EXPORT_PREDICATE: PredicateChecks = {[COMPLIANCE_EXPORT_PREDICATE_TYPE]: isCompliancePredicate};
+
+const EXPORT_INPUT: AttestedFileWording = {role: 'an input of the attested export', since: 'the export'};
+
 /**
- * Verifies an attestation of a compliance export: the envelope's signature by
- * one of `keys`, an in-toto Statement of our predicate type, the export file
- * as its subject (name and SHA-256: `subject-mismatch`), and each input file
- * given as attested (`input-mismatch`).
+ * Verifies an attestation of a compliance export: opened as openAttestation
+ * does for our compliance predicate type, then each input file given as
+ * attested (`input-mismatch`).
  */
 export async function verifyComplianceAttestation(
   envelope: string | Uint8Array,
@@ -292,41 +400,17 @@ export async function verifyComplianceAttestation(
   exportFile: string,
   options: VerifyAttestationOptions = {},
 ): Promise<AttestationVerification> {
-  const opened = openDsseEnvelope(envelope, keys);
-  if (opened.payloadType !== DSSE_PAYLOAD_TYPE_IN_TOTO) throw new TlogError('malformed-envelope', `the payload type is ${quoted(opened.payloadType)}, not ${DSSE_PAYLOAD_TYPE_IN_TOTO}`);
-  const statement = statementOf(opened.payload);
-  const exported = await fileDigest(exportFile);
-  const subject = statement.subject.find((candidate) => candidate.digest.sha256 === exported.sha256);
-  if (subject === undefined) {
-    throw new TlogError('subject-mismatch', `${exportFile} is not the attested export: its SHA-256 is ${exported.sha256}, the attestation's ${statement.subject[0].digest.sha256}`, {
-      file: exportFile,
-      expected: statement.subject[0].digest.sha256,
-      found: exported.sha256,
-    });
-  }
-  const name = options.subjectName ?? basename(exportFile);
-  if (subject.name !== name) throw new TlogError('subject-mismatch', `the attested export is named ${quoted(subject.name)}, not ${quoted(name)}`, {file: exportFile, expected: subject.name, found: name});
-  const inputsChecked: string[] = [];
-  for (const input of options.inputs ?? []) inputsChecked.push(await checkInput(statement.predicate.inputs, input));
-  const checkpoints = statement.predicate.inputs.map((input) => checkpointStatus(input, options.logKeys));
-  return {statement, signedBy: opened.signedBy, inputsChecked, checkpoints};
+  const opened = await openAttestation(envelope, keys, exportFile, {subjectName: options.subjectName, predicates: COMPLIANCE_EXPORT_PREDICATE});
+  return checkComplianceAttestation(opened, options);
 }
 
-async function checkInput(attested: readonly AttestedInput[], input: {file: string; name?: string}): Promise<string> {
-  const name = input.name ?? input.file;
-  const byName = attested.filter((entry) => entry.name === name);
-  const byBase = attested.filter((entry) => basename(entry.name) === basename(name));
-  const entry = byName[0] ?? (byBase.length === 1 ? byBase[0] : undefined);
-  if (entry === undefined) throw new TlogError('input-mismatch', `${name} is not an input of the attested export`, {file: input.file});
-  const {size, sha256} = await fileDigest(input.file);
-  if (size !== entry.size || sha256 !== entry.digest.sha256) {
-    throw new TlogError('input-mismatch', `${input.file} changed since the export: ${size} bytes with SHA-256 ${sha256}, attested ${entry.size} bytes with ${entry.digest.sha256}`, {
-      file: input.file,
-      expected: entry.digest.sha256,
-      found: sha256,
-    });
-  }
-  return entry.name;
+/** The compliance predicate's own checks of an opened attestation: the inputs given, and each input's checkpoint. */
+export async function checkComplianceAttestation(opened: OpenedAttestation, options: VerifyAttestationOptions): Promise<AttestationVerification> {
+  const statement = opened.statement as ComplianceStatement;
+  const inputsChecked: string[] = [];
+  for (const input of options.inputs ?? []) inputsChecked.push(await checkAttestedFile(statement.predicate.inputs, input, EXPORT_INPUT));
+  const checkpoints = statement.predicate.inputs.map((input) => checkpointStatus(input, options.logKeys));
+  return {statement, signedBy: opened.signedBy, inputsChecked, checkpoints};
 }
 
 function checkpointStatus(input: AttestedInput, logKeys: readonly NoteVerifier[] | undefined): InputCheckpointStatus {

@@ -41,9 +41,9 @@ export type TlogErrorCode =
   | 'witness-state'
   /** A DSSE envelope or in-toto Statement that is not well formed, or not of the expected type. */
   | 'malformed-envelope'
-  /** The export file is not the attested subject (another SHA-256 or name). */
+  /** The file (an export, a fleet report) is not the attested subject (another SHA-256 or name). */
   | 'subject-mismatch'
-  /** An input file differs from the attested one (size or SHA-256), or is not in the attestation. */
+  /** A file checked against the attestation (an export's input trail, a fleet's summary or trail) differs from the attested one (size or SHA-256), or is not in it. */
   | 'input-mismatch';
 
 export interface TlogErrorDetails {

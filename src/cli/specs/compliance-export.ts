@@ -2,6 +2,7 @@
 import {COMPLIANCE_FORMATS} from '../reporters/compliance/formats.js';
 import {defineCommand} from '../start/spec.js';
 import {emptyInputHelp, reportFlags} from './shared.js';
+import {attestFlags} from './tlog-shared.js';
 
 export const COMPLIANCE_EXPORT = defineCommand({
   id: 'compliance:export',
@@ -50,8 +51,7 @@ Exit status: 0 report written, 1 every line was invalid (nothing written), 2 usa
     },
     ...reportFlags(COMPLIANCE_FORMATS),
     'include-artifacts': {type: 'boolean', description: 'Include every valid artifact in the report (json; this keeps them all in memory).'},
-    attest: {type: 'boolean', description: 'Also write FILE.intoto.json: a signed in-toto attestation of the export and its inputs (needs -o FILE and --key-file).'},
-    'key-file': {type: 'string', description: 'The signer key for --attest (PREFIX.key from aigc chain keygen).', helpValue: 'PREFIX.key'},
+    ...attestFlags('the export and its inputs'),
     lineage: {type: 'boolean', description: 'Add lineage analysis: roots, leaves, orphans and cycles of the derivation graph (of up to 1,000,000 distinct artifacts, about 1.5 GiB at most; more is refused with exit 3).'},
   },
 });

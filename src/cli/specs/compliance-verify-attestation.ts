@@ -8,23 +8,28 @@ const {format, json} = reportFlags(ATTESTATION_CHECK_FORMATS);
 
 export const COMPLIANCE_VERIFY_ATTESTATION = defineCommand({
   id: 'compliance:verify-attestation',
-  summary: 'Check the signed attestation of a compliance export (aigc compliance export --attest).',
-  description: `Checks, with only the public key: that the DSSE envelope is signed by that key, that it holds an in-toto Statement v1 of the predicate https://aigc.dev/attestations/compliance-export/v1, and that EXPORT is its subject (same SHA-256 and file name: subject-mismatch otherwise). Each input trail given with -i must be as attested, byte for byte (input-mismatch). The checkpoint attested for each input is verified with the same key, and the report says which inputs were checked, which checkpoints verified and by which key, the period covered, the report date and the totals.
+  summary: 'Check the signed attestation of a compliance export or a fleet report (compliance export --attest, chain verify-summaries --attest).',
+  description: `Checks, with only the public key: that the DSSE envelope is signed by that key, that it holds an in-toto Statement v1 of one of the predicates https://aigc.dev/attestations/compliance-export/v1 (aigc compliance export --attest) or https://aigc.dev/attestations/fleet-report/v1 (aigc chain verify-summaries --attest), and that EXPORT is its subject (same SHA-256 and file name: subject-mismatch otherwise). The report says which predicate it verified (predicateType in the json format).
+
+For a compliance export, each input trail given with -i must be as attested, byte for byte (input-mismatch). The checkpoint attested for each input is verified with the same key, and the report says which inputs were checked, which checkpoints verified and by which key, the period covered, the report date and the totals.
+
+For a fleet report, each summary or trail file given with -i must be as attested, byte for byte (input-mismatch), and the report lists the summaries merged, each trail file's log and checkpoint as its summary said, the totals and whether the fleet was whole.
 
 Every failure has a stable code, shown as "FAILED: <code>: <reason>" (and in the json format): bad-signature, unknown-key, malformed-envelope, subject-mismatch, input-mismatch.
 
 Exit status: 0 verified, 1 not verified, 2 usage error, 3 a file cannot be read or the key file is bad.`,
   examples: [
     {description: 'Check an attested export and the trail it was made from', command: '<%= config.bin %> <%= command.id %> report.json.intoto.json --pubkey audit.pub report.json -i audit.jsonl'},
+    {description: 'Check an attested fleet report and one of the summaries it merged', command: '<%= config.bin %> <%= command.id %> fleet.json.intoto.json --pubkey audit.pub fleet.json -i audit-2026-01-01.jsonl.summary.json'},
   ],
   args: {
-    envelope: {description: 'The DSSE envelope (EXPORT.intoto.json).', required: true},
-    export: {description: 'The export file it attests.', required: true},
+    envelope: {description: 'The DSSE envelope (EXPORT.intoto.json, FLEET.json.intoto.json).', required: true},
+    export: {description: 'The file it attests: a compliance export or a fleet report.', required: true},
   },
   flags: {
     format,
     json,
     pubkey: PUBKEY_FLAG,
-    input: {type: 'string', char: 'i', multiple: true, description: 'An input trail to check against the attestation (repeatable).', helpValue: 'FILE'},
+    input: {type: 'string', char: 'i', multiple: true, description: 'A file to check against the attestation (repeatable): an input trail of an export; a summary or trail file of a fleet report.', helpValue: 'FILE'},
   },
 });

@@ -35,3 +35,11 @@ export const CHECKPOINT_WRITER_FLAGS = {
     helpValue: 'N',
   },
 } as const satisfies Record<string, FlagSpec>;
+
+/** `--attest --key-file`: a signed in-toto attestation beside the -o FILE a command writes (what: what it attests). */
+export function attestFlags(what: string) {
+  return {
+    attest: {type: 'boolean', description: `Also write FILE.intoto.json: a signed in-toto attestation of ${what} (needs -o FILE and --key-file).`},
+    'key-file': {type: 'string', description: 'The signer key for --attest (PREFIX.key from aigc chain keygen).', helpValue: 'PREFIX.key'},
+  } as const satisfies Record<string, FlagSpec>;
+}
