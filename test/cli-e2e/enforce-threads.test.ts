@@ -10,6 +10,9 @@ import {tempFolder} from '../cli/command-line.js';
 import {REPO_ROOT, spawnAigc as aigc} from './cli.js';
 
 const CORPORA = ['corpus-public', 'corpus-edges', 'corpus-wide'];
+/** A guard against a hang, not a timing assertion: four runs of a few MiB at once take a while on a loaded 2-core machine. */
+const RUN_TIMEOUT_MS = 120_000;
+const TEST_TIMEOUT_MS = RUN_TIMEOUT_MS + 30_000;
 
 describe('aigc enforce on several threads', () => {
   const folder = tempFolder();
@@ -27,7 +30,7 @@ describe('aigc enforce on several threads', () => {
       cwd: folder.path,
       input: options.stdin ? invocations : undefined,
       env: {AIGC_TEST_KEY: 'threads-key'},
-      timeoutMs: 120000,
+      timeoutMs: RUN_TIMEOUT_MS,
     });
 
   it('writes the artifacts one thread writes, byte for byte, in input order', async () => {
@@ -39,7 +42,7 @@ describe('aigc enforce on several threads', () => {
       expect([run.code, run.stderr]).toEqual([1, '']);
       expect(run.stdout).toBe(one.stdout);
     }
-  });
+  }, TEST_TIMEOUT_MS);
 
   it('signs, indents, records, gates and redacts as one thread does', async () => {
     const flags = ['--key-env', 'AIGC_TEST_KEY', '--pretty', '--gate', './gates.mjs', '--redact', 'digits=\\d{3,}'];
@@ -54,5 +57,5 @@ describe('aigc enforce on several threads', () => {
     const records = readFileSync(join(folder.path, 'one.records.jsonl'), 'utf8');
     expect(records.length).toBeGreaterThan(invocations.length);
     expect(readFileSync(join(folder.path, 'two.records.jsonl'), 'utf8')).toBe(records);
-  });
+  }, TEST_TIMEOUT_MS);
 });

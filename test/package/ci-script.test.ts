@@ -27,11 +27,12 @@ describe(".ci/run", () => {
       '#!/usr/bin/env bash\nif [ "$1" = test ]; then printf "\\x1b[2m Tests \\x1b[22m 12 passed | 3 failed (15)\\n"; exit 1; fi\nexit 0\n',
     );
     chmodSync(fakeNpm, 0o755);
-    // The best-effort installs meet an apt-get that fails at once, so only
+    // The best-effort installs meet an apt-get and a python3 that fail at once, so only
     // the npm steps and the summary do real work.
-    const fakeApt = join(bin, "apt-get");
-    writeFileSync(fakeApt, "#!/usr/bin/env bash\nexit 1\n");
-    chmodSync(fakeApt, 0o755);
+    for (const installer of ["apt-get", "python3"]) {
+      writeFileSync(join(bin, installer), "#!/usr/bin/env bash\nexit 1\n");
+      chmodSync(join(bin, installer), 0o755);
+    }
     const body = readFileSync(script, "utf8");
     writeFileSync(join(dir, ".ci", "run"), body);
     const result = spawnSync("bash", [join(dir, ".ci", "run")], {
