@@ -18,6 +18,7 @@ import {isMachineFormat} from './format.js';
 import {changedSuites, coverageRequest, deliverCoverage} from './policy-test-coverage.js';
 import type {CommandIo} from './command-io.js';
 import {commandNotes} from './diagnostics.js';
+import {pathsOrProject} from './project-paths.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
 import {writeReport} from './output.js';
@@ -52,13 +53,14 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
   const coverage = coverageRequest(flags, settings.outputFile, io.cwd);
-  const loaded = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note, fileSetTest(config, 'suites'));
+  const walked = pathsOrProject(paths, config, io.cwd);
+  const loaded = loadSuites(walked, io.cwd, note, fileSetTest(config, 'suites'));
   const {problems} = loaded;
   let {suites} = loaded;
   for (const problem of problems) note(`${problem.location}: ${problem.message}`);
   const errored = new Set(problems.map((problem) => problem.file)).size;
   if (problems.length > 0) note(`${countOf(errored, 'suite file')} not run: fix the problems above`);
-  if (suites.length === 0 && problems.length === 0) note(`no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}`);
+  if (suites.length === 0 && problems.length === 0) note(`no test suites (*.test.yaml) found in ${walked.join(', ')}`);
   const changedSince = flags['changed-since'];
   const changed = changedSince === undefined ? undefined : changedSuites(suites, changedSince, {cwd: io.cwd, policyRoot: flags['policy-root']});
   if (changed) {
