@@ -2,12 +2,15 @@
 // test time: policies beside their `*.test.yaml` suites, drafts the config
 // excludes, a `docker-compose.yml`, golden fixtures, and a `.aigc.yaml` with
 // include/exclude globs and a coverage threshold. The command lines are the
-// ones the README's workflow runs: lint, tests with coverage and LCOV (read by
-// Debian's lcov and genhtml when installed), and the replay of the fixtures.
+// ones the README's plain workflow runs (and it runs them here, as CI would):
+// lint, tests with coverage and LCOV (read by Debian's lcov and genhtml when
+// installed), and the replay of the fixtures.
 import {spawnSync} from 'node:child_process';
 import {copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {parse} from 'yaml';
+import {schemaStoreValidator} from '../../github/schemastore.js';
 import {aigc, REPO_ROOT, tempFolder} from '../command-line.js';
 
 const HAS_GENHTML = spawnSync('genhtml', ['--version']).status === 0 && spawnSync('lcov', ['--version']).status === 0;
@@ -103,3 +106,35 @@ describe('aigc replay fixtures/golden', () => {
     expect(result.stdout).toMatch(/5 passed, 0 failed\n$/);
   });
 });
+
+describe("the README's plain GitHub Actions workflow", () => {
+  const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('### A plain workflow, without the action'));
+  const workflow = parse(/```yaml\n([\s\S]*?)```/.exec(section)?.[1] ?? '') as {jobs: Record<string, {steps: {run?: string; uses?: string; with?: Record<string, string>}[]}>};
+  const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
+  const commands = steps.flatMap((step) => (step.run?.startsWith('aigc ') ? [step.run.trim().split(/\s+/).slice(1)] : []));
+
+  it('is valid by the published GitHub workflow schema', () => {
+    const validate = schemaStoreValidator('github-workflow');
+    expect(validate(workflow), JSON.stringify(validate.errors, null, 2)).toBe(true);
+  });
+
+  it('lints with annotations and SARIF it uploads, tests with JUnit, a coverage threshold and LCOV, and replays the fixtures', () => {
+    expect(commands.map((args) => args.slice(0, 2).join(' '))).toEqual(['policy lint', 'policy test', 'replay fixtures/golden']);
+    expect(commands[0]).toEqual(['policy', 'lint', '-f', 'github', '-o', 'sarif=aigc.sarif']);
+    expect(commands[1]).toEqual(expect.arrayContaining(['-o', 'junit=aigc-tests.xml', '--coverage', '--threshold', '80', '--coverage-format', 'lcov']));
+    const upload = steps.find((step) => step.uses?.startsWith('github/codeql-action/upload-sarif@'));
+    expect(upload?.with?.sarif_file).toBe('aigc.sarif');
+  });
+
+  it('runs, every command line of it, in the repository, as CI runs it', async () => {
+    for (const args of commands) {
+      const result = await aigc(args, {cwd: folder.path, env: {CI: 'true', GITHUB_ACTIONS: 'true'}});
+      expect(result.code, `aigc ${args.join(' ')}: ${result.stderr}`).toBe(0);
+    }
+    expect(JSON.parse(readFileSync(join(folder.path, 'aigc.sarif'), 'utf8')).runs[0].results.map((result: {ruleId: string}) => result.ruleId)).toEqual(['yaml-duplicate-key']);
+    expect(readFileSync(join(folder.path, 'aigc-tests.xml'), 'utf8')).toMatch(/<testsuites[^>]* failures="0"/);
+    expect(readFileSync(join(folder.path, 'aigc-coverage.lcov'), 'utf8')).toContain('SF:policies/support-assistant.yaml\n');
+  });
+});
+
