@@ -6,6 +6,7 @@ import {lintPolicyFile} from '../policy/lint/lint.js';
 import {rulesInEffect} from '../policy/lint/rules.js';
 import {lintSuiteFile} from '../testing/lint-suite.js';
 import {policyFilesOf} from './policy-files.js';
+import {pathsOrProject} from './project-paths.js';
 import {hasUnreadableFile, missingFileResult} from '../policy/lint/rules/file-unreadable.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
@@ -28,7 +29,7 @@ export async function runLint(paths: string[], flags: LintFlags, io: CommandIo, 
   const note = commandNotes(io.stderr, 'policy lint');
   const clock = clockAt(parseNow(flags.now));
   const ruleSettings = config?.settings.lint?.rules;
-  const {checked, missing, notPolicies} = policyFilesOf(paths, io.cwd, config, note, {suites: true});
+  const {checked, missing, notPolicies} = policyFilesOf(pathsOrProject(paths, config, io.cwd), io.cwd, config, note, {suites: true});
   if (flags.verbose) for (const entry of notPolicies) note(`${entry.file}: skipped: ${entry.reason}`);
   const results: LintFileResult[] = missing.map(missingFileResult);
   for (const {file, kind} of checked) {

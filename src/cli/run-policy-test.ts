@@ -5,6 +5,7 @@
 // on a terminal outside CI, else once at the end — then, when asked, the
 // policy coverage the cases reached (see policy-test-coverage.ts).
 import {PolicyCache} from '../policy/cache.js';
+import {statSync} from 'node:fs';
 import path from 'node:path';
 import {type FileSetTest, fileSetTest} from '../config/file-sets.js';
 import type {ProjectConfig} from '../config/types.js';
@@ -17,7 +18,9 @@ import {parseNow} from './clock.js';
 import {isMachineFormat} from './format.js';
 import {changedSuites, coverageRequest, deliverCoverage} from './policy-test-coverage.js';
 import type {CommandIo} from './command-io.js';
-import {commandNotes} from './diagnostics.js';
+import {commandNotes, describeFailure} from './diagnostics.js';
+import {watchPolicyTests, type WatchSession} from './policy-test-watch.js';
+import {pathsOrProject} from './project-paths.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {loadGateModules} from './gates.js';
 import {writeReport} from './output.js';
@@ -35,12 +38,61 @@ import {compileJavaScriptPattern, RegexBudgetError} from '../python/regex.js';
 export type PolicyTestFlags = FlagValues<(typeof POLICY_TEST)['flags']>;
 
 export async function runPolicyTest(paths: string[], flags: PolicyTestFlags, io: CommandIo, config?: ProjectConfig): Promise<number> {
+  if (flags.watch) return watch(paths, flags, io, config);
+  return runReported(paths, flags, io, config);
+}
+
+async function runReported(paths: string[], flags: PolicyTestFlags, io: CommandIo, config: ProjectConfig | undefined): Promise<number> {
   try {
     return await runChecked(paths, flags, io, config);
   } catch (error) {
     // A `--run` or `reason: /…/` pattern too slow to answer is the user's to fix, like an invalid one.
     if (error instanceof RegexBudgetError) throw usageError(error.message);
     throw error;
+  }
+}
+
+/** `--watch`: runs, then runs again the suites each change concerns, until Ctrl-C (exit 0). */
+async function watch(paths: string[], flags: PolicyTestFlags, io: CommandIo, config: ProjectConfig | undefined): Promise<number> {
+  if (flags['changed-since'] !== undefined) throw usageError('--watch and --changed-since cannot be given together');
+  const note = commandNotes(io.stderr, 'policy test');
+  const walked = pathsOrProject(paths, config, io.cwd);
+  const session: WatchSession = {
+    selection: {cwd: io.cwd, policyRoot: flags['policy-root']},
+    folders: walked.map((given) => path.resolve(io.cwd, given)).filter(isFolder),
+    find: () => {
+      const {suites, problems} = loadSuites(walked, io.cwd, () => {}, fileSetTest(config, 'suites'));
+      const files = new Set([...suites.map((suite) => suite.file), ...problems.map((problem) => problem.file)].map((file) => path.resolve(io.cwd, file)));
+      return {suites, files: [...files]};
+    },
+    run: async (files) => {
+      await runReported(files ? [...files] : paths, flags, io, config);
+    },
+    note,
+    fail: (error) => io.stderr.write(describeFailure(error, io.env, 'policy test').stderr),
+  };
+  await watchPolicyTests(session, interrupted());
+  return ExitCode.Success;
+}
+
+/** Resolves at the first Ctrl-C (SIGINT) or SIGTERM. */
+function interrupted(): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = () => {
+      process.off('SIGINT', stop);
+      process.off('SIGTERM', stop);
+      resolve();
+    };
+    process.on('SIGINT', stop);
+    process.on('SIGTERM', stop);
+  });
+}
+
+function isFolder(absolute: string): boolean {
+  try {
+    return statSync(absolute).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -52,13 +104,14 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
   const filter = runFilter(flags.run);
   const now = parseNow(flags.now);
   const coverage = coverageRequest(flags, settings.outputFile, io.cwd);
-  const loaded = loadSuites(paths.length > 0 ? paths : ['.'], io.cwd, note, fileSetTest(config, 'suites'));
+  const walked = pathsOrProject(paths, config, io.cwd);
+  const loaded = loadSuites(walked, io.cwd, note, fileSetTest(config, 'suites'));
   const {problems} = loaded;
   let {suites} = loaded;
   for (const problem of problems) note(`${problem.location}: ${problem.message}`);
   const errored = new Set(problems.map((problem) => problem.file)).size;
   if (problems.length > 0) note(`${countOf(errored, 'suite file')} not run: fix the problems above`);
-  if (suites.length === 0 && problems.length === 0) note(`no test suites (*.test.yaml) found in ${paths.join(', ') || '.'}`);
+  if (suites.length === 0 && problems.length === 0) note(`no test suites (*.test.yaml) found in ${walked.join(', ')}`);
   const changedSince = flags['changed-since'];
   const changed = changedSince === undefined ? undefined : changedSuites(suites, changedSince, {cwd: io.cwd, policyRoot: flags['policy-root']});
   if (changed) {
@@ -80,7 +133,8 @@ async function runChecked(paths: string[], flags: PolicyTestFlags, io: CommandIo
     trace: false,
     observer: coverage?.collector,
   };
-  const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env);
+  // A watch prints one report per run: the live view redraws only one.
+  const live = settings.format === 'pretty' && settings.outputFile === undefined && io.stdout.isTTY === true && !isCi(io.env) && !flags.watch;
   let summary: RunSummary;
   if (live) {
     // React's development build (the default) makes the view several times slower; a user's own NODE_ENV wins.

@@ -2,7 +2,8 @@
 // staged, unstaged and untracked: what `git diff --name-only REF` and
 // `git ls-files --others --exclude-standard` list), and the suites a change
 // concerns: those whose cases enforce a changed policy or a policy extending
-// one, and those changed themselves.
+// one, and those changed themselves; and the policy files suites read, which
+// `policy test --watch` watches.
 
 import {spawnSync} from 'node:child_process';
 import {IgnoringObserver} from '../enforcement-observer.js';
@@ -59,8 +60,27 @@ export interface SuiteSelectionOptions {
 
 /** The suites whose cases enforce a policy file in `changed` (or one extending it), or that are in `changed` themselves. */
 export function suitesConcerned(suites: readonly LoadedSuite[], changed: ReadonlySet<string>, options: SuiteSelectionOptions): LoadedSuite[] {
+  const filesOf = policyFilesMemo(options);
+  return suites.filter((suite) => {
+    if (changed.has(resolveLikePython(suite.file, options.cwd))) return true;
+    return suitePolicyFiles(suite).some((policyFile) => filesOf(policyFile).some((file) => changed.has(file)));
+  });
+}
+
+/** Every file the suites' cases make enforcement read: each policy and the bases it extends (absolute paths). */
+export function policyFilesOfSuites(suites: readonly LoadedSuite[], options: SuiteSelectionOptions): Set<string> {
+  const filesOf = policyFilesMemo(options);
+  return new Set(suites.flatMap((suite) => suitePolicyFiles(suite).flatMap(filesOf)));
+}
+
+function suitePolicyFiles(suite: LoadedSuite): string[] {
+  return suite.cases.flatMap((item) => (typeof item.invocation.policy_file === 'string' ? [item.invocation.policy_file] : []));
+}
+
+/** `policyFilesRead`, each policy file loaded once. */
+function policyFilesMemo(options: SuiteSelectionOptions): (policyFile: string) => string[] {
   const policyFiles = new Map<string, string[]>();
-  const filesOf = (policyFile: string): string[] => {
+  return (policyFile) => {
     let files = policyFiles.get(policyFile);
     if (!files) {
       files = policyFilesRead(policyFile, options);
@@ -68,13 +88,6 @@ export function suitesConcerned(suites: readonly LoadedSuite[], changed: Readonl
     }
     return files;
   };
-  return suites.filter((suite) => {
-    if (changed.has(resolveLikePython(suite.file, options.cwd))) return true;
-    return suite.cases.some((item) => {
-      const policyFile = item.invocation.policy_file;
-      return typeof policyFile === 'string' && filesOf(policyFile).some((file) => changed.has(file));
-    });
-  });
 }
 
 class FilesRead extends IgnoringObserver {

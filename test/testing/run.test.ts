@@ -1,10 +1,10 @@
-import {readdirSync} from 'node:fs';
+import {readdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {PolicyCache} from '../../src/policy/cache.js';
 import {runSuites} from '../../src/testing/run.js';
 import {loadSuiteFile, parseSuite} from '../../src/testing/suite.js';
-import {REPO_ROOT} from './helpers.js';
+import {REPO_ROOT, temporaryFolder} from './helpers.js';
 
 const suiteFiles = (folder: string) =>
   readdirSync(join(REPO_ROOT, folder))
@@ -92,5 +92,39 @@ cases:
     const cache = new PolicyCache();
     await runSuites([suite()], {cwd: REPO_ROOT, cache});
     expect(cache.size).toBe(1);
+  });
+
+  it('keeps a line or paragraph separator (U+2028, U+2029) in the values of policies and suites, as PyYAML does', async () => {
+    const folder = temporaryFolder();
+    try {
+      // PyYAML reads the role as 'night\u2028shift' in both files: the LS breaks the plain scalar and is kept where a LF would fold into a space.
+      writeFileSync(join(folder.path, 'shift.yaml'), 'policy_version: "1.0"\nroles:\n  - night\u2028    shift\n  - "day\u2029shift"\n');
+      writeFileSync(
+        join(folder.path, 'shift.test.yaml'),
+        [
+          'suite: shifts',
+          'policy: shift.yaml',
+          'defaults: {model_provider: p, model_identifier: m, input: {}, output: {}, context: {}}',
+          'cases:',
+          '  - name: the night shift, its LS kept',
+          '    role: "night\u2028shift"',
+          '  - name: the day shift, its PS kept',
+          '    role: |-',
+          '      day\u2029      shift',
+          '  - name: a space is not a LS',
+          '    role: night shift',
+          '    expect: {result: fail, gate: role_validation}',
+          '',
+        ].join('\n'),
+      );
+      const summary = await runSuites([loadSuiteFile(join(folder.path, 'shift.test.yaml'), {cwd: folder.path})], {cwd: folder.path, now: 1780000000});
+      expect(summary.results.map((result) => [result.case.name, result.status])).toEqual([
+        ['the night shift, its LS kept', 'passed'],
+        ['the day shift, its PS kept', 'passed'],
+        ['a space is not a LS', 'passed'],
+      ]);
+    } finally {
+      folder.remove();
+    }
   });
 });

@@ -7,6 +7,10 @@ import type {FlagSpec} from '../start/spec.js';
 /** What every `--now` flag says about its value, so the help is the same everywhere. */
 export const NOW_HELP = 'epoch seconds or an ISO-8601 instant; without an offset the time is UTC';
 
+/** What `policy lint` and `policy test` read without a PATH (src/cli/project-paths.ts). */
+export const PROJECT_PATHS_HELP =
+  'Without a PATH, the project: the folder of the project config (.aigc.yaml, found in the working folder or the nearest folder above it, or --config), its policies and suites globs choosing the files; without a config, the working folder.';
+
 /**
  * `-o FILE` or `-o FORMAT=FILE`, repeatable, for the commands CI runs with
  * several consumers at once (`-f github -o junit=report.xml -o sarif=lint.sarif`).

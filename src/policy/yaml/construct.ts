@@ -4,7 +4,7 @@
 // copied, so construction is linear; their expanded size is still counted
 // and capped, because consumers walk values as trees.
 
-import {type Alias, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, Scalar, type YAMLMap} from 'yaml';
+import {type Alias, type CST, isAlias, isMap, isPair, isScalar, isSeq, type Node, type Pair, Scalar, type YAMLMap} from 'yaml';
 import {floatRepr, strRepr} from '../../python/repr.js';
 import {
   defineKey,
@@ -19,6 +19,7 @@ import {
 import {YamlSyntaxError, type YamlErrorCode, type YamlErrorMark} from './errors.js';
 import {endsWithoutLineBreak, TOO_DEEP} from './lexical.js';
 import type {LineIndex, OffsetRange} from './positions.js';
+import {type SeparatorScalar, separatorScalarText} from './separator-scalars.js';
 import type {ReadSource} from './source.js';
 import {
   constructScalarForTag,
@@ -172,7 +173,7 @@ class DocumentConstructor {
     if (isAlias(node)) return this.tagOf(this.anchors.get(node.source) ?? null);
     const tag = node.tag;
     if (isScalar(node)) {
-      if (tag === '!' || (!tag && node.type === Scalar.PLAIN)) return implicitTag(scalarText(node));
+      if (tag === '!' || (!tag && node.type === Scalar.PLAIN)) return implicitTag(this.textOf(node));
       return tag ?? STR_TAG;
     }
     if (tag && tag !== '!') return tag;
@@ -189,10 +190,6 @@ class DocumentConstructor {
       throw this.error('constructor', 'expected a sequence, but found scalar', node, pairsContext(tag));
     }
     if (tag === MAP_TAG || tag === SET_TAG) throw this.error('constructor', 'expected a mapping node, but found scalar', node);
-    if (node.range && this.source.keepsBreakWithin(node.range[0], node.range[1])) {
-      const reason = 'a line or paragraph separator (U+2028, U+2029) breaks this scalar; PyYAML keeps the character in the value, which is not supported here';
-      throw this.error('unsupported', reason, node);
-    }
     const token = node.srcToken;
     const pair = token?.type === 'double-quoted-scalar' ? escapedSurrogatePair(token.source) : null;
     if (pair !== null) {
@@ -200,13 +197,23 @@ class DocumentConstructor {
       throw this.error('unsupported', reason, node);
     }
     try {
-      const value = constructScalarForTag(tag, blockScalarText(node) ?? scalarText(node));
+      const value = constructScalarForTag(tag, this.textOf(node));
       if (value === undefined) throw this.unknownTag(tag, node);
       return value;
     } catch (error) {
       if (error instanceof ScalarValueError) throw this.error('invalid-value', error.message, node);
       throw error;
     }
+  }
+
+  /** The scalar's text after quoting and folding, before any typing, as PyYAML scans it. */
+  private textOf(node: Scalar): string {
+    const token = node.srcToken;
+    if (token && 'source' in token && node.range && this.source.keepsBreakWithin(node.range[0], node.range[1])) {
+      const scalar = separatorScalarOf(token);
+      if (scalar) return separatorScalarText(this.source.text, this.source.breakAt, scalar);
+    }
+    return blockScalarText(node) ?? scalarText(node);
   }
 
   private buildSequence(node: Node, depth: number): Built {
@@ -460,6 +467,22 @@ function blockScalarText(node: Scalar): string | undefined {
   if (token?.type !== 'block-scalar' || !endsWithoutLineBreak(token)) return undefined;
   const text = scalarText(node);
   return text.endsWith('\n') ? text.slice(0, -1) : text;
+}
+
+/** Where a scalar token a LS or PS breaks is scanned again from, by its style. */
+function separatorScalarOf(token: CST.Token): SeparatorScalar | undefined {
+  switch (token.type) {
+    case 'scalar':
+      return {style: 'plain', start: token.offset, end: token.offset + token.source.length};
+    case 'single-quoted-scalar':
+      return {style: 'single', start: token.offset};
+    case 'double-quoted-scalar':
+      return {style: 'double', start: token.offset};
+    case 'block-scalar':
+      return {style: 'block', start: token.offset, parentIndent: token.indent};
+    default:
+      return undefined;
+  }
 }
 
 function nodeKind(node: Node | Pair | null): string {

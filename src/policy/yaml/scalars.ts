@@ -2,6 +2,7 @@
 // resolver (which tag a plain scalar gets) and the constructors for the
 // scalar tags. Constructors throw `ScalarValueError` with Python's message.
 
+import {strRepr} from '../../python/repr.js';
 import {asciiNumberText} from '../../python/unicode.js';
 import {PyDate, PyDateTime, type PyFloat, type PyValue, pyFloat} from '../../python/values.js';
 
@@ -107,14 +108,14 @@ const DIGITS: Record<number, RegExp> = {2: /^[01]+$/, 8: /^[0-7]+$/, 10: /^[0-9]
 /** Python `int(text, base)` for the shapes YAML hands it (whitespace, sign, base prefix, Unicode digits). */
 function pythonInt(text: string, base: number): bigint {
   const ascii = asciiNumberText(text);
-  if (ascii === null) throw new ScalarValueError(`invalid literal for int() with base ${base}: '${text}'`);
+  if (ascii === null) throw new ScalarValueError(`invalid literal for int() with base ${base}: ${strRepr(text)}`);
   let body = ascii;
   const negative = body.startsWith('-');
   if (body.startsWith('-') || body.startsWith('+')) body = body.slice(1);
   const prefix = PREFIXES[base] ?? '';
   if (prefix && body.toLowerCase().startsWith(prefix)) body = body.slice(2);
   if (!DIGITS[base].test(body)) {
-    throw new ScalarValueError(`invalid literal for int() with base ${base}: '${text}'`);
+    throw new ScalarValueError(`invalid literal for int() with base ${base}: ${strRepr(text)}`);
   }
   const magnitude = BigInt(`${prefix}${body}`);
   return negative ? -magnitude : magnitude;
@@ -137,7 +138,7 @@ const FLOAT_TEXT = /^[-+]?(?:(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:e[-+]?[0-9]+)?|inf|i
 /** Python `float(text)` (Unicode digits and spaces included). */
 function pythonFloat(text: string): number {
   const body = asciiNumberText(text);
-  if (body === null || !FLOAT_TEXT.test(body)) throw new ScalarValueError(`could not convert string to float: '${text}'`);
+  if (body === null || !FLOAT_TEXT.test(body)) throw new ScalarValueError(`could not convert string to float: ${strRepr(text)}`);
   const lower = body.toLowerCase().replace(/^[-+]/, '');
   if (lower.startsWith('inf')) return body.startsWith('-') ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   if (lower === 'nan') return Number.NaN;

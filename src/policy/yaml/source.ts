@@ -2,14 +2,15 @@
 // differently from PyYAML:
 // - line breaks: PyYAML also breaks lines at a lone CR, NEL (U+0085), LS
 //   (U+2028) and PS (U+2029); each becomes a LF, one character for one, so
-//   offsets do not move (LS and PS then need care in scalar values, which
-//   PyYAML keeps them in);
+//   offsets do not move (a scalar that LS or PS breaks is scanned again for
+//   its value, which PyYAML keeps them in: separator-scalars.ts);
 // - insertions found while scanning (see lexical.ts): spaces that indent a
 //   continuation line PyYAML does not check the indentation of, and a space
 //   after a `?` that PyYAML reads as a key indicator. Inserted spaces change no
 //   value, and every offset maps back to the text as given.
 
 import type {OffsetMap} from './positions.js';
+import type {BreakAt} from './separator-scalars.js';
 
 /** Spaces to insert before the character at `at` (an offset into the current text). */
 export interface Insertion {
@@ -29,8 +30,8 @@ export class ReadSource {
     private readonly base: string,
     /** spaces inserted, at offsets into `base`, ascending */
     private readonly insertions: readonly Insertion[],
-    /** offsets of LS and PS, the breaks PyYAML keeps in a scalar's value */
-    private readonly keptBreaks: readonly number[],
+    /** LS and PS by their offsets, the breaks PyYAML keeps in a scalar's value */
+    private readonly keptBreaks: ReadonlyMap<number, string>,
   ) {
     let text = '';
     let from = 0;
@@ -42,7 +43,7 @@ export class ReadSource {
   }
 
   static of(original: string): ReadSource {
-    const keptBreaks = Array.from(original.matchAll(KEPT_BREAKS), (match) => match.index);
+    const keptBreaks = new Map(Array.from(original.matchAll(KEPT_BREAKS), (match) => [match.index, match[0]]));
     return new ReadSource(original.replace(OTHER_BREAKS, '\n'), [], keptBreaks);
   }
 
@@ -72,9 +73,18 @@ export class ReadSource {
 
   /** True when PyYAML would keep a LS or PS in the value written at `[start, end)` of `text`. */
   keepsBreakWithin(start: number, end: number): boolean {
-    if (this.keptBreaks.length === 0) return false;
+    if (this.keptBreaks.size === 0) return false;
     const from = this.toOriginal(start);
     const to = this.toOriginal(end);
-    return this.keptBreaks.some((offset) => offset >= from && offset < to);
+    for (const offset of this.keptBreaks.keys()) if (offset >= from && offset < to) return true;
+    return false;
   }
+
+  /** The line break at an offset of `text` as PyYAML reads it: a LF, or the LS or PS written there. */
+  readonly breakAt: BreakAt = (offset) => {
+    const character = this.text[offset];
+    if (character === '\r' && this.text[offset + 1] === '\n') return {value: '\n', length: 2};
+    if (character !== '\n') return undefined;
+    return {value: this.keptBreaks.get(this.toOriginal(offset)) ?? '\n', length: 1};
+  };
 }

@@ -163,3 +163,53 @@ describe('.aigc.yaml', () => {
     expect(Object.keys(schema.properties.lint.properties.rules.properties)).not.toContain('file-unreadable');
   });
 });
+
+describe('policy lint and policy test without a PATH', () => {
+  const PROJECT = {
+    '.aigc.yaml': 'policies:\n  include: ["policies/**/*.yaml"]\n  exclude: ["policies/drafts/**"]\nsuites:\n  include: ["policies/**/*.test.yaml", "checks/*.yaml"]\n',
+    'policies/support.yaml': POLICY,
+    'policies/support.test.yaml': SUITE,
+    'policies/drafts/wip.yaml': 'roles: [\n',
+    'checks/more.yaml': SUITE.replace('support.yaml', '../policies/support.yaml'),
+    'docs/example.yaml': 'roles: [\n',
+  };
+  const filesOf = (stdout: string) => JSON.parse(stdout).files.map((file: {file: string}) => file.file);
+
+  it('lint takes the files of the config found above the working folder, by its globs, wherever they are', async () => {
+    write({...PROJECT, 'docs/notes/readme.txt': ''});
+    const result = await run(['policy', 'lint', '--json'], join(folder.path, 'docs/notes'));
+    expect(result.code).toBe(0);
+    expect(filesOf(result.stdout)).toEqual(['../../checks/more.yaml', '../../policies/support.test.yaml', '../../policies/support.yaml']);
+  });
+
+  it('lint finds what the globs take, and fails on it', async () => {
+    write({...PROJECT, 'policies/broken.yaml': 'roles: [\n'});
+    const result = await run(['policy', 'lint', '-f', 'text']);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/^policies\/broken\.yaml:2:1 error yaml-syntax /);
+    expect(result.stdout).not.toMatch(/drafts|docs/);
+  });
+
+  it('test runs the suites the globs take, from anywhere in the project', async () => {
+    write({...PROJECT, 'other.test.yaml': 'cases: nope\n'});
+    mkdirSync(join(folder.path, 'docs'), {recursive: true});
+    const result = await run(['policy', 'test', '-f', 'json'], join(folder.path, 'docs'));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.summary.passed).toBe(2);
+    expect(report.suiteFiles).toEqual(['../checks/more.yaml', '../policies/support.test.yaml']);
+  });
+
+  it('takes the working folder, and only it, without a config', async () => {
+    write({'policies/support.yaml': POLICY, 'policies/support.test.yaml': SUITE, 'broken.yaml': 'roles: [\n'});
+    const cwd = join(folder.path, 'policies');
+    const lint = await run(['policy', 'lint', '--json'], cwd);
+    expect(lint.code).toBe(0);
+    expect(filesOf(lint.stdout)).toEqual(['support.test.yaml', 'support.yaml']);
+    const test = await run(['policy', 'test', '-f', 'text'], cwd);
+    expect(test.code).toBe(0);
+    expect(test.stdout).toContain('1 passed, 0 failed');
+    mkdirSync(join(folder.path, 'empty'));
+    expectOneLineError(await run(['policy', 'lint'], join(folder.path, 'empty')), 2, 'aigc policy lint: .: no policy files (*.yaml, *.yml) found');
+  });
+});

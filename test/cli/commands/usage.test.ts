@@ -49,8 +49,8 @@ describe('aigc, read the way people type', () => {
   });
 
   it('words a missing argument in its own terms, not oclif\'s', async () => {
-    const run = await aigc(['policy', 'lint']);
-    expectOneLineError(run, 2, /^aigc policy lint: missing argument PATH: policy file, folder or glob/);
+    const run = await aigc(['policy', 'validate']);
+    expectOneLineError(run, 2, /^aigc policy validate: missing argument PATH: policy file, folder or glob/);
     expect(run.stderr).not.toMatch(/Missing 1 required arg|See more help|The following error/);
   });
 

@@ -16,6 +16,7 @@ import {EXPORT_PARQUET} from '../../../src/cli/specs/export-parquet.js';
 import {ENFORCE} from '../../../src/cli/specs/enforce.js';
 import {POLICY_LINT} from '../../../src/cli/specs/policy-lint.js';
 import {POLICY_TEST} from '../../../src/cli/specs/policy-test.js';
+import {POLICY_VALIDATE} from '../../../src/cli/specs/policy-validate.js';
 import {REPLAY} from '../../../src/cli/specs/replay.js';
 import {CHAIN_APPEND} from '../../../src/cli/specs/chain-append.js';
 import {CHAIN_VERIFY} from '../../../src/cli/specs/chain-verify.js';
@@ -63,7 +64,7 @@ describe('the command-line parser', () => {
     expect(refusal(POLICY_TEST, ['--no-such-flag'])).toBe('2 unknown flag --no-such-flag; "aigc policy test --help" lists its flags');
     expect(refusal(POLICY_TEST, ['--run'])).toBe('2 --run needs a value');
     expect(refusal(POLICY_LINT, ['p', '-f', 'json', '-f', 'text'])).toBe('2 --format was given twice; give it once');
-    expect(refusal(POLICY_LINT, [])).toBe('2 missing argument PATH: policy file, folder or glob (several may be given)');
+    expect(refusal(POLICY_VALIDATE, [])).toBe('2 missing argument PATH: policy file, folder or glob (several may be given)');
     expect(refusal(SCHEMA, ['nonsense'])).toBe('2 unknown NAME "nonsense"; expected one of: policy, audit-artifact, invocation, policy-test-suite, golden-fixture, replay-report, coverage-report, config, parquet');
     expect(refusal(SCHEMA, ['policy', 'extra'])).toBe('2 unexpected argument "extra": aigc schema takes one argument (NAME)');
     expect(refusal(REPLAY, ['f', '--mode', 'bad'])).toBe('2 unknown value "bad" for --mode; expected one of: unified, split');
