@@ -3,7 +3,7 @@ import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {isCi} from '../../src/cli/ci.js';
 import {runPolicyTest} from '../../src/cli/run-policy-test.js';
-import {temporaryFolder} from '../testing/helpers.js';
+import {supportSuiteHead, temporaryFolder} from '../testing/helpers.js';
 import {captureIo} from './capture.js';
 
 let folder: ReturnType<typeof temporaryFolder> | undefined;
@@ -19,17 +19,7 @@ function suiteFile(text: string, name = 'roles.test.yaml'): string {
   return file;
 }
 
-const ROLE_SUITE = (policy: string) => `
-suite: roles
-policy: ${policy}
-now: 1780000000
-defaults:
-  model_provider: internal
-  model_identifier: m
-  input: {}
-  output: {answer: a, confidence: 0.5, escalate: false}
-  context: {customer_verified: true, ticket_id: TCK-000001}
-cases:
+const ROLE_SUITE = (policy: string) => `${supportSuiteHead('roles', policy)}cases:
   - name: agent passes
     role: agent
   - name: intern is refused

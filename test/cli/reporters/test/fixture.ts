@@ -4,20 +4,11 @@ import type {TestReport} from '../../../../src/cli/reporters/test/types.js';
 import {TestingFileError} from '../../../../src/testing/errors.js';
 import {runSuites} from '../../../../src/testing/run.js';
 import {parseSuite} from '../../../../src/testing/suite.js';
+import {supportSuiteHead} from '../../../testing/helpers.js';
 
 export const CWD = fileURLToPath(new URL('../../../..', import.meta.url));
 
-const SUITE = `
-suite: "support #1"
-policy: ../../policies/support-assistant.yaml
-now: 1780000000
-defaults:
-  model_provider: internal
-  model_identifier: m
-  input: {}
-  output: {answer: a, confidence: 0.5, escalate: false}
-  context: {customer_verified: true, ticket_id: TCK-000001}
-cases:
+const SUITE = `${supportSuiteHead('"support #1"', '../../policies/support-assistant.yaml')}cases:
   - name: agent passes
     role: agent
   - name: intern <wrongly> expected & passing
