@@ -5,16 +5,7 @@ import type {EnforcementObserver} from '../enforcement-observer.js';
 import {ConditionResolutionError} from '../errors.js';
 import {pyRepr, pyStr} from '../python/repr.js';
 import {pyEquals, pyTruthy} from '../python/semantics.js';
-import {
-  defineKey,
-  isDict,
-  originalKey,
-  type PyDict,
-  type PyValue,
-  pyTypeName,
-  recordOriginalKey,
-  pyKeys,
-} from '../python/values.js';
+import {defineKeyFrom, isDict, originalKey, type PyDict, type PyValue, pyTypeName, pyKeys} from '../python/values.js';
 
 /** Resolves `policy.conditions` against the context; the first problem throws ConditionResolutionError. */
 export function resolveConditions(policy: PyDict, context: PyDict, observer: EnforcementObserver | null = null): PyDict {
@@ -25,8 +16,7 @@ export function resolveConditions(policy: PyDict, context: PyDict, observer: Enf
     const name = originalKey(declared, key);
     const value = resolveOne(key, name, declared[key], context, observer);
     if (value === undefined) continue;
-    defineKey(resolved, key, value);
-    if (name !== key) recordOriginalKey(resolved, key, name);
+    defineKeyFrom(resolved, declared, key, value);
   }
   return resolved;
 }

@@ -3,17 +3,7 @@
 
 import type {EnforcementObserver} from '../enforcement-observer.js';
 import {pyTruthy} from '../python/semantics.js';
-import {
-  deepCopy,
-  defineKey,
-  isDict,
-  originalKey,
-  type PyDict,
-  type PyValue,
-  pyTypeName,
-  recordOriginalKey,
-  pyKeys,
-} from '../python/values.js';
+import {deepCopy, defineKeyFrom, isDict, type PyDict, type PyValue, pyTypeName, pyKeys} from '../python/values.js';
 import {compileGuardExpression} from './compile.js';
 import {resolveConditions} from './conditions.js';
 import {mergeThenEffects} from './effects.js';
@@ -111,9 +101,7 @@ function asDict(value: PyValue, method: string): PyDict {
 function shallowCopy(policy: PyDict): PyDict {
   const copy: PyDict = {};
   for (const key of pyKeys(policy)) {
-    defineKey(copy, key, policy[key]);
-    const written = originalKey(policy, key);
-    if (written !== key) recordOriginalKey(copy, key, written);
+    defineKeyFrom(copy, policy, key, policy[key]);
   }
   return copy;
 }

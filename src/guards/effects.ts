@@ -2,7 +2,7 @@
 // policy. Unlike composition it has no strategies: lists append, mappings
 // merge, anything else is replaced.
 
-import {deepCopy, defineKey, isDict, originalKey, type PyDict, recordOriginalKey, pyKeys} from '../python/values.js';
+import {deepCopy, defineKey, defineKeyFrom, isDict, type PyDict, pyKeys} from '../python/values.js';
 
 /**
  * Merges `effect` into `policy` **in place** and returns `policy`. Values taken
@@ -12,9 +12,7 @@ export function mergeThenEffects(policy: PyDict, effect: PyDict): PyDict {
   for (const key of pyKeys(effect)) {
     const incoming = effect[key];
     if (!Object.hasOwn(policy, key)) {
-      defineKey(policy, key, deepCopy(incoming));
-      const written = originalKey(effect, key);
-      if (written !== key) recordOriginalKey(policy, key, written);
+      defineKeyFrom(policy, effect, key, deepCopy(incoming));
       continue;
     }
     const current = policy[key];

@@ -84,6 +84,13 @@ export function originalKey(dict: PyDict, key: string): PyValue {
   return keys?.has(key) ? (keys.get(key) as PyValue) : key;
 }
 
+/** Sets `target[key]` to `value` under the key as `source` wrote it (a copied Python key keeps its type). */
+export function defineKeyFrom(target: PyDict, source: PyDict, key: string, value: PyValue): void {
+  defineKey(target, key, value);
+  const written = originalKey(source, key);
+  if (written !== key) recordOriginalKey(target, key, written);
+}
+
 export function isDict(value: unknown): value is PyDict {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && isPlainObject(value);
 }
