@@ -118,25 +118,38 @@ function generateCorpus(count) {
   return {lines, policies: base.length ? new Set([...base.map((b) => b.policy_file), ...extra]).size : extra.length, pass, fail: count - pass};
 }
 
-function measureThroughput() {
-  const rssFile = join(work, 'rss.txt');
+async function measureThroughput() {
+  let lines = 0;
+  const run = await timeCli('rss.txt', ['enforce', '--now', '1780000000', '--input', 'invocations.jsonl'], {
+    stderr: 'inherit',
+    // Counted with indexOf: a byte-by-byte loop here would take CPU from the process measured.
+    onData: (chunk) => {
+      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
+    },
+  });
+  if (lines !== INVOCATIONS) throw new Error(`expected ${INVOCATIONS} artifacts, got ${lines}`);
+  return {perSecond: INVOCATIONS / run.seconds, seconds: run.seconds, maxRssKiB: run.maxRssKiB};
+}
+
+/** Runs `aigc ARGS` in the work folder under the peak-memory hook (its figure in RSS_NAME there); stdout is kept unless `onData` takes it. */
+function timeCli(rssName, args, {env = {}, stderr = 'ignore', onData} = {}) {
+  const rssFile = join(work, rssName);
   return new Promise((done, fail) => {
     const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', rssHook, cli, 'enforce', '--now', '1780000000', '--input', 'invocations.jsonl'], {
+    const child = spawn(process.execPath, ['--require', rssHook, cli, ...args], {
       cwd: work,
-      env: {...process.env, AIGC_BENCH_RSS_FILE: rssFile},
-      stdio: ['ignore', 'pipe', 'inherit'],
+      env: {...process.env, AIGC_BENCH_RSS_FILE: rssFile, ...env},
+      stdio: ['ignore', 'pipe', stderr],
     });
-    let lines = 0;
-    child.stdout.on('data', (chunk) => {
-      // Counted with indexOf: a byte-by-byte loop here would take CPU from the process measured.
-      for (let at = chunk.indexOf(10); at !== -1; at = chunk.indexOf(10, at + 1)) lines++;
-    });
+    let stdout = '';
+    const keep = (chunk) => {
+      stdout += chunk;
+    };
+    child.stdout.on('data', onData ?? keep);
     child.on('error', fail);
-    child.on('close', () => {
+    child.on('close', (code) => {
       const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (lines !== INVOCATIONS) fail(new Error(`expected ${INVOCATIONS} artifacts, got ${lines}`));
-      done({perSecond: INVOCATIONS / seconds, seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
+      done({code, stdout, seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
     });
   });
 }
@@ -192,27 +205,11 @@ function writeComplianceTrail(path, count) {
   return {bytes: statSync(path).size};
 }
 
-function timeComplianceExport(trail, flags) {
-  const rssFile = join(work, 'compliance-rss.txt');
-  return new Promise((done, fail) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', rssHook, cli, 'compliance', 'export', '-i', trail, ...flags], {
-      cwd: work,
-      env: {...process.env, AIGC_BENCH_RSS_FILE: rssFile},
-      stdio: ['ignore', 'pipe', 'ignore'],
-    });
-    let report = '';
-    child.stdout.on('data', (chunk) => {
-      report += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      if (code !== 0 || !report.includes('"total_artifacts"')) fail(new Error(`compliance export ${flags.join(' ')} exited ${code}`));
-      const count = Number(process.env.AIGC_BENCH_ARTIFACTS ?? 100_000);
-      done({perSecond: count / seconds, seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
-    });
-  });
+async function timeComplianceExport(trail, flags) {
+  const run = await timeCli('compliance-rss.txt', ['compliance', 'export', '-i', trail, ...flags]);
+  if (run.code !== 0 || !run.stdout.includes('"total_artifacts"')) throw new Error(`compliance export ${flags.join(' ')} exited ${run.code}`);
+  const count = Number(process.env.AIGC_BENCH_ARTIFACTS ?? 100_000);
+  return {perSecond: count / run.seconds, seconds: run.seconds, maxRssKiB: run.maxRssKiB};
 }
 
 // ---------------------------------------------------------------------------
@@ -479,27 +476,14 @@ function benchFieldOrder() {
   ];
 }
 
-function timeChainVerify(trail, count, flags, env = {}) {
-  const rssFile = join(work, 'chain-verify-rss.txt');
-  return new Promise((done, fail) => {
-    const started = process.hrtime.bigint();
-    const child = spawn(process.execPath, ['--require', rssHook, cli, 'chain', 'verify', trail, '--json', ...flags], {
-      cwd: work,
-      env: {...process.env, AIGC_BENCH_RSS_FILE: rssFile, AIGC_BENCH_KEY: 'bench-chain-key', ...env},
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
-    let report = '';
-    child.stdout.on('data', (chunk) => {
-      report += chunk;
-    });
-    child.on('error', fail);
-    child.on('close', (code) => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      const artifacts = code === 0 ? JSON.parse(report).files[0].chains[0].signaturesValid : 0;
-      if (code !== 0 || (flags.length > 0 && artifacts !== count)) fail(new Error(`chain verify ${flags.join(' ')} exited ${code}`));
-      done({seconds, maxRssKiB: Number(readFileSync(rssFile, 'utf8'))});
-    });
+async function timeChainVerify(trail, count, flags, env = {}) {
+  const run = await timeCli('chain-verify-rss.txt', ['chain', 'verify', trail, '--json', ...flags], {
+    env: {AIGC_BENCH_KEY: 'bench-chain-key', ...env},
+    stderr: 'inherit',
   });
+  const artifacts = run.code === 0 ? JSON.parse(run.stdout).files[0].chains[0].signaturesValid : 0;
+  if (run.code !== 0 || (flags.length > 0 && artifacts !== count)) throw new Error(`chain verify ${flags.join(' ')} exited ${run.code}`);
+  return {seconds: run.seconds, maxRssKiB: run.maxRssKiB};
 }
 
 // ---------------------------------------------------------------------------
