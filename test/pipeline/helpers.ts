@@ -26,3 +26,9 @@ export function invocation(overrides: PyDict = {}): PyDict {
     ...overrides,
   };
 }
+
+/** `invocation` as it stands before the model call: no output yet. */
+export function preCallInvocation(overrides: PyDict = {}): PyDict {
+  const {output: _output, ...preCall} = invocation();
+  return {...preCall, ...overrides};
+}

@@ -8,7 +8,7 @@ import {enforcePostCall, enforcePreCall} from '../../src/pipeline/split.js';
 import type {PolicyLoader} from '../../src/policy/loader.js';
 import type {PyDict, PyValue} from '../../src/python/values.js';
 import {Aigc} from '../../src/sdk/aigc.js';
-import {PLANNER_POLICY, policyFolder} from '../pipeline/helpers.js';
+import {PLANNER_POLICY, policyFolder, preCallInvocation as plannerPreCall} from '../pipeline/helpers.js';
 
 const {dir} = policyFolder({'policy.yaml': PLANNER_POLICY});
 const clock = () => 1700000000;
@@ -16,16 +16,9 @@ const options = {cwd: dir, now: clock};
 
 const VALID_OUTPUT = {result: 'test output', confidence: 0.95};
 
+/** The planner's invocation before the call, asking `{query: 'test'}`. */
 function preCallInvocation(overrides: PyDict = {}): PyDict {
-  return {
-    policy_file: 'policy.yaml',
-    model_provider: 'openai',
-    model_identifier: 'gpt-4o',
-    role: 'planner',
-    input: {query: 'test'},
-    context: {role_declared: true},
-    ...overrides,
-  };
+  return plannerPreCall({input: {query: 'test'}, ...overrides});
 }
 
 /** The error `run` throws; fails the test when it throws nothing. */
