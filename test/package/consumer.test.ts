@@ -294,11 +294,8 @@ describe('the npm package, packed from a clean checkout', () => {
   });
 });
 
-const CONSUMER_TS = `import {Aigc, AigcError, type AigcOptions, type AuditArtifact, enforce, HmacSigner, type Invocation, type PyDict, PolicyTestCase, AuditLineage} from 'aigc';
-
-const options: AigcOptions = {signer: new HmacSigner('key'), clock: () => 1700000000};
-const engine: Aigc = new Aigc(options);
-const invocation: PyDict = {
+/** An invocation that passes policies/support-assistant.yaml, as the consumers write it. */
+const SUPPORT_INVOCATION = `{
   policy_file: 'policies/support-assistant.yaml',
   model_provider: 'anthropic',
   model_identifier: 'claude-sonnet',
@@ -306,7 +303,13 @@ const invocation: PyDict = {
   input: {},
   context: {customer_verified: true, ticket_id: 'TCK-000123'},
   output: {answer: 'Hello', confidence: 0.9, escalate: false},
-};
+}`;
+
+const CONSUMER_TS = `import {Aigc, AigcError, type AigcOptions, type AuditArtifact, enforce, HmacSigner, type Invocation, type PyDict, PolicyTestCase, AuditLineage} from 'aigc';
+
+const options: AigcOptions = {signer: new HmacSigner('key'), clock: () => 1700000000};
+const engine: Aigc = new Aigc(options);
+const invocation: PyDict = ${SUPPORT_INVOCATION};
 const artifact: PyDict = enforce(invocation);
 const pending: Promise<PyDict> = engine.enforce(invocation);
 const failure: string | null = new PolicyTestCase({name: 'n', policyFile: 'p.yaml'}).run().failureGate;
@@ -344,15 +347,7 @@ import {Aigc, enforce, isOtelAvailable} from 'aigc';
 // @opentelemetry/api is an optional peer, not installed here: telemetry is a no-op.
 assert.equal(isOtelAvailable(), false);
 
-const invocation = {
-  policy_file: 'policies/support-assistant.yaml',
-  model_provider: 'anthropic',
-  model_identifier: 'claude-sonnet',
-  role: 'agent',
-  input: {},
-  context: {customer_verified: true, ticket_id: 'TCK-000123'},
-  output: {answer: 'Hello', confidence: 0.9, escalate: false},
-};
+const invocation = ${SUPPORT_INVOCATION};
 assert.equal(enforce(invocation).enforcement_result, 'PASS');
 await assert.rejects(new Aigc().enforce({...invocation, role: 'intern'}), {code: 'ROLE_NOT_ALLOWED'});
 `;
