@@ -3,6 +3,7 @@ import {describe, expect, it} from 'vitest';
 import {MAX_ALIAS_EXPANSION, readYaml, YamlSyntaxError} from '../../src/policy/yaml.js';
 import {pyRepr} from '../../src/python/repr.js';
 import {isDict, originalKey, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue} from '../../src/python/values.js';
+import {aliasBomb} from './alias-bomb.js';
 
 interface Vector {
   name: string;
@@ -162,13 +163,7 @@ describe('anchors and aliases', () => {
   });
 
   it('refuses an alias bomb instead of expanding it', () => {
-    const layers = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let index = 1; index < 9; index++) {
-      const previous = String.fromCharCode(96 + index);
-      const name = String.fromCharCode(97 + index);
-      layers.push(`${name}: &${name} [${Array(9).fill(`*${previous}`).join(',')}]`);
-    }
-    const error = readError(layers.join('\n'));
+    const error = readError(aliasBomb(9).trimEnd());
     expect(error.code).toBe('limit');
     expect(error.reason).toContain(String(MAX_ALIAS_EXPANSION));
   });

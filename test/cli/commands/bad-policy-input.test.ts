@@ -7,18 +7,9 @@ import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {aigc, type CliRun, expectNoStackTrace, expectOneLineError, tempFolder} from '../command-line.js';
 import {CLEAN_POLICY} from './policies.js';
+import {aliasBomb} from '../../policy/alias-bomb.js';
 
 let folder: ReturnType<typeof tempFolder>;
-
-/** Nine aliases deep, nine references each: a billion "lol"s once expanded. */
-function billionLaughs(): string {
-  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  const names = 'abcdefghij';
-  for (let index = 1; index < names.length; index++) {
-    lines.push(`${names[index]}: &${names[index]} [${Array(9).fill(`*${names[index - 1]}`).join(',')}]`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 function fiftyMegabytes(): string {
   const entry = '  - "a policy this large is a mistake or an attack, never a policy"\n';
@@ -29,7 +20,7 @@ beforeAll(() => {
   folder = tempFolder();
   folder.file('garbage.yaml', Buffer.from(Array.from({length: 4096}, (_, index) => (index * 7919 + 13) % 256)));
   folder.file('latin1.yaml', Buffer.concat([Buffer.from('policy_version: "1.0"\nroles: [agent]\ndescription: caf'), Buffer.from([0xe9, 0x0a])]));
-  folder.file('bomb.yaml', billionLaughs());
+  folder.file('bomb.yaml', aliasBomb());
   folder.file('deep.yaml', `policy_version: "1.0"\nroles: [agent]\nnested: ${'['.repeat(10000)}${']'.repeat(10000)}\n`);
   folder.file('deep-map.yaml', `policy_version: "1.0"\nroles: [agent]\nnested: ${'{a: '.repeat(10000)}1${'}'.repeat(10000)}\n`);
   folder.file('huge.yaml', fiftyMegabytes());

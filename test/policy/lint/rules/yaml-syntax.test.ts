@@ -1,19 +1,11 @@
 // yaml-syntax: YAML that PyYAML's safe_load refuses, and the limits that stop hostile YAML.
 import {describe, expect, it} from 'vitest';
 import {lintWorkspace, MINIMAL} from '../helpers.js';
+import {aliasBomb} from '../../alias-bomb.js';
 
 const workspace = lintWorkspace();
 const findings = (text: string) => workspace.findingsOf('yaml-syntax', 'p.yaml', text);
 
-/** Nine aliases deep, nine references each: a billion "lol"s once expanded. */
-function billionLaughs(): string {
-  const lines = ['a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  const names = 'abcdefghij';
-  for (let index = 1; index < names.length; index++) {
-    lines.push(`${names[index]}: &${names[index]} [${Array(9).fill(`*${names[index - 1]}`).join(',')}]`);
-  }
-  return `${lines.join('\n')}\n`;
-}
 
 describe('yaml-syntax', () => {
   it('reports a tab used for indentation where PyYAML finds it, with PyYAML’s context line', () => {
@@ -31,7 +23,7 @@ describe('yaml-syntax', () => {
   });
 
   it('stops an alias bomb (billion laughs)', () => {
-    expect(findings(billionLaughs())[0]).toMatch(/alias/);
+    expect(findings(aliasBomb())[0]).toMatch(/alias/);
   });
 
   it('stops flow sequences and mappings nested 10,000 deep', () => {
