@@ -2,6 +2,7 @@
 // run through `aigc policy test` in-process.
 import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {afterEach} from 'vitest';
 import {runPolicyTest} from '../../../../src/cli/run-policy-test.js';
 import {temporaryFolder} from '../../../testing/helpers.js';
 import {captureIo} from '../../capture.js';
@@ -54,4 +55,17 @@ export async function runFixture(flags: Record<string, unknown>, files: Record<s
   const name = flags['coverage-output'];
   const output = typeof name === 'string' ? readFileSync(join(folder.path, name), 'utf8') : undefined;
   return {folder: folder.path, code, stdout: io.stdout.text, stderr: io.stderr.text, output, remove: folder.remove};
+}
+
+/** `runFixture` for one test file: every run's folder is removed after its test. */
+export function fixtureRunner(): typeof runFixture {
+  const runs: FixtureRun[] = [];
+  afterEach(() => {
+    for (const run of runs.splice(0)) run.remove();
+  });
+  return async (flags, files) => {
+    const run = await runFixture(flags, files);
+    runs.push(run);
+    return run;
+  };
 }

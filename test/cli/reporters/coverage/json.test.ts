@@ -1,27 +1,23 @@
 // The JSON coverage report: a document of schemas/coverage-report.schema.json
 // with each element's identity (file and pointer), position and hits.
 import {Ajv} from 'ajv';
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {readShippedSchemaText} from '../../../../src/schemas.js';
-import {type FixtureRun, runFixture} from './fixture.js';
+import {fixtureRunner} from './fixture.js';
 
-let run: FixtureRun | undefined;
-afterEach(() => {
-  run?.remove();
-  run = undefined;
-});
+const runFixture = fixtureRunner();
 
 const validate = new Ajv({strict: true, strictRequired: false, allErrors: true}).compile(JSON.parse(readShippedSchemaText('coverage-report')));
 
 describe('JSON coverage report', () => {
   it('is a valid coverage-report document', async () => {
-    run = await runFixture({'coverage-output': 'coverage.json', threshold: '40'});
+    const run = await runFixture({'coverage-output': 'coverage.json', threshold: '40'});
     const document = JSON.parse(run.output!);
     expect(validate(document), JSON.stringify(validate.errors)).toBe(true);
   });
 
   it('gives the totals, the threshold verdict and every element with its outcomes, line and column', async () => {
-    run = await runFixture({'coverage-format': 'json', 'coverage-output': 'coverage.json', threshold: '62.5'});
+    const run = await runFixture({'coverage-format': 'json', 'coverage-output': 'coverage.json', threshold: '62.5'});
     const document = JSON.parse(run.output!);
     expect(document.formatVersion).toBe(1);
     expect(document.summary).toEqual({files: 1, elements: {total: 5, covered: 2}, outcomes: {total: 8, covered: 4}, percent: 50});
@@ -53,7 +49,7 @@ describe('JSON coverage report', () => {
   });
 
   it('leaves the threshold out when none was given', async () => {
-    run = await runFixture({'coverage-output': 'coverage.json'});
+    const run = await runFixture({'coverage-output': 'coverage.json'});
     expect(JSON.parse(run.output!)).not.toHaveProperty('threshold');
   });
 });

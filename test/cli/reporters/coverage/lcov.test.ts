@@ -4,21 +4,17 @@
 import {spawnSync} from 'node:child_process';
 import {existsSync, readdirSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
-import {afterEach, describe, expect, it} from 'vitest';
-import {type FixtureRun, runFixture} from './fixture.js';
+import {describe, expect, it} from 'vitest';
+import {fixtureRunner} from './fixture.js';
 
-let run: FixtureRun | undefined;
-afterEach(() => {
-  run?.remove();
-  run = undefined;
-});
+const runFixture = fixtureRunner();
 
 const HAS_LCOV = spawnSync('lcov', ['--version'], {encoding: 'utf8'}).status === 0 && spawnSync('genhtml', ['--version']).status === 0;
 const SKIPPED = HAS_LCOV ? '' : ' (skipped: lcov and genhtml are not installed; apt-get install -y lcov)';
 
 describe('LCOV coverage report', () => {
   it('writes one record per policy file: functions, branches and lines at the lines the elements are written on', async () => {
-    run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'});
+    const run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'});
     expect(run.code).toBe(0);
     expect(run.output).toBe(
       [
@@ -59,14 +55,14 @@ describe('LCOV coverage report', () => {
   it('keeps every record on one line whatever a name holds (commas and line breaks in a role)', async () => {
     const policy = 'policy_version: "1"\nroles: ["a,b", "c\\nd"]\n';
     const suite = 'policy: q.yaml\ncases:\n  - {name: a, role: "a,b", model_provider: x, model_identifier: m, input: {}, output: {}, context: {}}\n';
-    run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'}, {'q.yaml': policy, 'q.test.yaml': suite});
+    const run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'}, {'q.yaml': policy, 'q.test.yaml': suite});
     const record = run.output!.split('end_of_record\n').find((part) => part.includes('SF:q.yaml'))!;
     expect(record).toContain('FN:2,role a;b (/roles/0)\n');
     expect(record).toContain('FN:2,role c?d (/roles/1)\n');
   });
 
   it.skipIf(!HAS_LCOV)(`is read by lcov --summary with the right line, function and branch counts${SKIPPED}`, async () => {
-    run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'});
+    const run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'});
     const summary = spawnSync('lcov', ['--summary', 'policy.lcov', '--rc', 'lcov_branch_coverage=1'], {cwd: run.folder, encoding: 'utf8'});
     expect(summary.status, summary.stderr).toBe(0);
     const text = `${summary.stdout}${summary.stderr}`;
@@ -76,7 +72,7 @@ describe('LCOV coverage report', () => {
   });
 
   it.skipIf(!HAS_LCOV)(`is rendered by genhtml, each policy line with its count${SKIPPED}`, async () => {
-    run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'});
+    const run = await runFixture({'coverage-format': 'lcov', 'coverage-output': 'policy.lcov'});
     const html = spawnSync('genhtml', ['--branch-coverage', '--output-directory', 'html', 'policy.lcov'], {cwd: run.folder, encoding: 'utf8'});
     expect(html.status, html.stderr).toBe(0);
     expect(html.stdout).toMatch(/lines\.+: 75\.0% \(3 of 4 lines\)/);

@@ -1,20 +1,16 @@
 // The coverage summary after the test report: the run's figure, a line per
 // policy file, and each element with an outcome no case reached, named, at
 // file:line:column.
-import {afterEach, describe, expect, it} from 'vitest';
+import {describe, expect, it} from 'vitest';
 import {coverageTextReporter} from '../../../../src/cli/reporters/coverage/text.js';
 import type {CoverageReport, PolicyElement} from '../../../../src/testing/coverage/index.js';
-import {type FixtureRun, runFixture} from './fixture.js';
+import {fixtureRunner} from './fixture.js';
 
-let run: FixtureRun | undefined;
-afterEach(() => {
-  run?.remove();
-  run = undefined;
-});
+const runFixture = fixtureRunner();
 
 describe('coverage summary', () => {
   it('follows the test report on stdout, naming each element an outcome was missed for', async () => {
-    run = await runFixture({coverage: true});
+    const run = await runFixture({coverage: true});
     expect(run.code).toBe(0);
     expect(run.stdout).toBe(
       [
