@@ -1,16 +1,9 @@
 import {describe, expect, it} from 'vitest';
 import {parseNow} from '../../src/cli/clock.js';
 import {CliError, ExitCode} from '../../src/cli/exit-codes.js';
+import {thrownBy} from '../thrown.js';
 
-function refusal(value: string): CliError {
-  try {
-    parseNow(value);
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  throw new Error(`expected --now ${value} to be refused`);
-}
+const refusal = (value: string) => thrownBy(CliError, () => parseNow(value));
 
 describe('--now', () => {
   it('takes epoch seconds and ISO-8601 instants', () => {

@@ -2,16 +2,9 @@ import {describe, expect, it} from 'vitest';
 import {CliError, ExitCode} from '../../src/cli/exit-codes.js';
 import {isMachineFormat, parseFormat, selectFormat} from '../../src/cli/format.js';
 import {LINT_FORMATS} from '../../src/cli/reporters/lint/formats.js';
+import {thrownBy} from '../thrown.js';
 
-function usageErrorOf(action: () => unknown): CliError {
-  try {
-    action();
-  } catch (error) {
-    if (error instanceof CliError) return error;
-    throw error;
-  }
-  throw new Error('expected a usage error');
-}
+const usageErrorOf = (action: () => unknown) => thrownBy(CliError, action);
 
 describe('format selection', () => {
   it('defaults to pretty on a terminal and text otherwise', () => {

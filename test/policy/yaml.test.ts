@@ -4,6 +4,7 @@ import {MAX_ALIAS_EXPANSION, readYaml, YamlSyntaxError} from '../../src/policy/y
 import {pyRepr} from '../../src/python/repr.js';
 import {isDict, originalKey, PyDate, PyDateTime, PyFloat, type PyDict, type PyValue} from '../../src/python/values.js';
 import {aliasBomb} from './alias-bomb.js';
+import {thrownBy} from '../thrown.js';
 
 interface Vector {
   name: string;
@@ -42,15 +43,7 @@ function markOf(error: YamlSyntaxError): string {
   return `${error.range?.start.line}:${error.range?.start.column}`;
 }
 
-function readError(text: string): YamlSyntaxError {
-  try {
-    readYaml(text);
-  } catch (error) {
-    if (error instanceof YamlSyntaxError) return error;
-    throw error;
-  }
-  throw new Error(`expected ${JSON.stringify(text)} to fail`);
-}
+const readError = (text: string) => thrownBy(YamlSyntaxError, () => readYaml(text));
 
 function dict(value: PyValue): PyDict {
   if (!isDict(value)) throw new Error(`not a mapping: ${pyRepr(value)}`);

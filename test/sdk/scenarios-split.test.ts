@@ -8,6 +8,7 @@ import {enforcePostCall, enforcePreCall} from '../../src/pipeline/split.js';
 import type {PolicyLoader} from '../../src/policy/loader.js';
 import type {PyDict, PyValue} from '../../src/python/values.js';
 import {Aigc} from '../../src/sdk/aigc.js';
+import {thrownBy} from '../thrown.js';
 import {PLANNER_POLICY, policyFolder, preCallInvocation as plannerPreCall} from '../pipeline/helpers.js';
 
 const {dir} = policyFolder({'policy.yaml': PLANNER_POLICY});
@@ -21,17 +22,6 @@ function preCallInvocation(overrides: PyDict = {}): PyDict {
   return plannerPreCall({input: {query: 'test'}, ...overrides});
 }
 
-/** The error `run` throws; fails the test when it throws nothing. */
-function thrownBy(run: () => unknown): InvocationValidationError {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(InvocationValidationError);
-    return error as InvocationValidationError;
-  }
-  return expect.fail('expected an InvocationValidationError');
-}
-
 describe('enforcePostCall without a token from enforcePreCall', () => {
   it.each<[string, unknown, string]>([
     ['a string', 'not a PreCallResult', 'str'],
@@ -39,7 +29,7 @@ describe('enforcePostCall without a token from enforcePreCall', () => {
     ['a number', 42, 'int'],
     ['a plain object', {fake: 'token'}, 'dict'],
   ])('refuses %s with a FAIL artifact naming what it received', (_, token, receivedType) => {
-    const failure = thrownBy(() => enforcePostCall(token, VALID_OUTPUT, options));
+    const failure = thrownBy(InvocationValidationError, () => enforcePostCall(token, VALID_OUTPUT, options));
     expect(failure.message).toBe('enforce_post_call() requires a PreCallResult from enforce_pre_call()');
     expect(failure.details).toEqual({received_type: receivedType});
     expect(failure.auditArtifact).toMatchObject({
@@ -59,7 +49,7 @@ describe('enforcePostCall output checks', () => {
     ['a list', [{result: 'test'}]],
   ])('refuses %s as output, recording the token’s identity and an empty output', (_, output) => {
     const token = enforcePreCall(preCallInvocation(), options);
-    const failure = thrownBy(() => enforcePostCall(token, output, options));
+    const failure = thrownBy(InvocationValidationError, () => enforcePostCall(token, output, options));
     expect(failure.message).toBe('enforce_post_call() output must be a dict');
     expect(failure.details).toEqual({field: 'output'});
     expect(failure.auditArtifact).toMatchObject({
@@ -75,7 +65,7 @@ describe('enforcePostCall output checks', () => {
 
   it('leaves the token unused after refusing an output, so a proper output can still be checked', () => {
     const token = enforcePreCall(preCallInvocation(), options);
-    thrownBy(() => enforcePostCall(token, null, options));
+    thrownBy(InvocationValidationError, () => enforcePostCall(token, null, options));
     expect(enforcePostCall(token, VALID_OUTPUT, options).enforcement_result).toBe('PASS');
   });
 });
@@ -83,7 +73,7 @@ describe('enforcePostCall output checks', () => {
 describe('enforcePreCall invocation checks', () => {
   it('names the missing required fields, recording a split_pre_call_only FAIL', () => {
     const {role: _role, context: _context, ...incomplete} = preCallInvocation();
-    const failure = thrownBy(() => enforcePreCall(incomplete, options));
+    const failure = thrownBy(InvocationValidationError, () => enforcePreCall(incomplete, options));
     expect(failure.message).toBe('Invocation is missing required fields');
     expect(failure.details).toEqual({missing_fields: ['role', 'context']});
     expect(failure.auditArtifact).toMatchObject({

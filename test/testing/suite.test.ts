@@ -2,18 +2,11 @@ import {describe, expect, it} from 'vitest';
 import {TestingFileError} from '../../src/testing/errors.js';
 import {parseSuite} from '../../src/testing/suite.js';
 import {REPO_ROOT} from './helpers.js';
+import {thrownBy} from '../thrown.js';
 
 const load = (text: string, file = 'suites/example.test.yaml') => parseSuite(text, file, {cwd: REPO_ROOT});
 
-function problemOf(text: string): TestingFileError {
-  try {
-    load(text);
-  } catch (error) {
-    if (error instanceof TestingFileError) return error;
-    throw error;
-  }
-  throw new Error('the suite loaded');
-}
+const problemOf = (text: string) => thrownBy(TestingFileError, () => load(text));
 
 describe('suite loading', () => {
   it('resolves the suite policy against the suite file and merges defaults under each case', () => {
