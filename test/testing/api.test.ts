@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {GovernanceViolationError, SchemaValidationError} from '../../src/errors.js';
 import {expectFail, expectPass, PolicyTestAssertionError, PolicyTestCase, PolicyTestSuite} from '../../src/index.js';
-import {REPO_ROOT} from './helpers.js';
+import {REPO_ROOT, referenceCaseInvocation} from './helpers.js';
 
 const policyFile = 'test/data/replay/briefing-policy.yaml';
 const options = {cwd: REPO_ROOT, now: () => 1780000000};
@@ -10,15 +10,7 @@ const analyst = () =>
 
 describe('the policy testing API', () => {
   it('builds the reference invocation from separate fields, with its defaults', () => {
-    expect(new PolicyTestCase({name: 'defaults', policyFile}).buildInvocation()).toEqual({
-      policy_file: policyFile,
-      role: 'planner',
-      model_provider: 'test-provider',
-      model_identifier: 'test-model',
-      input: {},
-      output: {},
-      context: {},
-    });
+    expect(new PolicyTestCase({name: 'defaults', policyFile}).buildInvocation()).toEqual(referenceCaseInvocation(policyFile));
   });
 
   it('fills a whole invocation\'s missing policy_file', () => {

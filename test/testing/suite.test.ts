@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {TestingFileError} from '../../src/testing/errors.js';
 import {parseSuite} from '../../src/testing/suite.js';
-import {REPO_ROOT} from './helpers.js';
+import {REPO_ROOT, referenceCaseInvocation} from './helpers.js';
 import {thrownBy} from '../thrown.js';
 
 const load = (text: string, file = 'suites/example.test.yaml') => parseSuite(text, file, {cwd: REPO_ROOT});
@@ -42,29 +42,13 @@ cases:
     expected_gate: role_validation
     expected_error_type: GovernanceViolationError
 `);
-    expect(suite.cases[0].invocation).toEqual({
-      policy_file: 'suites/p.yaml',
-      role: 'planner',
-      model_provider: 'test-provider',
-      model_identifier: 'test-model',
-      input: {q: 1},
-      output: {},
-      context: {},
-    });
+    expect(suite.cases[0].invocation).toEqual(referenceCaseInvocation('suites/p.yaml', {input: {q: 1}}));
     expect(suite.cases[0].expectation).toEqual({result: 'fail', gate: 'role_validation', errorType: 'GovernanceViolationError'});
   });
 
   it('reads a case with `policy_file` and no key of our own in the reference shape, with all its defaults', () => {
     const [testCase] = load('cases:\n  - name: planner ok\n    policy_file: open.yaml\n    role: planner\n').cases;
-    expect(testCase.invocation).toEqual({
-      policy_file: 'suites/open.yaml',
-      role: 'planner',
-      model_provider: 'test-provider',
-      model_identifier: 'test-model',
-      input: {},
-      output: {},
-      context: {},
-    });
+    expect(testCase.invocation).toEqual(referenceCaseInvocation('suites/open.yaml'));
     expect(testCase.expectation).toEqual({result: 'pass'});
   });
 
