@@ -1,9 +1,9 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compactJson} from '../../src/canonical/dumps.js';
 import {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from '../../src/canonical/index.js';
 import {parseJsonPrefix} from '../../src/canonical/json.js';
 import {PyFloat, pyKeys} from '../../src/python/values.js';
+import {dataRows} from '../data-rows.js';
 
 interface Vector {
   json: string;
@@ -12,10 +12,7 @@ interface Vector {
   reject?: boolean;
 }
 
-const vectors: Vector[] = readFileSync(new URL('../data/canonical-vectors.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line));
+const vectors = dataRows<Vector>('canonical-vectors.jsonl');
 
 describe('canonical JSON matches the reference vectors', () => {
   it('has the whole vector file', () => {

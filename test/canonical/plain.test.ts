@@ -1,6 +1,6 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {hasEscapedSurrogate, NOT_PLAIN, sortedPlainCopy} from '../../src/canonical/plain.js';
+import {dataRows} from '../data-rows.js';
 
 interface Vector {
   json: string;
@@ -8,10 +8,7 @@ interface Vector {
   reject?: boolean;
 }
 
-const vectors: Vector[] = readFileSync(new URL('../data/canonical-vectors.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line));
+const vectors = dataRows<Vector>('canonical-vectors.jsonl');
 
 /** The native canonical text, or null where the exact writer must take over. */
 function nativeCanonical(json: string): string | null {

@@ -1,18 +1,13 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {parseJson} from '../../src/canonical/index.js';
 import {compileSchema, firstBySortedPointer, InvalidSchemaError, validate} from '../../src/jsonschema/index.js';
 import {compareCodePoints} from '../../src/python/semantics.js';
+import {dataRows} from '../data-rows.js';
 
 // Vectors computed with python-jsonschema 4.26 by scripts/jsonschema-vectors.py.
 // Schemas and instances are JSON text, so `1.0` stays a float.
 
-function readRows<T>(name: string): T[] {
-  return readFileSync(new URL(`../data/jsonschema/${name}`, import.meta.url), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim())
-    .map((line) => JSON.parse(line) as T);
-}
+const readRows = <T>(name: string) => dataRows<T>(`jsonschema/${name}`);
 
 interface BestMatchRow {
   schema: string;

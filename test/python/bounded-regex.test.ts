@@ -1,4 +1,3 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {
   compileJavaScriptPattern,
@@ -13,14 +12,12 @@ import {linearEngineAvailable} from '../../src/python/regex/linear-engine.js';
 import {parsePythonRegex} from '../../src/python/regex/parse.js';
 import {translate} from '../../src/python/regex/translate.js';
 import {seededRandom} from '../seeded-random.js';
+import {dataRows} from '../data-rows.js';
 
 enableLinearRegexEngine();
 
 // The valid patterns among the generated translation vectors.
-const patterns: {pattern: string; ignoreCase?: boolean}[] = readFileSync(new URL('../data/python-regex/translations.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line))
+const patterns: {pattern: string; ignoreCase?: boolean}[] = dataRows<{pattern: string; ignoreCase?: boolean; sha256?: string}>('python-regex/translations.jsonl')
   .filter((row) => row.sha256);
 
 const ALPHABET = ['a', 'b', 'A', 'K', 'k', 'ſ', 'é', '😀', '😂', '\n', ' ', '-', '1', '٣', '_', 'x'];

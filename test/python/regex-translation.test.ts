@@ -1,7 +1,7 @@
 import {createHash} from 'node:crypto';
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {PythonRegexError, pythonSearch, translatePythonRegex} from '../../src/python/regex.js';
+import {dataRows} from '../data-rows.js';
 
 interface TranslationRow {
   pattern: string;
@@ -16,10 +16,7 @@ interface TranslationRow {
 // recorded from the single-pass translator the phased one replaced, which
 // agreed on every pattern but those that quantify a comment; the errors are
 // Python 3.11's `re.error` texts, checked against `re.compile` when recorded.
-const rows: TranslationRow[] = readFileSync(new URL('../data/python-regex/translations.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line));
+const rows = dataRows<TranslationRow>('python-regex/translations.jsonl');
 
 function outcome(row: TranslationRow): Omit<TranslationRow, 'pattern' | 'ignoreCase'> {
   try {

@@ -1,6 +1,6 @@
-import {readFileSync} from 'node:fs';
 import {describe, expect, it} from 'vitest';
 import {compilePythonPattern, PythonRegexError, pythonSearch, translatePythonRegex} from '../../src/python/regex.js';
+import {dataRows} from '../data-rows.js';
 
 interface RegexRow {
   pattern: string;
@@ -9,10 +9,7 @@ interface RegexRow {
 }
 
 // Computed with Python's `re` by scripts/jsonschema-vectors.py.
-const rows: RegexRow[] = readFileSync(new URL('../data/jsonschema/regex.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((line) => line.trim())
-  .map((line) => JSON.parse(line));
+const rows = dataRows<RegexRow>('jsonschema/regex.jsonl');
 
 describe('Python re.search semantics', () => {
   it.each(rows.filter((row) => row.valid).map((row) => [row.pattern, row] as const))('%s', (_pattern, row) => {
