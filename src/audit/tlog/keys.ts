@@ -79,18 +79,30 @@ export function cosignatureTimestamp(signature: Uint8Array): bigint | null {
   return timestamp <= MAX_TIMESTAMP ? timestamp : null;
 }
 
-class Ed25519Verifier implements NoteVerifier {
+/** What the verifier and the signer of one key share: its name, type, key ID and verifier key. */
+abstract class NoteKey {
   readonly keyId: number;
   readonly verifierKey: string;
-  private readonly key: KeyObject;
 
-  constructor(
+  protected constructor(
     readonly name: string,
     readonly type: NoteKeyType,
-    readonly publicKey: Uint8Array,
+    publicKey: Uint8Array,
   ) {
     this.keyId = noteKeyId(name, type, publicKey);
     this.verifierKey = formatKey(name, this.keyId, type, publicKey);
+  }
+}
+
+class Ed25519Verifier extends NoteKey implements NoteVerifier {
+  private readonly key: KeyObject;
+
+  constructor(
+    name: string,
+    type: NoteKeyType,
+    readonly publicKey: Uint8Array,
+  ) {
+    super(name, type, publicKey);
     this.key = createPublicKey({key: Buffer.concat([SPKI_ED25519_PREFIX, publicKey]), format: 'der', type: 'spki'});
   }
 
@@ -102,20 +114,13 @@ class Ed25519Verifier implements NoteVerifier {
   }
 }
 
-class Ed25519Signer implements NoteSigner {
-  readonly keyId: number;
-  readonly verifierKey: string;
+class Ed25519Signer extends NoteKey implements NoteSigner {
   private readonly key: KeyObject;
 
-  constructor(
-    readonly name: string,
-    readonly type: NoteKeyType,
-    seed: Uint8Array,
-  ) {
-    this.key = createPrivateKey({key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8'});
-    const publicKey = publicKeyOf(this.key);
-    this.keyId = noteKeyId(name, type, publicKey);
-    this.verifierKey = formatKey(name, this.keyId, type, publicKey);
+  constructor(name: string, type: NoteKeyType, seed: Uint8Array) {
+    const key = createPrivateKey({key: Buffer.concat([PKCS8_ED25519_PREFIX, seed]), format: 'der', type: 'pkcs8'});
+    super(name, type, publicKeyOf(key));
+    this.key = key;
   }
 
   sign(text: Uint8Array, now: number = Date.now() / 1000): Uint8Array {
