@@ -1,8 +1,9 @@
 // `aigc init [DIR]`: writes the starter project, refusing to overwrite a file
 // unless --force, then says what was written and what to run next.
 import {displayText} from './display-text.js';
-import {lstat, mkdir, writeFile} from 'node:fs/promises';
+import {mkdir, writeFile} from 'node:fs/promises';
 import {dirname, join, resolve} from 'node:path';
+import {pathExists} from '../io/path-exists.js';
 import type {CommandIo} from './command-io.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
 import {STARTER_COVERAGE_THRESHOLD, type StarterFile, starterProject} from './init/starter-project.js';
@@ -30,12 +31,11 @@ export async function runInit(dir: string | undefined, flags: InitFlags, io: Com
   return ExitCode.Success;
 }
 
+/** Whether anything stands at `path`, a link included. */
 async function exists(path: string): Promise<boolean> {
   try {
-    await lstat(path);
-    return true;
+    return await pathExists(path, false);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
     throw ioError(`cannot check the file: ${wording(error)}`, displayText(path), error);
   }
 }

@@ -10,7 +10,8 @@
 // All cryptography is Node's: a seed becomes a key through its PKCS#8 form.
 
 import {createHash, createPrivateKey, createPublicKey, generateKeyPairSync, type KeyObject, sign, verify} from 'node:crypto';
-import {open, readFile, stat} from 'node:fs/promises';
+import {open, readFile} from 'node:fs/promises';
+import {pathExists} from '../../io/path-exists.js';
 import {decodeBase64, encodeBase64, isValidKeyName} from './encoding.js';
 import {TlogError} from './errors.js';
 
@@ -240,21 +241,11 @@ export async function writeNoteKeyPair(prefix: string, name: string, type: NoteK
   const verifierKeyFile = `${prefix}.pub`;
   // Both are checked first, so an existing public key does not leave a new private key behind.
   for (const file of [signerKeyFile, verifierKeyFile]) {
-    if (await exists(file)) throw new TlogError('key-exists', `${file} already exists; a key is never overwritten`, {file});
+    if (await pathExists(file)) throw new TlogError('key-exists', `${file} already exists; a key is never overwritten`, {file});
   }
   await writeNewFile(signerKeyFile, `${pair.signerKey}\n`, 0o600);
   await writeNewFile(verifierKeyFile, `${pair.verifierKey}\n`, 0o644);
   return {...pair, signerKeyFile, verifierKeyFile};
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await stat(path);
-    return true;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return false;
-    throw error;
-  }
 }
 
 async function writeNewFile(path: string, contents: string, mode: number): Promise<void> {
