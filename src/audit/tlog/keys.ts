@@ -199,27 +199,21 @@ export function generateNoteKeyPair(name: string, type: NoteKeyType = 'ed25519')
   return {signerKey: `PRIVATE+KEY+${formatKey(name, keyId, type, seed)}`, verifierKey: formatKey(name, keyId, type, publicKey)};
 }
 
-/** The key in a key file: its text without one final line ending. */
-async function readKeyText(path: string): Promise<string> {
-  const text = await readFile(path, 'utf8');
-  return text.replace(/\r?\n$/, '');
-}
-
 /** Reads and parses a verifier key file (such as `PREFIX.pub`); errors name the file. */
-export async function readVerifierKeyFile(path: string): Promise<NoteVerifier> {
-  const text = await readKeyText(path);
-  try {
-    return parseVerifierKey(text);
-  } catch (error) {
-    throw error instanceof TlogError ? error.inFile(path) : error;
-  }
+export function readVerifierKeyFile(path: string): Promise<NoteVerifier> {
+  return readKeyFile(path, parseVerifierKey);
 }
 
 /** Reads and parses a signer key file (such as `PREFIX.key`); errors name the file, never its content. */
-export async function readSignerKeyFile(path: string): Promise<NoteSigner> {
-  const text = await readKeyText(path);
+export function readSignerKeyFile(path: string): Promise<NoteSigner> {
+  return readKeyFile(path, parseSignerKey);
+}
+
+/** Parses the key in a key file (its text without one final line ending) with `parse`; errors name the file. */
+async function readKeyFile<Key>(path: string, parse: (text: string) => Key): Promise<Key> {
+  const text = (await readFile(path, 'utf8')).replace(/\r?\n$/, '');
   try {
-    return parseSignerKey(text);
+    return parse(text);
   } catch (error) {
     throw error instanceof TlogError ? error.inFile(path) : error;
   }
