@@ -2,7 +2,7 @@
 import {PROOF_CHECK_FORMATS} from '../reporters/proof-check/formats.js';
 import {defineCommand} from '../start/spec.js';
 import {reportFlags} from './shared.js';
-import {PUBKEY_FLAG, WITNESS_FLAGS} from './tlog-shared.js';
+import {PUBKEY_FLAG, WITNESS_FLAGS, verifierHelpClose} from './tlog-shared.js';
 
 const {format, json} = reportFlags(PROOF_CHECK_FORMATS);
 
@@ -11,9 +11,7 @@ export const CHAIN_VERIFY_CONSISTENCY = defineCommand({
   summary: 'Check offline that a newer checkpoint extends an older one (no rewrite in between).',
   description: `Checks, with nothing but the log's public key: that both checkpoints are signed by that key and are of one log, that the proof (from aigc chain consistency) carries NEW_CP and starts from OLD_CP's size, that the witnesses' quorum cosigned NEW_CP (with --witness), and that the RFC 6962 consistency path takes OLD_CP's root to NEW_CP's: the newer tree is the older one with leaves appended, nothing before the older size changed.
 
-Every failure has a stable code, shown as "FAILED: <code>: <reason>" (and in the json format): inconsistent-trees (a rewrite, or the proof changed), checkpoint-mismatch (the proof is between other checkpoints), origin-mismatch, bad-signature, unknown-key, malformed-proof, malformed-checkpoint, quorum-not-met.
-
-Exit status: 0 verified, 1 not verified, 2 usage error, 3 a file cannot be read or a key file is bad.`,
+${verifierHelpClose('inconsistent-trees (a rewrite, or the proof changed), checkpoint-mismatch (the proof is between other checkpoints), origin-mismatch, bad-signature, unknown-key, malformed-proof, malformed-checkpoint, quorum-not-met')}`,
   examples: [
     {description: "Check that tuesday's checkpoint extends monday's", command: '<%= config.bin %> <%= command.id %> --pubkey audit.pub monday.checkpoint tuesday.checkpoint monday-tuesday.proof'},
   ],

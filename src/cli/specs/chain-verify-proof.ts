@@ -2,7 +2,7 @@
 import {PROOF_CHECK_FORMATS} from '../reporters/proof-check/formats.js';
 import {defineCommand} from '../start/spec.js';
 import {reportFlags} from './shared.js';
-import {PUBKEY_FLAG, WITNESS_FLAGS} from './tlog-shared.js';
+import {PUBKEY_FLAG, WITNESS_FLAGS, verifierHelpClose} from './tlog-shared.js';
 
 const {format, json} = reportFlags(PROOF_CHECK_FORMATS);
 
@@ -13,9 +13,7 @@ export const CHAIN_VERIFY_PROOF = defineCommand({
 
 ARTIFACT_FILE "-" or absent reads the artifact from stdin.
 
-Every failure has a stable code, shown as "FAILED: <code>: <reason>" (and in the json format): bad-signature, unknown-key, origin-mismatch, root-mismatch (another artifact, another index or a changed hash), index-out-of-range, malformed-proof, malformed-checkpoint, quorum-not-met.
-
-Exit status: 0 verified, 1 not verified, 2 usage error, 3 a file cannot be read or a key file is bad.`,
+${verifierHelpClose('bad-signature, unknown-key, origin-mismatch, root-mismatch (another artifact, another index or a changed hash), index-out-of-range, malformed-proof, malformed-checkpoint, quorum-not-met')}`,
   examples: [
     {
       description: 'Check one artifact an auditor was handed',

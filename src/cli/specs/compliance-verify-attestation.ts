@@ -2,7 +2,7 @@
 import {ATTESTATION_CHECK_FORMATS} from '../reporters/attestation-check/formats.js';
 import {defineCommand} from '../start/spec.js';
 import {reportFlags} from './shared.js';
-import {PUBKEY_FLAG} from './tlog-shared.js';
+import {PUBKEY_FLAG, verifierHelpClose} from './tlog-shared.js';
 
 const {format, json} = reportFlags(ATTESTATION_CHECK_FORMATS);
 
@@ -15,9 +15,7 @@ For a compliance export, each input trail given with -i must be as attested, byt
 
 For a fleet report, each summary or trail file given with -i must be as attested, byte for byte (input-mismatch), and the report lists the summaries merged, each trail file's log and checkpoint as its summary said, the totals and whether the fleet was whole.
 
-Every failure has a stable code, shown as "FAILED: <code>: <reason>" (and in the json format): bad-signature, unknown-key, malformed-envelope, subject-mismatch, input-mismatch.
-
-Exit status: 0 verified, 1 not verified, 2 usage error, 3 a file cannot be read or the key file is bad.`,
+${verifierHelpClose('bad-signature, unknown-key, malformed-envelope, subject-mismatch, input-mismatch', 'the key file')}`,
   examples: [
     {description: 'Check an attested export and the trail it was made from', command: '<%= config.bin %> <%= command.id %> report.json.intoto.json --pubkey audit.pub report.json -i audit.jsonl'},
     {description: 'Check an attested fleet report and one of the summaries it merged', command: '<%= config.bin %> <%= command.id %> fleet.json.intoto.json --pubkey audit.pub fleet.json -i audit-2026-01-01.jsonl.summary.json'},

@@ -1,5 +1,6 @@
 // Flags the transparency-log commands share, written once so their names, help
-// and meaning are the same everywhere: the log's public key and the witnesses'.
+// and meaning are the same everywhere: the log's public key and the witnesses';
+// and how a verifier's help closes.
 import type {FlagSpec} from '../start/spec.js';
 
 export const PUBKEY_FLAG = {
@@ -42,4 +43,11 @@ export function attestFlags(what: string) {
     attest: {type: 'boolean', description: `Also write FILE.intoto.json: a signed in-toto attestation of ${what} (needs -o FILE and --key-file).`},
     'key-file': {type: 'string', description: 'The signer key for --attest (PREFIX.key from aigc chain keygen).', helpValue: 'PREFIX.key'},
   } as const satisfies Record<string, FlagSpec>;
+}
+
+/** The close of a verifier's help: its stable failure codes, then its exit status (3 names `keyFile`). */
+export function verifierHelpClose(codes: string, keyFile = 'a key file'): string {
+  return `Every failure has a stable code, shown as "FAILED: <code>: <reason>" (and in the json format): ${codes}.
+
+Exit status: 0 verified, 1 not verified, 2 usage error, 3 a file cannot be read or ${keyFile} is bad.`;
 }
