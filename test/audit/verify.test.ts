@@ -39,6 +39,15 @@ function edit(n: number, change: (artifact: PyDict) => void): string[] {
   return lines;
 }
 
+/** The trail with line `n`'s role made admin and its checksum recomputed, after `resign` when given. */
+function roleMadeAdmin(n: number, resign?: (artifact: PyDict) => void): string[] {
+  return edit(n, (artifact) => {
+    artifact.role = 'admin';
+    resign?.(artifact);
+    recomputeChecksum(artifact);
+  });
+}
+
 function recomputeChecksum(artifact: PyDict): void {
   delete artifact.checksum;
   artifact.checksum = checksum(artifact);
@@ -156,22 +165,13 @@ describe('every single tampering is reported where it happened', () => {
     },
     {
       name: 'a field edited and its checksum recomputed',
-      lines: () =>
-        edit(5, (artifact) => {
-          artifact.role = 'admin';
-          recomputeChecksum(artifact);
-        }),
+      lines: () => roleMadeAdmin(5),
       withKey: ['5:signature-invalid', '6:broken-link'],
       withoutKey: ['6:broken-link'],
     },
     {
       name: 'a field edited, re-signed with another key and its checksum recomputed',
-      lines: () =>
-        edit(5, (artifact) => {
-          artifact.role = 'admin';
-          signArtifact(artifact, new HmacSigner('forger'));
-          recomputeChecksum(artifact);
-        }),
+      lines: () => roleMadeAdmin(5, (artifact) => signArtifact(artifact, new HmacSigner('forger'))),
       withKey: ['5:signature-invalid', '6:broken-link'],
       withoutKey: ['6:broken-link'],
     },
