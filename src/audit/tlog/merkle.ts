@@ -278,21 +278,16 @@ export function rootFromInclusionProof(index: number, size: number, leaf: Uint8A
   checkIndex(index, size);
   checkHashes([leaf], 1, 'the leaf hash');
   checkHashes(proof, inclusionProofLength(index, size), `the inclusion proof of leaf ${index} in a tree of ${size}`);
-  let fn = index;
-  let sn = size - 1;
+  const walk = new ProofWalk(index, size - 1);
   let root: Buffer = Buffer.from(leaf);
   for (const sibling of proof) {
-    if (fn % 2 === 1 || fn === sn) {
+    if (walk.siblingOnLeft()) {
       root = nodeHash(sibling, root);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn /= 2;
-        sn = Math.floor(sn / 2);
-      }
+      walk.passLeftChildren();
     } else {
       root = nodeHash(root, sibling);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    walk.up();
   }
   return root;
 }
@@ -336,30 +331,49 @@ export function verifyConsistency(check: ConsistencyCheck): void {
   }
   // The old tree's root starts the path when it is a complete subtree, so the proof leaves it out.
   const path = isPowerOfTwo(oldSize) ? [oldRoot, ...proof] : [...proof];
-  let fn = oldSize - 1;
-  let sn = newSize - 1;
-  while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
-  }
+  const walk = new ProofWalk(oldSize - 1, newSize - 1);
+  while (walk.fn % 2 === 1) walk.up();
   let oldHash: Buffer = Buffer.from(path[0]);
   let newHash: Buffer = Buffer.from(path[0]);
   for (const node of path.slice(1)) {
-    if (sn === 0) throw inconsistent();
-    if (fn % 2 === 1 || fn === sn) {
+    if (walk.sn === 0) throw inconsistent();
+    if (walk.siblingOnLeft()) {
       oldHash = nodeHash(node, oldHash);
       newHash = nodeHash(node, newHash);
-      while (fn % 2 === 0 && fn !== 0) {
-        fn /= 2;
-        sn = Math.floor(sn / 2);
-      }
+      walk.passLeftChildren();
     } else {
       newHash = nodeHash(newHash, node);
     }
-    fn = Math.floor(fn / 2);
-    sn = Math.floor(sn / 2);
+    walk.up();
   }
-  if (sn !== 0 || !sameHash(oldHash, oldRoot) || !sameHash(newHash, newRoot)) throw inconsistent();
+  if (walk.sn !== 0 || !sameHash(oldHash, oldRoot) || !sameHash(newHash, newRoot)) throw inconsistent();
+}
+
+/**
+ * Where the proof walks of RFC 9162 (§2.1.3.2, §2.1.4.2) stand: `fn` the
+ * index of the node reached, `sn` that of the last node, on the current level.
+ */
+class ProofWalk {
+  constructor(
+    public fn: number,
+    public sn: number,
+  ) {}
+
+  /** Whether the next proof node hashes in on the left: `fn` is a right child, or the last node of its level. */
+  siblingOnLeft(): boolean {
+    return this.fn % 2 === 1 || this.fn === this.sn;
+  }
+
+  /** After a left sibling: up past the levels where `fn` is a left child (until LSB(fn) is set or fn is 0). */
+  passLeftChildren(): void {
+    while (this.fn % 2 === 0 && this.fn !== 0) this.up();
+  }
+
+  /** One level up. */
+  up(): void {
+    this.fn = Math.floor(this.fn / 2);
+    this.sn = Math.floor(this.sn / 2);
+  }
 }
 
 function isPowerOfTwo(n: number): boolean {
