@@ -2,8 +2,9 @@
 // memory on a generated NDJSON stream of 10,000 invocations over varied
 // policies, the cold start of `aigc enforce` against `node -e 0`, the chain
 // writers (`enforce --chain`, plain and signed, against the same enforce
-// without `--chain`; `chain append` against a Node floor; policy test with
-// coverage against without), and each large
+// without `--chain`; `chain append` against a Node floor,
+// scripts/chain-floor.js; policy test with coverage against without), and
+// each large
 // path as a ratio against a floor run beside it (scripts/enforce-floor.js,
 // scripts/verify-floor.js, sha256sum, and DuckDB's grouped counts when
 // @duckdb/node-api can be imported: see scripts/duckdb-counts.js), measured
@@ -514,8 +515,7 @@ function measureChainWriters() {
   const signed = pairedRatio(enforce(['--key-env', 'AIGC_BENCH_KEY', '--chain', trail]), enforce(['--key-env', 'AIGC_BENCH_KEY']), pairs);
   const artifactsFile = join(work, 'chain-artifacts.jsonl');
   writeFileSync(artifactsFile, spawnSync(process.execPath, [cli, 'enforce', '--now', '1780000000', '--input', stream], {cwd: work, maxBuffer: 1 << 30}).stdout);
-  const floorScript = join(work, 'chain-floor.mjs');
-  writeFileSync(floorScript, chainFloor());
+  const floorScript = join(root, 'scripts/chain-floor.js');
   const append = pairedRatio(
     () => {
       rmSync(trail, {force: true});
@@ -560,33 +560,6 @@ function timeProcess(args, {env = process.env, stdin, anyExit = false} = {}) {
   if (stdin !== undefined) closeSync(input);
   if (run.status !== 0 && run.status !== 1 && !(anyExit && run.status !== null && run.status < 3)) throw new Error(`${args.slice(1).join(' ')} exited ${run.status}: ${run.stderr}`);
   return seconds;
-}
-
-/** The least a chain writer does: each line parsed and linked (sorted-key JSON, SHA-256), the lot written once and synced (a function, hoisted for the top-level code above). */
-function chainFloor() {
-  return `
-import {createHash} from 'node:crypto';
-import {closeSync, fdatasyncSync, openSync, readFileSync, writeSync} from 'node:fs';
-const [input, output] = process.argv.slice(2);
-const sorted = (value) => {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== 'object') return value;
-  const copy = {};
-  for (const key of Object.keys(value).sort()) copy[key] = sorted(value[key]);
-  return copy;
-};
-let previous = null;
-const lines = [];
-readFileSync(input, 'utf8').trim().split('\\n').forEach((line, index) => {
-  const artifact = {...JSON.parse(line), chain_id: 'floor', chain_index: index, previous_audit_checksum: previous};
-  artifact.checksum = previous = createHash('sha256').update(JSON.stringify(sorted(artifact))).digest('hex');
-  lines.push(JSON.stringify(artifact));
-});
-const fd = openSync(output, 'w');
-writeSync(fd, lines.join('\\n') + '\\n');
-fdatasyncSync(fd);
-closeSync(fd);
-`;
 }
 
 // ---------------------------------------------------------------------------

@@ -7,9 +7,10 @@
 // JSON.stringify to stdout in pieces of 32 KiB.
 //
 //   node scripts/enforce-floor.js INVOCATIONS [--key-env VAR] > artifacts.jsonl
-import {createHash, createHmac} from 'node:crypto';
+import {createHmac} from 'node:crypto';
 import {closeSync, openSync, readSync, writeSync} from 'node:fs';
 import {StringDecoder} from 'node:string_decoder';
+import {sha256, sorted} from './floor-json.js';
 
 const [file, flag, variable] = process.argv.slice(2);
 const key = flag === '--key-env' ? process.env[variable] : undefined;
@@ -17,16 +18,6 @@ if (!file || (flag !== undefined && !key)) {
   console.error('usage: node scripts/enforce-floor.js INVOCATIONS [--key-env VAR] (VAR set)');
   process.exit(2);
 }
-
-/** Keys sorted at every level: JSON.stringify then writes the canonical text of plain JSON. */
-const sorted = (value) => {
-  if (Array.isArray(value)) return value.map(sorted);
-  if (value === null || typeof value !== 'object') return value;
-  const out = {};
-  for (const name of Object.keys(value).sort()) out[name] = sorted(value[name]);
-  return out;
-};
-const sha256 = (text) => createHash('sha256').update(text).digest('hex');
 
 let pending = '';
 const emit = (invocation) => {
