@@ -14,28 +14,17 @@ const VALID_OUTPUT = {result: 'analysis complete', confidence: 0.95};
 const VALID_CONTEXT = {role_declared: true};
 const PHASE_A_GATES = ['guard_evaluation', 'role_validation', 'precondition_validation', 'tool_constraint_validation'];
 
+/** The planner's options, whatever enforces them. */
+const PLANNER: GovernedOptions = {policyFile: 'policy.yaml', role: 'planner', modelProvider: 'anthropic', modelIdentifier: 'claude-sonnet'};
+
 /** Options enforcing through an Aigc instance whose sink collects into `received`. */
 function throughInstance(received: PyDict[], overrides: Partial<GovernedOptions> = {}): GovernedOptions {
-  return {
-    policyFile: 'policy.yaml',
-    role: 'planner',
-    modelProvider: 'anthropic',
-    modelIdentifier: 'claude-sonnet',
-    aigc: new Aigc({cwd: dir, clock, sink: new CallbackAuditSink((artifact) => received.push(artifact))}),
-    ...overrides,
-  };
+  return {...PLANNER, aigc: new Aigc({cwd: dir, clock, sink: new CallbackAuditSink((artifact) => received.push(artifact))}), ...overrides};
 }
 
 /** Options for module-level enforcement whose sink collects into `received`. */
 function moduleLevel(received: PyDict[], overrides: Partial<GovernedOptions> = {}): GovernedOptions {
-  return {
-    policyFile: 'policy.yaml',
-    role: 'planner',
-    modelProvider: 'anthropic',
-    modelIdentifier: 'claude-sonnet',
-    enforceOptions: {cwd: dir, now: clock, sink: new CallbackAuditSink((artifact) => received.push(artifact))},
-    ...overrides,
-  };
+  return {...PLANNER, enforceOptions: {cwd: dir, now: clock, sink: new CallbackAuditSink((artifact) => received.push(artifact))}, ...overrides};
 }
 
 /** The process warnings emitted while `run` runs (they are delivered on a later tick). */

@@ -80,22 +80,16 @@ describe('Aigc in strict mode', () => {
 const lenient = () => new Aigc({cwd: dir, clock});
 
 describe('Aigc outside strict mode', () => {
-  it('warns about bare-string preconditions and still enforces', async () => {
+  it.each([
+    ['bare-string preconditions', 'bare-strings.yaml', BARE_STRINGS],
+    ['missing preconditions', 'no-preconditions.yaml', NO_PRECONDITIONS],
+  ])('warns about %s and still enforces', async (_what, policyFile, warning) => {
     let result: unknown;
     const warnings = await warningsDuring(async () => {
-      result = (await lenient().enforce(invocation({policy_file: 'bare-strings.yaml'}))).enforcement_result;
+      result = (await lenient().enforce(invocation({policy_file: policyFile}))).enforcement_result;
     });
     expect(result).toBe('PASS');
-    expect(warnings).toContain(BARE_STRINGS);
-  });
-
-  it('warns about missing preconditions and still enforces', async () => {
-    let result: unknown;
-    const warnings = await warningsDuring(async () => {
-      result = (await lenient().enforce(invocation({policy_file: 'no-preconditions.yaml'}))).enforcement_result;
-    });
-    expect(result).toBe('PASS');
-    expect(warnings).toContain(NO_PRECONDITIONS);
+    expect(warnings).toContain(warning);
   });
 
   it('has nothing to warn about for a policy with typed preconditions', async () => {
