@@ -6,7 +6,7 @@ import {copyFileSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {Ajv} from 'ajv';
 import {afterEach, describe, expect, it} from 'vitest';
-import {runReplay} from '../../src/cli/run-replay.js';
+import {type ReplayFlags, runReplay} from '../../src/cli/run-replay.js';
 import {temporaryFolder} from '../testing/helpers.js';
 import {invocations, NOTES, SUPPORT, SUPPORT_V2, TOOLS, WHAT_IF, writeRun} from '../testing/what-if-stream.js';
 import {captureIo, REPO_ROOT} from './capture.js';
@@ -18,6 +18,18 @@ afterEach(() => {
 });
 
 const TO_V2 = `${SUPPORT}=${SUPPORT_V2}`;
+
+/** aigc replay run in-process: its exit status and what it wrote. */
+async function replay(paths: string[], flags: ReplayFlags): Promise<{code: number; stdout: string; stderr: string}> {
+  const io = captureIo();
+  const code = await runReplay(paths, flags, io);
+  return {code, stdout: io.stdout.text, stderr: io.stderr.text};
+}
+
+/** The report of aigc replay --format json. */
+async function jsonReport(paths: string[], flags: ReplayFlags) {
+  return JSON.parse((await replay(paths, {...flags, format: 'json'})).stdout);
+}
 
 function run() {
   folder = temporaryFolder();
@@ -31,9 +43,8 @@ const validateReport = new Ajv({strict: true, strictRequired: false, allowUnionT
 describe('aigc replay --policy OLD=NEW', () => {
   it('prints the change summary by direction, gate, role and policy after the records', async () => {
     const files = run();
-    const io = captureIo();
-    expect(await runReplay([files.records], {policy: [TO_V2]}, io)).toBe(1);
-    const text = io.stdout.text;
+    const {code, stdout: text, stderr} = await replay([files.records], {policy: [TO_V2]});
+    expect(code).toBe(1);
     const summary = text.slice(text.indexOf(`policy ${SUPPORT} →`), text.indexOf('  changed:'));
     expect(summary).toBe(
       [
@@ -53,14 +64,12 @@ describe('aigc replay --policy OLD=NEW', () => {
     );
     expect(text).toContain(`    ${join(folder!.path, 'recorded.jsonl')}:3 (role intern): PASS → FAIL (role_validation)\n`);
     expect(text.trimEnd().split('\n').at(-1)).toBe('36 passed, 15 failed, 2 changed');
-    expect(io.stderr.text).toBe('');
+    expect(stderr).toBe('');
   });
 
   it('prints the same counts as JSON that its schema accepts', async () => {
     const files = run();
-    const io = captureIo();
-    await runReplay([files.records], {policy: [TO_V2], format: 'json'}, io);
-    const report = JSON.parse(io.stdout.text);
+    const report = await jsonReport([files.records], {policy: [TO_V2]});
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.formatVersion).toBe(2);
     expect(report.summary).toEqual({total: 53, passed: 36, failed: 15, written: 0, updated: 0});
@@ -111,9 +120,7 @@ describe('aigc replay --policy OLD=NEW', () => {
     const warning = `--policy ${WHAT_IF}/suport.yaml=${SUPPORT_V2} applied to no record: none names ${WHAT_IF}/suport.yaml`;
     expect(io.stderr.text).toContain(`aigc replay: warning: ${warning}`);
     expect(io.stdout.text).toContain(`policy ${WHAT_IF}/suport.yaml → ${SUPPORT_V2}: applied to no record\nwarning: ${warning}`);
-    const json = captureIo();
-    await runReplay([files.records], {policy: [`${WHAT_IF}/suport.yaml=${SUPPORT_V2}`], format: 'json'}, json);
-    const report = JSON.parse(json.stdout.text);
+    const report = await jsonReport([files.records], {policy: [`${WHAT_IF}/suport.yaml=${SUPPORT_V2}`]});
     expect(report.decisions.mappings[0].applied).toBe(0);
     expect(report.decisions.warnings[0]).toContain(warning);
   });
@@ -129,9 +136,8 @@ describe('aigc replay --policy OLD=NEW', () => {
 describe('aigc replay of audit trails', () => {
   it('compares what a chain file allows and lists every other artifact as not replayable, with why', async () => {
     const files = run();
-    const io = captureIo();
-    expect(await runReplay([files.trail], {policy: [TO_V2]}, io)).toBe(1);
-    const text = io.stdout.text;
+    const {code, stdout: text} = await replay([files.trail], {policy: [TO_V2]});
+    expect(code).toBe(1);
     expect(text).toContain(
       `n/a      ${join(folder!.path, 'trail.jsonl')}:4\n` +
         '         not replayable: the authorization gates pass (when recorded, it failed at precondition_validation), but the policy validates the output (output_schema), and the artifact holds it only as output_checksum\n',
@@ -143,9 +149,7 @@ describe('aigc replay of audit trails', () => {
         '    6 need the tool calls, which an artifact does not record (the policy has a tools block)\n',
     );
     expect(text.trimEnd().split('\n').at(-1)).toBe('10 passed, 10 failed, 2 changed, 31 not replayable');
-    const json = captureIo();
-    await runReplay([files.trail], {policy: [TO_V2], format: 'json'}, json);
-    const report = JSON.parse(json.stdout.text);
+    const report = await jsonReport([files.trail], {policy: [TO_V2]});
     expect(validateReport(report), JSON.stringify(validateReport.errors)).toBe(true);
     expect(report.decisions.unreplayable).toEqual({count: 31, byReason: {'needs-output': 25, 'needs-tool-calls': 6}});
     expect(report.fixtures[0]).toMatchObject({shape: 'artifact', status: 'unreplayable', verdict: null, unreplayable: {reason: 'needs-output'}});
