@@ -305,7 +305,7 @@ describe('aigc policy lint -o FILE', () => {
     const out = tempFolder();
     try {
       await lint(['bad.yaml', '-f', 'pretty', '-o', join(out.path, 'lint.txt')], {FORCE_COLOR: '1'});
-      expect(readFileSync(join(out.path, 'lint.txt'), 'utf8')).toContain('bad.yaml:7:7 error precondition-invalid');
+      expect(readFileSync(join(out.path, 'lint.txt'), 'utf8')).toContain('bad.yaml:7:13 error precondition-invalid');
     } finally {
       out.remove();
     }
