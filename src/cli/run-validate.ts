@@ -2,7 +2,7 @@
 // schema of the file as written) then a full load as enforcement does it
 // (extends, composition restriction, schema of the result, dates).
 import {resolve} from 'node:path';
-import {AigcError} from '../errors.js';
+import {AigcError, describeError} from '../errors.js';
 import type {PathSegment} from '../jsonschema/index.js';
 import type {ProjectConfig} from '../config/types.js';
 import {clockAt} from '../pipeline/clock.js';
@@ -55,7 +55,7 @@ function validateFile(file: string, today: () => ReturnType<typeof utcDay>, cwd:
   try {
     policy = loadPolicy(file, {today, cwd});
   } catch (error) {
-    const message = error instanceof AigcError ? error.message : `Unexpected error: ${(error as Error).message}`;
+    const message = error instanceof AigcError ? describeError(error) : `Unexpected error: ${(error as Error).message}`;
     return {file, ok: false, stage: 'validate', errors: [{message}], unreadable: false};
   }
   // Where the reference says OK and every enforcement then fails (docs/compatibility.md).

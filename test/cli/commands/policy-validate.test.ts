@@ -1,5 +1,7 @@
 // `aigc policy validate`: the reference's OK/FAIL lines, reasons on stderr,
 // the effective policy with --print, --json, and date checks at --now.
+import {realpathSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {parseAllDocuments} from 'yaml';
 import {sharedRuns, tempFolder} from '../command-line.js';
@@ -54,6 +56,7 @@ beforeAll(() => {
   folder.file('bad.yaml', POLICY_WITH_FINDINGS);
   folder.file('clean.yaml', CLEAN_POLICY);
   folder.file('bad-output-schema.yaml', BAD_OUTPUT_SCHEMA);
+  folder.file('orphan.yaml', 'extends: ./nope.yaml\npolicy_version: "1.0"\nroles: [agent]\n');
   folder.file('inherits-bad-output-schema.yaml', INHERITS_BAD_OUTPUT_SCHEMA);
 });
 afterAll(() => folder.remove());
@@ -97,6 +100,12 @@ describe('aigc policy validate', () => {
     expect(run.stderr).toBe("  inherits-bad-output-schema.yaml: output_schema is not a valid JSON Schema: 'objekt' is not valid under any of the given schemas\n");
   });
 
+  it('names the resolved path a missing base was looked for at', async () => {
+    const run = await validate(['orphan.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`  orphan.yaml: Policy file does not exist: ${join(realpathSync(folder.path), 'nope.yaml')}\n`);
+  });
+
   it('goes on after a failing file and fails the run', async () => {
     const run = await validate(['bad.yaml', 'clean.yaml']);
     expect(run.code).toBe(1);
@@ -117,6 +126,7 @@ describe('aigc policy validate', () => {
       'FAIL  bad.yaml (lint)',
       'FAIL  escalating.yaml (validate)',
       'FAIL  inherits-bad-output-schema.yaml (validate)',
+      'FAIL  orphan.yaml (validate)',
       'OK    base.yaml',
       'OK    child.yaml',
       'OK    clean.yaml',
