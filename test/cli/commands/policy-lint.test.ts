@@ -16,7 +16,11 @@ beforeAll(() => {
   folder.file('bad.yaml', POLICY_WITH_FINDINGS);
   folder.file('clean.yaml', CLEAN_POLICY);
   folder.file('warn.yaml', POLICY_WITH_ONE_WARNING);
+  folder.file('multiline.yaml', MULTILINE_FINDING);
 });
+
+/** `roles` written as a block mapping: the finding spans lines 3-4, followed by a blank line. */
+const MULTILINE_FINDING = 'policy_version: "1.0"\nroles:\n  planner: yes\n  other: no\n\ndescription: d\n';
 afterAll(() => folder.remove());
 
 const shared = sharedRuns();
@@ -156,6 +160,15 @@ describe('aigc policy lint -f sarif', () => {
     const run = await lint(['clean.yaml', '-f', 'sarif']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout).runs[0].results).toEqual([]);
+  });
+});
+
+describe('a finding whose value spans lines', () => {
+  it('ends at the last character of the value in SARIF and GitHub annotations, not at column 1 of the next line', async () => {
+    const sarif = JSON.parse((await lint(['multiline.yaml', '-f', 'sarif'])).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({startLine: 3, startColumn: 3, endLine: 4, endColumn: 12});
+    const github = (await lint(['multiline.yaml', '-f', 'github'])).stdout;
+    expect(github).toMatch(/^::error file=multiline\.yaml,line=3,endLine=4,/m);
   });
 });
 
