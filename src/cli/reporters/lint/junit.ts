@@ -21,7 +21,7 @@ function fileSuite(file: LintFileResult, rules: LintRule[], cwd?: string): JUnit
     rules.length > 0
       ? rules.map((rule) => ruleCase(path, rule.id, file.findings.filter((finding) => finding.ruleId === rule.id), cwd))
       : [ruleCase(path, 'policy lint', [], cwd)];
-  return {name: path, testCases};
+  return {name: path, file: path, testCases};
 }
 
 function ruleCase(path: string, ruleId: string, findings: LintFinding[], cwd?: string): JUnitTestCase {
