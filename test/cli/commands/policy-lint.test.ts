@@ -17,6 +17,7 @@ beforeAll(() => {
   folder.file('clean.yaml', CLEAN_POLICY);
   folder.file('warn.yaml', POLICY_WITH_ONE_WARNING);
   folder.file('multiline.yaml', MULTILINE_FINDING);
+  folder.file('broken.yaml', 'policy_version: "1.0"\nroles: [agent\n');
 });
 
 /** `roles` written as a block mapping: the finding spans lines 3-4, followed by a blank line. */
@@ -207,6 +208,18 @@ describe('aigc policy lint -f junit', () => {
         .sort(),
     );
     expect(failing.find((testCase) => testCase.name === 'policy-schema')?.failure?.['#text']).toContain('bad.yaml:9:11');
+  });
+
+  it('leaves out the rules that never ran on a file that is not YAML, never counting them as passed', async () => {
+    const run = await lint(['broken.yaml', 'clean.yaml', '-f', 'junit']);
+    expect(run.code).toBe(1);
+    const [broken, clean] = parse(run.stdout).testsuites.testsuite as Array<{tests: string; skipped: string; testcase: Array<{name: string; failure?: unknown}>}>;
+    expect(broken.testcase.map((testCase) => testCase.name)).toEqual(['file-unreadable', 'yaml-syntax', 'yaml-duplicate-key', 'policy-root-type', 'lint-ignore-invalid']);
+    expect(broken.testcase.filter((testCase) => testCase.failure !== undefined).map((testCase) => testCase.name)).toEqual(['yaml-syntax']);
+    expect([broken.tests, broken.skipped]).toEqual(['5', '0']);
+    // A policy is checked by every policy rule, and never by the suites' rule.
+    expect(clean.testcase.map((testCase) => testCase.name)).toContain('guard-syntax');
+    expect(clean.testcase.map((testCase) => testCase.name)).not.toContain('suite-invalid');
   });
 
   it('has no failures for a clean policy and exits 0', async () => {
