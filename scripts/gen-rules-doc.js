@@ -22,6 +22,11 @@ const lines = [
   'turned off, in the project config (`lint.rules` in `.aigc.yaml`, see `aigc schema config`); a single finding can be suppressed with a',
   'comment `# aigc-lint-ignore RULE_ID reason` after the value or alone on the line before it.',
   '',
+  `A file that cannot be read as a policy (missing, unreadable, not YAML, not a mapping) is checked only by ${RULE_METADATA.filter((rule) => rule.checksAnyFile)
+    .map((rule) => `\`${rule.id}\``)
+    .join(', ')}; the other rules do not run on it, and \`-f junit\` leaves them out of that file's test suite rather than count them as passed. A`,
+  'policy test suite found beside the policies is checked by `file-unreadable` and `suite-invalid` alone, and listed so.',
+  '',
   '| rule | severity | finds |',
   '|---|---|---|',
   ...RULE_METADATA.map((rule) => `| [\`${rule.id}\`](#${rule.id}) | ${rule.severity} | ${rule.description.replaceAll('|', '\\|')} |`),

@@ -2,7 +2,7 @@
 python-jsonschema 4.26 and Python's `re` (the reference's validators).
 
 Run: PYTHONPATH=/work/ref python3 scripts/jsonschema-vectors.py /work/ref/aigc/schemas/policy_dsl.schema.json
-Writes test/data/jsonschema/{best-match,policy-errors,regex}.jsonl. Schemas and
+Writes test/data/jsonschema/{best-match,policy-errors,regex,schema-errors}.jsonl. Schemas and
 instances are stored as JSON text so int/float distinctions survive.
 """
 
@@ -171,6 +171,39 @@ def best_vectors():
     return out
 
 
+SCHEMA_ERRORS = [
+    {"type": "objekt"}, {"type": "object", "properties": {"answer": {"type": "strng"}}}, {"type": ["string", "nul"]},
+    {"minLength": -1}, {"maxItems": "3"}, {"required": "a"}, {"required": [1]}, {"enum": "a"}, {"items": {"type": "x"}},
+    {"properties": {"a": {"minimum": "0"}}}, {"additionalProperties": 5}, {"anyOf": []}, {"allOf": {}},
+    {"$defs": {"d": {"type": "x"}}}, {"definitions": {"d": {"type": "x"}}}, {"if": {"type": "x"}},
+    {"prefixItems": [{"type": 1}]}, {"dependentRequired": {"a": "b"}}, {"multipleOf": 0}, {"title": 1},
+    {"type": "object", "minProperties": 1.5, "properties": {"a": {"type": "strng"}}},
+]
+
+
+def schema_error_vectors():
+    """What `check_schema` raises for schemas that fail their metaschema: the first error, its message and path.
+    Format (`regex`) errors are left out: src/jsonschema checks patterns after the metaschema."""
+    schemas = [schema for schemas, _instances, _drafts in GROUPS for schema in schemas] + SCHEMA_ERRORS
+    out, seen = [], set()
+    for schema, draft in itertools.product(schemas, ALL):
+        if not isinstance(schema, dict):
+            continue
+        if draft is not None:
+            schema = {"$schema": draft, **schema}
+        key = text(schema)
+        if key in seen:
+            continue
+        seen.add(key)
+        cls = jsonschema.validators.validator_for(schema)
+        try:
+            cls.check_schema(schema)
+        except jsonschema.exceptions.SchemaError as error:
+            if error.validator != "format":
+                out.append({"schema": key, "expect": {"message": error.message, "path": list(error.path)}})
+    return out
+
+
 def policy_vectors(schema_file):
     schema = json.load(open(schema_file))
     base = {"policy_version": "1.0", "roles": ["planner"]}
@@ -277,3 +310,4 @@ if __name__ == "__main__":
     write("best-match.jsonl", best_vectors())
     write("policy-errors.jsonl", policy_vectors(sys.argv[1]))
     write("regex.jsonl", regex_vectors())
+    write("schema-errors.jsonl", schema_error_vectors())

@@ -65,6 +65,8 @@ export type PolicyErrorReason =
 export interface ErrorContext {
   reason?: PolicyErrorReason;
   location?: SourceLocation;
+  /** The resolved path a file problem is about (the reference's details keep only the path as written). */
+  path?: string;
 }
 
 /** Base class of every governance error; `auditArtifact` is set when enforcement fails. */
@@ -75,6 +77,8 @@ export class AigcError extends Error {
   readonly reason?: PolicyErrorReason;
   /** Where in a file the problem is, when known. */
   readonly location?: SourceLocation;
+  /** The resolved path a file problem is about, when there is one. */
+  readonly path?: string;
   auditArtifact: PyDict | null = null;
 
   constructor(message: string, code: string, details?: ErrorDetails | null, context: ErrorContext = {}) {
@@ -84,6 +88,7 @@ export class AigcError extends Error {
     this.details = details ?? {};
     this.reason = context.reason;
     this.location = context.location;
+    if (context.path !== undefined) this.path = context.path;
   }
 
   /** The Python class name, which artifacts record as `failures[].code`. */
@@ -92,6 +97,20 @@ export class AigcError extends Error {
   }
 
   static readonly pythonName: string = 'AIGCError';
+}
+
+/**
+ * The error's message with what the reference keeps only in its details: the
+ * resolved path that was looked for (`Policy file does not exist:
+ * /abs/nope.yaml`), the fields that are missing (`Invocation is missing
+ * required fields: role, input`). For command-line messages; artifacts keep
+ * the reference's message.
+ */
+export function describeError(error: AigcError): string {
+  if (error.path !== undefined && !error.message.includes(error.path)) return `${error.message}: ${error.path}`;
+  const missing = error.details.missing_fields;
+  if (Array.isArray(missing) && missing.length > 0) return `${error.message}: ${missing.map(String).join(', ')}`;
+  return error.message;
 }
 
 export class GovernanceViolationError extends AigcError {

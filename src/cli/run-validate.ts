@@ -1,13 +1,18 @@
 // `aigc policy validate`: the reference's two stages per file, lint (YAML and
 // schema of the file as written) then a full load as enforcement does it
 // (extends, composition restriction, schema of the result, dates).
-import {AigcError} from '../errors.js';
+import {resolve} from 'node:path';
+import {AigcError, describeError} from '../errors.js';
+import type {PathSegment} from '../jsonschema/index.js';
 import type {ProjectConfig} from '../config/types.js';
 import {clockAt} from '../pipeline/clock.js';
 import {utcDay} from '../policy/dates.js';
 import {referenceLintStage} from '../policy/lint/reference-stage.js';
 import {fileUnreadable} from '../policy/lint/rules/file-unreadable.js';
 import {loadPolicy} from '../policy/loader.js';
+import {outputSchemaProblem} from '../policy/output-schema.js';
+import {readPolicyFile} from '../policy/read.js';
+import type {PyDict} from '../python/values.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
 import {displayText} from './display-text.js';
@@ -46,11 +51,23 @@ function validateFile(file: string, today: () => ReturnType<typeof utcDay>, cwd:
     const unreadable = problems.some((problem) => problem.ruleId === fileUnreadable.id);
     return {file, ok: false, stage: 'lint', errors, unreadable};
   }
+  let policy: PyDict;
   try {
-    const policy = loadPolicy(file, {today, cwd});
-    return {file, ok: true, stage: null, errors: [], unreadable: false, policy};
+    policy = loadPolicy(file, {today, cwd});
   } catch (error) {
-    const message = error instanceof AigcError ? error.message : `Unexpected error: ${(error as Error).message}`;
+    const message = error instanceof AigcError ? describeError(error) : `Unexpected error: ${(error as Error).message}`;
     return {file, ok: false, stage: 'validate', errors: [{message}], unreadable: false};
   }
+  // Where the reference says OK and every enforcement then fails (docs/compatibility.md).
+  const problem = outputSchemaProblem(policy);
+  if (problem) return {file, ok: false, stage: 'validate', errors: [{message: problem.message, at: placeInFile(file, cwd, problem.path)}], unreadable: false};
+  return {file, ok: true, stage: null, errors: [], unreadable: false, policy};
+}
+
+/** Where `path` was written in `file` itself (an output_schema inherited from a base was not). */
+function placeInFile(file: string, cwd: string, path: PathSegment[]): {line: number; column: number} | undefined {
+  const read = readPolicyFile(resolve(cwd, file));
+  if (!read.ok || !Object.hasOwn(read.policy, String(path[0]))) return undefined;
+  const start = read.document.rangeOf(path)?.start;
+  return start && {line: start.line, column: start.column};
 }

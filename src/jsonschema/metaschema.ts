@@ -1,79 +1,42 @@
 // python-jsonschema's `check_schema`: the schema must satisfy its draft's
-// metaschema (checked with Ajv's bundled metaschemas) and every `pattern` and
-// `patternProperties` key must compile as a Python regex (the metaschema's
-// `format: regex`, which python-jsonschema asserts).
+// metaschema, checked by this package's own evaluator so the first error is
+// python-jsonschema's (`'objekt' is not valid under any of the given
+// schemas`, at `type`), and every `pattern` and `patternProperties` key must
+// compile as a Python regex (the metaschema's `format: regex`, which
+// python-jsonschema asserts).
 
-import {defineKey, isDict, PyFloat, type PyDict, type PyValue, toPlain} from '../python/values.js';
+import {parseJson} from '../canonical/json.js';
+import {isDict, type PyValue} from '../python/values.js';
 import type {Draft} from './drafts.js';
-import {InvalidSchemaError, type PathSegment} from './errors.js';
-import validateDraft4 from './meta/draft4.js';
-import validateDraft6 from './meta/draft6.js';
-import validateDraft7 from './meta/draft7.js';
-import validateDraft2019 from './meta/draft2019.js';
-import validateDraft2020 from './meta/draft2020.js';
+import {InvalidSchemaError, type PathSegment, type SchemaError} from './errors.js';
+import {Evaluator} from './evaluator.js';
+import {METASCHEMA_TEXT} from './metaschemas.generated.js';
 import {compileSchemaPattern} from './patterns.js';
+import {Resolver} from './resolver.js';
 
-/** A metaschema validator compiled ahead of time by Ajv (scripts/gen-validators.js). */
-interface CompiledMetaschema {
-  (schema: unknown): boolean;
-  errors?: {instancePath: string; message?: string}[] | null;
+interface Metaschema {
+  schema: PyValue;
+  evaluator: Evaluator;
 }
 
-const METASCHEMAS: Record<Draft, CompiledMetaschema> = {
-  draft4: validateDraft4,
-  draft6: validateDraft6,
-  draft7: validateDraft7,
-  draft2019: validateDraft2019,
-  draft2020: validateDraft2020,
-};
+const metaschemas = new Map<Draft, Metaschema>();
 
-function validateAgainstMetaschema(schema: unknown, draft: Draft): {valid: boolean; message: string} {
-  const validate = METASCHEMAS[draft];
-  if (validate(schema)) return {valid: true, message: ''};
-  const message = (validate.errors ?? []).map((error) => `data${error.instancePath} ${error.message ?? 'is invalid'}`).join(', ');
-  return {valid: false, message};
-}
-
-/** The schema as Ajv reads it, without the top-level `$schema` (the draft is already chosen). */
-function forMetaValidation(schema: PyValue, draft: Draft): unknown {
-  const plain = toPlain(draft === 'draft4' ? withFloatsMarked(schema) : schema);
-  if (plain !== null && typeof plain === 'object' && !Array.isArray(plain) && '$schema' in plain) {
-    const {$schema: _ignored, ...rest} = plain as Record<string, unknown>;
-    return rest;
+/** The draft's metaschema with its evaluator, built when first needed. */
+function metaschemaOf(draft: Draft): Metaschema {
+  let metaschema = metaschemas.get(draft);
+  if (!metaschema) {
+    const schema = parseJson(METASCHEMA_TEXT[draft]);
+    metaschema = {schema, evaluator: new Evaluator(draft, new Resolver(schema, draft))};
+    metaschemas.set(draft, metaschema);
   }
-  return plain;
+  return metaschema;
 }
 
-/** Draft-04 keywords whose value must be an integer, and where subschemas sit. */
-const DRAFT4_INTEGER_KEYWORDS = new Set(['maxLength', 'minLength', 'maxItems', 'minItems', 'maxProperties', 'minProperties']);
-const DRAFT4_SUBSCHEMA_KEYWORDS = new Set(['additionalItems', 'additionalProperties', 'items', 'not', 'allOf', 'anyOf', 'oneOf']);
-const DRAFT4_SUBSCHEMA_MAP_KEYWORDS = new Set(['definitions', 'properties', 'patternProperties', 'dependencies']);
-
-/**
- * Draft-04's `integer` rejects integral floats (`minLength: 1.0`), but Ajv sees
- * plain numbers; shifting each integral float in an integer keyword off the
- * integers keeps its float-ness visible. Only those keywords are touched:
- * `enum` items must keep their values, as `uniqueItems` compares them
- * (`[1, 1.0]` has a duplicate).
- */
-function withFloatsMarked(schema: PyValue): PyValue {
-  if (Array.isArray(schema)) return schema.map(withFloatsMarked);
-  if (!isDict(schema)) return schema;
-  const out: PyDict = {};
-  for (const key of Object.keys(schema)) {
-    const value = schema[key];
-    let marked = value;
-    if (DRAFT4_INTEGER_KEYWORDS.has(key) && value instanceof PyFloat && Number.isFinite(value.value)) {
-      marked = value.value + (value.value < 0 ? -0.5 : 0.5);
-    } else if (DRAFT4_SUBSCHEMA_KEYWORDS.has(key)) {
-      marked = withFloatsMarked(value);
-    } else if (DRAFT4_SUBSCHEMA_MAP_KEYWORDS.has(key) && isDict(value)) {
-      marked = {};
-      for (const name of Object.keys(value)) defineKey(marked, name, withFloatsMarked(value[name]));
-    }
-    defineKey(out, key, marked);
-  }
-  return out;
+/** The error `check_schema` raises: the first the metaschema's `iter_errors` yields. */
+function firstMetaschemaError(schema: PyValue, draft: Draft): SchemaError | undefined {
+  const {schema: metaschema, evaluator} = metaschemaOf(draft);
+  const root = {path: [], schemaPath: [], base: evaluator.resolver.rootBase};
+  return evaluator.probe.descend(schema, metaschema, root)[0];
 }
 
 const SUBSCHEMA_KEYWORDS = new Set([
@@ -110,7 +73,7 @@ function compileAt(pattern: string, at: PathSegment[]): void {
 
 /** Throws `InvalidSchemaError` where python-jsonschema's `check_schema` raises `SchemaError`. */
 export function checkSchema(schema: PyValue, draft: Draft): void {
-  const result = validateAgainstMetaschema(forMetaValidation(schema, draft), draft);
-  if (!result.valid) throw new InvalidSchemaError(`Invalid schema: ${result.message}`, 'metaschema');
+  const error = firstMetaschemaError(schema, draft);
+  if (error) throw new InvalidSchemaError(error.message, 'metaschema', error.path);
   checkPatterns(schema, []);
 }

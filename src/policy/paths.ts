@@ -44,14 +44,14 @@ export function resolvePolicyPath(policyFile: string, options: ResolveOptions = 
   const resolved = resolveLikePython(policyFile, options.cwd);
   const details = {policy_file: policyFile};
   const suffix = pythonSuffix(resolved);
-  if (suffix !== '.yaml' && suffix !== '.yml') throw new PolicyLoadError('Policy file must be YAML', details, {reason: 'not-yaml-path'});
+  if (suffix !== '.yaml' && suffix !== '.yml') throw new PolicyLoadError('Policy file must be YAML', details, {reason: 'not-yaml-path', path: resolved});
   let stats: ReturnType<typeof statSync> | undefined;
   try {
     stats = statSync(resolved);
   } catch {
-    throw new PolicyLoadError('Policy file does not exist', details, {reason: options.base ? 'missing-base' : 'file-missing'});
+    throw new PolicyLoadError('Policy file does not exist', details, {reason: options.base ? 'missing-base' : 'file-missing', path: resolved});
   }
-  if (!stats.isFile()) throw new PolicyLoadError('Policy path must reference a file', details, {reason: 'not-a-file'});
+  if (!stats.isFile()) throw new PolicyLoadError('Policy path must reference a file', details, {reason: 'not-a-file', path: resolved});
   if (options.policyRoot !== undefined) assertInsideRoot(resolved, policyFile, options);
   return resolved;
 }

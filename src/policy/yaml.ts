@@ -231,6 +231,6 @@ class ReadDocument implements YamlDocument {
       range = last && part === 'key' ? position.key : position.value;
       current = Array.isArray(current) ? current[Number(step)] : (current as Record<string, PyValue>)[String(step)];
     }
-    return this.lines.range(range);
+    return this.lines.valueRange(range);
   }
 }

@@ -2,6 +2,7 @@
 // engine made: verdict, failure gate, error, reason and artifact fields,
 // each mismatch reported as its own field with the expected and actual value.
 
+import {describeError} from '../errors.js';
 import type {Decision} from '../pipeline/enforce.js';
 import {type BoundedRegex, compileJavaScriptPattern} from '../python/regex.js';
 import {isDict, isList, type PyDict, type PyValue} from '../python/values.js';
@@ -41,6 +42,8 @@ export interface CaseOutcome {
   /** The error's `code` (`ROLE_NOT_ALLOWED`), null on PASS. */
   errorCode: string | null;
   reason: string | null;
+  /** `reason` with what the error's details name (the path looked for, the missing fields): for people, never matched. */
+  reasonInFull: string | null;
   gatesEvaluated: string[];
   artifact: PyDict;
 }
@@ -74,13 +77,15 @@ export function outcomeOf(decision: Decision): CaseOutcome {
   const error = decision.error;
   const metadata = isDict(artifact.metadata) ? artifact.metadata : {};
   const gates = metadata.gates_evaluated ?? metadata.pre_call_gates_evaluated;
+  const reason = typeof artifact.failure_reason === 'string' ? artifact.failure_reason : null;
   return {
     result: artifact.enforcement_result === 'PASS' ? 'pass' : 'fail',
     gate: typeof artifact.failure_gate === 'string' ? artifact.failure_gate : null,
     error: firstCode ?? error?.className ?? null,
     errorClasses: error ? classChain(error) : [],
     errorCode: error?.code ?? null,
-    reason: typeof artifact.failure_reason === 'string' ? artifact.failure_reason : null,
+    reason,
+    reasonInFull: error !== null && error.message === reason ? describeError(error) : reason,
     gatesEvaluated: isList(gates) ? gates.filter((gate): gate is string => typeof gate === 'string') : [],
     artifact,
   };

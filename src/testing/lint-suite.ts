@@ -9,7 +9,7 @@ import {checkSuiteFile} from './suite.js';
 
 export function lintSuiteFile(file: string, options: Pick<LintOptions, 'cwd' | 'ruleSettings'>): LintFileResult {
   const setting = options.ruleSettings?.[suiteInvalid.id];
-  if (setting === 'off') return {file, findings: []};
+  if (setting === 'off') return {file, checkedBy: [], findings: []};
   const {problems} = checkSuiteFile(file, {cwd: options.cwd});
   const findings: LintFinding[] = problems.map((problem) => {
     const unreadable = problem.code === 'UNREADABLE';
@@ -23,5 +23,5 @@ export function lintSuiteFile(file: string, options: Pick<LintOptions, 'cwd' | '
     if (line !== undefined && column !== undefined) finding.range = {start: {line, column}, end: end ?? {line, column}};
     return finding;
   });
-  return {file, findings};
+  return {file, checkedBy: [fileUnreadable.id, suiteInvalid.id], findings};
 }

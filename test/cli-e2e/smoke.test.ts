@@ -75,7 +75,7 @@ const FORMATS: Array<[string, string[], RegExp]> = [
   ...(
     [
       ['pretty', /✖ 3 errors, 1 warning in 1 file/],
-      ['text', /^bad\.yaml:7:7 error precondition-invalid /m],
+      ['text', /^bad\.yaml:7:13 error precondition-invalid /m],
       ['json', /"formatVersion": 1/],
       ['sarif', /"version": "2\.1\.0"/],
       ['github', /^::error file=bad\.yaml,/m],

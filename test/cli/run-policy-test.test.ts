@@ -1,4 +1,4 @@
-import {readFileSync, writeFileSync} from 'node:fs';
+import {readFileSync, realpathSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterEach, describe, expect, it} from 'vitest';
 import {isCi} from '../../src/cli/ci.js';
@@ -50,6 +50,23 @@ describe('aigc policy test', () => {
     expect(out).toContain(`FAIL  roles › intern is refused  ${file}:14`);
     expect(out).toMatch(/gate\s+"precondition_validation"\s+"role_validation"/);
     expect(out.trimEnd().split('\n').at(-1)).toBe('2 passed, 1 failed');
+  });
+
+  it('says which path a missing policy was looked for at, and which invocation fields are missing', async () => {
+    const io = captureIo();
+    const file = suiteFile(`suite: s
+policy: ./nope.yaml
+cases:
+  - name: no policy
+    invocation: {model_provider: p, model_identifier: m, role: agent, input: {}, output: {}, context: {}}
+  - name: no role or context
+    invocation: {model_provider: p, model_identifier: m, input: {}, output: {}}
+`);
+    const code = await runPolicyTest([file], {format: 'text'}, io);
+    expect(code).toBe(1);
+    const policy = join(realpathSync(folder!.path), 'nope.yaml');
+    expect(io.stdout.text).toContain(`failed at invocation_validation (PolicyLoadError): Policy file does not exist: ${policy}\n`);
+    expect(io.stdout.text).toContain('failed at invocation_validation (InvocationValidationError): Invocation is missing required fields: role, context\n');
   });
 
   it('adds the skipped count to the closing line only when cases were skipped', async () => {

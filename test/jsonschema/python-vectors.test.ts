@@ -53,3 +53,25 @@ describe('the policy loader rule (Draft7Validator, every error, sorted by pointe
     expect(firstBySortedPointer(errors)?.message).toBe(row.sorted[0]?.[2]);
   });
 });
+
+interface SchemaErrorRow {
+  schema: string;
+  expect: {message: string; path: Array<string | number>};
+}
+
+describe('a schema its metaschema refuses is reported with the SchemaError python-jsonschema raises', () => {
+  const rows = readRows<SchemaErrorRow>('schema-errors.jsonl');
+
+  it.each(rows.map((row) => [row.schema, row] as const))('%s', (_label, row) => {
+    const schema = parseJson(row.schema);
+    let raised: unknown;
+    try {
+      compileSchema(schema, {defaultDraft: 'draft2020'});
+    } catch (error) {
+      raised = error;
+    }
+    expect(raised).toBeInstanceOf(InvalidSchemaError);
+    const error = raised as InvalidSchemaError;
+    expect({reason: error.reason, message: error.message, path: error.schemaPath}).toEqual({reason: 'metaschema', ...row.expect});
+  });
+});

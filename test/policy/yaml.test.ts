@@ -240,6 +240,17 @@ describe('source positions', () => {
     });
   });
 
+  it('ends a block value that spans lines at its last character, not at column 1 of the line after it', () => {
+    const block = 'roles:\n  - planner\n  - verifier\n\nrisk:\n  mode: strict\n  # a comment\nnote: |\n  two\n  lines\n\nx: 1\n';
+    for (const simpleFirst of [false, true]) {
+      const read = readYaml(block, {simpleFirst});
+      expect(read.rangeOf(['roles'])?.end, 'a block sequence').toMatchObject({line: 3, column: 13});
+      expect(read.rangeOf(['risk'])?.end, 'a block mapping, before a comment').toMatchObject({line: 6, column: 15});
+      expect(read.rangeOf(['note'])?.end, 'a literal block scalar').toMatchObject({line: 10, column: 8});
+    }
+    expect(document.rangeOf([])?.end).toMatchObject({line: 9, column: 17});
+  });
+
   it("gives a mapping entry's key range on request", () => {
     expect(document.rangeOf(['roles'], 'key')?.start).toEqual({line: 2, column: 1, offset: 22});
   });

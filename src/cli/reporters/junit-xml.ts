@@ -1,6 +1,9 @@
 // Writing JUnit XML, the report format CI systems read for test results, from a
 // plain description of suites and cases. Shared by the lint and test reporters;
 // it counts tests, failures and skips itself so the attributes always agree.
+// The document is valid under the Jenkins xUnit plugin's junit-10.xsd, the
+// strictest of the readers: no attribute it does not declare (so `skipped` is
+// counted per suite only, and a suite's file is on <testsuite>, not on cases).
 import {create} from 'xmlbuilder2';
 
 type XMLBuilder = ReturnType<typeof create>;
@@ -17,9 +20,6 @@ export interface JUnitFailure {
 export interface JUnitTestCase {
   name: string;
   classname: string;
-  /** Where the case is written (the `file`/`line` attributes many CI systems link to). */
-  file?: string;
-  line?: number;
   /** Seconds. */
   time?: number;
   /** Empty for a passing case. */
@@ -34,6 +34,8 @@ export interface JUnitTestCase {
 
 export interface JUnitTestSuite {
   name: string;
+  /** The file the suite's cases are written in (the `file` attribute). */
+  file?: string;
   /** Seconds. */
   time?: number;
   /** ISO-8601 start time. */
@@ -62,7 +64,8 @@ export function renderJUnitXml(document: JUnitDocument): string {
   // Characters XML cannot carry (most control characters) become U+FFFD rather than breaking the file.
   const root = create({version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '\uFFFD'});
   const totals = sumCounts(document.suites.map(countSuite));
-  const suitesElement = root.ele('testsuites', {name: attribute(document.name), ...countAttributes(totals), ...timeAttribute(document.time)});
+  const {skipped: _perSuiteOnly, ...suitesTotals} = countAttributes(totals);
+  const suitesElement = root.ele('testsuites', {name: attribute(document.name), ...suitesTotals, ...timeAttribute(document.time)});
   for (const suite of document.suites) appendSuite(suitesElement, suite);
   return `${root.end({prettyPrint: true})}\n`;
 }
@@ -73,6 +76,7 @@ function appendSuite(parent: XMLBuilder, suite: JUnitTestSuite): void {
     ...countAttributes(countSuite(suite)),
     ...timeAttribute(suite.time),
     ...(suite.timestamp === undefined ? {} : {timestamp: suite.timestamp}),
+    ...(suite.file === undefined ? {} : {file: attribute(suite.file)}),
   });
   if (suite.properties !== undefined && suite.properties.length > 0) {
     const properties = element.ele('properties');
@@ -85,8 +89,6 @@ function appendTestCase(parent: XMLBuilder, testCase: JUnitTestCase): void {
   const element = parent.ele('testcase', {
     name: attribute(testCase.name),
     classname: attribute(testCase.classname),
-    ...(testCase.file === undefined ? {} : {file: attribute(testCase.file)}),
-    ...(testCase.line === undefined ? {} : {line: String(testCase.line)}),
     ...timeAttribute(testCase.time),
   });
   if (testCase.skipped !== undefined) element.ele('skipped', {message: attribute(testCase.skipped)});

@@ -4,7 +4,7 @@
 // the date and extends rules share (which reasons are date problems, which
 // field each is about).
 
-import {AigcError, type PolicyErrorReason} from '../../errors.js';
+import {AigcError, describeError, type PolicyErrorReason} from '../../errors.js';
 import type {SchemaError} from '../../jsonschema/index.js';
 import {compareCodePoints, pyEquals} from '../../python/semantics.js';
 import {dictGet, isDict, isList, type PyDict, type PyValue} from '../../python/values.js';
@@ -126,7 +126,7 @@ export function isOwnDateProblem(context: LintContext, error: AigcError): boolea
 
 /** `extends 'base.yaml': <the problem>`, as extends findings are worded. */
 export function aboutBase(context: LintContext, error: AigcError): string {
-  return `extends '${String(dictGet(context.policy!, 'extends'))}': ${error.message}`;
+  return `extends '${String(dictGet(context.policy!, 'extends'))}': ${describeError(error)}`;
 }
 
 /** Each guard's condition that is a string, with where it is written. */

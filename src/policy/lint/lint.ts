@@ -17,14 +17,17 @@ export function lintPolicyFile(file: string, options: LintOptions): LintFileResu
   const read = readPolicyFile(resolve(options.cwd ?? process.cwd(), file));
   const context = new FileContext(file, read, options, RULE_IDS);
   const findings: LintFinding[] = [];
+  const checkedBy: string[] = [];
   for (const rule of LINT_RULES) {
     const setting = options.ruleSettings?.[rule.id];
     if (setting === 'off') continue;
     rule.check(context, sinkFor({...rule, severity: setting ?? rule.severity}, file, read.document, findings));
+    // The policy rules find nothing in a file that is not one: they did not check it.
+    if (read.ok || rule.checksAnyFile) checkedBy.push(rule.id);
   }
   // A policy's findings are listed in source order; a file that is none has a problem or two, in the order found.
   const {kept, suppressed} = applySuppressions(read.ok ? byPosition(findings) : findings, context.suppressions());
-  const result: LintFileResult = {file, findings: kept};
+  const result: LintFileResult = {file, checkedBy, findings: kept};
   if (suppressed.length > 0) result.suppressed = suppressed;
   // Code frames quote the file: never one that holds a NUL, which no policy does and binary or
   // system records (/proc/self/environ, a key) do; its findings still say where.

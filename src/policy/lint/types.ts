@@ -86,6 +86,8 @@ export interface FindingSink {
 
 /** One rule, one file: its metadata and its check, which reads the file's context and reports what it finds. */
 export interface LintRuleModule extends LintRuleMetadata {
+  /** The rule checks a file that could not be read as a policy too (how it fails to be one, its comments); the others check policies only. */
+  checksAnyFile?: true;
   check(context: LintContext, report: FindingSink): void;
 }
 
@@ -97,6 +99,12 @@ export interface SuppressedFinding extends LintFinding {
 
 export interface LintFileResult {
   file: string;
+  /**
+   * The ids of the rules that checked the file: for a file that could not be
+   * read as a policy, only those that check any file; for a suite, the suite's.
+   * Absent: every rule of the report.
+   */
+  checkedBy?: readonly string[];
   /** What the file has to fix (suppressed findings are not among them). */
   findings: LintFinding[];
   /** Findings suppressed by a comment in the file, in source order. */

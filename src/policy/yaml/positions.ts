@@ -25,6 +25,7 @@ export type OffsetRange = readonly [number, number];
 export type OffsetMap = (offset: number) => number;
 
 const LINE_BREAKS = /\r\n|[\r\n\x85\u2028\u2029]/g;
+const TRAILING_SPACE = /[ \t\r\n\x85\u2028\u2029]/;
 
 export class LineIndex {
   private readonly lineStarts: number[];
@@ -43,7 +44,10 @@ export class LineIndex {
   }
 
   position(readOffset: number): SourcePosition {
-    const offset = this.toOriginal(readOffset);
+    return this.positionInText(this.toOriginal(readOffset));
+  }
+
+  private positionInText(offset: number): SourcePosition {
     const clamped = Math.max(0, Math.min(offset, this.text.length));
     let low = 0;
     let high = this.lineStarts.length - 1;
@@ -58,6 +62,18 @@ export class LineIndex {
 
   range([start, end]: OffsetRange): PositionRange {
     return {start: this.position(start), end: this.position(end)};
+  }
+
+  /**
+   * A value's range, ending at its last character: the range the `yaml`
+   * package gives a block mapping, sequence or scalar runs on over the line
+   * break (and any blank lines) after it, to column 1 of the next line.
+   */
+  valueRange([start, end]: OffsetRange): PositionRange {
+    const from = this.position(start);
+    let to = Math.max(from.offset, Math.min(this.toOriginal(end), this.text.length));
+    while (to > from.offset && TRAILING_SPACE.test(this.text[to - 1])) to--;
+    return {start: from, end: this.positionInText(to)};
   }
 
   /** The 1-based column of a position counted in UTF-16 code units rather than code points. */

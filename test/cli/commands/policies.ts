@@ -30,7 +30,7 @@ risk:
 
 /** `file:line:col` → rule id of every finding in POLICY_WITH_FINDINGS, in report order. */
 export const KNOWN_FINDINGS = [
-  {line: 7, column: 7, severity: 'error', ruleId: 'precondition-invalid'},
+  {line: 7, column: 13, severity: 'error', ruleId: 'precondition-invalid'},
   {line: 9, column: 11, severity: 'error', ruleId: 'policy-schema'},
   {line: 14, column: 7, severity: 'error', ruleId: 'postcondition-unsupported'},
   {line: 21, column: 18, severity: 'warning', ruleId: 'risk-factor-condition'},

@@ -16,7 +16,12 @@ beforeAll(() => {
   folder.file('bad.yaml', POLICY_WITH_FINDINGS);
   folder.file('clean.yaml', CLEAN_POLICY);
   folder.file('warn.yaml', POLICY_WITH_ONE_WARNING);
+  folder.file('multiline.yaml', MULTILINE_FINDING);
+  folder.file('broken.yaml', 'policy_version: "1.0"\nroles: [agent\n');
 });
+
+/** `roles` written as a block mapping: the finding spans lines 3-4, followed by a blank line. */
+const MULTILINE_FINDING = 'policy_version: "1.0"\nroles:\n  planner: yes\n  other: no\n\ndescription: d\n';
 afterAll(() => folder.remove());
 
 const shared = sharedRuns();
@@ -159,6 +164,15 @@ describe('aigc policy lint -f sarif', () => {
   });
 });
 
+describe('a finding whose value spans lines', () => {
+  it('ends at the last character of the value in SARIF and GitHub annotations, not at column 1 of the next line', async () => {
+    const sarif = JSON.parse((await lint(['multiline.yaml', '-f', 'sarif'])).stdout);
+    expect(sarif.runs[0].results[0].locations[0].physicalLocation.region).toEqual({startLine: 3, startColumn: 3, endLine: 4, endColumn: 12});
+    const github = (await lint(['multiline.yaml', '-f', 'github'])).stdout;
+    expect(github).toMatch(/^::error file=multiline\.yaml,line=3,endLine=4,/m);
+  });
+});
+
 describe('aigc policy lint -f github', () => {
   it('writes one workflow-command annotation per finding', async () => {
     const run = await lint(['bad.yaml', '-f', 'github']);
@@ -194,6 +208,18 @@ describe('aigc policy lint -f junit', () => {
         .sort(),
     );
     expect(failing.find((testCase) => testCase.name === 'policy-schema')?.failure?.['#text']).toContain('bad.yaml:9:11');
+  });
+
+  it('leaves out the rules that never ran on a file that is not YAML, never counting them as passed', async () => {
+    const run = await lint(['broken.yaml', 'clean.yaml', '-f', 'junit']);
+    expect(run.code).toBe(1);
+    const [broken, clean] = parse(run.stdout).testsuites.testsuite as Array<{tests: string; skipped: string; testcase: Array<{name: string; failure?: unknown}>}>;
+    expect(broken.testcase.map((testCase) => testCase.name)).toEqual(['file-unreadable', 'yaml-syntax', 'yaml-duplicate-key', 'policy-root-type', 'lint-ignore-invalid']);
+    expect(broken.testcase.filter((testCase) => testCase.failure !== undefined).map((testCase) => testCase.name)).toEqual(['yaml-syntax']);
+    expect([broken.tests, broken.skipped]).toEqual(['5', '0']);
+    // A policy is checked by every policy rule, and never by the suites' rule.
+    expect(clean.testcase.map((testCase) => testCase.name)).toContain('guard-syntax');
+    expect(clean.testcase.map((testCase) => testCase.name)).not.toContain('suite-invalid');
   });
 
   it('has no failures for a clean policy and exits 0', async () => {
@@ -305,7 +331,7 @@ describe('aigc policy lint -o FILE', () => {
     const out = tempFolder();
     try {
       await lint(['bad.yaml', '-f', 'pretty', '-o', join(out.path, 'lint.txt')], {FORCE_COLOR: '1'});
-      expect(readFileSync(join(out.path, 'lint.txt'), 'utf8')).toContain('bad.yaml:7:7 error precondition-invalid');
+      expect(readFileSync(join(out.path, 'lint.txt'), 'utf8')).toContain('bad.yaml:7:13 error precondition-invalid');
     } finally {
       out.remove();
     }

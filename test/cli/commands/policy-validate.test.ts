@@ -1,6 +1,9 @@
 // `aigc policy validate`: the reference's OK/FAIL lines, reasons on stderr,
 // the effective policy with --print, --json, and date checks at --now.
+import {realpathSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
+import {parseAllDocuments} from 'yaml';
 import {sharedRuns, tempFolder} from '../command-line.js';
 import {CLEAN_POLICY, POLICY_WITH_FINDINGS} from './policies.js';
 
@@ -30,6 +33,18 @@ effective_date: "2026-01-01"
 expiration_date: "2026-06-30"
 `;
 
+/** YAML and schema are fine, and the reference says OK, but no output can ever be checked against it. */
+const BAD_OUTPUT_SCHEMA = `policy_version: "1.0"
+roles: [agent]
+output_schema:
+  type: objekt
+`;
+
+const INHERITS_BAD_OUTPUT_SCHEMA = `extends: bad-output-schema.yaml
+policy_version: "1.1"
+roles: [agent]
+`;
+
 let folder: ReturnType<typeof tempFolder>;
 
 beforeAll(() => {
@@ -40,6 +55,9 @@ beforeAll(() => {
   folder.file('expiring.yaml', EXPIRING);
   folder.file('bad.yaml', POLICY_WITH_FINDINGS);
   folder.file('clean.yaml', CLEAN_POLICY);
+  folder.file('bad-output-schema.yaml', BAD_OUTPUT_SCHEMA);
+  folder.file('orphan.yaml', 'extends: ./nope.yaml\npolicy_version: "1.0"\nroles: [agent]\n');
+  folder.file('inherits-bad-output-schema.yaml', INHERITS_BAD_OUTPUT_SCHEMA);
 });
 afterAll(() => folder.remove());
 
@@ -68,6 +86,26 @@ describe('aigc policy validate', () => {
     expect(run.stderr).toMatch(/^ {2}escalating\.yaml: .*role/im);
   });
 
+  it('fails an output_schema its metaschema refuses, in python-jsonschema\'s words, where it is written', async () => {
+    const run = await validate(['bad-output-schema.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toBe('FAIL  bad-output-schema.yaml (validate)\n');
+    expect(run.stderr).toBe("  bad-output-schema.yaml:4:9: output_schema is not a valid JSON Schema: 'objekt' is not valid under any of the given schemas\n");
+    expect(run.stderr).not.toMatch(/must be equal to one of the allowed values/);
+  });
+
+  it('fails a policy whose effective output_schema, inherited from its base, is refused (no place in the child)', async () => {
+    const run = await validate(['inherits-bad-output-schema.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe("  inherits-bad-output-schema.yaml: output_schema is not a valid JSON Schema: 'objekt' is not valid under any of the given schemas\n");
+  });
+
+  it('names the resolved path a missing base was looked for at', async () => {
+    const run = await validate(['orphan.yaml']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`  orphan.yaml: Policy file does not exist: ${join(realpathSync(folder.path), 'nope.yaml')}\n`);
+  });
+
   it('goes on after a failing file and fails the run', async () => {
     const run = await validate(['bad.yaml', 'clean.yaml']);
     expect(run.code).toBe(1);
@@ -84,8 +122,11 @@ describe('aigc policy validate', () => {
   it('validates every policy below a folder', async () => {
     const run = await shared(['policy', 'validate', '.', '--now', '2026-03-01T00:00:00Z'], {cwd: folder.path});
     expect(run.stdout.split('\n').filter(Boolean).sort()).toEqual([
+      'FAIL  bad-output-schema.yaml (validate)',
       'FAIL  bad.yaml (lint)',
       'FAIL  escalating.yaml (validate)',
+      'FAIL  inherits-bad-output-schema.yaml (validate)',
+      'FAIL  orphan.yaml (validate)',
       'OK    base.yaml',
       'OK    child.yaml',
       'OK    clean.yaml',
@@ -99,14 +140,30 @@ describe('aigc policy validate --print', () => {
     const run = await validate(['child.yaml', '--print']);
     expect(run.code).toBe(0);
     expect(run.stderr).toBe('OK    child.yaml\n');
-    const [comment, ...yaml] = run.stdout.split('\n');
-    expect(comment).toBe('# child.yaml');
+    const [marker, ...yaml] = run.stdout.split('\n');
+    expect(marker).toBe('--- # child.yaml');
     const effective = yaml.join('\n');
     expect(effective).toMatch(/^policy_version: "1\.1"$/m);
     expect(effective).toMatch(/^roles:\n {2}- agent\n(?! {2}- supervisor)/m);
     // The intersection keeps the base's preconditions.
     expect(effective).toMatch(/^ {4}ticket_id:$/m);
     expect(effective).not.toMatch(/^extends:/m);
+  });
+
+  it('writes a YAML stream: one document per valid file, each opened by `--- # file`, verdicts on stderr only', async () => {
+    const run = await validate(['clean.yaml', 'bad.yaml', 'child.yaml', '--print']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^OK {4}clean\.yaml\nFAIL {2}bad\.yaml \(lint\)\nOK {4}child\.yaml\n/);
+    expect(run.stdout).not.toMatch(/^(OK|FAIL) /m);
+    expect(run.stdout.split('\n').filter((line) => line.startsWith('---'))).toEqual(['--- # clean.yaml', '--- # child.yaml']);
+    const documents = parseAllDocuments(run.stdout);
+    if (!Array.isArray(documents)) throw new Error('stdout is an empty YAML stream');
+    const values = documents.map((document) => {
+      expect(document.errors).toEqual([]);
+      return document.toJS();
+    });
+    expect(values).toHaveLength(2);
+    expect(values[1]).toMatchObject({policy_version: '1.1', roles: ['agent']});
   });
 
   it('prints the effective policy as JSON with --json', async () => {

@@ -3,6 +3,7 @@
 // stage that `policy validate` runs first, worded as the reference prints it.
 import {describe, expect, it} from 'vitest';
 import {referenceLintStage} from '../../../src/policy/lint/reference-stage.js';
+import {LINT_RULES} from '../../../src/policy/lint/rules.js';
 import {lintWorkspace, MINIMAL} from './helpers.js';
 import {KNOWN_FINDINGS, POLICY_WITH_FINDINGS} from '../../cli/commands/policies.js';
 
@@ -19,7 +20,15 @@ describe('lintPolicyFile', () => {
 
   it('names the file as given, reading it relative to the cwd option', () => {
     workspace.write({'teams/a.yaml': MINIMAL});
-    expect(workspace.lint('teams/a.yaml')).toEqual({file: 'teams/a.yaml', findings: [], source: MINIMAL});
+    expect(workspace.lint('teams/a.yaml')).toMatchObject({file: 'teams/a.yaml', findings: [], source: MINIMAL});
+  });
+
+  it('says which rules checked the file: every policy rule for a policy, only the rules that check any file for one that is none', () => {
+    const policyRules = LINT_RULES.map((rule) => rule.id);
+    expect(workspace.lint('p.yaml', MINIMAL).checkedBy).toEqual(policyRules);
+    const anyFile = ['file-unreadable', 'yaml-syntax', 'yaml-duplicate-key', 'policy-root-type', 'lint-ignore-invalid'];
+    expect(workspace.lint('broken.yaml', 'roles: [agent\n').checkedBy).toEqual(anyFile);
+    expect(workspace.lint('list.yaml', '- agent\n').checkedBy).toEqual(anyFile);
   });
 });
 

@@ -51,7 +51,7 @@ export function unexpectedFailure(result: CaseResult): string | undefined {
   if (outcome === undefined || outcome.result !== 'fail') return undefined;
   if (!result.mismatches.some((mismatch) => mismatch.field === 'result' && mismatch.expected === 'pass')) return undefined;
   const error = outcome.error === null ? '' : ` (${outcome.error})`;
-  const reason = outcome.reason === null ? '' : `: ${outcome.reason}`;
+  const reason = outcome.reasonInFull === null ? '' : `: ${outcome.reasonInFull}`;
   return `failed at ${outcome.gate ?? 'an unknown gate'}${error}${reason}`;
 }
 

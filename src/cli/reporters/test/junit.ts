@@ -1,6 +1,7 @@
 // The JUnit format: one test suite per suite file and one test case per
-// policy test case, named after the case (unique within the document), with
-// `file` and `line` attributes; a failing case carries one <failure> with the
+// policy test case, named after the case (unique within the document); the
+// suite's file is its `file` attribute (junit-10.xsd has none on cases), a
+// failing case carries one <failure> with where it is written and the
 // expected and actual values, a skipped one a <skipped> with the reason. A
 // suite file that could not be loaded is a test case with an <error>.
 import type {CaseResult} from '../../../testing/run.js';
@@ -17,7 +18,7 @@ export const junitReporter: TestReporter = (report: TestReport, options: Reporte
     const file = shownPath(result.case.file, options.cwd);
     let suite = suites.get(file);
     if (!suite) {
-      suite = {name: result.case.suite, properties: [['file', file]], testCases: []};
+      suite = {name: result.case.suite, file, properties: [['file', file]], testCases: []};
       suites.set(file, suite);
     }
     suite.testCases.push(junitCase(result, uniqueName(result, taken, options.cwd), file));
@@ -33,7 +34,7 @@ function problemSuite(problems: TestingFileError[], cwd?: string): JUnitTestSuit
   const [first] = problems;
   const file = shownPath(first.file, cwd);
   const error = {message: problemLine(first, cwd), type: first.code, details: problems.map((problem) => problemLine(problem, cwd)).join('\n')};
-  return {name: file, properties: [['file', file]], testCases: [{name: 'load the suite', classname: file, file, line: first.line, failures: [], error}]};
+  return {name: file, file, properties: [['file', file]], testCases: [{name: 'load the suite', classname: file, failures: [], error}]};
 }
 
 /** Case names are unique per suite file; two suites sharing a name still get distinct `classname name` pairs. */
@@ -45,7 +46,7 @@ function uniqueName(result: CaseResult, taken: Set<string>, cwd?: string): strin
 }
 
 function junitCase(result: CaseResult, name: string, file: string): JUnitTestCase {
-  const testCase: JUnitTestCase = {name, classname: result.case.suite, file, line: result.case.line, time: result.durationMs / 1000, failures: []};
+  const testCase: JUnitTestCase = {name, classname: result.case.suite, time: result.durationMs / 1000, failures: []};
   if (result.status === 'skipped') testCase.skipped = result.skipReason ?? 'skipped';
   if (result.status === 'failed') {
     testCase.failures.push({

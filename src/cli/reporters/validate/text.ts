@@ -1,8 +1,9 @@
 // `aigc policy validate` as the reference prints it: `OK    file` or
 // `FAIL  file (stage)` on stdout, and each reason on stderr after the file
 // name. With --print, stdout is a YAML stream a YAML reader can take: each
-// valid file's effective policy, after a comment naming the file, with `---`
-// between files; the OK and FAIL lines go to stderr with the reasons.
+// valid file's effective policy as one document, opened by `--- # file` (the
+// file named in a YAML comment); the OK and FAIL lines go to stderr with the
+// reasons.
 import {stringify} from 'yaml';
 import {isoDate} from '../../../python/repr.js';
 import {isDict, PyDate, PyDateTime, PyFloat, type PyValue} from '../../../python/values.js';
@@ -15,13 +16,13 @@ export const textReporter: ValidateReporter = (report) => {
   for (const verdict of report.files) {
     if (verdict.ok) {
       lines.push(`OK    ${verdict.file}`);
-      if (report.print && verdict.policy) documents.push(`# ${verdict.file.replace(/[\r\n\u2028\u2029\x85]/g, ' ')}\n${stringify(toYamlValue(verdict.policy))}`);
+      if (report.print && verdict.policy) documents.push(`--- # ${verdict.file.replace(/[\r\n\u2028\u2029\x85]/g, ' ')}\n${stringify(toYamlValue(verdict.policy))}`);
       continue;
     }
     lines.push(`FAIL  ${verdict.file}${verdict.stage ? ` (${verdict.stage})` : ''}`);
     for (const {message, at} of verdict.errors) reasons.push(`  ${verdict.file}${at ? `:${at.line}:${at.column}` : ''}: ${message}\n`);
   }
-  if (report.print) return {stdout: documents.join('---\n'), stderr: lines.map((line) => `${line}\n`).join('') + reasons.join('')};
+  if (report.print) return {stdout: documents.join(''), stderr: lines.map((line) => `${line}\n`).join('') + reasons.join('')};
   return {stdout: `${lines.join('\n')}\n`, stderr: reasons.join('')};
 };
 

@@ -8,6 +8,7 @@ type UnreadableProblem = Exclude<PolicyReadProblem, {reason: 'yaml-syntax' | 'ro
 export const fileUnreadable: LintRuleModule = {
   id: 'file-unreadable',
   severity: 'error',
+  checksAnyFile: true,
   description: 'The file cannot be read, is too large, or is not UTF-8.',
   explanation:
     'Nothing in the file was checked: it does not exist, cannot be read (permissions, a folder, a named pipe or device where a file was expected), is larger than 1 MiB, or is not UTF-8. `aigc policy lint` exits 3 when any file is unreadable, whatever the other files gave, so a CI step never passes on a file it could not see.',
@@ -43,7 +44,7 @@ export function isUnreadable(problem: PolicyReadProblem): problem is UnreadableP
 
 /** The result for a path that names no file: the finding a missing file gets. */
 export function missingFileResult(file: string): LintFileResult {
-  return {file, findings: [{ruleId: fileUnreadable.id, severity: fileUnreadable.severity, message: unreadableMessage({reason: 'missing', code: 'ENOENT'}), file}]};
+  return {file, checkedBy: [fileUnreadable.id], findings: [{ruleId: fileUnreadable.id, severity: fileUnreadable.severity, message: unreadableMessage({reason: 'missing', code: 'ENOENT'}), file}]};
 }
 
 /** A result with a file that could not be checked (lint then exits 3). */

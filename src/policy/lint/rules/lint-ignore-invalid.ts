@@ -5,6 +5,7 @@ import type {LintRuleModule} from '../types.js';
 export const lintIgnoreInvalid: LintRuleModule = {
   id: 'lint-ignore-invalid',
   severity: 'warning',
+  checksAnyFile: true,
   description: 'An aigc-lint-ignore comment names no known rule, or gives no reason.',
   explanation:
     'A suppression is written `# aigc-lint-ignore RULE_ID reason`, after the value it is about or alone on the line before it. One that names no rule, or a rule aigc does not have (often a typo), suppresses nothing; one without a reason leaves the next reader guessing why the finding was accepted, and is not applied. Name the rule the finding gives and say why it is accepted.',

@@ -6,6 +6,7 @@ import type {LintRuleModule} from '../types.js';
 export const yamlDuplicateKey: LintRuleModule = {
   id: 'yaml-duplicate-key',
   severity: 'warning',
+  checksAnyFile: true,
   description: 'A mapping repeats a key; the last value wins, silently.',
   explanation:
     'PyYAML keeps the last value of a repeated key without a word, so the earlier one (often the one a reviewer reads) has no effect. Remove one of them. The finding points at the repeated key, the one whose value is used.',

@@ -7,6 +7,7 @@ import type {LintRuleModule} from '../types.js';
 export const yamlSyntax: LintRuleModule = {
   id: 'yaml-syntax',
   severity: 'error',
+  checksAnyFile: true,
   description: 'The file is not valid YAML (YAML 1.1, one document, safe tags only).',
   explanation:
     'Policies are read as the Python reference reads them, with PyYAML’s safe_load: YAML 1.1, a single document, no tags beyond the standard ones. The message is PyYAML’s, at the place PyYAML names. The limits that keep a hostile file from exhausting memory (alias expansion, nesting depth) are reported here too.',

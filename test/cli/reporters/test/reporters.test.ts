@@ -64,8 +64,6 @@ describe('junit test format', () => {
   interface ParsedCase {
     '@_name': string;
     '@_classname': string;
-    '@_file': string;
-    '@_line': string;
     failure?: {'@_message': string; '@_type': string; '#text': string}[];
     skipped?: {'@_message': string}[];
   }
@@ -73,20 +71,23 @@ describe('junit test format', () => {
   function parse(xml: string) {
     expect(XMLValidator.validate(xml)).toBe(true);
     const parser = new XMLParser({ignoreAttributes: false, parseAttributeValue: false, parseTagValue: false, isArray: (name) => ['testsuite', 'testcase', 'failure', 'skipped'].includes(name)});
-    return parser.parse(xml) as {testsuites: {'@_tests': string; '@_failures': string; '@_skipped': string; testsuite: {'@_name': string; '@_tests': string; testcase: ParsedCase[]}[]}};
+    return parser.parse(xml) as {
+      testsuites: {'@_tests': string; '@_failures': string; testsuite: {'@_name': string; '@_file': string; '@_tests': string; '@_skipped': string; testcase: ParsedCase[]}[]};
+    };
   }
 
-  it('is well-formed with one test case per case, counts that agree, unique names and file/line attributes', () => {
+  it('is well-formed with one test case per case, counts that agree, unique names and each suite\'s file', () => {
     const {testsuites} = parse(junitReporter(report, options()));
-    expect([testsuites['@_tests'], testsuites['@_failures'], testsuites['@_skipped']]).toEqual(['8', '4', '2']);
-    expect(testsuites.testsuite.map((suite) => [suite['@_name'], suite['@_tests']])).toEqual([
-      ['support #1', '4'],
-      ['support #1', '4'],
+    expect([testsuites['@_tests'], testsuites['@_failures']]).toEqual(['8', '4']);
+    expect(testsuites.testsuite.map((suite) => [suite['@_name'], suite['@_file'], suite['@_tests'], suite['@_skipped']])).toEqual([
+      ['support #1', 'fixtures/suites/sample.test.yaml', '4', '1'],
+      ['support #1', 'fixtures/suites/other.test.yaml', '4', '1'],
     ]);
     const cases = testsuites.testsuite.flatMap((suite) => suite.testcase);
     const keys = cases.map((item) => `${item['@_classname']}|${item['@_name']}`);
     expect(new Set(keys).size).toBe(cases.length);
-    expect(cases[1]).toMatchObject({'@_name': 'intern <wrongly> expected & passing', '@_file': 'fixtures/suites/sample.test.yaml', '@_line': '14'});
+    expect(cases[1]['@_name']).toBe('intern <wrongly> expected & passing');
+    expect(cases[1].failure?.[0]['#text']).toMatch(/^at fixtures\/suites\/sample\.test\.yaml:14\n/);
     expect(cases[5]['@_name']).toBe('intern <wrongly> expected & passing (fixtures/suites/other.test.yaml:14)');
   });
 
@@ -175,9 +176,8 @@ describe('a run with suites that could not be loaded', () => {
     expect(XMLValidator.validate(xml)).toBe(true);
     const parsed = new XMLParser({ignoreAttributes: false, isArray: (name) => ['testsuite', 'testcase'].includes(name)}).parse(xml);
     expect(parsed.testsuites).toMatchObject({'@_tests': '2', '@_errors': '2', '@_failures': '0'});
+    expect(parsed.testsuites.testsuite[0]['@_file']).toBe('fixtures/suites/typo.test.yaml');
     expect(parsed.testsuites.testsuite[0].testcase[0]).toMatchObject({
-      '@_file': 'fixtures/suites/typo.test.yaml',
-      '@_line': '7',
       error: {'@_type': 'SCHEMA', '@_message': "fixtures/suites/typo.test.yaml:7:5: cases[0]: unknown key 'expekt' (did you mean 'expect'?)"},
     });
   });

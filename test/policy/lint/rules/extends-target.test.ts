@@ -1,5 +1,5 @@
 // extends-target: the base a policy extends cannot be used, or the composition cannot be made.
-import {mkdirSync} from 'node:fs';
+import {mkdirSync, realpathSync} from 'node:fs';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, it} from 'vitest';
 import {lintWorkspace, MINIMAL} from '../helpers.js';
@@ -21,13 +21,14 @@ beforeAll(() => {
 });
 
 describe('extends-target', () => {
-  it('reports a base that does not exist, at extends, quoting the loader', () => {
-    expect(findings('missing.yaml', child('nope.yaml'))).toEqual(["1:10 extends 'nope.yaml': Policy file does not exist"]);
+  it('reports a base that does not exist, at extends, quoting the loader and naming the path it looked for', () => {
+    expect(findings('missing.yaml', child('nope.yaml'))).toEqual([`1:10 extends 'nope.yaml': Policy file does not exist: ${join(realpathSync(workspace.path), 'nope.yaml')}`]);
   });
 
   it('reports a base that is not YAML, not a file, or does not load', () => {
-    expect(findings('a.yaml', child('base.txt'))).toEqual(["1:10 extends 'base.txt': Policy file must be YAML"]);
-    expect(findings('b.yaml', child('folder.yaml'))).toEqual(["1:10 extends 'folder.yaml': Policy path must reference a file"]);
+    const at = (name: string) => join(realpathSync(workspace.path), name);
+    expect(findings('a.yaml', child('base.txt'))).toEqual([`1:10 extends 'base.txt': Policy file must be YAML: ${at('base.txt')}`]);
+    expect(findings('b.yaml', child('folder.yaml'))).toEqual([`1:10 extends 'folder.yaml': Policy path must reference a file: ${at('folder.yaml')}`]);
     expect(findings('c.yaml', child('broken-base.yaml'))).toEqual(["1:10 extends 'broken-base.yaml': Policy YAML parsing failed"]);
     expect(findings('d.yaml', child('list-base.yaml'))).toEqual(["1:10 extends 'list-base.yaml': Policy root must be a mapping object"]);
     expect(findings('e.yaml', child('wrong-base.yaml'))).toEqual([

@@ -48,6 +48,7 @@ describe('file-unreadable', () => {
   it('gives a path that names nothing the same finding as a missing file, and marks such results', () => {
     expect(missingFileResult('gone.yaml')).toEqual({
       file: 'gone.yaml',
+      checkedBy: ['file-unreadable'],
       findings: [{ruleId: 'file-unreadable', severity: 'error', message: 'file not found', file: 'gone.yaml'}],
     });
     expect(hasUnreadableFile(missingFileResult('gone.yaml'))).toBe(true);

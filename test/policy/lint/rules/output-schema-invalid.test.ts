@@ -6,9 +6,18 @@ const workspace = lintWorkspace();
 const findings = (text: string) => workspace.findingsOf('output-schema-invalid', 'p.yaml', text);
 
 describe('output-schema-invalid', () => {
-  it('reports a schema the metaschema refuses (an unknown type) at output_schema', () => {
+  it('reports a schema the metaschema refuses (an unknown type) at the offending value, in python-jsonschema\'s words', () => {
     expect(findings(`${MINIMAL}output_schema:\n  type: object\n  properties:\n    answer: {type: strng}\n`)).toEqual([
-      expect.stringMatching(/^4:3 output_schema is not a valid JSON Schema: /),
+      "6:20 output_schema is not a valid JSON Schema: 'strng' is not valid under any of the given schemas",
+    ]);
+    expect(findings(`${MINIMAL}output_schema:\n  type: objekt\n`)).toEqual([
+      "4:9 output_schema is not a valid JSON Schema: 'objekt' is not valid under any of the given schemas",
+    ]);
+  });
+
+  it('words a keyword of the wrong type as python-jsonschema does, never as Ajv does', () => {
+    expect(findings(`${MINIMAL}output_schema:\n  type: string\n  minLength: -1\n`)).toEqual([
+      '5:14 output_schema is not a valid JSON Schema: -1 is less than the minimum of 0',
     ]);
   });
 

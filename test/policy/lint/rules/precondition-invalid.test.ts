@@ -8,7 +8,7 @@ const findings = (text: string) => workspace.findingsOf('precondition-invalid', 
 
 describe('precondition-invalid', () => {
   it('reports an unknown type at the type', () => {
-    expect(findings(POLICY_WITH_FINDINGS)).toEqual([expect.stringMatching(/^7:7 precondition 'ticket' cannot be checked: /)]);
+    expect(findings(POLICY_WITH_FINDINGS)).toEqual(["7:13 precondition 'ticket' cannot be checked: 'strnig' is not valid under any of the given schemas"]);
   });
 
   it('reports a pattern that is not a regular expression', () => {
