@@ -49,7 +49,7 @@ describe('aigc compliance export --attest', () => {
     const markdown = await run(['compliance', 'export', '-i', 'audit.jsonl', 'other.jsonl', '-f', 'markdown']);
     expect(markdown.stdout).toContain('| Period covered (artifact timestamps, UTC) | 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z |');
     const html = await run(['compliance', 'export', '-i', 'audit.jsonl', 'other.jsonl', '-f', 'html']);
-    expect(html.stdout).toContain(' · period covered 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z</p>');
+    expect(html.stdout).toContain(' · period covered 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z · report date ');
   });
 
   it('needs --key-file, -o FILE and input files (exit 2), and a log key (exit 3)', async () => {
