@@ -146,6 +146,16 @@ describe('aigc chain prove and aigc chain verify-proof', () => {
     await refused(proof.replace('index 17', 'index 25'), LINES[17], 'index-out-of-range');
   });
 
+  it('says plainly that no artifact was given for an empty stdin, an empty file or a blank line (no-artifact, exit 1)', async () => {
+    const proof = read('proof17');
+    await refused(proof, '', 'no-artifact');
+    await refused(proof, ' \r\n', 'no-artifact');
+    write('empty.json', '');
+    const fromFile = await run(['chain', 'verify-proof', 'proof17', '--pubkey', 'log.pub', 'empty.json']);
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stdout).toBe('proof17: FAILED: no-artifact: no artifact was given: it is empty (no bytes, or a blank line); give the artifact exactly as it stands in the trail, e.g. sed -n 138p trail.jsonl > artifact.json\n');
+  });
+
   it('finds a checkpoint signed by another key, or of another log, or changed after signing (its size or origin)', async () => {
     const proof = read('proof17');
     await refused(proof, LINES[17], 'unknown-key', 'impostor.pub');
