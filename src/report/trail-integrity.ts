@@ -28,8 +28,12 @@ export interface IntegrityOptions {
 }
 
 export interface ChainIntegrity {
-  /** verified: no problem; failed: see `problem`; not-checked: the input was stdin, read once already. */
-  status: 'verified' | 'failed' | 'not-checked';
+  /**
+   * verified: no problem; failed: see `problem`; unchained: no artifact of it
+   * is chained (written without --chain), so there is no chain to verify;
+   * not-checked: the input was stdin, read once already.
+   */
+  status: 'verified' | 'failed' | 'unchained' | 'not-checked';
   artifacts: number;
   /** Problems found (0 when verified). */
   problemCount: number;
@@ -77,8 +81,9 @@ async function chainIntegrity(input: IntegrityInput, options: IntegrityOptions):
   const report = await verifyTrails([{file: input.name, source: input.path}], {signingKey: options.signingKey ?? null, maxErrors: 1, threads: 1});
   const [file] = report.files;
   const first = report.problems[0];
+  const unchained = file !== undefined && file.chains.length === 0 && file.artifacts > 0 && first?.code === 'not-chained' && report.problemCount === file.artifacts;
   return {
-    status: report.valid ? 'verified' : 'failed',
+    status: report.valid ? 'verified' : unchained ? 'unchained' : 'failed',
     artifacts: file?.artifacts ?? 0,
     problemCount: report.problemCount,
     ...(first === undefined ? {} : {problem: {code: first.code, line: first.line, message: first.message}}),

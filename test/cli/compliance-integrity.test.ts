@@ -36,6 +36,7 @@ beforeAll(async () => {
   writeFileSync(at('tampered.jsonl'), lines.join('\n'));
   copyFileSync(at('good.jsonl'), at('<b>plain.jsonl'));
   await run(['chain', 'checkpoint', 'good.jsonl', '--key-file', 'else.key', '-o', 'else.checkpoint']);
+  writeFileSync(at('unchained.jsonl'), (await aigc(['enforce', '--now', '1700000000'], {cwd: REPO_ROOT, input: invocations})).stdout);
 });
 afterAll(() => folder.remove());
 
@@ -63,6 +64,13 @@ describe('aigc compliance export: the integrity of its inputs', () => {
     expect(markdownRow(noKey.stdout, 'good.jsonl')).toContain('| good.jsonl.checkpoint of 15 leaves: not verified \\(no --pubkey\\) |');
     const none = await run(['compliance', 'export', '<b>plain.jsonl', '-f', 'markdown']);
     expect(none.stdout).toContain('| none \\(no --checkpoint, no TRAIL.checkpoint beside it\\) |');
+  });
+
+  it('shows a trail written without --chain as not a hash chain, and one read from stdin as not checked', async () => {
+    const unchained = await run(['compliance', 'export', 'unchained.jsonl', '-f', 'markdown']);
+    expect(markdownRow(unchained.stdout, 'unchained.jsonl')).toContain('| not a hash chain: none of its 15 artifacts has a chain\\_id \\(written without --chain\\) |');
+    const piped = await aigc(['compliance', 'export', '-i', '-', '-f', 'markdown'], {cwd: folder.path, input: readFileSync(at('good.jsonl'))});
+    expect(markdownRow(piped.stdout, 'stdin')).toContain('| not checked: read from stdin, which cannot be read again | none \\(no --checkpoint, no TRAIL.checkpoint beside it\\) |');
   });
 
   it('shows the same in HTML, with text from the inputs escaped, and the report date from --now', async () => {

@@ -151,7 +151,7 @@ export interface AttestedInput {
  * log keys it was given. A claim of the signer, as the totals are.
  */
 export interface AttestedIntegrity {
-  chain: 'verified' | 'failed' | 'not-checked';
+  chain: 'verified' | 'failed' | 'unchained' | 'not-checked';
   signaturesChecked: boolean;
   /** The first problem's code (`chain verify`'s codes), when the chain failed. */
   chainProblem?: string;

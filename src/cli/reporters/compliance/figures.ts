@@ -86,6 +86,8 @@ function chainText(chain: ChainIntegrity): string {
       const where = first === undefined ? '' : `; first: ${first.code}${first.line === null ? '' : ` at line ${first.line}`}`;
       return `FAILED: ${countOf(chain.problemCount, 'problem')}${where}`;
     }
+    case 'unchained':
+      return `not a hash chain: none of its ${countOf(chain.artifacts, 'artifact')} has a chain_id (written without --chain)`;
     default:
       return 'not checked: read from stdin, which cannot be read again';
   }

@@ -285,7 +285,7 @@ tbody th{font-weight:500}
 tbody tr:hover{background:var(--bg)}
 .tag{display:inline-block;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:color-mix(in srgb,var(--fail) 12%,transparent);color:var(--fail);border:1px solid color-mix(in srgb,var(--fail) 35%,transparent);padding:1px 7px;border-radius:999px;margin:2px 2px 2px 0}
 .muted,.empty{color:var(--muted)}
-.verdict.verified{color:var(--pass)}.verdict.failed{color:var(--fail);font-weight:600}.verdict.none,.verdict.unchecked,.verdict.not-checked{color:var(--muted)}
+.verdict.verified{color:var(--pass)}.verdict.failed{color:var(--fail);font-weight:600}.verdict.none,.verdict.unchecked,.verdict.unchained,.verdict.not-checked{color:var(--muted)}
 details{margin-top:10px}
 .keys{font-size:.85rem}
 footer{color:var(--muted);font-size:.82rem;padding-top:18px;padding-bottom:36px}
