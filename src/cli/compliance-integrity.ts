@@ -54,9 +54,19 @@ export async function integrityPlan(flags: IntegrityFlags, inputs: InputFile[] |
   for (const [index, {path}] of inputs.entries()) {
     const isStdin = path === STDIN;
     const checkpoint = checkpoints.length > 0 ? await namedCheckpoint(checkpoints[index] as string, io) : isStdin ? null : await checkpointBeside(path, io);
-    planned.push({name: isStdin ? 'stdin' : path, path: isStdin ? null : resolve(io.cwd, path), checkpoint});
+    const readAgain = !isStdin && (await isRegularFile(resolve(io.cwd, path)));
+    planned.push({name: isStdin ? 'stdin' : path, path: readAgain ? resolve(io.cwd, path) : null, checkpoint});
   }
   return {inputs: planned, signingKey, logKeys};
+}
+
+/** A named pipe (or device) given as a trail was read once already: it is not read again. */
+export async function isRegularFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
 }
 
 async function namedCheckpoint(file: string, io: CommandIo): Promise<IntegrityInput['checkpoint']> {

@@ -13,7 +13,7 @@ import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
 import type {TrailIntegrity} from '../report/trail-integrity.js';
 import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
-import {type IntegrityPlan, inputIntegrity, integrityPlan} from './compliance-integrity.js';
+import {type IntegrityPlan, inputIntegrity, integrityPlan, isRegularFile} from './compliance-integrity.js';
 import {datasetCliError} from './dataset-errors.js';
 import {displayText} from './display-text.js';
 import {commandNotes, emptyInputText} from './diagnostics.js';
@@ -73,6 +73,9 @@ async function attestationSigner(flags: ComplianceFlags, inputs: InputFile[], ou
   if (flags['key-file'] === undefined) throw usageError('--attest needs --key-file, the signer key (PREFIX.key from aigc chain keygen)');
   if (outputFile === undefined) throw usageError('--attest needs -o FILE: the attestation is about the export file');
   if (inputs.some(({path}) => path === STDIN)) throw usageError('--attest cannot attest stdin (-): give the input trails as files');
+  for (const {path} of inputs) {
+    if (!(await isRegularFile(resolve(io.cwd, path)))) throw usageError(`--attest cannot attest ${path}: it is not a regular file (a named pipe is read once); give the input trails as files`);
+  }
   const signer = await signerKeyOf(flags['key-file'], io);
   if (signer.type !== 'ed25519') throw ioError('malformed-key: a witness key (cosignature/v1) cannot sign an attestation; give the log key', flags['key-file']);
   return signer;

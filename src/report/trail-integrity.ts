@@ -14,7 +14,7 @@ import {verifyTrails, type VerifyProblemCode} from '../audit/verify/index.js';
 export interface IntegrityInput {
   /** The input as the user named it. */
   name: string;
-  /** Its path, or null when it cannot be read again (stdin). */
+  /** Its path, or null when it cannot be read again (stdin, a named pipe). */
   path: string | null;
   /** Its checkpoint note and where it came from (`TRAIL.checkpoint` or `--checkpoint`), or null when it has none. */
   checkpoint: {note: string | Uint8Array; source: string} | null;
@@ -31,7 +31,7 @@ export interface ChainIntegrity {
   /**
    * verified: no problem; failed: see `problem`; unchained: no artifact of it
    * is chained (written without --chain), so there is no chain to verify;
-   * not-checked: the input was stdin, read once already.
+   * not-checked: the input was stdin or a named pipe, read once already.
    */
   status: 'verified' | 'failed' | 'unchained' | 'not-checked';
   artifacts: number;

@@ -70,7 +70,7 @@ describe('aigc compliance export: the integrity of its inputs', () => {
     const unchained = await run(['compliance', 'export', 'unchained.jsonl', '-f', 'markdown']);
     expect(markdownRow(unchained.stdout, 'unchained.jsonl')).toContain('| not a hash chain: none of its 15 artifacts has a chain\\_id \\(written without --chain\\) |');
     const piped = await aigc(['compliance', 'export', '-i', '-', '-f', 'markdown'], {cwd: folder.path, input: readFileSync(at('good.jsonl'))});
-    expect(markdownRow(piped.stdout, 'stdin')).toContain('| not checked: read from stdin, which cannot be read again | none \\(no --checkpoint, no TRAIL.checkpoint beside it\\) |');
+    expect(markdownRow(piped.stdout, 'stdin')).toContain('| not checked: read from stdin or a pipe, which cannot be read again | none \\(no --checkpoint, no TRAIL.checkpoint beside it\\) |');
   });
 
   it('shows the same in HTML, with text from the inputs escaped, and the report date from --now', async () => {

@@ -89,7 +89,7 @@ function chainText(chain: ChainIntegrity): string {
     case 'unchained':
       return `not a hash chain: none of its ${countOf(chain.artifacts, 'artifact')} has a chain_id (written without --chain)`;
     default:
-      return 'not checked: read from stdin, which cannot be read again';
+      return 'not checked: read from stdin or a pipe, which cannot be read again';
   }
 }
 
