@@ -2,7 +2,7 @@
 // chosen format, and with --attest its signed in-toto attestation beside it. Exit 1 when every line was invalid (nothing is written),
 // 3 when an input cannot be read or the report cannot be written.
 import {basename, resolve} from 'node:path';
-import {attestComplianceExport} from '../audit/tlog/attestation.js';
+import {type AttestedIntegrity, attestComplianceExport} from '../audit/tlog/attestation.js';
 import type {NoteSigner} from '../audit/tlog/keys.js';
 import {DatasetError} from '../dataset/errors.js';
 import {datasetComplianceReport} from '../dataset/sql-report.js';
@@ -10,8 +10,11 @@ import {JsonlSourceError} from '../io/jsonl.js';
 import {ComplianceDataError, type ComplianceReport, type InvalidLine} from '../report/compliance.js';
 import {type ComplianceTrail, readComplianceReport} from '../report/compliance-trails.js';
 import {pythonPathText, sourceFileLabel} from '../report/source-file.js';
+import type {TrailIntegrity} from '../report/trail-integrity.js';
 import {attestationSignerOf, attestRequested, writeAttestationBeside} from './attestation-files.js';
+import {parseNow} from './clock.js';
 import type {CommandIo} from './command-io.js';
+import {type IntegrityPlan, inputIntegrity, integrityPlan, isRegularFile} from './compliance-integrity.js';
 import {datasetCliError} from './dataset-errors.js';
 import {displayText} from './display-text.js';
 import {commandNotes, emptyInputText} from './diagnostics.js';
@@ -42,19 +45,22 @@ export async function runComplianceExport(files: readonly string[], flags: Compl
   const inputs = flags['from-parquet'] === undefined ? resolveInputPaths(given, io.cwd, note) : null;
   if (inputs === null && flags.attest) throw usageError('--attest attests trails: give them as FILE arguments or with --input');
   const attestation = inputs === null ? null : await attestationSigner(flags, inputs, settings.outputFile, io);
-  const report = inputs === null ? await datasetReport(flags['from-parquet']!, given, flags, io) : await readReport(inputs, given, flags, io);
-  describeInvalidLines(report, note);
-  if (report.invalidArtifacts > 0 && report.totalArtifacts === 0) {
+  const reportDate = Math.floor(parseNow(flags.now) ?? Date.now() / 1000);
+  const integrity = await integrityPlan(flags, inputs, settings.format !== 'json' || attestation !== null, io);
+  const built = inputs === null ? await datasetReport(flags['from-parquet']!, given, flags, io) : await readReport(inputs, given, flags, io);
+  describeInvalidLines(built, note);
+  if (built.invalidArtifacts > 0 && built.totalArtifacts === 0) {
     // The reference's own line, as it prints it.
-    io.stderr.write(`ERROR: all ${report.invalidArtifacts} artifact(s) were schema-invalid; nothing exported.\n`);
+    io.stderr.write(`ERROR: all ${built.invalidArtifacts} artifact(s) were schema-invalid; nothing exported.\n`);
     return ExitCode.CheckFailed;
   }
+  const report: ComplianceReport = {...built, reportDate, integrity: integrity === null ? null : await inputIntegrity(integrity)};
   if (report.totalArtifacts === 0) note(emptyInputText(report.sourceFile === '-' ? 'stdin' : report.sourceFile, 'audit artifacts'));
   const text = (await COMPLIANCE_REPORTERS[settings.format]())(report, {color: settings.color, cwd: io.cwd});
   await writeReport(text, {outputFile: settings.outputFile, stdout: io.stdout, cwd: io.cwd});
   // The reference prints this on stdout; here stdout carries only the product.
   if (settings.outputFile !== undefined) io.stderr.write(`Compliance report written to: ${displayText(pythonPathText(settings.outputFile))}\n`);
-  if (attestation !== null && inputs !== null) await writeAttestation(report, inputs, settings.outputFile!, attestation, io, note);
+  if (attestation !== null && integrity !== null) await writeAttestation(report, integrity, settings.outputFile!, attestation, io, note);
   return ExitCode.Success;
 }
 
@@ -62,11 +68,14 @@ export async function runComplianceExport(files: readonly string[], flags: Compl
 async function attestationSigner(flags: ComplianceFlags, inputs: InputFile[], outputFile: string | undefined, io: CommandIo): Promise<NoteSigner | null> {
   if (!attestRequested(flags, outputFile, 'export')) return null;
   if (inputs.some(({path}) => path === STDIN)) throw usageError('--attest cannot attest stdin (-): give the input trails as files');
+  for (const {path} of inputs) {
+    if (!(await isRegularFile(resolve(io.cwd, path)))) throw usageError(`--attest cannot attest ${path}: it is not a regular file (a named pipe is read once); give the input trails as files`);
+  }
   return attestationSignerOf(flags['key-file']!, io);
 }
 
 /** Writes `FILE.intoto.json`, the DSSE envelope of the in-toto Statement about the export just written. */
-async function writeAttestation(report: ComplianceReport, inputs: InputFile[], outputFile: string, signer: NoteSigner, io: CommandIo, note: (message: string) => void): Promise<void> {
+async function writeAttestation(report: ComplianceReport, plan: IntegrityPlan, outputFile: string, signer: NoteSigner, io: CommandIo, note: (message: string) => void): Promise<void> {
   const rfc3339 = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.000Z$/, 'Z');
   await writeAttestationBeside(
     outputFile,
@@ -74,9 +83,14 @@ async function writeAttestation(report: ComplianceReport, inputs: InputFile[], o
       attestComplianceExport({
         exportFile: resolve(io.cwd, outputFile),
         subjectName: basename(outputFile),
-        inputs: inputs.map(({path}) => ({file: resolve(io.cwd, path), name: path})),
+        inputs: plan.inputs.map((input, index) => ({
+          file: input.path!,
+          name: input.name,
+          checkpoint: input.checkpoint === null ? null : Buffer.from(input.checkpoint.note).toString('utf8'),
+          integrity: attestedIntegrity(report.integrity![index]!),
+        })),
         reportVersion: report.version,
-        generatedAt: rfc3339(Math.floor(Date.now() / 1000)),
+        generatedAt: rfc3339(report.reportDate!),
         period: {start: report.period === null ? null : rfc3339(report.period.start), end: report.period === null ? null : rfc3339(report.period.end)},
         totals: {
           totalArtifacts: report.totalArtifacts,
@@ -91,6 +105,19 @@ async function writeAttestation(report: ComplianceReport, inputs: InputFile[], o
     io,
     note,
   );
+}
+
+/** An input's integrity as the predicate records it. */
+function attestedIntegrity(integrity: TrailIntegrity): AttestedIntegrity {
+  const {chain, checkpoint} = integrity;
+  return {
+    chain: chain.status,
+    signaturesChecked: chain.signaturesChecked,
+    ...(chain.problem === undefined ? {} : {chainProblem: chain.problem.code}),
+    checkpoint: checkpoint.status,
+    ...(checkpoint.logKey === undefined ? {} : {checkpointKey: checkpoint.logKey}),
+    ...(checkpoint.code === undefined ? {} : {checkpointProblem: checkpoint.code}),
+  };
 }
 
 async function datasetReport(dir: string, given: readonly string[], flags: ComplianceFlags, io: CommandIo): Promise<ComplianceReport> {

@@ -10,6 +10,7 @@ import type {Readable} from 'node:stream';
 import {parseCheckpointNote} from '../audit/tlog/checkpoint.js';
 import {TlogError, type TlogErrorCode} from '../audit/tlog/errors.js';
 import {type NoteSigner, type NoteVerifier, readSignerKeyFile, readVerifierKeyFile} from '../audit/tlog/keys.js';
+import {specialFileType} from '../files/regular-file.js';
 import type {CommandIo} from './command-io.js';
 import {CliError, ExitCode, ioError, usageError} from './exit-codes.js';
 import {readErrorText, systemErrorText} from './system-errors.js';
@@ -134,6 +135,20 @@ export async function checkTrailFile(trail: string, io: Pick<CommandIo, 'cwd'>):
     throw ioError(`cannot read the trail: ${readErrorText((error as NodeJS.ErrnoException).code ?? 'EIO')}`, trail, error);
   }
   if (!isFile) throw ioError('cannot read the trail: it is not a file', trail);
+}
+
+/** A witness state file: absent (the first cosignature makes it) or a regular file; a FIFO, device or folder is exit 3 at once, never opened. */
+export async function checkWitnessStateFile(state: string, io: Pick<CommandIo, 'cwd'>): Promise<void> {
+  let stats: Awaited<ReturnType<typeof stat>>;
+  try {
+    stats = await stat(resolve(io.cwd, state));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'EIO';
+    if (code === 'ENOENT') return;
+    throw ioError(`cannot read the witness state: ${readErrorText(code)}`, state, error);
+  }
+  if (stats.isDirectory()) throw ioError('cannot use the witness state: it is a folder, not a file', state);
+  if (!stats.isFile()) throw ioError(`cannot use the witness state: it is a ${specialFileType(stats)}, not a regular file`, state);
 }
 
 /** Runs `work` over a trail: a `TlogError` becomes the command's failure, a system error exit 3 naming the trail (or its tiles). */

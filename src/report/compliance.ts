@@ -12,6 +12,7 @@ import {defineKey, type PyDict, type PyValue, pyFloat} from '../python/values.js
 import type {ArtifactFacts, InvalidReason, TrailLineFacts} from './artifact-facts.js';
 import {ComplianceDataError} from './compliance-errors.js';
 import {LineageTally} from './lineage-tally.js';
+import type {TrailIntegrity} from './trail-integrity.js';
 
 export type {InvalidReason} from './artifact-facts.js';
 export {ComplianceDataError} from './compliance-errors.js';
@@ -81,6 +82,14 @@ export interface ComplianceReport {
   invalidLines: InvalidLine[];
   /** The earliest and latest artifact `timestamp` (epoch seconds); null without artifacts. Not in the reference's JSON. */
   period: {start: number; end: number} | null;
+  /** When the report was made (epoch seconds), as its maker says; not in the reference's JSON. */
+  reportDate?: number;
+  /**
+   * Each input trail's integrity (chain and checkpoint verified or not), as its
+   * maker checked it (`checkTrailIntegrity`); null when the trails were not read
+   * (a dataset's report); not in the reference's JSON.
+   */
+  integrity?: TrailIntegrity[] | null;
 }
 
 /** The running totals of a report; feed it each line's facts with `add`, in file order, then take `report()`. */

@@ -1,6 +1,7 @@
 // The transparency-log commands as a log operator, an auditor and a witness
 // use them: keys, checkpoints, inclusion and consistency proofs, witnessing,
 // and every tampering found with exit 1 and its stable code.
+import {spawnSync} from 'node:child_process';
 import {mkdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
@@ -9,6 +10,7 @@ import {parseSignerKey, parseVerifierKey} from '../../src/audit/tlog/keys.js';
 import {aigc, type CliRun, EXAMPLE_INVOCATIONS, expectOneLineError, tempFolder} from './command-line.js';
 
 const ORIGIN = 'audit.example.com/payments';
+const HAS_MKFIFO = spawnSync('mkfifo', ['--version']).status === 0;
 const artifact = (n: number) => `{"audit_schema_version":"1.4","n":${n},"note":"café ☃ ${n}"}`;
 /** The lines of trail.jsonl: 40 artifacts in one hash chain (chain append), so chain verify finds no problem in it. */
 let LINES: string[];
@@ -147,6 +149,16 @@ describe('aigc chain prove and aigc chain verify-proof', () => {
     await refused(proof.slice(0, proof.indexOf('\n\n')), LINES[17], 'malformed-proof');
     await refused([...lines.slice(0, 3), ...lines.slice(4)].join('\n'), LINES[17], 'malformed-proof');
     await refused(proof.replace('index 17', 'index 25'), LINES[17], 'index-out-of-range');
+  });
+
+  it('says plainly that no artifact was given for an empty stdin, an empty file or a blank line (no-artifact, exit 1)', async () => {
+    const proof = read('proof17');
+    await refused(proof, '', 'no-artifact');
+    await refused(proof, ' \r\n', 'no-artifact');
+    write('empty.json', '');
+    const fromFile = await run(['chain', 'verify-proof', 'proof17', '--pubkey', 'log.pub', 'empty.json']);
+    expect(fromFile.code).toBe(1);
+    expect(fromFile.stdout).toBe('proof17: FAILED: no-artifact: no artifact was given: it is empty (no bytes, or a blank line); give the artifact exactly as it stands in the trail, e.g. sed -n 138p trail.jsonl > artifact.json\n');
   });
 
   it('finds a checkpoint signed by another key, or of another log, or changed after signing (its size or origin)', async () => {
@@ -293,6 +305,27 @@ describe('aigc chain cosign, and witnesses in the verifiers', () => {
     failed(await cosign('other-request', 'witness.key', 'other.pub'), 1, /unknown-key/);
     failed(await cosign('other-request', 'log.key', 'log.pub'), 3, /malformed-key: .* is not a witness key/);
     failed(await run(['chain', 'cosign', 'other-request', '--key-file', 'witness.key', '--state', 's']), 2, /--pubkey is needed/);
+  });
+
+  it('dates the cosignature by --now, so two witnesses in the same state cosign the same bytes', async () => {
+    const cosign = (state: string, now: string) => run(['chain', 'cosign', 'request25', '--key-file', 'witness.key', '--pubkey', 'log.pub', '--state', state, '--now', now]);
+    const first = await cosign('dated-a.state', '2026-01-02T03:04:05Z');
+    expect(first.code, first.stderr).toBe(0);
+    expect((await cosign('dated-b.state', '1767323045')).stdout).toBe(first.stdout);
+    const verified = await run(['chain', 'verify', 'trail.jsonl', '--checkpoint', 'dated-a.state', '--pubkey', 'log.pub', '--witness', 'witness.pub', '--json']);
+    expect(JSON.parse(verified.stdout).checkpoints.results[0].cosignatures).toEqual([expect.objectContaining({name: 'witness.example', timestamp: 1767323045})]);
+    failed(await cosign('dated-c.state', '1969-12-31T23:59:59Z'), 2, "--now must not be before 1970 for a cosignature timestamp, got '1969-12-31T23:59:59Z'");
+  });
+
+  it.skipIf(!HAS_MKFIFO)(`refuses a --state that is a named pipe at once, without opening it (exit 3)${HAS_MKFIFO ? '' : ' (skipped: mkfifo is not installed)'}`, async () => {
+    expect(spawnSync('mkfifo', [at('fifo.state')]).status).toBe(0);
+    failed(
+      await run(['chain', 'cosign', 'request25', '--key-file', 'witness.key', '--pubkey', 'log.pub', '--state', 'fifo.state']),
+      3,
+      'aigc chain cosign: fifo.state: cannot use the witness state: it is a named pipe, not a regular file',
+    );
+    mkdirSync(at('folder.state'));
+    failed(await run(['chain', 'cosign', 'request25', '--key-file', 'witness.key', '--pubkey', 'log.pub', '--state', 'folder.state']), 3, 'cannot use the witness state: it is a folder, not a file');
   });
 
   it('verifies a quorum of witnesses in chain verify and verify-proof, and finds one missing', async () => {

@@ -49,7 +49,7 @@ describe('aigc compliance export --attest', () => {
     const markdown = await run(['compliance', 'export', '-i', 'audit.jsonl', 'other.jsonl', '-f', 'markdown']);
     expect(markdown.stdout).toContain('| Period covered (artifact timestamps, UTC) | 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z |');
     const html = await run(['compliance', 'export', '-i', 'audit.jsonl', 'other.jsonl', '-f', 'html']);
-    expect(html.stdout).toContain(' · period covered 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z</p>');
+    expect(html.stdout).toContain(' · period covered 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z · report date ');
   });
 
   it('needs --key-file, -o FILE and input files (exit 2), and a log key (exit 3)', async () => {
@@ -68,8 +68,8 @@ describe('aigc compliance verify-attestation', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^report\.json\.intoto\.json: verified: report\.json is the attested export \(SHA-256 [0-9a-f]{64}\), signed by audit\.example\.com\/payments\+[0-9a-f]{8}$/);
-    expect(lines[1]).toMatch(/^ {2}input audit\.jsonl: unchanged \(\d+ bytes\); checkpoint of 15 leaves verified \(signed by audit\.example\.com\/payments\+[0-9a-f]{8}\)$/);
-    expect(lines[2]).toMatch(/^ {2}input other\.jsonl: unchanged \(\d+ bytes\); no checkpoint$/);
+    expect(lines[1]).toMatch(/^ {2}input audit\.jsonl: unchanged \(\d+ bytes\); checkpoint of 15 leaves verified \(signed by audit\.example\.com\/payments\+[0-9a-f]{8}\); at export: chain verified, checkpoint unchecked$/);
+    expect(lines[2]).toMatch(/^ {2}input other\.jsonl: unchanged \(\d+ bytes\); no checkpoint; at export: chain verified, checkpoint none$/);
     expect(lines[3]).toMatch(/^ {2}period 2023-11-14T22:13:20Z to 2023-11-14T22:15:00Z, report of \d{4}-/);
     const json = JSON.parse((await verify('--json')).stdout);
     expect(json).toMatchObject({formatVersion: 1, ok: true, inputsChecked: [], checkpoints: [{name: 'audit.jsonl', status: 'verified', checkpoint: {size: 15}}, {name: 'other.jsonl', status: 'none'}]});

@@ -112,7 +112,7 @@ describe.skipIf(skipped !== null)(`interop with Go's sumdb/note and sumdb/tlog${
     for (const index of indexes) {
       const proof = readFileSync(join(dir, `go-proof-${index}.tlog-proof`), 'utf8');
       expect(verifyInclusionProofText(proof, goLines[index], [goKey]).index).toBe(index);
-      expect(() => verifyInclusionProofText(proof, goLines[index + 1] ?? goLines[0], [goKey])).toThrow(expect.objectContaining({code: 'root-mismatch'}));
+      expect(() => verifyInclusionProofText(proof, goLines[index + 1] || goLines[0], [goKey])).toThrow(expect.objectContaining({code: 'root-mismatch'}));
     }
     const consistency = readFileSync(join(dir, 'go-consistency.txt'), 'utf8');
     expect(verifyConsistencyProofText(consistency, {old: older, new: newer}, [goKey]).oldSize).toBe(333);

@@ -142,8 +142,28 @@ export interface AttestedFile {
 
 /** One input trail of the export, named as the user named it. */
 export interface AttestedInput extends AttestedFile {
-  /** Its signed checkpoint (`TRAIL.checkpoint`) when it had one, else null. */
+  /** Its signed checkpoint (`TRAIL.checkpoint`, or the one given) when it had one, else null. */
   checkpoint: string | null;
+  /** What the exporter found when it checked the input (absent from attestations made before it was recorded). */
+  integrity?: AttestedIntegrity;
+}
+
+/**
+ * An input's integrity when it was exported, as `aigc compliance export`
+ * checked it: its chain (indexes, links, checksums, and the HMAC signatures
+ * when `signaturesChecked`), and its checkpoint against the trail with the
+ * log keys it was given. A claim of the signer, as the totals are.
+ */
+export interface AttestedIntegrity {
+  chain: 'verified' | 'failed' | 'unchained' | 'not-checked';
+  signaturesChecked: boolean;
+  /** The first problem's code (`chain verify`'s codes), when the chain failed. */
+  chainProblem?: string;
+  checkpoint: 'none' | 'unchecked' | 'verified' | 'failed';
+  /** The verifier key that signed the checkpoint, when verified. */
+  checkpointKey?: string;
+  /** Why the checkpoint failed (`chain verify --checkpoint`'s codes). */
+  checkpointProblem?: string;
 }
 
 export interface ComplianceTotals {
@@ -185,6 +205,8 @@ export interface AttestInput {
   name?: string;
   /** The trail's checkpoint note; default `TRAIL.checkpoint` when it exists, else none. */
   checkpoint?: string | null;
+  /** The input's integrity as checked by the exporter, recorded as given. */
+  integrity?: AttestedIntegrity;
 }
 
 export interface AttestComplianceOptions {
@@ -246,7 +268,7 @@ export async function attestComplianceExport(options: AttestComplianceOptions): 
   for (const input of options.inputs) {
     const {size, sha256} = await fileDigest(input.file);
     const checkpoint = input.checkpoint === undefined ? await checkpointBeside(input.file) : input.checkpoint;
-    inputs.push({name: input.name ?? input.file, size, digest: {sha256}, checkpoint});
+    inputs.push({name: input.name ?? input.file, size, digest: {sha256}, checkpoint, ...(input.integrity === undefined ? {} : {integrity: input.integrity})});
   }
   return attestFile({
     subjectFile: options.exportFile,

@@ -23,6 +23,8 @@ export type TlogErrorCode =
   | 'root-mismatch'
   /** The trail has fewer leaves than the checkpoint's tree size. */
   | 'trail-too-short'
+  /** The artifact to check against a proof is empty (no bytes, or a blank line): no artifact was given. */
+  | 'no-artifact'
   /** A leaf index at or beyond the tree size. */
   | 'index-out-of-range'
   /** The newer tree does not extend the older one (or the older is the larger). */

@@ -291,6 +291,8 @@ export function artifactLeaf(artifact: Uint8Array | string): Buffer {
   if (end > 0 && bytes[end - 1] === 0x0a) end--;
   if (end > 0 && bytes[end - 1] === 0x0d && end < bytes.length) end--;
   const leaf = bytes.subarray(0, end);
+  // A blank line is never a leaf: an empty file or stdin is no artifact, not another one.
+  if (leaf.every((byte) => byte === 0x20 || byte === 0x09 || byte === 0x0d)) throw new TlogError('no-artifact', 'no artifact was given: it is empty (no bytes, or a blank line); give the artifact exactly as it stands in the trail, e.g. sed -n 138p trail.jsonl > artifact.json');
   if (leaf.includes(0x0a)) throw new TlogError('root-mismatch', 'the artifact holds several lines; a leaf is one line of the trail');
   return leaf;
 }

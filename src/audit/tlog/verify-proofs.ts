@@ -31,11 +31,13 @@ export interface InclusionVerification {
  * of the checkpoint's tree (`root-mismatch` when it is not).
  */
 export function verifyInclusionProofText(proofText: string | Uint8Array, artifact: Uint8Array | string, logKeys: readonly NoteVerifier[], policy: WitnessPolicy = {}): InclusionVerification {
+  // First, so an empty input is said to be no artifact whatever the proof is.
+  const leafHash = artifactLeafHash(artifact);
   const proof = parseInclusionProof(proofText);
   const checkpoint = openCheckpoint(proof.checkpoint, logKeys, {origin: policy.origin});
   const cosignatures = verifyCosignatures(proof.checkpoint, policy.witnesses ?? [], policy.quorum);
   const {size, root} = checkpoint.checkpoint;
-  verifyInclusion({index: proof.index, size, leafHash: artifactLeafHash(artifact), proof: proof.hashes, root});
+  verifyInclusion({index: proof.index, size, leafHash, proof: proof.hashes, root});
   return {index: proof.index, checkpoint, cosignatures};
 }
 

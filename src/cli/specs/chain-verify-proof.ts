@@ -11,9 +11,9 @@ export const CHAIN_VERIFY_PROOF = defineCommand({
   summary: 'Check offline, without the trail, that an artifact is in a signed checkpoint (a tlog-proof@v1).',
   description: `Reads the proof (from aigc chain prove) and the artifact exactly as it stands in the trail (e.g. cut out with sed -n 138p audit.jsonl > artifact.json; one final line ending is ignored), and checks, with nothing but the log's public key: that the checkpoint inside the proof is signed by that key and names it as origin, that the witnesses' quorum cosigned it (with --witness), and that the artifact's RFC 6962 leaf hash and the proof's hashes give the checkpoint's root at the proof's index.
 
-ARTIFACT_FILE "-" or absent reads the artifact from stdin.
+ARTIFACT_FILE "-" or absent reads the artifact from stdin. An empty artifact (no bytes, or a blank line: an empty stdin or file) is no artifact: no-artifact, not a verdict on the proof.
 
-${verifierHelpClose('bad-signature, unknown-key, origin-mismatch, root-mismatch (another artifact, another index or a changed hash), index-out-of-range, malformed-proof, malformed-checkpoint, quorum-not-met')}`,
+${verifierHelpClose('bad-signature, unknown-key, origin-mismatch, root-mismatch (another artifact, another index or a changed hash), no-artifact, index-out-of-range, malformed-proof, malformed-checkpoint, quorum-not-met')}`,
   examples: [
     {
       description: 'Check one artifact an auditor was handed',

@@ -1,10 +1,11 @@
 // The plain format: the verdict on the attested file, then, for a compliance
 // export, one line per input trail (checked against its file or not, its
-// checkpoint verified or not, by which key), the period, date and totals; for
-// a fleet report, one line per summary and per trail file, then the totals
-// and whether the fleet is whole; or the failure's code and reason.
+// checkpoint verified or not, by which key, and what the exporter recorded of
+// its integrity), the period, date and totals; for a fleet report, one line
+// per summary and per trail file, then the totals and whether the fleet is
+// whole; or the failure's code and reason.
 import {FLEET_REPORT_PREDICATE_TYPE, type FleetReportPredicate} from '../../../audit/fleet/attestation.js';
-import type {ComplianceExportPredicate, InputCheckpointStatus} from '../../../audit/tlog/attestation.js';
+import type {AttestedIntegrity, ComplianceExportPredicate, InputCheckpointStatus} from '../../../audit/tlog/attestation.js';
 import {verifierKeyLabel} from '../../../audit/tlog/keys.js';
 import type {AttestationCheckReport, AttestationCheckReporter} from './types.js';
 
@@ -22,7 +23,8 @@ function exportLines(predicate: ComplianceExportPredicate, report: AttestationCh
   for (const input of predicate.inputs) {
     const file = report.inputsChecked.includes(input.name) ? `unchanged (${input.size} bytes)` : 'not checked (give it with -i)';
     const status = report.checkpoints.find((checkpoint) => checkpoint.name === input.name);
-    lines.push(`  input ${input.name}: ${file}; ${checkpointText(status)}`);
+    const atExport = input.integrity === undefined ? '' : `; at export: ${integrityText(input.integrity)}`;
+    lines.push(`  input ${input.name}: ${file}; ${checkpointText(status)}${atExport}`);
   }
   const {period, totals} = predicate;
   lines.push(`  period ${period.start ?? '-'} to ${period.end ?? '-'}, report of ${predicate.generatedAt}`);
@@ -41,6 +43,14 @@ function fleetLines(predicate: FleetReportPredicate, checked: readonly string[])
   const verdict = predicate.whole ? 'whole' : `not whole: ${totals.problems} problem${totals.problems === 1 ? '' : 's'}`;
   lines.push(`  ${totals.files} files, ${totals.chains} chains, ${totals.artifacts} artifacts: ${verdict}; report of ${predicate.generatedAt}`);
   return lines;
+}
+
+/** What the exporter recorded of the input's integrity (its claim; the checkpoint above is checked here). */
+function integrityText(integrity: AttestedIntegrity): string {
+  const chain = integrity.chain === 'failed' ? `chain failed (${integrity.chainProblem ?? 'a problem'})` : `chain ${integrity.chain}`;
+  const signatures = integrity.signaturesChecked ? ' with its signatures' : '';
+  const checkpoint = integrity.checkpoint === 'failed' ? `checkpoint failed (${integrity.checkpointProblem ?? 'a problem'})` : `checkpoint ${integrity.checkpoint}`;
+  return `${chain}${signatures}, ${checkpoint}`;
 }
 
 function checkpointText(status: InputCheckpointStatus | undefined): string {

@@ -1,7 +1,9 @@
 // The numbers the human-readable formats (markdown, HTML) show, worked out
 // once so both say the same thing: rates as the JSON report writes them,
 // per-policy rates, and failure gates from most to least frequent.
+import {verifierKeyLabel} from '../../../audit/tlog/keys.js';
 import type {ComplianceReport, PolicySummary} from '../../../report/compliance.js';
+import type {ChainIntegrity, CheckpointIntegrity, TrailIntegrity} from '../../../report/trail-integrity.js';
 import {pyRound} from '../../../python/format.js';
 import {pyStr} from '../../../python/repr.js';
 import type {PyValue} from '../../../python/values.js';
@@ -55,6 +57,52 @@ export function versionText(version: PyValue): string {
 /** The period the report's artifacts cover, earliest to latest `timestamp` (UTC, to the second); null without artifacts. */
 export function periodText(period: {start: number; end: number} | null): string | null {
   if (period === null) return null;
-  const instant = (seconds: number) => new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
-  return period.start === period.end ? instant(period.start) : `${instant(period.start)} to ${instant(period.end)}`;
+  return period.start === period.end ? instantText(period.start) : `${instantText(period.start)} to ${instantText(period.end)}`;
+}
+
+/** The report date, to the second (UTC). */
+export function instantText(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** One input's integrity in words, for both human formats: each verdict and its plain-text detail. */
+export interface IntegrityRow {
+  trail: string;
+  chain: {verdict: ChainIntegrity['status']; text: string};
+  checkpoint: {verdict: CheckpointIntegrity['status']; text: string};
+}
+
+export function integrityRows(integrity: readonly TrailIntegrity[]): IntegrityRow[] {
+  return integrity.map(({name, chain, checkpoint}) => ({trail: name, chain: {verdict: chain.status, text: chainText(chain)}, checkpoint: {verdict: checkpoint.status, text: checkpointText(checkpoint)}}));
+}
+
+function chainText(chain: ChainIntegrity): string {
+  const signatures = chain.signaturesChecked ? 'every HMAC signature' : 'signatures not checked (no --key-env)';
+  switch (chain.status) {
+    case 'verified':
+      return `verified: ${countOf(chain.artifacts, 'artifact')}, indexes, links and checksums; ${signatures}`;
+    case 'failed': {
+      const first = chain.problem;
+      const where = first === undefined ? '' : `; first: ${first.code}${first.line === null ? '' : ` at line ${first.line}`}`;
+      return `FAILED: ${countOf(chain.problemCount, 'problem')}${where}`;
+    }
+    case 'unchained':
+      return `not a hash chain: none of its ${countOf(chain.artifacts, 'artifact')} has a chain_id (written without --chain)`;
+    default:
+      return 'not checked: read from stdin or a pipe, which cannot be read again';
+  }
+}
+
+function checkpointText(checkpoint: CheckpointIntegrity): string {
+  const size = checkpoint.size === undefined ? '' : ` of ${countText(checkpoint.size)} ${checkpoint.size === 1 ? 'leaf' : 'leaves'}`;
+  switch (checkpoint.status) {
+    case 'none':
+      return 'none (no --checkpoint, no TRAIL.checkpoint beside it)';
+    case 'unchecked':
+      return `${checkpoint.source}${size}: not verified (no --pubkey)`;
+    case 'verified':
+      return `verified: ${checkpoint.source}${size}, signed by ${verifierKeyLabel(checkpoint.logKey ?? '')}`;
+    default:
+      return `FAILED: ${checkpoint.code}: ${checkpoint.message} (${checkpoint.source})`;
+  }
 }

@@ -2,7 +2,7 @@
 // CSS and inline SVG only; a Content-Security-Policy forbids any fetch, so
 // the page renders the same offline, attached to a ticket or archived.
 import type {ComplianceReport, LineageSummary} from '../../../report/compliance.js';
-import {countOf, countText, gatesByCount, percentText, periodText, policyRate, versionText} from './figures.js';
+import {countOf, countText, gatesByCount, instantText, integrityRows, percentText, periodText, policyRate, versionText} from './figures.js';
 import {barChart, donutChart, escapeXml, stackedBar} from './svg-charts.js';
 import type {ComplianceReporter} from './types.js';
 
@@ -26,6 +26,7 @@ export const htmlReporter: ComplianceReporter = (report) =>
     header(report),
     '<main>',
     summaryCards(report),
+    integritySection(report),
     charts(report),
     policyTable(report),
     gateTable(report),
@@ -47,7 +48,7 @@ function header(report: ComplianceReport): string {
     '<div class="wrap">',
     '<p class="eyebrow">AI governance · audit trail</p>',
     '<h1>Compliance report</h1>',
-    `<p class="source">Source <code>${escapeXml(report.sourceFile)}</code> · ${countOf(read, 'non-blank line')} read${period === null ? '' : ` · period covered ${escapeXml(period)}`}</p>`,
+    `<p class="source">Source <code>${escapeXml(report.sourceFile)}</code> · ${countOf(read, 'non-blank line')} read${period === null ? '' : ` · period covered ${escapeXml(period)}`}${report.reportDate === undefined ? '' : ` · report date ${escapeXml(instantText(report.reportDate))}`}</p>`,
     '</div>',
     '</header>',
   ].join('\n');
@@ -63,6 +64,31 @@ function summaryCards(report: ComplianceReport): string {
     card('Invalid lines', countText(report.invalidArtifacts), 'not JSON, not UTF-8 or not an artifact', 'invalid'),
   ];
   return ['<section aria-labelledby="summary-heading">', '<h2 id="summary-heading">Summary</h2>', '<dl class="cards">', ...cards, '</dl>', '</section>'].join('\n');
+}
+
+/** Each input's chain and checkpoint verdict; absent when the maker checked none. */
+function integritySection(report: ComplianceReport): string {
+  if (report.integrity === undefined) return '';
+  const heading = '<h2 id="integrity-heading">Input integrity</h2>';
+  if (report.integrity === null) {
+    return `<section aria-labelledby="integrity-heading">${heading}<p class="empty">Not checked: the report was made from a Parquet dataset, not from the trails.</p></section>`;
+  }
+  const verdict = (kind: string, text: string) => `<td class="verdict ${kind}">${escapeXml(text)}</td>`;
+  const rows = integrityRows(report.integrity).map(
+    (row) => `<tr><th scope="row"><code>${escapeXml(row.trail)}</code></th>${verdict(row.chain.verdict, row.chain.text)}${verdict(row.checkpoint.verdict, row.checkpoint.text)}</tr>`,
+  );
+  return [
+    '<section aria-labelledby="integrity-heading">',
+    heading,
+    '<div class="table-wrap">',
+    '<table class="integrity">',
+    '<caption>Each input trail as <code>aigc chain verify</code> checks it: its chain (indexes, links, checksums, HMAC signatures with a key) and its signed checkpoint (with the log key it was verified with).</caption>',
+    '<thead><tr><th scope="col">Trail</th><th scope="col">Chain</th><th scope="col">Checkpoint</th></tr></thead>',
+    `<tbody>${rows.join('\n')}</tbody>`,
+    '</table>',
+    '</div>',
+    '</section>',
+  ].join('\n');
 }
 
 function card(label: string, value: string, note: string, kind: string): string {
@@ -259,6 +285,7 @@ tbody th{font-weight:500}
 tbody tr:hover{background:var(--bg)}
 .tag{display:inline-block;font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;background:color-mix(in srgb,var(--fail) 12%,transparent);color:var(--fail);border:1px solid color-mix(in srgb,var(--fail) 35%,transparent);padding:1px 7px;border-radius:999px;margin:2px 2px 2px 0}
 .muted,.empty{color:var(--muted)}
+.verdict.verified{color:var(--pass)}.verdict.failed{color:var(--fail);font-weight:600}.verdict.none,.verdict.unchecked,.verdict.unchained,.verdict.not-checked{color:var(--muted)}
 details{margin-top:10px}
 .keys{font-size:.85rem}
 footer{color:var(--muted);font-size:.82rem;padding-top:18px;padding-bottom:36px}

@@ -1,17 +1,27 @@
 // The markdown format: a summary, the per-policy table and failures by gate,
 // for pull-request comments, wikis and CI job summaries.
 import type {ComplianceReport} from '../../../report/compliance.js';
-import {countText, gatesByCount, percentText, periodText, policyRate, versionText} from './figures.js';
+import {countText, gatesByCount, instantText, integrityRows, percentText, periodText, policyRate, versionText} from './figures.js';
 import type {ComplianceReporter} from './types.js';
 
 export const markdownReporter: ComplianceReporter = (report) =>
-  [header(report), summary(report), policies(report), failures(report), lineage(report)]
+  [header(report), summary(report), integrity(report), policies(report), failures(report), lineage(report)]
     .filter((section) => section !== '')
     .join('\n\n')
     .concat('\n');
 
 function header(report: ComplianceReport): string {
-  return `# Compliance report\n\nSource: ${code(report.sourceFile)} · report version ${report.version}`;
+  const date = report.reportDate === undefined ? '' : ` · report date ${instantText(report.reportDate)}`;
+  return `# Compliance report\n\nSource: ${code(report.sourceFile)} · report version ${report.version}${date}`;
+}
+
+/** Each input's chain and checkpoint verdict; absent when the maker checked none. */
+function integrity(report: ComplianceReport): string {
+  if (report.integrity === undefined) return '';
+  if (report.integrity === null) return '## Input integrity\n\nNot checked: the report was made from a Parquet dataset, not from the trails.';
+  const verdict = (text: string, failed: boolean) => (failed ? `**${cell(text)}**` : cell(text));
+  const rows = integrityRows(report.integrity).map((row) => [code(row.trail), verdict(row.chain.text, row.chain.verdict === 'failed'), verdict(row.checkpoint.text, row.checkpoint.verdict === 'failed')]);
+  return ['## Input integrity', '', table(['Trail', 'Chain', 'Checkpoint'], ['---', '---', '---'], rows)].join('\n');
 }
 
 function summary(report: ComplianceReport): string {
