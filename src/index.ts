@@ -146,7 +146,8 @@ export {
   type JsonFileSinkOptions,
   type SinkFailureMode,
 } from './audit/sinks.js';
-export type {Durability, TrailBatch} from './audit/trail-writer.js';
+export type {Durability} from './audit/durability.js';
+export type {TrailBatch} from './audit/trail-writer.js';
 export {type DumpsOptions, pyJsonDumps} from './canonical/dumps.js';
 export {CanonicalJsonError, canonicalJson, checksum, JsonSyntaxError, parseJson} from './canonical/index.js';
 export * from './errors.js';

@@ -8,7 +8,8 @@ import {getLogger} from '../logging.js';
 import {deepCopy, type PyDict} from '../python/values.js';
 import {GroupCommit} from './group-commit.js';
 import {assertRecordable} from './trail-admission.js';
-import {type Durability, type TrailBatch, TrailWriter} from './trail-writer.js';
+import type {Durability} from './durability.js';
+import {type TrailBatch, TrailWriter} from './trail-writer.js';
 
 const log = getLogger('sinks');
 

@@ -21,18 +21,7 @@ import {type AppendPlan, appendLocked, appendLockedSync, type LockedFile} from '
 import {LongLineError, visitLinesBackward, visitLinesForward} from '../io/tail-lines.js';
 import {isDict, type PyDict} from '../python/values.js';
 import {AuditChain, linkChecksum} from './chain.js';
-
-/**
- * When a committed artifact is on disk (what a power failure can lose):
- * - `batch`: one fdatasync per batch, before the batch is reported (nothing reported is lost);
- * - `each`: batches of one, each synced before it is reported (nothing reported is lost, and
- *   at most one decided artifact that was not yet reported);
- * - `none`: no sync (the system writes the file back when it likes: artifacts already reported
- *   can be lost, and the trail can end in a torn line). For tests and throwaway trails.
- */
-export type Durability = 'batch' | 'each' | 'none';
-
-export const DURABILITY_CHOICES: readonly Durability[] = ['batch', 'each', 'none'];
+import type {Durability} from './durability.js';
 
 /** The chain file's content forbids appending: `reason` says why, the message names the file too. */
 export class ChainFileError extends Error {

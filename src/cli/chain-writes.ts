@@ -3,15 +3,14 @@
 // chain file, whichever command was writing to it, the `--durability`
 // flag's values, and the checkpoints `--checkpoint-key` keeps beside the trail.
 import type {CanonicalJsonError} from '../canonical/canonical.js';
-import {DEFAULT_MAX_ARTIFACTS, DEFAULT_MAX_DELAY_MS, GroupCommit} from '../audit/group-commit.js';
+import {GroupCommit} from '../audit/group-commit.js';
 import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
-import {ChainFileError, DURABILITY_CHOICES, type Durability, type TrailBatch, TrailWriter} from '../audit/trail-writer.js';
+import {DURABILITY_CHOICES, type Durability} from '../audit/durability.js';
+import {ChainFileError, type TrailBatch, TrailWriter} from '../audit/trail-writer.js';
 import {FileLockError} from '../io/file-lock.js';
 import type {PyDict} from '../python/values.js';
 import type {CommandIo} from './command-io.js';
 import {ioError, usageError} from './exit-codes.js';
-
-export const DURABILITY_HELP = `When chained artifacts are synced to disk: batch (default) takes the lock once per batch (up to ${DEFAULT_MAX_ARTIFACTS} artifacts or ${DEFAULT_MAX_DELAY_MS} ms) and reports its artifacts only after one write and one fdatasync, so a power failure loses nothing reported, only the batch being written; each syncs and reports one artifact at a time (the same guarantee, one artifact at risk, one sync per artifact); none never syncs (a power failure can lose artifacts already reported and leave a torn last line; for tests).`;
 
 /** The `--durability` value, checked. */
 export function durabilityFlag(value: string | undefined): Durability {

@@ -7,16 +7,16 @@
 
 import path from 'node:path';
 import {ConfigFileError} from '../config/errors.js';
-import {findProjectConfig, readProjectConfig} from '../config/read.js';
+import {findProjectConfig} from '../config/find.js';
 import type {ProjectConfig} from '../config/types.js';
 import {CliError, ExitCode} from './exit-codes.js';
 import type {CommandSpec, FlagSpec, Parsed} from './start/spec.js';
 
 /** `parsed` with the config's defaults filled in, and the config itself; unchanged for a command that reads none. */
-export function withProjectConfig<S extends CommandSpec>(spec: S, parsed: Parsed<S>, cwd: string): Parsed<S> {
+export async function withProjectConfig<S extends CommandSpec>(spec: S, parsed: Parsed<S>, cwd: string): Promise<Parsed<S>> {
   if (spec.config === undefined) return parsed;
   const flags = parsed.flags as Record<string, unknown>;
-  const config = loadConfig(flags.config as string | undefined, cwd);
+  const config = await loadConfig(flags.config as string | undefined, cwd);
   if (config === undefined) return parsed;
   const section = (config.settings as Record<string, unknown>)[spec.config.section] as Record<string, unknown> | undefined;
   const given: Record<string, unknown> = {...section, now: config.settings.now};
@@ -31,9 +31,11 @@ export function withProjectConfig<S extends CommandSpec>(spec: S, parsed: Parsed
   return {...parsed, flags: merged as Parsed<S>['flags'], config};
 }
 
-function loadConfig(given: string | undefined, cwd: string): ProjectConfig | undefined {
+async function loadConfig(given: string | undefined, cwd: string): Promise<ProjectConfig | undefined> {
   const file = given ?? shown(findProjectConfig(cwd), cwd);
   if (file === undefined) return undefined;
+  // The reader (a YAML parser and a schema check) is loaded only when there is a file to read.
+  const {readProjectConfig} = await import('../config/read.js');
   try {
     return readProjectConfig(file, cwd);
   } catch (error) {

@@ -4,7 +4,6 @@
 // `ConfigFileError` at the line it is written on, an unknown key named with
 // the key likely meant, as suite problems are.
 
-import {statSync} from 'node:fs';
 import path from 'node:path';
 import {fileProblemCode, readRegularFile} from '../files/regular-file.js';
 import {bestMatch, type CompiledSchema, compileSchema} from '../jsonschema/index.js';
@@ -17,30 +16,10 @@ import {locationIn} from '../source-location.js';
 import {timestampText} from '../testing/clock.js';
 import {dottedPath} from '../testing/suite-problems.js';
 import {ConfigFileError} from './errors.js';
-import {type AigcProjectConfig, CONFIG_FILE_NAMES, type ProjectConfig} from './types.js';
+import type {AigcProjectConfig, ProjectConfig} from './types.js';
 
 /** A config file is a few lines; anything near this size is not one. */
 const MAX_CONFIG_BYTES = 1024 * 1024;
-
-/** The config file in `folder` or the nearest folder above it (absolute), or undefined. */
-export function findProjectConfig(folder: string): string | undefined {
-  for (let current = path.resolve(folder); ; current = path.dirname(current)) {
-    for (const name of CONFIG_FILE_NAMES) {
-      const candidate = path.join(current, name);
-      if (exists(candidate)) return candidate;
-    }
-    if (path.dirname(current) === current) return undefined;
-  }
-}
-
-function exists(file: string): boolean {
-  try {
-    statSync(file);
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** Reads and checks the config at `file` (shown as given, read relative to `cwd`). */
 export function readProjectConfig(file: string, cwd: string): ProjectConfig {

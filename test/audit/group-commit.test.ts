@@ -7,7 +7,8 @@ import {join} from 'node:path';
 import {beforeEach, describe, expect, it, vi} from 'vitest';
 import {verifyChain} from '../../src/audit/chain.js';
 import {GroupCommit} from '../../src/audit/group-commit.js';
-import {type Durability, type TrailBatch, TrailWriter} from '../../src/audit/trail-writer.js';
+import type {Durability} from '../../src/audit/durability.js';
+import {type TrailBatch, TrailWriter} from '../../src/audit/trail-writer.js';
 import {parseJson} from '../../src/canonical/json.js';
 import type {PyDict} from '../../src/python/values.js';
 

@@ -3,19 +3,13 @@
 // the JSON Schemas editors validate them with). Kept as data so the command
 // only decides where and whether to write them.
 import {readShippedSchemaText, SHIPPED_SCHEMAS, type ShippedSchemaName} from '../../schemas.js';
+import {STARTER_COVERAGE_THRESHOLD} from '../specs/init.js';
 
 export interface StarterFile {
   /** Path inside the project, with `/` separators. */
   path: string;
   contents: string;
 }
-
-/**
- * The coverage threshold the workflow enforces; the starter suite reaches
- * every outcome of the starter policy, so a change that leaves part of the
- * policy untested fails CI until a case covers it.
- */
-export const STARTER_COVERAGE_THRESHOLD = 90;
 
 /**
  * Where the starter files find their schemas: copies written into the project

@@ -1,9 +1,8 @@
 // `aigc chain append`: its help, argument and flags (run: src/cli/run-append.ts).
-import {DURABILITY_CHOICES} from '../../audit/trail-writer.js';
-import {DURABILITY_HELP} from '../chain-writes.js';
+import {DURABILITY_CHOICES} from '../../audit/durability.js';
 import {defineCommand} from '../start/spec.js';
 import {CHECKPOINT_WRITER_FLAGS} from './tlog-shared.js';
-import {emptyInputHelp} from './shared.js';
+import {DURABILITY_HELP, emptyInputHelp} from './shared.js';
 
 export const CHAIN_APPEND = defineCommand({
   id: 'chain:append',

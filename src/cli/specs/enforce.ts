@@ -1,7 +1,6 @@
 // `aigc enforce`: its help and flags (run: src/cli/run-enforce.ts).
-import {DURABILITY_HELP} from '../chain-writes.js';
 import {defineCommand} from '../start/spec.js';
-import {emptyInputHelp, GATE_FLAG, NOW_HELP, REDACT_FLAG, STRICT_FLAG} from './shared.js';
+import {DURABILITY_HELP, emptyInputHelp, GATE_FLAG, NOW_HELP, REDACT_FLAG, STRICT_FLAG} from './shared.js';
 import {CHECKPOINT_WRITER_FLAGS} from './tlog-shared.js';
 
 export const ENFORCE = defineCommand({

@@ -1,6 +1,12 @@
 // `aigc init`: its help, argument and flag (run: src/cli/run-init.ts).
-import {STARTER_COVERAGE_THRESHOLD} from '../init/starter-project.js';
 import {defineCommand} from '../start/spec.js';
+
+/**
+ * The coverage threshold the starter workflow enforces (src/cli/init/starter-project.ts);
+ * the starter suite reaches every outcome of the starter policy, so a change that leaves
+ * part of the policy untested fails CI until a case covers it.
+ */
+export const STARTER_COVERAGE_THRESHOLD = 90;
 
 export const INIT = defineCommand({
   id: 'init',

@@ -1,6 +1,7 @@
 // Flags several commands share, written once so their names, help and meaning
 // are the same everywhere: the report flags (from a report's own list of
 // format names), the clock, and the enforcement settings.
+import {DEFAULT_MAX_ARTIFACTS, DEFAULT_MAX_DELAY_MS} from '../../audit/group-commit.js';
 import type {FormatSpec} from '../format.js';
 import type {FlagSpec} from '../start/spec.js';
 
@@ -79,3 +80,6 @@ export const CONFIG_FLAG = {
     'Read the project config from FILE (default: .aigc.yaml or .aigc.yml in the working folder or the nearest folder above it; see `aigc schema config`). Flags given on the command line win over it.',
   helpValue: 'FILE',
 } as const satisfies FlagSpec;
+
+/** `--durability` (chain append, enforce --chain). */
+export const DURABILITY_HELP = `When chained artifacts are synced to disk: batch (default) takes the lock once per batch (up to ${DEFAULT_MAX_ARTIFACTS} artifacts or ${DEFAULT_MAX_DELAY_MS} ms) and reports its artifacts only after one write and one fdatasync, so a power failure loses nothing reported, only the batch being written; each syncs and reports one artifact at a time (the same guarantee, one artifact at risk, one sync per artifact); none never syncs (a power failure can lose artifacts already reported and leave a torn last line; for tests).`;

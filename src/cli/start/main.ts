@@ -1,7 +1,8 @@
 // The one start path of every aigc command (bin/run.js and bin/dev.js call
 // `main`): find the command its words name, parse its argv with its spec, run
 // it with the process's I/O. oclif is loaded only for what it renders: help,
-// the version and a topic's commands.
+// the version and a topic's commands, and help only where its build-time
+// rendering does not serve (./prerendered-help.ts).
 import {type CommandIo, type ModuleImporter, processIo} from '../command-io.js';
 import {enableLinearRegexEngine} from '../../python/regex/linear-engine.js';
 import {describeFailure} from '../diagnostics.js';
@@ -9,6 +10,7 @@ import {usageError} from '../exit-codes.js';
 import {type CommandEntry, COMMANDS} from './commands.js';
 import {withProjectConfig} from '../project-config.js';
 import {parseCommandLine} from './parse.js';
+import {prerenderedHelp} from './prerendered-help.js';
 import {routeCommandLine} from './route.js';
 import {commandWords} from './spec.js';
 import {nearestWord} from '../../nearest-word.js';
@@ -27,6 +29,11 @@ export async function main(argv: readonly string[], options: StartOptions): Prom
   enableLinearRegexEngine();
   const route = routeCommandLine(argv, COMMANDS);
   if (route.kind === 'oclif') {
+    const text = options.development ? undefined : prerenderedHelp(argv, {env: process.env, terminal: {stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true}});
+    if (text !== undefined) {
+      process.stdout.write(text);
+      return;
+    }
     const {renderWithOclif} = await import('./oclif-render.js');
     await renderWithOclif(argv, options.development ?? false);
     return;
@@ -61,7 +68,7 @@ export async function runCommand(entry: CommandEntry, argv: readonly string[], i
     return fail(error, io, commandWords(entry.spec));
   }
   try {
-    return await entry.run(withProjectConfig(entry.spec, parsed, io.cwd), io);
+    return await entry.run(await withProjectConfig(entry.spec, parsed, io.cwd), io);
   } catch (error) {
     return fail(error, io, commandWords(entry.spec));
   }
