@@ -14,6 +14,8 @@ import type {CalendarDay} from './dates.js';
 interface Entry {
   stamps: Map<string, string | null>;
   checkedAt: number;
+  /** When it was last used, on the cache's own count (the least recent is evicted). */
+  used: number;
   policy?: PyDict;
   error?: AigcError;
 }
@@ -21,6 +23,8 @@ interface Entry {
 export class PolicyCache {
   private readonly entries = new Map<string, Entry>();
   private readonly resolutions = new Map<string, {resolved: string; at: number}>();
+  /** Counts uses: a hit is stamped in place, not moved in the map (which costs more than the rest of a hit). */
+  private uses = 0;
 
   constructor(
     readonly maxSize = 1024,
@@ -64,18 +68,17 @@ export class PolicyCache {
     const key = `${resolvedPath}\n${today.year}-${today.month}-${today.day}`;
     const hit = this.entries.get(key);
     if (hit && this.isFresh(hit)) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
+      hit.used = ++this.uses;
       if (hit.error) throw cloneError(hit.error);
       return hit.policy!;
     }
     try {
       const policy = load();
-      this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), policy});
+      this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), used: 0, policy});
       return policy;
     } catch (error) {
       if (rememberFailures && error instanceof AigcError) {
-        this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), error: cloneError(error)});
+        this.store(key, {stamps: stampsOf(filesRead()), checkedAt: Date.now(), used: 0, error: cloneError(error)});
       }
       throw error;
     }
@@ -90,9 +93,22 @@ export class PolicyCache {
   }
 
   private store(key: string, entry: Entry): void {
-    this.entries.delete(key);
-    if (this.entries.size >= this.maxSize) this.entries.delete(this.entries.keys().next().value!);
+    entry.used = ++this.uses;
+    if (!this.entries.has(key) && this.entries.size >= this.maxSize) this.entries.delete(this.leastRecentlyUsed());
     this.entries.set(key, entry);
+  }
+
+  /** The key used longest ago (a scan: it runs only when a full cache loads a new policy, and a load costs far more). */
+  private leastRecentlyUsed(): string {
+    let oldest: string | undefined;
+    let oldestUse = Number.POSITIVE_INFINITY;
+    for (const [key, entry] of this.entries) {
+      if (entry.used < oldestUse) {
+        oldest = key;
+        oldestUse = entry.used;
+      }
+    }
+    return oldest!;
   }
 }
 
