@@ -165,19 +165,28 @@ export class JsonValueReader {
     }
     if (text.endsWith('\r')) text = text.slice(0, -1);
     if (this.pending.length > 0 && startsTopLevelValue(text)) this.flush(items);
+    let triedNatively = false;
     if (this.pending.length === 0) {
       if (text.trim() === '') return;
+      // A value on one line (NDJSON) is read as it is: a text JSON.parse reads whole has balanced
+      // brackets, so the scanner would end the value here too (and flush would read the same).
+      const whole = parseNatively(text);
+      if (whole !== undefined) {
+        items.push({kind: 'value', value: whole, line: this.lineNumber});
+        return;
+      }
+      triedNatively = true;
       this.pendingLine = this.lineNumber;
     }
     this.pending.push(text);
     this.pendingBytes += bytes.length + 1;
-    if (this.scanner.feed(text)) this.flush(items);
+    if (this.scanner.feed(text)) this.flush(items, triedNatively);
   }
 
-  /** Parses the pending text, which is complete or will get no more lines. */
-  private flush(items: JsonStreamItem[]): void {
+  /** Parses the pending text, which is complete or will get no more lines (`triedNatively`: it is one line JSON.parse did not read). */
+  private flush(items: JsonStreamItem[], triedNatively = false): void {
     const text = this.pending.join('\n');
-    const whole = parseNatively(text);
+    const whole = triedNatively ? undefined : parseNatively(text);
     if (whole !== undefined) {
       items.push({kind: 'value', value: whole, line: this.pendingLine});
       this.clearPending();
