@@ -29,7 +29,7 @@ export async function main(argv: readonly string[], options: StartOptions): Prom
   enableLinearRegexEngine();
   const route = routeCommandLine(argv, COMMANDS);
   if (route.kind === 'oclif') {
-    const text = options.development ? undefined : prerenderedHelp(argv, {env: process.env, terminal: {stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true}});
+    const text = prerenderedHelp(argv, {env: process.env, terminal: {stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true}});
     if (text !== undefined) {
       process.stdout.write(text);
       return;

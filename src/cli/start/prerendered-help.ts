@@ -11,7 +11,8 @@
 // for help, is rendered by oclif itself.
 import {readFileSync} from 'node:fs';
 import {arch, platform, release} from 'node:os';
-import {join} from 'node:path';
+import {join, sep} from 'node:path';
+import {fileURLToPath} from 'node:url';
 import {packageRoot} from '../../package-root.js';
 
 interface HelpTexts {
@@ -27,9 +28,15 @@ export interface HelpSurroundings {
   terminal: {stdout: boolean; stderr: boolean};
 }
 
-/** The help text for `argv` (a command line that asks oclif for help), or undefined where oclif must render it. */
-export function prerenderedHelp(argv: readonly string[], surroundings: HelpSurroundings, file = join(packageRoot(), 'dist', 'help.json')): string | undefined {
+/**
+ * The help text for `argv` (a command line that asks oclif for help), or
+ * undefined where oclif must render it. `file` defaults to the texts of the
+ * build this module is part of; run from the TypeScript sources there is none
+ * (a dist/help.json there may be older than the sources).
+ */
+export function prerenderedHelp(argv: readonly string[], surroundings: HelpSurroundings, file = builtTexts()): string | undefined {
   const {env, terminal} = surroundings;
+  if (file === undefined) return undefined;
   if (terminal.stdout || terminal.stderr || 'FORCE_COLOR' in env || (env.OCLIF_COLUMNS ?? '') !== '' || (env.DEBUG ?? '') !== '') return undefined;
   const subject = helpSubject(argv);
   if (subject === undefined) return undefined;
@@ -59,6 +66,11 @@ function helpSubject(argv: readonly string[]): {id: string; flag: boolean} | und
   const words = flag ? argv.slice(0, -1) : argv;
   if (!words.every((word) => /^[a-z][a-z-]*$/.test(word) || (words.length === 1 && /^[a-z][a-z-]*(:[a-z][a-z-]*)+$/.test(word)))) return undefined;
   return {id: words.join(':'), flag};
+}
+
+function builtTexts(): string | undefined {
+  const built = fileURLToPath(import.meta.url).includes(`${sep}dist${sep}src${sep}`);
+  return built ? join(packageRoot(), 'dist', 'help.json') : undefined;
 }
 
 function isTopic(help: HelpTexts, id: string): boolean {
