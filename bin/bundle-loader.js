@@ -7,6 +7,7 @@
 // just what that command needs. A cache that is missing, made from another
 // build of the bundle (its first line names the build) or by another Node.js
 // (V8 rejects it) is ignored, and the bundle is compiled as usual.
+import {isAscii} from 'node:buffer';
 import {readFileSync, writeFileSync} from 'node:fs';
 import {createRequire} from 'node:module';
 import {dirname} from 'node:path';
@@ -26,7 +27,9 @@ const HEADER_LENGTH = 65;
  * for `import()`: `main` is given one.
  */
 export function loadBundle(argv, {useCache = true} = {}) {
-  const source = readFileSync(BUNDLE, 'utf8');
+  const bytes = readFileSync(BUNDLE);
+  // The build writes the bundle in ASCII (scripts/bundle.js), which is read as Latin-1 without decoding UTF-8.
+  const source = bytes.toString(isAscii(bytes) ? 'latin1' : 'utf8');
   const script = new vm.Script(`(function (exports, require, module, __filename, __dirname) {${source}\n})`, {
     filename: BUNDLE,
     cachedData: useCache ? cacheFor(argv, source) : undefined,

@@ -2,6 +2,7 @@
 // made, and a cache that does not belong to the bundle beside it (a stale one
 // from another build, a damaged one) is never used: the bundle is compiled
 // afresh and decides exactly as it does with its own cache.
+import {isAscii} from 'node:buffer';
 import {spawnSync} from 'node:child_process';
 import {copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -21,12 +22,12 @@ const invocation = JSON.stringify({
 });
 
 /** A copy of the loader and the bundle (and the given cache bytes, if any) in a folder of their own. */
-function install(cache: Buffer | null): string {
+function install(cache: Buffer | null, bundle = readFileSync(join(ROOT, 'dist/aigc.bundle.cjs'))): string {
   const root = mkdtempSync(join(tmpdir(), 'aigc-loader-'));
   mkdirSync(join(root, 'bin'));
   mkdirSync(join(root, 'dist'));
   copyFileSync(join(ROOT, 'bin/bundle-loader.js'), join(root, 'bin/bundle-loader.js'));
-  copyFileSync(join(ROOT, 'dist/aigc.bundle.cjs'), join(root, 'dist/aigc.bundle.cjs'));
+  writeFileSync(join(root, 'dist/aigc.bundle.cjs'), bundle);
   writeFileSync(join(root, 'package.json'), '{"type": "module", "version": "0.0.0"}');
   mkdirSync(join(root, 'dist/bundle-cache'));
   if (cache) writeFileSync(join(root, 'dist/bundle-cache/enforce.cache'), cache);
@@ -70,5 +71,18 @@ describe('the CLI bundle loader', () => {
     const missing = enforceWith(install(null));
     expect(missing.cacheTaken).toBeUndefined();
     expect(missing.artifact).toEqual(withBuiltCache.artifact);
+  });
+
+  it('is given an ASCII bundle by the build (read without decoding UTF-8), and reads one that is not as UTF-8', () => {
+    const bundle = readFileSync(join(ROOT, 'dist/aigc.bundle.cjs'));
+    expect(isAscii(bundle)).toBe(true);
+    // A name outside ASCII, in a comment and in a string the bundle returns: both must come through as written.
+    const marked = Buffer.concat([bundle, Buffer.from('\n// café\nmodule.exports.marker = "naïve";\n', 'utf8')]);
+    const program = `
+      const {loadBundle} = await import(${JSON.stringify(join(install(null, marked), 'bin/bundle-loader.js'))});
+      process.stdout.write(loadBundle([]).exports.marker);`;
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', program], {encoding: 'utf8'});
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe('naïve');
   });
 });
