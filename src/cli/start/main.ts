@@ -28,6 +28,8 @@ export async function main(argv: readonly string[], options: StartOptions): Prom
   // it is turned on when a pattern first needs it, after the bundle is compiled, so the code cache still applies.
   enableLinearRegexEngine();
   const route = routeCommandLine(argv, COMMANDS);
+  // Writes report their own failures (src/cli/output.ts); one that reaches stdout later is no crash (a reader of help that went away, too).
+  process.stdout.on('error', () => undefined);
   if (route.kind === 'oclif') {
     const text = prerenderedHelp(argv, {env: process.env, terminal: {stdout: process.stdout.isTTY === true, stderr: process.stderr.isTTY === true}});
     if (text !== undefined) {
@@ -40,8 +42,6 @@ export async function main(argv: readonly string[], options: StartOptions): Prom
   }
   // Failures are values here (a FAIL artifact, a finding, a failing case): capturing their stacks costs more than deciding them.
   if ((process.env.DEBUG ?? '') === '') Error.stackTraceLimit = 0;
-  // Writes report their own failures (src/cli/output.ts); one that reaches stdout later is no crash.
-  process.stdout.on('error', () => undefined);
   // No process.exit(): pipes drain asynchronously, and exiting would drop queued output.
   process.exitCode = await runRoute(route, processIo(options.importModule));
 }
