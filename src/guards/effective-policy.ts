@@ -1,5 +1,5 @@
 // The guard gate: resolve conditions, evaluate every guard in order, then
-// apply the matched `then` blocks to a deep copy of the policy.
+// apply the matched `then` blocks to a copy of the policy (deep under the keys they merge into).
 
 import type {EnforcementObserver} from '../enforcement-observer.js';
 import {pyTruthy} from '../python/semantics.js';
@@ -54,11 +54,20 @@ export function evaluateGuards(
     if (matched && pyTruthy(thenOf(guard))) effects.push(index);
   }
 
-  // Nothing downstream mutates the effective policy, so without effects a shallow copy serves as the reference's deep one.
-  if (effects.length === 0) return {effectivePolicy: shallowCopy(policy), guardsEvaluated, conditionsResolved};
-  const effectivePolicy = deepCopy(policy);
+  // Nothing downstream mutates the effective policy, so a copy shallow where no effect merges serves as the
+  // reference's deep one: effects change the policy only under their own top-level keys, which are copied deep.
+  // What stays shared keeps the caches keyed by the policy's objects (compiled schemas, constraint schemas) warm.
+  const effectivePolicy = shallowCopy(policy);
+  if (effects.length === 0) return {effectivePolicy, guardsEvaluated, conditionsResolved};
+  const copied = new Set<string>();
   for (const index of effects) {
-    mergeThenEffects(effectivePolicy, asDict(thenOf(list[index]), 'items'));
+    const then = asDict(thenOf(list[index]), 'items');
+    for (const key of pyKeys(then)) {
+      if (copied.has(key) || !Object.hasOwn(policy, key)) continue;
+      copied.add(key);
+      defineKeyFrom(effectivePolicy, policy, key, deepCopy(policy[key]));
+    }
+    mergeThenEffects(effectivePolicy, then);
     observer?.guardApplied(index);
   }
   return {effectivePolicy, guardsEvaluated, conditionsResolved};

@@ -80,6 +80,28 @@ describe('evaluateGuards', () => {
     expect(policy.roles).toEqual(['planner']);
   });
 
+  it('merges nested effects, and effects on a key an earlier one added, leaving every level of the given policy as it was', () => {
+    const nested: PyDict = {
+      roles: ['planner'],
+      pre_conditions: {required: ['a'], typed: {b: {type: 'string', enum: ['x']}}},
+      tools: {allowed: [{name: 'search'}]},
+      guards: [
+        guard({condition: 'role == planner'}, {pre_conditions: {required: ['c'], typed: {b: {enum: ['y']}, d: {type: 'integer'}}}}),
+        guard({condition: 'role == planner'}, {post_conditions: {required: ['p']}, tools: {allowed: [{name: 'fetch'}]}}),
+        guard({condition: 'role == planner'}, {post_conditions: {required: ['q']}}),
+      ],
+    };
+    const before = JSON.stringify(nested);
+    const outcome = evaluateGuards(nested, {}, {role: 'planner', context: {}});
+    expect(JSON.stringify(nested)).toBe(before);
+    expect(outcome.effectivePolicy.pre_conditions).toEqual({required: ['a', 'c'], typed: {b: {type: 'string', enum: ['x', 'y']}, d: {type: 'integer'}}});
+    expect(outcome.effectivePolicy.tools).toEqual({allowed: [{name: 'search'}, {name: 'fetch'}]});
+    expect(outcome.effectivePolicy.post_conditions).toEqual({required: ['p', 'q']});
+    expect(Object.keys(outcome.effectivePolicy)).toEqual(['roles', 'pre_conditions', 'tools', 'guards', 'post_conditions']);
+    // A second run starts from the policy as given, not from the first run's merges.
+    expect(evaluateGuards(nested, {}, {role: 'planner', context: {}}).effectivePolicy).toEqual(outcome.effectivePolicy);
+  });
+
   it('reads a guard without a condition as the empty expression', () => {
     const noCondition = {guards: [guard({}, {})]};
     expect(() => evaluateGuards(noCondition, {}, {context: {}})).toThrow('Empty guard condition expression');
