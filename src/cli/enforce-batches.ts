@@ -12,6 +12,7 @@
 
 import type {BatchBuffers, LineBatch} from '../io/jsonl-batches.js';
 import {JsonValueReader, type JsonStreamItem} from '../io/json-values.js';
+import {Utf8Chunks} from '../io/utf8-chunks.js';
 import {type ItemDecider, recordText} from './enforce-items.js';
 
 /** Input bytes a batch holds, about (it ends at the last place a value starts within them). */
@@ -33,9 +34,13 @@ export interface StreamPiece {
 
 export type EnforceBatch = (LineBatch | StreamPiece) & {bytesThrough: number};
 
-/** What deciding a batch gives: the output text (lines with their newlines) and the records' text. */
+/**
+ * What deciding a batch gives: the output (lines with their newlines) as UTF-8
+ * chunks, which a worker hands over without copying (io/utf8-chunks.ts), and
+ * the records' text.
+ */
 export interface DecidedBatch {
-  text: string;
+  output: Uint8Array[];
   records: string;
   count: number;
   fails: number;
@@ -43,17 +48,17 @@ export interface DecidedBatch {
 
 /** Decides the items of a batch, in order. */
 export function decideItems(items: readonly JsonStreamItem[], decider: ItemDecider, record: boolean): DecidedBatch {
-  const lines: string[] = [];
+  const output = new Utf8Chunks();
   let records = '';
   let fails = 0;
   for (const item of items) {
     const {artifact, pass} = decider.decide(item);
     if (!pass) fails++;
-    lines.push(decider.line(artifact));
+    output.appendLine(decider.line(artifact));
     // An unreadable value has no record.
     if (record && item.kind === 'value') records += recordText(item.value, artifact);
   }
-  return {text: lines.length === 0 ? '' : `${lines.join('\n')}\n`, records, count: lines.length, fails};
+  return {output: output.take(), records, count: items.length, fails};
 }
 
 /** Decides a batch of lines read as a stream of its own, starting after `linesBefore` lines. */

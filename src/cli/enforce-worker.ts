@@ -1,9 +1,10 @@
 // A worker thread of `aigc enforce --threads N` (enforce-batches.ts): decides
 // each batch of the input it is sent, with the same settings and gates as the
-// main thread, and sends back the batch's output text and records.
+// main thread, and sends back the batch's output bytes and records.
 
 import {workerData} from 'node:worker_threads';
 import {serveBatches} from '../io/batch-workers.js';
+import {chunkBuffers} from '../io/utf8-chunks.js';
 import {decideBatch} from './enforce-batches.js';
 import {createItemDecider} from './enforce-items.js';
 import type {EnforceWorkerData} from './enforce-threads.js';
@@ -18,4 +19,8 @@ const {settings, redact, gates, cwd, record} = workerData as EnforceWorkerData;
 const customGates = await loadGateModules(gates, cwd, (url) => import(url));
 const decider = createItemDecider({...settings, redactionPatterns: redactionPatternsFromFlags(redact)}, customGates);
 
-serveBatches((batch) => decideBatch(batch, decider, record));
+// The output's chunks are moved to the main thread, not copied.
+serveBatches(
+  (batch) => decideBatch(batch, decider, record),
+  (decided) => chunkBuffers(decided.output),
+);

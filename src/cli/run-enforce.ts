@@ -236,7 +236,7 @@ async function runOnThreads(
       count += batch.count;
       fails += batch.fails;
       if (batch.records !== '') appendRecords(recordFile!, batch.records);
-      if (batch.text !== '') output.write(batch.text);
+      for (const chunk of batch.output) output.write(chunk);
       await output.backpressure(MAX_QUEUED_OUTPUT);
     },
     () => output.closed,

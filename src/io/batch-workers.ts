@@ -37,11 +37,15 @@ export function workerScriptExists(script: URL): boolean {
   return script.protocol === 'file:' && existsSync(fileURLToPath(script));
 }
 
-/** In a worker script: answers each batch the main thread sends with `examine`'s result. */
-export function serveBatches<Result>(examine: (batch: LineBatch) => Result): void {
+/**
+ * In a worker script: answers each batch the main thread sends with `examine`'s
+ * result. `transferred`: the ArrayBuffers of the result to move to the main
+ * thread rather than copy (this thread must not use them again).
+ */
+export function serveBatches<Result>(examine: (batch: LineBatch) => Result, transferred: (result: Result) => ArrayBuffer[] = () => []): void {
   parentPort!.on('message', ({id, batch}: BatchRequest) => {
     const reply: BatchReply<Result> = {id, result: examine(batch), buffer: batch.bytes.buffer};
-    parentPort!.postMessage(reply, [batch.bytes.buffer as ArrayBuffer]);
+    parentPort!.postMessage(reply, [batch.bytes.buffer as ArrayBuffer, ...transferred(reply.result)]);
   });
 }
 

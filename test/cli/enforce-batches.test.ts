@@ -4,7 +4,7 @@
 // the batches give exactly the items, line numbers and reasons one reader
 // of the whole stream gives, in order, however the stream is chunked.
 import {describe, expect, it} from 'vitest';
-import {decideBatch, decideItems, type EnforceBatch, enforceBatches, StreamPieces} from '../../src/cli/enforce-batches.js';
+import {type DecidedBatch, decideBatch, decideItems, type EnforceBatch, enforceBatches, StreamPieces} from '../../src/cli/enforce-batches.js';
 import type {ItemDecider} from '../../src/cli/enforce-items.js';
 import {type JsonStreamItem, JsonValueReader} from '../../src/io/json-values.js';
 import {BatchBuffers} from '../../src/io/jsonl-batches.js';
@@ -23,12 +23,17 @@ const echo: ItemDecider = {
   },
 };
 
+/** A decided batch's output as text. */
+function textOf(batch: DecidedBatch): string {
+  return Buffer.concat(batch.output).toString('utf8');
+}
+
 /** What one reader of the whole stream gives, fed `chunks` as they come. */
 function oneReader(chunks: Buffer[]): string {
   const reader = new JsonValueReader();
   let text = '';
-  for (const chunk of chunks) text += decideItems(reader.push(chunk), echo, false).text;
-  return text + decideItems(reader.end(), echo, false).text;
+  for (const chunk of chunks) text += textOf(decideItems(reader.push(chunk), echo, false));
+  return text + textOf(decideItems(reader.end(), echo, false));
 }
 
 /** What the batches give, each read on its own, the stream pieces by one reader. */
@@ -41,7 +46,7 @@ async function batched(chunks: Buffer[], batchBytes: number, maxBatchBytes?: num
   const kinds: string[] = [];
   for await (const batch of enforceBatches(source(), new BatchBuffers(batchBytes), () => false, maxBatchBytes) as AsyncIterable<EnforceBatch>) {
     kinds.push(batch.kind);
-    text += batch.kind === 'lines' ? decideBatch(batch as LineBatch, echo, false).text : pieces.decide(batch).text;
+    text += textOf(batch.kind === 'lines' ? decideBatch(batch as LineBatch, echo, false) : pieces.decide(batch));
   }
   return {text, kinds};
 }
