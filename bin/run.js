@@ -15,4 +15,5 @@ try {
   process.exit(3);
 }
 // ES modules (a --gate module, a view built on ink) are imported from here: the bundle runs as a script with no module loader.
-await bundle.exports.main(process.argv.slice(2), {importModule: (url) => import(url)});
+// Worker threads start from the bundle too (./bundle-worker.js), with the same code cache.
+await bundle.exports.main(process.argv.slice(2), {importModule: (url) => import(url), workerEntry: new URL('./bundle-worker.js', import.meta.url)});

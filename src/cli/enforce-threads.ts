@@ -3,9 +3,14 @@
 // (enforce-batches.ts); each batch's output reaches `accept` in input order.
 
 import type {Readable} from 'node:stream';
-import {BatchWorkerPool, examineInBatches, workerScriptExists} from '../io/batch-workers.js';
+import {BatchWorkerPool, examineInBatches, serveBatches, workerScriptExists} from '../io/batch-workers.js';
+import type {WorkerScript} from '../io/worker-start.js';
+import {chunkBuffers} from '../io/utf8-chunks.js';
+import type {ModuleImporter} from './command-io.js';
 import {type DecidedBatch, decideBatch, ENFORCE_BATCH_BYTES, enforceBatches, type StreamPiece, StreamPieces} from './enforce-batches.js';
-import type {DeciderSettings, ItemDecider} from './enforce-items.js';
+import {createItemDecider, type DeciderSettings, type ItemDecider} from './enforce-items.js';
+import {loadGateModules} from './gates.js';
+import {redactionPatternsFromFlags} from './redact-flags.js';
 
 /** What a worker needs to decide as this thread does, as plain data (flags as given, loaded again there). */
 export interface EnforceWorkerData {
@@ -20,7 +25,24 @@ export interface EnforceWorkerData {
 }
 
 /** enforce-worker.ts as built next to this module; absent when running from TypeScript sources (then this thread decides alone). */
-const WORKER_SCRIPT = new URL('./enforce-worker.js', import.meta.url);
+const WORKER_SCRIPT: WorkerScript = {url: new URL('./enforce-worker.js', import.meta.url), name: 'enforce'};
+
+/**
+ * In a worker thread (enforce-worker.ts, or the CLI's bundle): decides each
+ * batch sent with the main thread's settings and gates, and moves the output's
+ * chunks back rather than copying them.
+ */
+export async function serveEnforceBatches(data: EnforceWorkerData, importModule: ModuleImporter): Promise<void> {
+  // As on the main thread (src/cli/start/main.ts): FAILs are values, and capturing their stacks costs more than deciding them.
+  if ((process.env.DEBUG ?? '') === '') Error.stackTraceLimit = 0;
+  // The main thread loaded the same modules and parsed the same flags before starting any worker, so these succeed.
+  const customGates = await loadGateModules(data.gates, data.cwd, importModule);
+  const decider = createItemDecider({...data.settings, redactionPatterns: redactionPatternsFromFlags(data.redact)}, customGates);
+  serveBatches(
+    (batch) => decideBatch(batch, decider, data.record),
+    (decided) => chunkBuffers(decided.output),
+  );
+}
 
 /** Decides `source` on `threads` threads; `accept` gets each batch's output in order; reading stops once `stopped()`. */
 export async function enforceOnThreads(

@@ -6,13 +6,14 @@
 // are handed on in file order. A bounded number of batches is in flight, so
 // memory stays flat whatever the size.
 //
-// Used by `chain verify` (audit/verify/parallel.ts) and `compliance export`
-// (report/compliance-trails.ts); a worker script serves batches with
-// `serveBatches`.
+// Used by `chain verify` (audit/verify/parallel.ts), `compliance export`
+// (report/compliance-trails.ts) and `enforce --threads` (cli/enforce-threads.ts);
+// a worker script serves batches with `serveBatches`.
 
 import {existsSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {parentPort, Worker} from 'node:worker_threads';
+import {parentPort, type Worker} from 'node:worker_threads';
+import {startWorker, type WorkerScript} from './worker-start.js';
 import {BatchBuffers, type FileBatch, type LineBatch, readLineBatches, type TooLongLine} from './jsonl-batches.js';
 
 /** Batches queued per worker, so it never waits for the next. */
@@ -33,8 +34,8 @@ interface BatchReply<Result> {
 }
 
 /** Whether a worker script exists (it does once built; not when running from TypeScript sources). */
-export function workerScriptExists(script: URL): boolean {
-  return script.protocol === 'file:' && existsSync(fileURLToPath(script));
+export function workerScriptExists(script: WorkerScript): boolean {
+  return script.url.protocol === 'file:' && existsSync(fileURLToPath(script.url));
 }
 
 /**
@@ -64,7 +65,7 @@ export class BatchWorkerPool<Result> {
    * invocations) runs faster with V8's own size (`null`).
    */
   constructor(
-    script: URL,
+    script: WorkerScript,
     readonly size: number,
     workerData: unknown,
     batchBytes?: number,
@@ -73,7 +74,7 @@ export class BatchWorkerPool<Result> {
     this.buffers = new BatchBuffers(batchBytes);
     const resourceLimits = youngGenerationMb === null ? undefined : {maxYoungGenerationSizeMb: youngGenerationMb};
     for (let i = 0; i < size; i++) {
-      const worker = new Worker(script, {workerData, stdout: false, stderr: false, resourceLimits});
+      const worker = startWorker(script, {workerData, stdout: false, stderr: false, resourceLimits});
       const slot = {worker, busy: 0};
       worker.on('message', (reply: BatchReply<Result>) => {
         slot.busy--;

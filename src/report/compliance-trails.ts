@@ -6,7 +6,8 @@
 import {statSync} from 'node:fs';
 import {availableParallelism} from 'node:os';
 import type {Readable} from 'node:stream';
-import {BatchWorkerPool, examineFileInBatches, workerScriptExists} from '../io/batch-workers.js';
+import {BatchWorkerPool, examineFileInBatches, serveBatches, workerScriptExists} from '../io/batch-workers.js';
+import type {WorkerScript} from '../io/worker-start.js';
 import {JsonlSourceError} from '../io/jsonl.js';
 import {ArtifactClassifier, type BatchFacts, classifyBatch} from './artifact-facts.js';
 import {type ComplianceOptions, type ComplianceReport, ComplianceTally} from './compliance.js';
@@ -35,7 +36,14 @@ export interface ComplianceWorkerData {
   maxLineBytes: number | undefined;
 }
 
-const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+/** worker.ts as built next to this module; absent when running from TypeScript sources. */
+const WORKER_SCRIPT: WorkerScript = {url: new URL('./worker.js', import.meta.url), name: 'compliance'};
+
+/** In a worker thread (worker.ts, or the CLI's bundle): classifies each batch sent with `data`'s settings. */
+export function serveComplianceBatches(data: ComplianceWorkerData): void {
+  const classifier = new ArtifactClassifier({lineage: data.lineage});
+  serveBatches((batch) => classifyBatch(batch, classifier, data.maxLineBytes));
+}
 /** Below this, starting workers costs more than they save. */
 const PARALLEL_FROM_BYTES = 8 * 1024 * 1024;
 /** Each worker holds a heap of its own, and past a few this thread's counting is the limit. */

@@ -254,6 +254,7 @@ describe('the npm package, packed from a clean checkout', () => {
       'README.md',
       'bin/run.js',
       'bin/bundle-loader.js',
+      'bin/bundle-worker.js',
       'dist/aigc.bundle.cjs',
       'dist/bundle-cache/start.cache',
       'dist/bundle-cache/enforce.cache',
@@ -284,6 +285,16 @@ describe('the npm package, packed from a clean checkout', () => {
   it('runs every command the package has', async () => {
     const manifest = JSON.parse(readFileSync(join(installed, 'oclif.manifest.json'), 'utf8')) as {commands: Record<string, unknown>};
     expect(Object.keys(COMMAND_RUNS).sort()).toEqual(Object.keys(manifest.commands).sort());
+  });
+
+  it('decides on worker threads started from the installed bundle, writing what one thread writes', async () => {
+    // Many batches of the consumer's invocations, so the worker decides some of them.
+    const invocations = readFileSync(join(consumer, 'invocations.jsonl'), 'utf8');
+    writeFileSync(join(consumer, 'many.jsonl'), invocations.repeat(Math.ceil((1024 * 1024) / invocations.length)));
+    const [one, two] = await Promise.all(['1', '2'].map((threads) => aigc(['enforce', '--now', '1700000000', '--input', 'many.jsonl', '--threads', threads])));
+    expect([two.code, two.stderr]).toEqual([one.code, '']);
+    expect(two.stdout.length).toBeGreaterThan(1024 * 1024);
+    expect(two.stdout).toBe(one.stdout);
   });
 
   it.each(Object.keys(COMMAND_RUNS))('runs aigc %s from the installed bin', async (id) => {

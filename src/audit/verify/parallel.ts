@@ -3,13 +3,20 @@
 // (worker.ts) or on this thread, and its facts reach the `TrailVerifier`
 // (trail.ts) in file order.
 
-import {BatchWorkerPool, examineFileInBatches, workerScriptExists} from '../../io/batch-workers.js';
-import {examineBatch, type LineExaminer} from './line.js';
+import {BatchWorkerPool, examineFileInBatches, serveBatches, workerScriptExists} from '../../io/batch-workers.js';
+import type {WorkerScript} from '../../io/worker-start.js';
+import {examineBatch, hmacSignatureCheck, LineExaminer} from './line.js';
 import type {TrailVerifier} from './trail.js';
 import type {LineFacts, VerifyOptions, VerifyWorkerData} from './types.js';
 
 /** worker.ts as built next to this module; absent when running from TypeScript sources. */
-const WORKER_SCRIPT = new URL('./worker.js', import.meta.url);
+const WORKER_SCRIPT: WorkerScript = {url: new URL('./worker.js', import.meta.url), name: 'chain-verify'};
+
+/** In a worker thread (worker.ts, or the CLI's bundle): examines each batch sent with `data`'s settings. */
+export function serveVerifyBatches(data: VerifyWorkerData): void {
+  const examiner = new LineExaminer({signatureCheck: data.signingKey === null ? null : hmacSignatureCheck(data.signingKey), allowUnsigned: data.allowUnsigned});
+  serveBatches((batch) => examineBatch(batch, examiner, data.maxLineBytes));
+}
 
 let available: boolean | undefined;
 

@@ -14,12 +14,18 @@ import {prerenderedHelp} from './prerendered-help.js';
 import {routeCommandLine} from './route.js';
 import {commandWords} from './spec.js';
 import {nearestWord} from '../../nearest-word.js';
+import {startWorkersWith} from '../../io/worker-start.js';
+import {bundleWorkerStarter} from './bundle-workers.js';
+
+export {serveWorker} from './bundle-workers.js';
 
 export interface StartOptions {
   /** Imports ES modules for the commands (the start path may run as a script with no module loader). */
   importModule: ModuleImporter;
   /** The commands run from their TypeScript sources (bin/dev.js): oclif reads them so too. */
   development?: boolean;
+  /** A script that serves any worker thread from the bundle this start runs from (bin/bundle-worker.js). */
+  workerEntry?: URL;
 }
 
 /** Runs the command line (the words after the program) in this process. */
@@ -27,6 +33,7 @@ export async function main(argv: readonly string[], options: StartOptions): Prom
   // The command allows V8's linear-time regex engine for the process (the library never sets a V8 flag on its own):
   // it is turned on when a pattern first needs it, after the bundle is compiled, so the code cache still applies.
   enableLinearRegexEngine();
+  if (options.workerEntry !== undefined) startWorkersWith(bundleWorkerStarter(options.workerEntry, argv));
   const route = routeCommandLine(argv, COMMANDS);
   // Writes report their own failures (src/cli/output.ts); one that reaches stdout later is no crash (a reader of help that went away, too).
   process.stdout.on('error', () => undefined);
