@@ -490,7 +490,8 @@ async function timeChainVerify(trail, count, flags, env = {}) {
 // ---------------------------------------------------------------------------
 // chain writers: `enforce --chain` of AIGC_BENCH_CHAIN_INVOCATIONS invocations
 // (default 10,000: fixtures/invocations/examples.jsonl over and over), against
-// the same `enforce` without `--chain`, unsigned and signed (--key-env); and
+// the same `enforce` without `--chain`, unsigned and signed (--key-env), and
+// on two threads (`--threads 2`, against the same and against one thread); and
 // `chain append` of as many artifacts against a Node floor that does the least
 // a chain writer must (parse each line, link it: sorted-key JSON and SHA-256,
 // write the lot once and fdatasync it). Whole processes, run in turn (A B A B
@@ -513,6 +514,9 @@ function measureChainWriters() {
   };
   const plain = pairedRatio(enforce(['--chain', trail]), enforce([]), pairs);
   const signed = pairedRatio(enforce(['--key-env', 'AIGC_BENCH_KEY', '--chain', trail]), enforce(['--key-env', 'AIGC_BENCH_KEY']), pairs);
+  // Deciding on a worker while the main thread links: against the same flags without --chain, and against one thread.
+  const threaded = pairedRatio(enforce(['--threads', '2', '--chain', trail]), enforce(['--threads', '2']), pairs);
+  const threadedVsOne = pairedRatio(enforce(['--threads', '2', '--chain', trail]), enforce([]), pairs);
   const artifactsFile = join(work, 'chain-artifacts.jsonl');
   writeFileSync(artifactsFile, spawnSync(process.execPath, [cli, 'enforce', '--now', '1780000000', '--input', stream], {cwd: work, maxBuffer: 1 << 30}).stdout);
   const floorScript = join(root, 'scripts/chain-floor.js');
@@ -530,6 +534,8 @@ function measureChainWriters() {
     rows: [
       ['enforce --chain', `${throughput(plain)} of enforce`, 1 / plain.median >= 0.8, '>= 0.8x'],
       ['enforce --chain, signed', `${throughput(signed)} of enforce --key-env`, 1 / signed.median >= 0.8, '>= 0.8x'],
+      ['enforce --chain --threads 2', `${throughput(threaded)} of enforce --threads 2`, 1 / threaded.median >= 0.8, '>= 0.8x'],
+      ['  the same, against 1 thread', `${throughput(threadedVsOne)} of enforce`, true, 'reported'],
       ['chain append', `${append.median.toFixed(2)}x the time of the Node floor (${append.aMedian.toFixed(2)} s vs ${append.bMedian.toFixed(2)} s)`, true, 'reported'],
     ],
   };

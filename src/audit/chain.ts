@@ -42,9 +42,14 @@ export class AuditChain {
     // A stream chains every artifact: the native path where it is exact.
     const sum = sha256Hex(plainCanonicalJson(artifact) ?? canonicalJson(artifact));
     artifact.checksum = sum;
-    this.#lastChecksum = sum;
-    this.#length++;
+    this.appendLinked(sum);
     return artifact;
+  }
+
+  /** Takes the next link, made elsewhere from this chain's id, length and last checksum (audit/link-template.ts): its checksum. */
+  appendLinked(checksum: string): void {
+    this.#lastChecksum = checksum;
+    this.#length++;
   }
 }
 

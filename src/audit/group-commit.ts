@@ -36,19 +36,20 @@ export interface GroupCommitBounds {
 export const DEFAULT_MAX_ARTIFACTS = 1024;
 export const DEFAULT_MAX_DELAY_MS = 5;
 
-interface Batch {
-  artifacts: PyDict[];
+interface Batch<Item> {
+  artifacts: Item[];
   firstAt: number;
   /** Settled with the batch's commit; made when someone waits for it. */
   waiters: Array<{resolve: () => void; reject: (error: unknown) => void}>;
 }
 
-export class GroupCommit {
+/** Group commit of artifacts (`Item`: what the writer links, PyDict unless it has a linker of its own). */
+export class GroupCommit<Item = PyDict, Linked = Item> {
   private readonly maxArtifacts: number;
   private readonly maxDelayMs: number;
   private readonly stopOnFailure: boolean;
   private readonly synchronous: boolean;
-  private open: Batch = newBatch();
+  private open: Batch<Item> = newBatch();
   /** The last commit started: the next one starts after it. */
   private tail: Promise<void> = Promise.resolve();
   /** Cancels the pending timed commit. */
@@ -58,9 +59,9 @@ export class GroupCommit {
   private unfinished = 0;
 
   constructor(
-    private readonly writer: TrailWriter,
+    private readonly writer: TrailWriter<Item, Linked>,
     /** Called with each batch once it is durable, in order (still under the lock). */
-    private readonly reported: (batch: TrailBatch) => void,
+    private readonly reported: (batch: TrailBatch<Linked>) => void,
     bounds: GroupCommitBounds = {},
   ) {
     this.maxArtifacts = writer.durability === 'each' ? 1 : Math.max(1, bounds.maxArtifacts ?? DEFAULT_MAX_ARTIFACTS);
@@ -75,7 +76,7 @@ export class GroupCommit {
    * one batch fills while one is written, and a writer that waits for the
    * lock or the disk holds the producer back.
    */
-  add(artifact: PyDict): Promise<void> | undefined {
+  add(artifact: Item): Promise<void> | undefined {
     this.throwIfFailed();
     const batch = this.open;
     if (batch.artifacts.length === 0) batch.firstAt = performance.now();
@@ -139,7 +140,7 @@ export class GroupCommit {
     return this.tail;
   }
 
-  private async commitBatch(batch: Batch): Promise<void> {
+  private async commitBatch(batch: Batch<Item>): Promise<void> {
     try {
       if (this.failure) throw this.failure.error;
       if (this.synchronous) this.writer.commitSync(batch.artifacts, this.reported);
@@ -166,6 +167,6 @@ export class GroupCommit {
   }
 }
 
-function newBatch(): Batch {
+function newBatch<Item>(): Batch<Item> {
   return {artifacts: [], firstAt: 0, waiters: []};
 }

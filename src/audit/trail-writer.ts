@@ -36,10 +36,10 @@ export class ChainFileError extends Error {
 }
 
 /** A batch as it now is in the trail, for the after-batch hook. */
-export interface TrailBatch {
+export interface TrailBatch<Linked = PyDict> {
   readonly path: string;
-  /** The chained artifacts, in order. */
-  readonly artifacts: readonly PyDict[];
+  /** The chained artifacts (as the writer's linker gives them), in order. */
+  readonly artifacts: readonly Linked[];
   /** Each artifact's line as written, without its newline. */
   readonly lines: readonly string[];
   /** The lines as written, each with its newline. */
@@ -51,10 +51,21 @@ export interface TrailBatch {
   readonly durability: Durability;
 }
 
-export interface TrailWriterOptions {
+/**
+ * How a writer links what it is given (an artifact, or an artifact's texts
+ * made ready elsewhere: audit/link-template.ts) as its chain's next link.
+ */
+export interface TrailLinker<Item, Linked> {
+  /** Links `item` as `chain`'s next artifact (advancing the chain): it as linked, and its line without the newline. */
+  link(chain: AuditChain, item: Item): {linked: Linked; line: string};
+}
+
+export interface TrailWriterOptions<Item = PyDict, Linked = Item> {
   /** The chain to continue or start; default the file's last chain, else a new UUID. */
   chainId?: string;
-  /** One artifact as one line, without the newline (default: compact Python json.dumps). */
+  /** Links each item; default: artifacts linked in place and written by `format`, with `replaceUnrecordable`. */
+  linker?: TrailLinker<Item, Linked>;
+  /** One artifact as one line, without the newline (default: compact Python json.dumps); for the default linker. */
   format?: (artifact: PyDict) => string;
   /** Default 'batch'. */
   durability?: Durability;
@@ -66,8 +77,8 @@ export interface TrailWriterOptions {
    * `commit` waits for a promise it returns; the synchronous forms
    * (`commitSync`, a chained JsonFileAuditSink) need it synchronous.
    */
-  afterBatch?: (batch: TrailBatch) => void | Promise<void>;
-  /** An artifact that has no canonical bytes is chained as what this returns; without it, the commit fails. */
+  afterBatch?: (batch: TrailBatch<Linked>) => void | Promise<void>;
+  /** An artifact that has no canonical bytes is chained as what this returns; without it, the commit fails (default linker). */
   replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
   /** Told (one line) when a torn line left by a writer that died was cut off. */
   onRecovery?: (message: string) => void;
@@ -83,12 +94,12 @@ const MAX_TAIL_LINE = 64 * 1024 * 1024;
 
 const compactLine = (artifact: PyDict): string => pyJsonDumps(artifact, {separators: [',', ':']});
 
-export class TrailWriter {
+export class TrailWriter<Item = PyDict, Linked = Item> {
   readonly durability: Durability;
   private readonly chains = new Map<string, ChainState>();
   private readonly chainId: string | undefined;
-  private readonly format: (artifact: PyDict) => string;
-  private readonly options: TrailWriterOptions;
+  private readonly linker: TrailLinker<Item, Linked>;
+  private readonly options: TrailWriterOptions<Item, Linked>;
   private lastChainId: string | null = null;
   /** Bytes of the file already taken into account. */
   private offset = 0;
@@ -97,11 +108,12 @@ export class TrailWriter {
 
   constructor(
     readonly path: string,
-    options: TrailWriterOptions = {},
+    options: TrailWriterOptions<Item, Linked> = {},
   ) {
     this.options = options;
     this.chainId = options.chainId;
-    this.format = options.format ?? compactLine;
+    // Without a linker of their own, Item and Linked are PyDict (the type parameters' defaults).
+    this.linker = options.linker ?? (artifactLinker(options) as unknown as TrailLinker<Item, Linked>);
     this.durability = options.durability ?? 'batch';
   }
 
@@ -111,8 +123,8 @@ export class TrailWriter {
    * once they are durable, before the lock is released. With durability
    * 'each', one artifact at a time. Waits for other writers with timers.
    */
-  async commit(artifacts: PyDict[], reported?: (batch: TrailBatch) => void): Promise<PyDict[]> {
-    const chained: PyDict[] = [];
+  async commit(artifacts: Item[], reported?: (batch: TrailBatch<Linked>) => void): Promise<Linked[]> {
+    const chained: Linked[] = [];
     for (const batch of this.batchesOf(artifacts)) {
       for (;;) {
         try {
@@ -127,8 +139,8 @@ export class TrailWriter {
   }
 
   /** As `commit`, waiting for other writers by sleeping the thread. */
-  commitSync(artifacts: PyDict[], reported?: (batch: TrailBatch) => void): PyDict[] {
-    const chained: PyDict[] = [];
+  commitSync(artifacts: Item[], reported?: (batch: TrailBatch<Linked>) => void): Linked[] {
+    const chained: Linked[] = [];
     for (const batch of this.batchesOf(artifacts)) {
       for (;;) {
         try {
@@ -147,7 +159,7 @@ export class TrailWriter {
     return chained;
   }
 
-  private batchesOf(artifacts: PyDict[]): PyDict[][] {
+  private batchesOf(artifacts: Item[]): Item[][] {
     if (artifacts.length === 0) return [];
     return this.durability === 'each' ? artifacts.map((artifact) => [artifact]) : [artifacts];
   }
@@ -157,17 +169,17 @@ export class TrailWriter {
   }
 
   /** Under the lock: catch up with the file, link the batch after its end, and say what to write and do once written. */
-  private plan(file: LockedFile, artifacts: PyDict[], reported: ((batch: TrailBatch) => void) | undefined): AppendPlan<PyDict[] | Promise<PyDict[]>> {
+  private plan(file: LockedFile, artifacts: Item[], reported: ((batch: TrailBatch<Linked>) => void) | undefined): AppendPlan<Linked[] | Promise<Linked[]>> {
     this.catchUp(file);
     const id = this.chainId ?? this.lastChainId ?? undefined;
     const state = id !== undefined ? this.chains.get(id) : undefined;
     const chain = new AuditChain(id, state);
-    const chained: PyDict[] = [];
+    const chained: Linked[] = [];
     const lines: string[] = [];
     for (const artifact of artifacts) {
-      const linked = this.link(chain, artifact);
+      const {linked, line} = this.linker.link(chain, artifact);
       chained.push(linked);
-      lines.push(this.format(linked));
+      lines.push(line);
     }
     const body = joinLines(lines);
     // After a last line without its newline, ours starts with one.
@@ -180,8 +192,8 @@ export class TrailWriter {
         this.unterminated = false;
         this.chains.set(chain.chainId, {length: chain.length, lastChecksum: chain.lastChecksum});
         this.lastChainId = chain.chainId;
-        const batch: TrailBatch = {path: this.path, artifacts: chained, lines, bytes: body, start, end, durability: this.durability};
-        const report = (): PyDict[] => {
+        const batch: TrailBatch<Linked> = {path: this.path, artifacts: chained, lines, bytes: body, start, end, durability: this.durability};
+        const report = (): Linked[] => {
           reported?.(batch);
           return chained;
         };
@@ -189,15 +201,6 @@ export class TrailWriter {
         return after instanceof Promise ? after.then(report) : report();
       },
     };
-  }
-
-  private link(chain: AuditChain, artifact: PyDict): PyDict {
-    try {
-      return chain.append(artifact);
-    } catch (error) {
-      if (!(error instanceof CanonicalJsonError) || !this.options.replaceUnrecordable) throw error;
-      return chain.append(this.options.replaceUnrecordable(artifact, error));
-    }
   }
 
   /** Takes in what the file holds beyond what we know: its tail at first, then what other writers added. */
@@ -281,6 +284,25 @@ export class TrailWriter {
 }
 
 const NEWLINE = Buffer.from('\n');
+
+/** The default linker: artifacts linked in place, written by `format`; one with no canonical bytes replaced if the writer may. */
+function artifactLinker(options: Pick<TrailWriterOptions, 'format' | 'replaceUnrecordable'>): TrailLinker<PyDict, PyDict> {
+  const format = options.format ?? compactLine;
+  const append = (chain: AuditChain, artifact: PyDict): PyDict => {
+    try {
+      return chain.append(artifact);
+    } catch (error) {
+      if (!(error instanceof CanonicalJsonError) || !options.replaceUnrecordable) throw error;
+      return chain.append(options.replaceUnrecordable(artifact, error));
+    }
+  };
+  return {
+    link(chain, artifact) {
+      const linked = append(chain, artifact);
+      return {linked, line: format(linked)};
+    },
+  };
+}
 
 /**
  * The batch's bytes: each line encoded straight into one buffer, its newline

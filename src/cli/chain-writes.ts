@@ -6,7 +6,7 @@ import type {CanonicalJsonError} from '../canonical/canonical.js';
 import {GroupCommit} from '../audit/group-commit.js';
 import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
 import {DURABILITY_CHOICES, type Durability} from '../audit/durability.js';
-import {ChainFileError, type TrailBatch, TrailWriter} from '../audit/trail-writer.js';
+import {ChainFileError, type TrailBatch, type TrailLinker, TrailWriter} from '../audit/trail-writer.js';
 import {FileLockError} from '../io/file-lock.js';
 import type {PyDict} from '../python/values.js';
 import type {CommandIo} from './command-io.js';
@@ -40,13 +40,15 @@ export async function checkpointerFromFlags(
   return new TrailCheckpointer(trail, logKey, {every: flags['checkpoint-every'], warn});
 }
 
-export interface CommandChainOptions {
+export interface CommandChainOptions<Item, Linked> {
   chainId?: string;
   durability: Durability;
+  /** How each item is linked (default: artifacts, in place, written by `format`). */
+  linker?: TrailLinker<Item, Linked>;
   /** The chain file's line for an artifact (default: compact Python json.dumps). */
   format?: (artifact: PyDict) => string;
   /** Each batch once it is durable, in order. */
-  reported: (batch: TrailBatch) => void;
+  reported: (batch: TrailBatch<Linked>) => void;
   replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
   /** A one-line notice for stderr (a torn line cut off after a writer died). */
   warn: (message: string) => void;
@@ -54,17 +56,18 @@ export interface CommandChainOptions {
   checkpointer?: TrailCheckpointer;
 }
 
-/** A command's chain writer. */
-export class CommandChain {
-  private readonly group: GroupCommit;
+/** A command's chain writer (of artifacts, or of what its linker links). */
+export class CommandChain<Item = PyDict, Linked = Item> {
+  private readonly group: GroupCommit<Item, Linked>;
   private readonly checkpointer: TrailCheckpointer | undefined;
 
   constructor(
     readonly path: string,
-    options: CommandChainOptions,
+    options: CommandChainOptions<Item, Linked>,
   ) {
-    const writer = new TrailWriter(path, {
+    const writer = new TrailWriter<Item, Linked>(path, {
       chainId: options.chainId,
+      linker: options.linker,
       durability: options.durability,
       format: options.format,
       replaceUnrecordable: options.replaceUnrecordable,
@@ -76,7 +79,7 @@ export class CommandChain {
   }
 
   /** Queues an artifact; a promise to wait for when that committed a batch. */
-  add(artifact: PyDict): Promise<void> | undefined {
+  add(artifact: Item): Promise<void> | undefined {
     try {
       return this.group.add(artifact)?.catch((error: unknown) => this.fail(error));
     } catch (error) {

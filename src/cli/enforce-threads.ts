@@ -1,13 +1,26 @@
 // `aigc enforce --threads N` on the main thread: N - 1 worker threads
 // (enforce-worker.ts) and this one decide the batches of the input
-// (enforce-batches.ts); each batch's output reaches `accept` in input order.
+// (enforce-batches.ts); each batch's output (with --chain, its link
+// templates) reaches `accept` in input order.
 
 import type {Readable} from 'node:stream';
+import type {OutputForm} from '../audit/link-template.js';
 import {BatchWorkerPool, examineInBatches, serveBatches, workerScriptExists} from '../io/batch-workers.js';
+import type {JsonStreamItem} from '../io/json-values.js';
 import type {WorkerScript} from '../io/worker-start.js';
 import {chunkBuffers} from '../io/utf8-chunks.js';
 import type {ModuleImporter} from './command-io.js';
-import {type DecidedBatch, decideBatch, ENFORCE_BATCH_BYTES, enforceBatches, type StreamPiece, StreamPieces} from './enforce-batches.js';
+import {
+  type DecidedBatch,
+  batchItems,
+  decideItems,
+  ENFORCE_BATCH_BYTES,
+  enforceBatches,
+  type StreamPiece,
+  StreamPieces,
+  type TemplatedBatch,
+  templateItems,
+} from './enforce-batches.js';
 import {createItemDecider, type DeciderSettings, type ItemDecider} from './enforce-items.js';
 import {loadGateModules} from './gates.js';
 import {redactionPatternsFromFlags} from './redact-flags.js';
@@ -22,6 +35,17 @@ export interface EnforceWorkerData {
   cwd: string;
   /** Whether to make `--record` lines. */
   record: boolean;
+  /** With --chain: batches are decided into link templates (`TemplatedBatch`), not output. */
+  chain: boolean;
+}
+
+/** What a batch is decided into: its output, or with --chain its link templates. */
+export type EnforceBatchResult = DecidedBatch | TemplatedBatch;
+
+/** How this thread and the workers decide a batch's items. */
+export function batchExaminer(decider: ItemDecider, data: Pick<EnforceWorkerData, 'settings' | 'record' | 'chain'>): (items: readonly JsonStreamItem[]) => EnforceBatchResult {
+  const form: OutputForm = data.settings.pretty ? 'indented' : 'compact';
+  return data.chain ? (items) => templateItems(items, decider, data.record, form) : (items) => decideItems(items, decider, data.record);
 }
 
 /** enforce-worker.ts as built next to this module; absent when running from TypeScript sources (then this thread decides alone). */
@@ -38,26 +62,33 @@ export async function serveEnforceBatches(data: EnforceWorkerData, importModule:
   // The main thread loaded the same modules and parsed the same flags before starting any worker, so these succeed.
   const customGates = await loadGateModules(data.gates, data.cwd, importModule);
   const decider = createItemDecider({...data.settings, redactionPatterns: redactionPatternsFromFlags(data.redact)}, customGates);
+  const examine = batchExaminer(decider, data);
+  // Templates are strings, copied; output chunks are moved.
   serveBatches(
-    (batch) => decideBatch(batch, decider, data.record),
-    (decided) => chunkBuffers(decided.output),
+    (batch) => examine(batchItems(batch)),
+    (result) => ('output' in result ? chunkBuffers(result.output) : []),
   );
 }
 
-/** Decides `source` on `threads` threads; `accept` gets each batch's output in order; reading stops once `stopped()`. */
+/**
+ * Decides `source` on `threads` threads; `accept` gets each batch's result in
+ * order (a DecidedBatch, or with `workerData.chain` a TemplatedBatch); reading
+ * stops once `stopped()`.
+ */
 export async function enforceOnThreads(
   source: Readable,
   threads: number,
   workerData: EnforceWorkerData,
   decider: ItemDecider,
-  accept: (batch: DecidedBatch) => void | Promise<void>,
+  accept: (batch: EnforceBatchResult) => void | Promise<void>,
   stopped: () => boolean,
 ): Promise<void> {
-  const pool = new BatchWorkerPool<DecidedBatch>(WORKER_SCRIPT, workerScriptExists(WORKER_SCRIPT) ? threads - 1 : 0, workerData, ENFORCE_BATCH_BYTES, null);
-  const pieces = new StreamPieces(decider, workerData.record);
+  const pool = new BatchWorkerPool<EnforceBatchResult>(WORKER_SCRIPT, workerScriptExists(WORKER_SCRIPT) ? threads - 1 : 0, workerData, ENFORCE_BATCH_BYTES, null);
+  const examine = batchExaminer(decider, workerData);
+  const pieces = new StreamPieces(examine);
   try {
     await examineInBatches(enforceBatches(source as AsyncIterable<Buffer>, pool.buffers, stopped), pool, {
-      examine: (batch) => decideBatch(batch, decider, workerData.record),
+      examine: (batch) => examine(batchItems(batch)),
       here: (piece: StreamPiece) => pieces.decide(piece),
       accept: (batch) => accept(batch),
     });

@@ -8,6 +8,7 @@ import {nativeJsonIsPythons, pyJsonDumps} from '../canonical/dumps.js';
 import type {RedactionPattern} from '../audit/redaction.js';
 import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
 import type {Durability} from '../audit/durability.js';
+import {type LinkedText, type LinkTemplate, TEMPLATE_LINKER} from '../audit/link-template.js';
 import type {TrailBatch} from '../audit/trail-writer.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
@@ -19,6 +20,7 @@ import {commandNotes, emptyInputText} from './diagnostics.js';
 import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider, recordText} from './enforce-items.js';
 import {type EnforceWorkerData, enforceOnThreads} from './enforce-threads.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
+import {Utf8Chunks} from '../io/utf8-chunks.js';
 import {loadGateModules} from './gates.js';
 import {keyFromFlags} from './keys.js';
 import {OutputStream} from './output.js';
@@ -35,7 +37,6 @@ export async function runEnforceCommand(flags: EnforceFlags, io: CommandIo): Pro
   if (flags.durability !== undefined && flags.chain === undefined) throw usageError('--durability needs --chain');
   const durability = durabilityFlag(flags.durability);
   const threads = flags.threads === undefined ? 1 : threadsFlag(flags.threads);
-  if (threads > 1 && flags.chain !== undefined) throw usageError('--threads cannot be used with --chain (a chain is written as its artifacts are decided, on one thread)');
   const checkpointer = await checkpointerFromFlags(flags.chain, flags, io, commandNotes(io.stderr, 'enforce'));
   const signingKey = keyFromFlags(flags, io.env);
   const redactionPatterns = redactionPatternsFromFlags(flags.redact);
@@ -86,7 +87,7 @@ export interface EnforceRunOptions {
   strictMode?: boolean;
   customGates?: readonly EnforcementGate[];
   redactionPatterns?: readonly RedactionPattern[];
-  /** Threads deciding (default 1); not with `chainFile`. More than 1 needs `workerFlags`. */
+  /** Threads deciding (default 1; with `chainFile`, this one also links and writes). More than 1 needs `workerFlags`. */
   threads?: number;
   /** The flags the workers load their gates and patterns from, as the command did. */
   workerFlags?: {redact: string[] | undefined; gates: string[]; cwd: string};
@@ -109,7 +110,7 @@ export async function runEnforce(options: EnforceRunOptions): Promise<number> {
   try {
     const decider = createItemDecider(settings, options.customGates);
     counts =
-      (options.threads ?? 1) > 1 && options.workerFlags !== undefined && options.chainFile === undefined
+      (options.threads ?? 1) > 1 && options.workerFlags !== undefined
         ? await runOnThreads(source, output, options, settings, options.workerFlags, decider)
         : await runInline(source, reader, output, options, decider);
   } catch (error) {
@@ -213,7 +214,11 @@ async function runInline(
   return {count, fails};
 }
 
-/** `--threads N`: batches decided on N threads, each written (its records first) in input order. */
+/**
+ * `--threads N`: batches decided on N threads, each written (its records
+ * first) in input order; with --chain, decided into link templates that this
+ * thread links, commits and then prints, batch by batch.
+ */
 async function runOnThreads(
   source: Readable,
   output: OutputStream,
@@ -222,26 +227,66 @@ async function runOnThreads(
   flags: NonNullable<EnforceRunOptions['workerFlags']>,
   decider: ItemDecider,
 ): Promise<{count: number; fails: number}> {
-  let count = 0;
-  let fails = 0;
+  const counts = {count: 0, fails: 0};
   const recordFile = options.recordFile;
   const {redactionPatterns: _patterns, ...plainSettings} = settings;
-  const workerData: EnforceWorkerData = {settings: plainSettings, ...flags, record: recordFile !== undefined};
+  const chain = options.chainFile === undefined ? null : templateChainFor(options, output, counts);
+  const workerData: EnforceWorkerData = {settings: plainSettings, ...flags, record: recordFile !== undefined, chain: chain !== null};
   await enforceOnThreads(
     source,
     options.threads!,
     workerData,
     decider,
     async (batch) => {
-      count += batch.count;
-      fails += batch.fails;
-      if (batch.records !== '') appendRecords(recordFile!, batch.records);
-      for (const chunk of batch.output) output.write(chunk);
+      if ('templates' in batch) {
+        for (const template of batch.templates) {
+          const wait = chain!.add(template);
+          if (wait) await wait;
+        }
+        chain!.idle();
+      } else {
+        counts.count += batch.count;
+        counts.fails += batch.fails;
+        if (batch.records !== '') appendRecords(recordFile!, batch.records);
+        for (const chunk of batch.output) output.write(chunk);
+      }
       await output.backpressure(MAX_QUEUED_OUTPUT);
     },
     () => output.closed,
   );
-  return {count, fails};
+  // Whatever was decided goes into the chain, even once no one reads stdout.
+  await chain?.close();
+  return counts;
+}
+
+/** The chain behind `--chain --threads N`: each committed batch is recorded, counted and printed once durable. */
+function templateChainFor(options: EnforceRunOptions, output: OutputStream, counts: {count: number; fails: number}): CommandChain<LinkTemplate, LinkedText> {
+  return new CommandChain<LinkTemplate, LinkedText>(options.chainFile!, {
+    chainId: options.chainId,
+    durability: options.durability ?? 'batch',
+    linker: TEMPLATE_LINKER,
+    reported: (batch) => {
+      let records = '';
+      let ownLines = false;
+      for (const linked of batch.artifacts) {
+        counts.count++;
+        if (!linked.pass) counts.fails++;
+        if (linked.record !== null) records += linked.record;
+        if (linked.output !== null) ownLines = true;
+      }
+      if (records !== '') appendRecords(options.recordFile!, records);
+      if (!ownLines) {
+        output.write(batch.bytes);
+        return;
+      }
+      // Printed lines that are not the chain lines (json.dumps's numbers, --pretty).
+      const text = new Utf8Chunks();
+      for (const linked of batch.artifacts) text.appendLine(linked.output ?? linked.trail);
+      for (const chunk of text.take()) output.write(chunk);
+    },
+    warn: commandNotes(options.stderr, 'enforce'),
+    checkpointer: options.checkpointer,
+  });
 }
 
 /** Marks an input that was not a readable value: it has no record. */

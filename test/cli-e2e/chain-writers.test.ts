@@ -59,7 +59,7 @@ describe('writers sharing a trail', () => {
     const trail = newTrail();
     const runs = await Promise.all([
       enforceChain(trail, invocations(400, 'a')),
-      enforceChain(trail, invocations(400, 'b')),
+      enforceChain(trail, invocations(400, 'b'), ['--threads', '2']),
       enforceChain(trail, invocations(400, 'c')),
       aigc(['chain', 'append', trail], {input: artifacts(300, 'd'), timeoutMs: 60_000}),
       aigc(['chain', 'append', trail], {input: artifacts(300, 'e'), timeoutMs: 60_000}),
@@ -82,9 +82,10 @@ describe('writers sharing a trail', () => {
     const trail = newTrail();
     const input = invocations(6000, 'killed');
     // Fixed "random" moments, so a failure can be reproduced: before, during and after the first commits.
-    for (const delay of [5, 120, 260, 340, 480, 700, 950]) {
+    for (const [run, delay] of [5, 120, 260, 340, 480, 700, 950].entries()) {
       const before = existsSync(trail) ? linesOf(trail).length : 0;
-      await killedAfter(['enforce', '--now', '1700000000', '--chain', trail], input, delay);
+      // Every other writer decides on two threads.
+      await killedAfter(['enforce', '--now', '1700000000', '--chain', trail, ...(run % 2 ? ['--threads', '2'] : [])], input, delay);
       // A killed writer's artifacts are in the trail or not at all, and the next writer goes on at once.
       const next = await aigc(['enforce', '--now', '1700000000', '--chain', trail], {input: invocations(5, `after-${delay}`), timeoutMs: 15_000});
       expect(next.signal, `the writer after a kill at ${delay} ms was stopped`).toBeNull();
@@ -164,9 +165,9 @@ describe('durability', () => {
 });
 
 describe('what enforce --chain prints', () => {
-  it('is each artifact once it is in the trail, in input order, even while the input waits', async () => {
+  it.each([[[]], [['--threads', '2']]])('is each artifact once it is in the trail, in input order, even while the input waits (%j)', async (flags: string[]) => {
     const trail = newTrail();
-    const child = spawn(process.execPath, [CLI, 'enforce', '--now', '1700000000', '--chain', trail], {cwd: REPO_ROOT});
+    const child = spawn(process.execPath, [CLI, 'enforce', '--now', '1700000000', '--chain', trail, ...flags], {cwd: REPO_ROOT});
     const lines = lineReader(child);
     try {
       for (let n = 0; n < 3; n++) {

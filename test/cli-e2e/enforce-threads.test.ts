@@ -2,8 +2,8 @@
 // input order: on the conformance corpora (several batches each, decided by
 // workers and by the main thread), signed, pretty, recorded, with a gate
 // module and redaction patterns loaded again by every worker, from stdin and
-// from --input.
-import {cpSync, readFileSync} from 'node:fs';
+// from --input; and with --chain, the same trail, continued where it ended.
+import {cpSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {afterAll, describe, expect, it} from 'vitest';
 import {tempFolder} from '../cli/command-line.js';
@@ -57,5 +57,42 @@ describe('aigc enforce on several threads', () => {
     const records = readFileSync(join(folder.path, 'one.records.jsonl'), 'utf8');
     expect(records.length).toBeGreaterThan(invocations.length);
     expect(readFileSync(join(folder.path, 'two.records.jsonl'), 'utf8')).toBe(records);
+  }, TEST_TIMEOUT_MS);
+
+  it('chains as one thread does: the same trail, output and records, continuing the chain the trail ends with', async () => {
+    // Both trails start with the same chain of a few artifacts (its id from the file), which both runs continue.
+    const start = await enforce(['--chain', 'start.jsonl', '--threads', '2'], {stdin: true});
+    expect([start.code, start.stderr]).toEqual([1, '']);
+    const started = readFileSync(join(folder.path, 'start.jsonl'));
+    for (const name of ['one', 'two', 'signed-one', 'signed-two']) writeFileSync(join(folder.path, `${name}.trail.jsonl`), started);
+    const chained = (name: string, extra: string[]) => enforce(['--chain', `${name}.trail.jsonl`, '--record', `${name}.records.jsonl`, ...extra]);
+    const signed = ['--key-env', 'AIGC_TEST_KEY', '--pretty'];
+    const [one, two, signedOne, signedTwo] = await Promise.all([
+      chained('one', []),
+      chained('two', ['--threads', '2']),
+      chained('signed-one', signed),
+      chained('signed-two', [...signed, '--threads', '3']),
+    ]);
+    for (const [single, threaded, name] of [
+      [one, two, 'two'],
+      [signedOne, signedTwo, 'signed-two'],
+    ] as const) {
+      expect(single.code).toBe(1);
+      expect([threaded.code, threaded.stderr]).toEqual([1, '']);
+      expect(threaded.stdout).toBe(single.stdout);
+      const singleName = name.replace('two', 'one');
+      const trail = readFileSync(join(folder.path, `${name}.trail.jsonl`), 'utf8');
+      expect(trail).toBe(readFileSync(join(folder.path, `${singleName}.trail.jsonl`), 'utf8'));
+      expect(trail.split('\n').length - 1).toBe(2 * (started.toString('utf8').split('\n').length - 1));
+      expect(readFileSync(join(folder.path, `${name}.records.jsonl`), 'utf8')).toBe(readFileSync(join(folder.path, `${singleName}.records.jsonl`), 'utf8'));
+    }
+    expect(signedTwo.stdout).toContain('"checksum": "');
+    // The chain it continued was unsigned.
+    const verified = await aigc(['chain', 'verify', join(folder.path, 'signed-two.trail.jsonl'), '--key-env', 'AIGC_TEST_KEY', '--allow-unsigned'], {
+      cwd: folder.path,
+      env: {AIGC_TEST_KEY: 'threads-key'},
+      timeoutMs: RUN_TIMEOUT_MS,
+    });
+    expect([verified.code, verified.stderr]).toEqual([0, '']);
   }, TEST_TIMEOUT_MS);
 });

@@ -41,7 +41,7 @@ async function batched(chunks: Buffer[], batchBytes: number, maxBatchBytes?: num
   async function* source() {
     for (const chunk of chunks) yield chunk;
   }
-  const pieces = new StreamPieces(echo, false);
+  const pieces = new StreamPieces((items) => decideItems(items, echo, false));
   let text = '';
   const kinds: string[] = [];
   for await (const batch of enforceBatches(source(), new BatchBuffers(batchBytes), () => false, maxBatchBytes) as AsyncIterable<EnforceBatch>) {

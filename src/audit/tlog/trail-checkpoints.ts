@@ -39,7 +39,7 @@ export class TrailCheckpointer {
   }
 
   /** The writer's after-batch hook (`TrailWriterOptions.afterBatch`): runs under the trail's lock. */
-  readonly afterBatch = async (batch: TrailBatch): Promise<void> => {
+  readonly afterBatch = async (batch: TrailBatch<unknown>): Promise<void> => {
     this.pending += batch.artifacts.length;
     const every = this.options.every;
     if (this.closing || (every !== undefined && this.pending >= every)) await this.checkpoint();

@@ -58,7 +58,7 @@ Exit status: 0 when every artifact is PASS, 1 when any is FAIL, 2 for a usage er
     pretty: {type: 'boolean', description: 'Indent each artifact (for reading one document, not for pipelines).'},
     threads: {
       type: 'integer',
-      description: 'Decide on N threads, 1 to 64 (default 1); artifacts are written in input order, the same bytes as on one thread. Not with --chain.',
+      description: 'Decide on N threads, 1 to 64 (default 1); artifacts are written in input order, the same bytes as on one thread. With --chain, this thread links and writes the chain while the others decide.',
       min: 1,
       helpValue: 'N',
     },

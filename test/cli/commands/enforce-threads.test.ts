@@ -1,5 +1,7 @@
-// `aigc enforce --threads N`: the thread count it accepts, and the one
-// combination it refuses (a chain is written as its artifacts are decided).
+// `aigc enforce --threads N`: the thread count it accepts, and the same
+// output and trail as one thread.
+import {readFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {afterAll, beforeAll, describe, expect, it} from 'vitest';
 import {aigc, expectOneLineError, tempFolder} from '../command-line.js';
 import {CLEAN_POLICY, passingInvocation} from './policies.js';
@@ -31,8 +33,14 @@ describe('aigc enforce --threads', () => {
     expect(run.stderr).toContain('stdin: empty input: no invocations');
   });
 
-  it('refuses --threads with --chain', async () => {
-    expectOneLineError(await enforce(['--threads', '2', '--chain', 'trail.jsonl'], lines(1)), 2, '--threads cannot be used with --chain');
+  it('chains what one thread chains', async () => {
+    const input = lines(3000);
+    const [one, two] = [await enforce(['--chain', 'one.jsonl', '--chain-id', 'c'], input), await enforce(['--threads', '2', '--chain', 'two.jsonl', '--chain-id', 'c'], input)];
+    expect(one.code).toBe(0);
+    expect([two.code, two.stderr]).toEqual([0, '']);
+    expect(two.stdout).toBe(one.stdout);
+    expect(readFileSync(join(folder.path, 'two.jsonl'), 'utf8')).toBe(readFileSync(join(folder.path, 'one.jsonl'), 'utf8'));
+    expect(readFileSync(join(folder.path, 'two.jsonl'), 'utf8').split('\n')).toHaveLength(3001);
   });
 
   it('refuses a thread count below 1 or above 64', async () => {
