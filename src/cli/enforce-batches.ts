@@ -109,11 +109,6 @@ export function batchItems(batch: LineBatch): JsonStreamItem[] {
   return [...reader.push(bytes), ...reader.end()];
 }
 
-/** Decides a batch of lines read as a stream of its own. */
-export function decideBatch(batch: LineBatch, decider: ItemDecider, record: boolean): DecidedBatch {
-  return decideItems(batchItems(batch), decider, record);
-}
-
 /** Whether a value starts at `at` (just after a newline): the reader finishes any value before it there. */
 function startsValue(byte: number | undefined): boolean {
   return byte === OPEN_BRACE || byte === OPEN_BRACKET;

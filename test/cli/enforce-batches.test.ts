@@ -4,7 +4,7 @@
 // the batches give exactly the items, line numbers and reasons one reader
 // of the whole stream gives, in order, however the stream is chunked.
 import {describe, expect, it} from 'vitest';
-import {type DecidedBatch, decideBatch, decideItems, type EnforceBatch, enforceBatches, StreamPieces} from '../../src/cli/enforce-batches.js';
+import {batchItems, type DecidedBatch, decideItems, type EnforceBatch, enforceBatches, StreamPieces} from '../../src/cli/enforce-batches.js';
 import type {ItemDecider} from '../../src/cli/enforce-items.js';
 import {type JsonStreamItem, JsonValueReader} from '../../src/io/json-values.js';
 import {BatchBuffers} from '../../src/io/jsonl-batches.js';
@@ -46,7 +46,7 @@ async function batched(chunks: Buffer[], batchBytes: number, maxBatchBytes?: num
   const kinds: string[] = [];
   for await (const batch of enforceBatches(source(), new BatchBuffers(batchBytes), () => false, maxBatchBytes) as AsyncIterable<EnforceBatch>) {
     kinds.push(batch.kind);
-    text += textOf(batch.kind === 'lines' ? decideBatch(batch as LineBatch, echo, false) : pieces.decide(batch));
+    text += textOf(batch.kind === 'lines' ? decideItems(batchItems(batch as LineBatch), echo, false) : pieces.decide(batch));
   }
   return {text, kinds};
 }
