@@ -224,7 +224,7 @@ export class TrailWriter<Item = PyDict, Linked = Item> {
         const artifact = this.parseLine(file, line, position, isLast);
         if (!artifact || typeof artifact.chain_id !== 'string') return false;
         if (this.chainId !== undefined && artifact.chain_id !== this.chainId) return false;
-        this.record(artifact);
+        this.record(artifact, position);
         return true;
       });
     } catch (error) {
@@ -238,7 +238,7 @@ export class TrailWriter<Item = PyDict, Linked = Item> {
   /** A line other writers appended since our last look. */
   private takeLine(file: LockedFile, line: Buffer, position: number, isLast: boolean): boolean {
     const artifact = this.parseLine(file, line, position, isLast);
-    if (artifact) this.record(artifact);
+    if (artifact) this.record(artifact, position);
     return false;
   }
 
@@ -273,13 +273,32 @@ export class TrailWriter<Item = PyDict, Linked = Item> {
     return null;
   }
 
-  private record(artifact: PyDict): void {
+  /**
+   * Takes a line's link as the last of its chain. The next link repeats its
+   * chain id and checksum in canonical bytes, so both must have them: a lone
+   * surrogate in either (or, for a legacy link with no stored checksum, in the
+   * artifact it hashes) is refused here, naming the line, rather than failing
+   * the next append.
+   */
+  private record(artifact: PyDict, position: number): void {
     const id = artifact.chain_id;
     if (typeof id !== 'string') return;
     const index = typeof artifact.chain_index === 'number' ? artifact.chain_index : -1;
-    const sum = linkChecksum(artifact);
+    if (!id.isWellFormed()) this.refuseLink(position, 'a chain_id with a lone surrogate');
+    let sum: string;
+    try {
+      sum = linkChecksum(artifact);
+    } catch (error) {
+      if (!(error instanceof CanonicalJsonError)) throw error;
+      this.refuseLink(position, `no checksum and no canonical form (${error.message})`);
+    }
+    if (!sum.isWellFormed()) this.refuseLink(position, 'a checksum with a lone surrogate');
     this.chains.set(id, {length: index + 1, lastChecksum: sum});
     this.lastChainId = id;
+  }
+
+  private refuseLink(position: number, what: string): never {
+    throw new ChainFileError(this.path, `the line at byte ${position} has ${what}, which no next link can be hashed with; refusing to append after it`);
   }
 }
 

@@ -93,6 +93,23 @@ describe('TrailWriter', () => {
     expect(readFileSync(file, 'utf8')).toBe(text);
   });
 
+  // Each last link the next one cannot repeat in canonical bytes (a lone surrogate, or NaN in a legacy link hashed whole).
+  it.each([
+    ['a chain_id with a lone surrogate', '{"chain_id": "c\\ud800", "chain_index": 0, "previous_audit_checksum": null, "checksum": "ab"}'],
+    ['a checksum with a lone surrogate', '{"chain_id": "c", "chain_index": 0, "previous_audit_checksum": null, "checksum": "\\udfffab"}'],
+    ['no checksum and no canonical form (surrogates not allowed)', '{"chain_id": "c", "chain_index": 0, "previous_audit_checksum": null, "x": "\\ud800"}'],
+    ['no checksum and no canonical form (Out of range float values are not JSON compliant)', '{"chain_id": "c", "chain_index": 0, "previous_audit_checksum": null, "x": NaN}'],
+  ])('refuses to append after a last link with %s, naming its line, and leaves the file as it was', (what, last) => {
+    const file = trailFile();
+    const text = `${pyJsonDumps(new AuditChain('c').append(artifact(0)))}\n${last}\n`;
+    writeFileSync(file, text);
+    const at = text.indexOf(last);
+    // With no chain id: the chain of the file's last link.
+    const writer = new TrailWriter(file);
+    expect(() => writer.commitSync([artifact(1)])).toThrow(new ChainFileError(file, `the line at byte ${at} has ${what}, which no next link can be hashed with; refusing to append after it`));
+    expect(readFileSync(file, 'utf8')).toBe(text);
+  });
+
   it('cuts off the torn last line of a writer that died holding the lock, and continues after its last link', () => {
     const file = trailFile();
     const chain = new AuditChain('c');

@@ -77,6 +77,18 @@ describe('aigc chain append', () => {
     await expect(append(file, `${pyJsonDumps(artifact(1))}\n`)).rejects.toMatchObject({exitCode: 3});
   });
 
+  it('refuses to append after a last link whose chain id has a lone surrogate (exit 3, naming the file and the line)', async () => {
+    const file = trailFile();
+    await append(file, `${pyJsonDumps(artifact(0))}\n`);
+    const size = readFileSync(file).length;
+    appendFileSync(file, '{"chain_id": "\\ud800", "chain_index": 0, "previous_audit_checksum": null, "checksum": "ab"}\n');
+    await expect(append(file, `${pyJsonDumps(artifact(1))}\n`)).rejects.toMatchObject({
+      exitCode: 3,
+      file,
+      message: expect.stringContaining(`the line at byte ${size} has a chain_id with a lone surrogate`),
+    });
+  });
+
   it('refuses an artifact that cannot be recorded (NaN, a lone surrogate), and goes on', async () => {
     const file = trailFile();
     const run = await append(file, `{"a": NaN}\n{"b": "\\ud800"}\n${pyJsonDumps(artifact(0))}\n`);
