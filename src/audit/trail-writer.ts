@@ -19,6 +19,7 @@ import {parseJson} from '../canonical/json.js';
 import {FileLockError, type FileLockOptions} from '../io/file-lock.js';
 import {type AppendPlan, appendLocked, appendLockedSync, type LockedFile} from '../io/locked-append.js';
 import {LongLineError, visitLinesBackward, visitLinesForward} from '../io/tail-lines.js';
+import {LineBytes} from '../io/line-bytes.js';
 import {isDict, type PyDict} from '../python/values.js';
 import {AuditChain, linkChecksum} from './chain.js';
 import type {Durability} from './durability.js';
@@ -40,9 +41,7 @@ export interface TrailBatch<Linked = PyDict> {
   readonly path: string;
   /** The chained artifacts (as the writer's linker gives them), in order. */
   readonly artifacts: readonly Linked[];
-  /** Each artifact's line as written, without its newline. */
-  readonly lines: readonly string[];
-  /** The lines as written, each with its newline. */
+  /** Their lines as written, each with its newline. */
   readonly bytes: Buffer;
   /** Byte offset of the first line in the file. */
   readonly start: number;
@@ -56,14 +55,14 @@ export interface TrailBatch<Linked = PyDict> {
  * made ready elsewhere: audit/link-template.ts) as its chain's next link.
  */
 export interface TrailLinker<Item, Linked> {
-  /** Links `item` as `chain`'s next artifact (advancing the chain): it as linked, and its line without the newline. */
-  link(chain: AuditChain, item: Item): {linked: Linked; line: string};
+  /** Links `item` as `chain`'s next artifact (advancing the chain), appending its line and newline to `lines`: it as linked. */
+  link(chain: AuditChain, item: Item, lines: LineBytes): Linked;
 }
 
 export interface TrailWriterOptions<Item = PyDict, Linked = Item> {
   /** The chain to continue or start; default the file's last chain, else a new UUID. */
   chainId?: string;
-  /** Links each item; default: artifacts linked in place and written by `format`, with `replaceUnrecordable`. */
+  /** Links each item; default: artifacts linked in place (`appendArtifact`) and written by `format`. */
   linker?: TrailLinker<Item, Linked>;
   /** One artifact as one line, without the newline (default: compact Python json.dumps); for the default linker. */
   format?: (artifact: PyDict) => string;
@@ -78,8 +77,6 @@ export interface TrailWriterOptions<Item = PyDict, Linked = Item> {
    * (`commitSync`, a chained JsonFileAuditSink) need it synchronous.
    */
   afterBatch?: (batch: TrailBatch<Linked>) => void | Promise<void>;
-  /** An artifact that has no canonical bytes is chained as what this returns; without it, the commit fails (default linker). */
-  replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
   /** Told (one line) when a torn line left by a writer that died was cut off. */
   onRecovery?: (message: string) => void;
 }
@@ -175,13 +172,9 @@ export class TrailWriter<Item = PyDict, Linked = Item> {
     const state = id !== undefined ? this.chains.get(id) : undefined;
     const chain = new AuditChain(id, state);
     const chained: Linked[] = [];
-    const lines: string[] = [];
-    for (const artifact of artifacts) {
-      const {linked, line} = this.linker.link(chain, artifact);
-      chained.push(linked);
-      lines.push(line);
-    }
-    const body = joinLines(lines);
+    const lines = new LineBytes();
+    for (const artifact of artifacts) chained.push(this.linker.link(chain, artifact, lines));
+    const body = lines.take();
     // After a last line without its newline, ours starts with one.
     const bytes = this.unterminated ? Buffer.concat([NEWLINE, body]) : body;
     const start = file.size + bytes.length - body.length;
@@ -192,7 +185,7 @@ export class TrailWriter<Item = PyDict, Linked = Item> {
         this.unterminated = false;
         this.chains.set(chain.chainId, {length: chain.length, lastChecksum: chain.lastChecksum});
         this.lastChainId = chain.chainId;
-        const batch: TrailBatch<Linked> = {path: this.path, artifacts: chained, lines, bytes: body, start, end, durability: this.durability};
+        const batch: TrailBatch<Linked> = {path: this.path, artifacts: chained, bytes: body, start, end, durability: this.durability};
         const report = (): Linked[] => {
           reported?.(batch);
           return chained;
@@ -304,40 +297,31 @@ export class TrailWriter<Item = PyDict, Linked = Item> {
 
 const NEWLINE = Buffer.from('\n');
 
-/** The default linker: artifacts linked in place, written by `format`; one with no canonical bytes replaced if the writer may. */
-function artifactLinker(options: Pick<TrailWriterOptions, 'format' | 'replaceUnrecordable'>): TrailLinker<PyDict, PyDict> {
-  const format = options.format ?? compactLine;
-  const append = (chain: AuditChain, artifact: PyDict): PyDict => {
-    try {
-      return chain.append(artifact);
-    } catch (error) {
-      if (!(error instanceof CanonicalJsonError) || !options.replaceUnrecordable) throw error;
-      return chain.append(options.replaceUnrecordable(artifact, error));
-    }
-  };
-  return {
-    link(chain, artifact) {
-      const linked = append(chain, artifact);
-      return {linked, line: format(linked)};
-    },
-  };
+/**
+ * Links `artifact` in place as `chain`'s next; one with no canonical bytes is
+ * chained as what `replaceUnrecordable` makes of it, or, without it, throws
+ * CanonicalJsonError.
+ */
+export function appendArtifact(chain: AuditChain, artifact: PyDict, replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict): PyDict {
+  try {
+    return chain.append(artifact);
+  } catch (error) {
+    if (!(error instanceof CanonicalJsonError) || !replaceUnrecordable) throw error;
+    return chain.append(replaceUnrecordable(artifact, error));
+  }
 }
 
-/**
- * The batch's bytes: each line encoded straight into one buffer, its newline
- * after it. No joined string is built: joining a batch into one string and
- * encoding that costs several times as much, and a string's length is bounded.
- */
-function joinLines(lines: string[]): Buffer {
-  let size = 0;
-  for (const line of lines) size += Buffer.byteLength(line, 'utf8') + 1;
-  const bytes = Buffer.allocUnsafe(size);
-  let at = 0;
-  for (const line of lines) {
-    at += bytes.write(line, at, 'utf8');
-    bytes[at++] = 0x0a;
-  }
-  return bytes;
+/** The default linker: artifacts linked in place, written by `format`; one with no canonical bytes fails the commit. */
+function artifactLinker(options: Pick<TrailWriterOptions, 'format'>): TrailLinker<PyDict, PyDict> {
+  const format = options.format ?? compactLine;
+  return {
+    link(chain, artifact, lines) {
+      const linked = chain.append(artifact);
+      lines.text(format(linked));
+      lines.newline();
+      return linked;
+    },
+  };
 }
 
 function lockLost(error: unknown): boolean {

@@ -2,7 +2,6 @@
 // into the trail, with what goes wrong as an I/O error (exit 3) naming the
 // chain file, whichever command was writing to it, the `--durability`
 // flag's values, and the checkpoints `--checkpoint-key` keeps beside the trail.
-import type {CanonicalJsonError} from '../canonical/canonical.js';
 import {GroupCommit} from '../audit/group-commit.js';
 import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
 import {DURABILITY_CHOICES, type Durability} from '../audit/durability.js';
@@ -43,13 +42,10 @@ export async function checkpointerFromFlags(
 export interface CommandChainOptions<Item, Linked> {
   chainId?: string;
   durability: Durability;
-  /** How each item is linked (default: artifacts, in place, written by `format`). */
+  /** How each item is linked (default: artifacts, in place, each line compact Python json.dumps). */
   linker?: TrailLinker<Item, Linked>;
-  /** The chain file's line for an artifact (default: compact Python json.dumps). */
-  format?: (artifact: PyDict) => string;
   /** Each batch once it is durable, in order. */
   reported: (batch: TrailBatch<Linked>) => void;
-  replaceUnrecordable?: (artifact: PyDict, error: CanonicalJsonError) => PyDict;
   /** A one-line notice for stderr (a torn line cut off after a writer died). */
   warn: (message: string) => void;
   /** Keeps `TRAIL.checkpoint` signed and current (`--checkpoint-key`), under the trail's lock. */
@@ -69,8 +65,6 @@ export class CommandChain<Item = PyDict, Linked = Item> {
       chainId: options.chainId,
       linker: options.linker,
       durability: options.durability,
-      format: options.format,
-      replaceUnrecordable: options.replaceUnrecordable,
       onRecovery: options.warn,
       afterBatch: options.checkpointer?.afterBatch,
     });

@@ -13,7 +13,7 @@
 // producer): from then on each value is decided, and printed, as it comes.
 
 import {CanonicalJsonError} from '../canonical/canonical.js';
-import {type LinkTemplate, linkTemplate, type OutputForm} from '../audit/link-template.js';
+import type {LinkTemplates, LinkTemplateWriter} from '../audit/link-template.js';
 import type {BatchBuffers, LineBatch} from '../io/jsonl-batches.js';
 import {JsonValueReader, type JsonStreamItem} from '../io/json-values.js';
 import {Utf8Chunks} from '../io/utf8-chunks.js';
@@ -57,7 +57,7 @@ export interface DecidedBatch {
  * link template, linked and written in order by the chain's thread.
  */
 export interface TemplatedBatch {
-  templates: LinkTemplate[];
+  templates: LinkTemplates;
   count: number;
   fails: number;
 }
@@ -82,24 +82,22 @@ export function decideItems(items: readonly JsonStreamItem[], decider: ItemDecid
  * with no canonical bytes is templated as the FAIL that replaces it, as the
  * chain writer does on one thread.
  */
-export function templateItems(items: readonly JsonStreamItem[], decider: ItemDecider, record: boolean, form: OutputForm): TemplatedBatch {
-  const templates: LinkTemplate[] = [];
+export function templateItems(items: readonly JsonStreamItem[], decider: ItemDecider, record: boolean, writer: LinkTemplateWriter): TemplatedBatch {
   let fails = 0;
   for (const item of items) {
     // An unreadable value has no record.
     const invocation = record && item.kind === 'value' ? item.value : undefined;
     const {artifact} = decider.decide(item);
-    let template: LinkTemplate;
+    let pass: boolean;
     try {
-      template = linkTemplate(artifact, form, invocation);
+      pass = writer.add(artifact, invocation);
     } catch (error) {
       if (!(error instanceof CanonicalJsonError)) throw error;
-      template = linkTemplate(decider.unrecordable(error).artifact, form, invocation);
+      pass = writer.add(decider.unrecordable(error).artifact, invocation);
     }
-    if (!template.pass) fails++;
-    templates.push(template);
+    if (!pass) fails++;
   }
-  return {templates, count: items.length, fails};
+  return {templates: writer.take(), count: items.length, fails};
 }
 
 /** The items of a batch of lines read as a stream of its own, starting after `linesBefore` lines. */

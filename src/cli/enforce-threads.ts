@@ -4,7 +4,7 @@
 // templates) reaches `accept` in input order.
 
 import type {Readable} from 'node:stream';
-import type {OutputForm} from '../audit/link-template.js';
+import {LinkTemplateWriter, templateBuffers} from '../audit/link-template.js';
 import {BatchWorkerPool, examineInBatches, serveBatches, workerScriptExists} from '../io/batch-workers.js';
 import type {JsonStreamItem} from '../io/json-values.js';
 import type {WorkerScript} from '../io/worker-start.js';
@@ -44,8 +44,9 @@ export type EnforceBatchResult = DecidedBatch | TemplatedBatch;
 
 /** How this thread and the workers decide a batch's items. */
 export function batchExaminer(decider: ItemDecider, data: Pick<EnforceWorkerData, 'settings' | 'record' | 'chain'>): (items: readonly JsonStreamItem[]) => EnforceBatchResult {
-  const form: OutputForm = data.settings.pretty ? 'indented' : 'compact';
-  return data.chain ? (items) => templateItems(items, decider, data.record, form) : (items) => decideItems(items, decider, data.record);
+  if (!data.chain) return (items) => decideItems(items, decider, data.record);
+  const writer = new LinkTemplateWriter(data.settings.pretty ? 'indented' : 'compact');
+  return (items) => templateItems(items, decider, data.record, writer);
 }
 
 /** enforce-worker.ts as built next to this module; absent when running from TypeScript sources (then this thread decides alone). */
@@ -63,10 +64,10 @@ export async function serveEnforceBatches(data: EnforceWorkerData, importModule:
   const customGates = await loadGateModules(data.gates, data.cwd, importModule);
   const decider = createItemDecider({...data.settings, redactionPatterns: redactionPatternsFromFlags(data.redact)}, customGates);
   const examine = batchExaminer(decider, data);
-  // Templates are strings, copied; output chunks are moved.
+  // Output chunks and templates' bytes are moved, not copied.
   serveBatches(
     (batch) => examine(batchItems(batch)),
-    (result) => ('output' in result ? chunkBuffers(result.output) : []),
+    (result) => ('output' in result ? chunkBuffers(result.output) : templateBuffers(result.templates)),
   );
 }
 

@@ -4,14 +4,16 @@
 
 import {appendFileSync, createReadStream} from 'node:fs';
 import type {Readable, Writable} from 'node:stream';
+import type {CanonicalJsonError} from '../canonical/canonical.js';
 import {nativeJsonIsPythons, pyJsonDumps} from '../canonical/dumps.js';
 import type {RedactionPattern} from '../audit/redaction.js';
 import type {TrailCheckpointer} from '../audit/tlog/trail-checkpoints.js';
 import type {Durability} from '../audit/durability.js';
-import {type LinkedText, type LinkTemplate, TEMPLATE_LINKER} from '../audit/link-template.js';
-import type {TrailBatch} from '../audit/trail-writer.js';
+import {hasOwnOutput, type LinkedTemplate, linkedPass, TEMPLATE_LINKER, type TemplateRef, writePrintedLine, writeRecordLine} from '../audit/link-template.js';
+import {appendArtifact} from '../audit/trail-writer.js';
 import type {EnforcementGate} from '../gates/custom.js';
 import {type JsonStreamItem, JsonValueReader} from '../io/json-values.js';
+import {LineBytes} from '../io/line-bytes.js';
 import type {PyDict, PyValue} from '../python/values.js';
 import {CommandChain, checkpointerFromFlags, durabilityFlag} from './chain-writes.js';
 import {parseNow} from './clock.js';
@@ -20,7 +22,6 @@ import {commandNotes, emptyInputText} from './diagnostics.js';
 import {createItemDecider, type DecidedItem, type DeciderSettings, type ItemDecider, recordText} from './enforce-items.js';
 import {type EnforceWorkerData, enforceOnThreads} from './enforce-threads.js';
 import {ExitCode, ioError, usageError} from './exit-codes.js';
-import {Utf8Chunks} from '../io/utf8-chunks.js';
 import {loadGateModules} from './gates.js';
 import {keyFromFlags} from './keys.js';
 import {OutputStream} from './output.js';
@@ -167,12 +168,12 @@ async function runInline(
     if (pending.length > 0) writePending();
   };
   /** A chained batch whose output lines are its chain lines: printed as the bytes written. */
-  const settleWritten = (batch: TrailBatch, invocations: Array<PyValue | typeof UNREADABLE>): void => {
-    if (recordFile !== undefined) writeRecords(recordFile, batch.artifacts, invocations);
+  const settleWritten = (artifacts: readonly PyDict[], bytes: Buffer, invocations: Array<PyValue | typeof UNREADABLE>): void => {
+    if (recordFile !== undefined) writeRecords(recordFile, artifacts, invocations);
     printPending();
-    count += batch.artifacts.length;
-    for (const artifact of batch.artifacts) if (artifact.enforcement_result !== 'PASS') fails++;
-    output.write(batch.bytes);
+    count += artifacts.length;
+    for (const artifact of artifacts) if (artifact.enforcement_result !== 'PASS') fails++;
+    output.write(bytes);
   };
   const chain = options.chainFile ? chainFor(options, decider, settle, settleWritten, printPending) : null;
   const handleAll = async (items: Iterable<JsonStreamItem>): Promise<void> => {
@@ -239,8 +240,9 @@ async function runOnThreads(
     decider,
     async (batch) => {
       if ('templates' in batch) {
-        for (const template of batch.templates) {
-          const wait = chain!.add(template);
+        const {templates} = batch;
+        for (let index = 0; index < templates.count; index++) {
+          const wait = chain!.add({templates, index});
           if (wait) await wait;
         }
         chain!.idle();
@@ -260,33 +262,40 @@ async function runOnThreads(
 }
 
 /** The chain behind `--chain --threads N`: each committed batch is recorded, counted and printed once durable. */
-function templateChainFor(options: EnforceRunOptions, output: OutputStream, counts: {count: number; fails: number}): CommandChain<LinkTemplate, LinkedText> {
-  return new CommandChain<LinkTemplate, LinkedText>(options.chainFile!, {
+function templateChainFor(options: EnforceRunOptions, output: OutputStream, counts: {count: number; fails: number}): CommandChain<TemplateRef, LinkedTemplate> {
+  return new CommandChain<TemplateRef, LinkedTemplate>(options.chainFile!, {
     chainId: options.chainId,
     durability: options.durability ?? 'batch',
     linker: TEMPLATE_LINKER,
     reported: (batch) => {
-      let records = '';
+      const records = new LineBytes();
       let ownLines = false;
       for (const linked of batch.artifacts) {
         counts.count++;
-        if (!linked.pass) counts.fails++;
-        if (linked.record !== null) records += linked.record;
-        if (linked.output !== null) ownLines = true;
+        if (!linkedPass(linked)) counts.fails++;
+        writeRecordLine(records, linked);
+        if (hasOwnOutput(linked)) ownLines = true;
       }
-      if (records !== '') appendRecords(options.recordFile!, records);
+      if (records.length > 0) appendRecords(options.recordFile!, records.take());
       if (!ownLines) {
         output.write(batch.bytes);
         return;
       }
       // Printed lines that are not the chain lines (json.dumps's numbers, --pretty).
-      const text = new Utf8Chunks();
-      for (const linked of batch.artifacts) text.appendLine(linked.output ?? linked.trail);
-      for (const chunk of text.take()) output.write(chunk);
+      const printed = new LineBytes();
+      for (const linked of batch.artifacts) writePrintedLine(printed, linked);
+      output.write(printed.take());
     },
     warn: commandNotes(options.stderr, 'enforce'),
     checkpointer: options.checkpointer,
   });
+}
+
+/** A chained artifact with its printed line, and whether that is not its chain line. */
+interface PrintedArtifact {
+  artifact: PyDict;
+  line: string;
+  own: boolean;
 }
 
 /** Marks an input that was not a readable value: it has no record. */
@@ -305,30 +314,33 @@ function chainFor(
   options: EnforceRunOptions,
   decider: ItemDecider,
   settle: (artifacts: readonly PyDict[], invocations: Array<PyValue | typeof UNREADABLE>, lines: readonly string[]) => void,
-  settleWritten: (batch: TrailBatch, invocations: Array<PyValue | typeof UNREADABLE>) => void,
+  settleWritten: (artifacts: readonly PyDict[], bytes: Buffer, invocations: Array<PyValue | typeof UNREADABLE>) => void,
   print: () => void,
 ): {add(artifact: PyDict, invocation: PyValue | typeof UNREADABLE): Promise<void> | undefined; idle(): void; close(): Promise<void>} {
   // The invocations of queued artifacts, in order, for their records.
   const invocations: Array<PyValue | typeof UNREADABLE> = [];
-  // The output line of each chained artifact whose chain line is another text (json.dumps's numbers, --pretty).
-  const ownLines = new Map<PyDict, string>();
-  const chain = new CommandChain(options.chainFile!, {
+  const unrecordable = (_artifact: PyDict, error: CanonicalJsonError) => decider.unrecordable(error).artifact;
+  const chain = new CommandChain<PyDict, PrintedArtifact>(options.chainFile!, {
     chainId: options.chainId,
     durability: options.durability ?? 'batch',
-    format: (artifact) => {
-      const line = decider.line(artifact);
-      if (!options.pretty && nativeJsonIsPythons(artifact)) return line;
-      ownLines.set(artifact, line);
-      return pyJsonDumps(artifact, {separators: [',', ':']});
+    linker: {
+      link(links, artifact, lines) {
+        const linked = appendArtifact(links, artifact, unrecordable);
+        const line = decider.line(linked);
+        // The chain's line is json.dumps's; where native JSON writes other numbers, or with --pretty, the printed line is another text.
+        const own = options.pretty === true || !nativeJsonIsPythons(linked);
+        lines.text(own ? pyJsonDumps(linked, {separators: [',', ':']}) : line);
+        lines.newline();
+        return {artifact: linked, line, own};
+      },
     },
     reported: (batch) => {
       const recorded = options.recordFile === undefined ? [] : invocations.splice(0, batch.artifacts.length);
-      if (ownLines.size === 0) settleWritten(batch, recorded);
-      else settle(batch.artifacts, recorded, batch.artifacts.map((artifact, index) => ownLines.get(artifact) ?? batch.lines[index]));
-      ownLines.clear();
+      const artifacts = batch.artifacts.map((one) => one.artifact);
+      if (batch.artifacts.some((one) => one.own)) settle(artifacts, recorded, batch.artifacts.map((one) => one.line));
+      else settleWritten(artifacts, batch.bytes, recorded);
       print();
     },
-    replaceUnrecordable: (_artifact, error) => decider.unrecordable(error).artifact,
     warn: commandNotes(options.stderr, 'enforce'),
     checkpointer: options.checkpointer,
   });
@@ -351,9 +363,9 @@ function writeRecords(file: string, artifacts: readonly PyDict[], invocations: A
   if (text !== '') appendRecords(file, text);
 }
 
-function appendRecords(file: string, text: string): void {
+function appendRecords(file: string, text: string | Uint8Array): void {
   try {
-    appendFileSync(file, text, 'utf8');
+    appendFileSync(file, text);
   } catch (error) {
     throw ioError(`cannot write the record file (${(error as NodeJS.ErrnoException).code ?? 'error'})`, file, error);
   }

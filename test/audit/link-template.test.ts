@@ -1,16 +1,27 @@
-// A link template, filled in by the chain's thread, gives exactly what linking
-// the artifact itself and writing it gives: the checksum, the chain's next
-// state, the trail line, the printed line (compact or indented) and the
-// --record line. Artifacts of every kind the model holds: integral and tiny
+// A link template, written as bytes and filled in by the chain's thread, gives
+// exactly what linking the artifact itself and writing it gives: the
+// checksum, the chain's next state, the trail line, the printed line (compact
+// or indented) and the --record line, for each template of a batch. Artifacts of every kind the model holds: integral and tiny
 // floats, -0, big integers, non-ASCII and astral text, integer-like and
 // `__proto__` keys, stale chain fields, nested chain-field names.
 import fc from 'fast-check';
 import {describe, expect, it} from 'vitest';
 import {AuditChain} from '../../src/audit/chain.js';
-import {fillTemplate, linkTemplate, type OutputForm} from '../../src/audit/link-template.js';
+import {
+  fillTemplate,
+  hasOwnOutput,
+  type LinkTemplates,
+  LinkTemplateWriter,
+  linkedPass,
+  type OutputForm,
+  writePrintedLine,
+  writeRecordLine,
+  writeTrailLine,
+} from '../../src/audit/link-template.js';
 import {CanonicalJsonError} from '../../src/canonical/canonical.js';
 import {compactJson, pyJsonDumps} from '../../src/canonical/dumps.js';
 import {recordText} from '../../src/cli/enforce-items.js';
+import {LineBytes} from '../../src/io/line-bytes.js';
 import {deepCopy, PyFloat, type PyDict, type PyValue} from '../../src/python/values.js';
 
 const KEYS = ['a', 'b', 'zeta', 'chain_id', 'chain_index', 'checksum', 'previous_audit_checksum', 'chain_ie', 'ä', '😀', '10', '__proto__', 'enforcement_result', 'Z'];
@@ -68,13 +79,41 @@ function linkedDirectly(subject: PyDict, form: OutputForm, invocation: PyValue |
   }
 }
 
+/** What one writer call makes into text (without the newline it ends with), or null for nothing. */
+function written(write: (lines: LineBytes) => void): string | null {
+  const lines = new LineBytes();
+  write(lines);
+  if (lines.length === 0) return null;
+  const text = lines.take().toString('utf8');
+  expect(text.endsWith('\n')).toBe(true);
+  return text.slice(0, -1);
+}
+
+/** The template of index `index` in `templates`, filled and written; pass and whether it prints a line of its own too. */
+function filled(templates: LinkTemplates, index: number, chain: AuditChain) {
+  const linked = fillTemplate(chain, {templates, index});
+  const record = written((lines) => writeRecordLine(lines, linked));
+  return {
+    checksum: chain.lastChecksum,
+    trail: written((lines) => writeTrailLine(lines, linked)),
+    output: written((lines) => writePrintedLine(lines, linked)),
+    record: record === null ? null : `${record}\n`,
+    pass: linkedPass(linked),
+    own: hasOwnOutput(linked),
+  };
+}
+
 function linkedByTemplate(subject: PyDict, form: OutputForm, invocation: PyValue | undefined, chain: AuditChain) {
+  const writer = new LinkTemplateWriter(form, 16);
   try {
-    const linked = fillTemplate(chain, linkTemplate(subject, form, invocation));
-    return {checksum: chain.lastChecksum, trail: linked.trail, output: linked.output ?? linked.trail, record: linked.record};
+    writer.add(subject, invocation);
   } catch (error) {
     return {error: (error as Error).constructor};
   }
+  const {pass, own, ...linked} = filled(writer.take(), 0, chain);
+  expect(pass).toBe(subject.enforcement_result === 'PASS');
+  expect(own).toBe(linked.output !== linked.trail);
+  return linked;
 }
 
 describe('link templates', () => {
@@ -92,19 +131,53 @@ describe('link templates', () => {
     );
   });
 
-  it('refuse an artifact with no canonical bytes as linking it does', () => {
-    const subject = dictOf([['enforcement_result', 'PASS'], ['context', '\ud800']]);
-    expect(() => linkTemplate(subject, 'compact')).toThrow(CanonicalJsonError);
-  });
-
-  it('link a chain of several artifacts as appending them does', () => {
+  it.each<OutputForm>(['compact', 'indented'])('link an empty artifact as appending it does (%s)', (form) => {
     const direct = new AuditChain('chain');
     const templated = new AuditChain('chain');
-    for (let i = 0; i < 5; i++) {
-      const subject = dictOf([['enforcement_result', i % 2 ? 'PASS' : 'FAIL'], ['n', i], ['risk', new PyFloat(0)]]);
-      const expected = pyJsonDumps(direct.append(deepCopy(subject)), {separators: [',', ':']});
-      expect(fillTemplate(templated, linkTemplate(subject, 'compact')).trail).toBe(expected);
-    }
+    expect(linkedByTemplate({}, form, {}, templated)).toEqual(linkedDirectly({}, form, {}, direct));
     expect(templated.lastChecksum).toBe(direct.lastChecksum);
+  });
+
+  it('refuse an artifact with no canonical bytes as linking it does, adding nothing to the batch', () => {
+    const writer = new LinkTemplateWriter('compact');
+    writer.add(dictOf([['enforcement_result', 'PASS']]));
+    expect(() => writer.add(dictOf([['enforcement_result', 'PASS'], ['context', '\ud800']]))).toThrow(CanonicalJsonError);
+    const templates = writer.take();
+    expect(templates.count).toBe(1);
+    expect(templates.bounds.length).toBe(8);
+    expect(templates.bounds[7]).toBe(templates.bytes.length);
+  });
+
+  it('link the batches of a chain as appending their artifacts does, whatever their size', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.tuple(artifact, fc.option(value, {nil: undefined})), {maxLength: 6}), {maxLength: 4}), fc.constantFrom<OutputForm>('compact', 'indented'), (batches, form) => {
+        const direct = new AuditChain('chain');
+        const templated = new AuditChain('chain');
+        // A tiny first buffer: templates grow it, and each batch starts in a buffer of its own.
+        const writer = new LinkTemplateWriter(form, 8);
+        const taken: LinkTemplates[] = [];
+        for (const batch of batches) {
+          const expected = [];
+          for (const [subject, invocation] of batch) {
+            const direct_ = linkedDirectly(deepCopy(subject), form, invocation, direct);
+            if ('error' in direct_) continue;
+            writer.add(deepCopy(subject), invocation);
+            expected.push({...direct_, pass: subject.enforcement_result === 'PASS'});
+          }
+          const templates = writer.take();
+          taken.push(templates);
+          expect(templates.count).toBe(expected.length);
+          expected.forEach((one, index) => {
+            const {own, ...linked} = filled(templates, index, templated);
+            expect(linked).toEqual(one);
+            expect(own).toBe(one.output !== one.trail);
+          });
+          expect(templated.lastChecksum).toBe(direct.lastChecksum);
+        }
+        // No batch shares its bytes with another (each moves to the chain's thread on its own).
+        expect(new Set(taken.map((templates) => templates.bytes.buffer)).size).toBe(taken.length);
+      }),
+      {numRuns: 300},
+    );
   });
 });
